@@ -1,0 +1,71 @@
+import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
+import type { Handlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { openDatabase, type Db } from '../db/connection';
+import { createAccountsRepo } from '../db/accounts-repo';
+import { createSummaryRepo } from '../db/summary-repo';
+import { EventBus } from './event-bus';
+import { PRODUCT_NAME } from './paths';
+
+export interface BackendOptions {
+  dataDir: string;
+  dbPath: string;
+  version: string;
+  mode: 'electron' | 'browser' | 'cli';
+  runtime: string;
+  nativeBinding?: string | undefined;
+  now?: () => Date;
+}
+
+export interface Backend {
+  readonly db: Db;
+  readonly events: EventBus;
+  readonly handlers: Handlers;
+  readonly dispatch: Dispatch;
+  close(): void;
+}
+
+/**
+ * Everything the app can do, with no Electron in sight: the IPC handlers, the browser host and
+ * the CLI all drive this same object.
+ */
+export function createBackend(options: BackendOptions): Backend {
+  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const now = options.now ?? (() => new Date());
+  const events = new EventBus();
+  const summary = createSummaryRepo(db);
+  const accounts = createAccountsRepo(db);
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      name: PRODUCT_NAME,
+      version: options.version,
+      mode: options.mode,
+      dataDir: options.dataDir,
+      dbPath: options.dbPath,
+      schemaVersion: summary.schemaVersion(),
+      runtime: options.runtime,
+    }),
+    'portfolio:summary': () => {
+      const counts = summary.counts();
+      return { ...counts, isEmpty: counts.accounts === 0 && counts.transactions === 0 };
+    },
+    'accounts:list': () => accounts.list(),
+    'accounts:create': ({ name, currency }) => {
+      if (accounts.findByName(name)) {
+        throw new ApiError('conflict', `An account named "${name}" already exists.`, [`name: already used`]);
+      }
+      const created = accounts.create(name, currency, now().toISOString());
+      events.emit('data:changed', { scope: 'accounts' });
+      return created;
+    },
+  };
+
+  return {
+    db,
+    events,
+    handlers,
+    dispatch: createDispatch(handlers, (error) => console.error('[tiltfolio] internal error:', error)),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,6 @@
+import m0001 from './0001-initial';
+
+/** In order; a migration's number is its position + 1 and becomes PRAGMA user_version. */
+export const migrations: readonly string[] = [m0001];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,61 @@
+// Electron main process: window, security and IPC wiring only. The domain lives in ../backend.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { createBackend, type Backend } from '../backend/backend';
+import { dbPathIn, resolveDataDir } from '../backend/paths';
+import { EVENT_CHANNEL } from './channels';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenContents, hardenSession } from './security';
+import { createMainWindow } from './window';
+
+function flagValue(argv: string[], flag: string): string | undefined {
+  const index = argv.indexOf(flag);
+  if (index >= 0) return argv[index + 1];
+  return argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+}
+
+registerAppScheme();
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let backend: Backend | undefined;
+  let window: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = resolveDataDir(flagValue(process.argv, '--data-dir'), process.env, () => app.getPath('userData'));
+    try {
+      backend = createBackend({
+        dataDir,
+        dbPath: dbPathIn(dataDir),
+        version: app.getVersion(),
+        mode: 'electron',
+        runtime: `Electron ${process.versions.electron}`,
+        // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for tests.
+        nativeBinding: process.env.TILTFOLIO_SQLITE_BINDING,
+      });
+    } catch (error) {
+      dialog.showErrorBox('Tiltfolio cannot open its database', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    hardenSession(session.defaultSession);
+    serveRenderer(path.join(__dirname, 'renderer'));
+    registerIpc(ipcMain, backend.dispatch);
+    window = createMainWindow(path.join(__dirname, 'preload.cjs'));
+    backend.events.subscribe((name, payload) => {
+      if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => backend?.close());
+}

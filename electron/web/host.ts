@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import type { Backend } from '../backend/backend';
+import { cookieName, isForeignRequest, newToken, readCookie, tokensEqual } from './auth';
+import { contentType, resolveStatic } from './static-files';
+
+export interface HostOptions {
+  backend: Backend;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new RangeError(`request body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Browser mode: the same backend over HTTP on loopback. Every request must come from our own
+ * origin (403 otherwise) and carry the per-launch token (401 otherwise), from the URL once,
+ * then from an HttpOnly same-site cookie.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const { backend, rendererDir } = options;
+  const token = options.token ?? newToken();
+  const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  let port = 0;
+  const streams = new Set<ServerResponse>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const foreign = isForeignRequest(req, port);
+    if (foreign) return send(res, 403, `Forbidden: ${foreign}.`);
+
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const cookie = cookieName(port);
+    const fromQuery = url.searchParams.get('token') ?? undefined;
+    const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    const presented = fromQuery ?? bearer ?? readCookie(req, cookie);
+    if (!tokensEqual(presented, token)) {
+      return send(res, 401, 'Unauthorized: open the URL that `npm run web` printed, token included.');
+    }
+
+    if (fromQuery !== undefined && req.method === 'GET') {
+      // Trade the token in the address bar for a cookie, so it stays out of history and referrers.
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname + url.search,
+        'Cache-Control': 'no-store',
+      });
+      return void res.end();
+    }
+
+    if (url.pathname.startsWith('/api/call/')) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send application/json.');
+      let input: unknown;
+      try {
+        const body = await readBody(req, maxBody);
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch (error) {
+        const message = error instanceof RangeError ? error.message : 'body is not valid JSON';
+        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message } });
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      const result = await backend.dispatch(name, input);
+      const status = result.ok ? 200 : { invalid_input: 400, unknown_call: 404, not_found: 404, conflict: 409, internal: 500 }[result.error.code];
+      return sendJson(res, status, result);
+    }
+
+    if (url.pathname === '/api/events') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      const unsubscribe = backend.events.subscribe((name, payload) => {
+        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      });
+      req.on('close', () => {
+        unsubscribe();
+        streams.delete(res);
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+    const file = resolveStatic(rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'Not found.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentType(file),
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    fs.createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[tiltfolio] browser host error:', error);
+      if (!res.headersSent) send(res, 500, 'Internal error.');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: browser mode is for this machine, never the network.
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

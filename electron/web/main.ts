@@ -1,0 +1,8 @@
+// `npm run web` entry: browser mode on 127.0.0.1.
+import path from 'node:path';
+import { runWebMode } from './run';
+
+runWebMode(process.argv.slice(2), path.join(__dirname, 'renderer')).catch((error: unknown) => {
+  console.error(`tiltfolio: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// Browser mode: serves the built renderer and the API on 127.0.0.1.
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend/backend';
+import { dbPathIn, resolveDataDir } from '../backend/paths';
+import { startHost } from './host';
+
+export async function runWebMode(argv: string[], rendererDir: string): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+    },
+    strict: true,
+  });
+  const dataDir = resolveDataDir(values['data-dir']);
+  const dbPath = dbPathIn(dataDir);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${values.port} is not a port number.`);
+
+  const backend = createBackend({
+    dataDir,
+    dbPath,
+    version: __TILTFOLIO_VERSION__,
+    mode: 'browser',
+    runtime: `Node ${process.versions.node}`,
+  });
+  const host = await startHost({ backend, rendererDir, port });
+  console.log(`Tiltfolio ${__TILTFOLIO_VERSION__} in browser mode; data in ${dataDir}`);
+  console.log('Open this address (it holds this launch\'s access token):');
+  console.log(host.url);
+
+  const stop = () => {
+    void host.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,22 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { detectClient } from './api/client';
+import { ClientProvider } from './api/client-context';
+import { App } from './app/app';
+import './styles.css';
+
+// Everything is local: no retry storms, no refetch on focus; pushes tell us when data changed.
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ClientProvider client={detectClient()}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </ClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,122 @@
+// The one list of everything the renderer may ask of the backend, and everything the backend may
+// push back. Main's IPC handlers, the preload bridge, the browser host's routes and the renderer's
+// client are all derived from these two maps, so adding a call means adding one entry here and
+// one handler in electron/backend.
+import { z } from 'zod';
+
+const noInput = z.strictObject({});
+
+const accountName = z
+  .string()
+  .trim()
+  .min(1, 'Give the account a name.')
+  .max(80, 'Keep the name under 80 characters.');
+
+const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD.');
+
+export const appInfo = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser', 'cli']),
+  dataDir: z.string(),
+  dbPath: z.string(),
+  schemaVersion: z.number().int(),
+  runtime: z.string(),
+});
+
+export const portfolioSummary = z.strictObject({
+  accounts: z.number().int(),
+  instruments: z.number().int(),
+  transactions: z.number().int(),
+  quoteBars: z.number().int(),
+  isEmpty: z.boolean(),
+});
+
+export const account = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  currency: z.string(),
+  createdAt: z.string(),
+});
+
+export const calls = {
+  'app:info': { input: noInput, output: appInfo },
+  'portfolio:summary': { input: noInput, output: portfolioSummary },
+  'accounts:list': { input: noInput, output: z.array(account) },
+  'accounts:create': {
+    input: z.strictObject({ name: accountName, currency: currencyCode }),
+    output: account,
+  },
+} as const;
+
+export const taskProgress = z.strictObject({
+  task: z.string(),
+  label: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  finished: z.boolean(),
+});
+
+export const events = {
+  'task:progress': taskProgress,
+  'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'quotes']) }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+/** What a handler receives: the input after the schema has validated and normalised it. */
+export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** The backend side: one function per call, given validated input. */
+export type Handlers = {
+  [N in CallName]: (input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
+};
+
+/** The renderer side: one async function per call. */
+export type Api = {
+  [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>>;
+};
+
+export type Unsubscribe = () => void;
+
+export type EventListener<N extends EventName> = (payload: EventPayload<N>) => void;
+
+/**
+ * What the preload script puts on `window.tiltfolio`: one named method per call, answering with
+ * the result envelope, and a subscription restricted to contract events. Nothing else crosses.
+ */
+export type Bridge = {
+  [N in CallName]: (input: CallInput<N>) => Promise<ApiResult<CallOutput<N>>>;
+} & {
+  on<N extends EventName>(name: N, listener: EventListener<N>): Unsubscribe;
+};
+
+/** Every call answers with this envelope, so errors arrive structured over IPC and HTTP alike. */
+export type ApiErrorCode = 'invalid_input' | 'unknown_call' | 'not_found' | 'conflict' | 'internal';
+
+export interface ApiFailure {
+  ok: false;
+  error: { code: ApiErrorCode; message: string; issues?: string[] };
+}
+
+export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
+
+export const BRIDGE_KEY = 'tiltfolio';
