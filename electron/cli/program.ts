@@ -16,7 +16,13 @@ interface GlobalOptions {
 function openBackend(options: GlobalOptions): Backend {
   const dataDir = options.db ? path.dirname(path.resolve(options.db)) : resolveDataDir(options.dataDir);
   const dbPath = options.db ? path.resolve(options.db) : dbPathIn(dataDir);
-  return createBackend({ dataDir, dbPath, version: __TILTFOLIO_VERSION__, mode: 'cli', runtime: `Node ${process.versions.node}` });
+  return createBackend({
+    dataDir,
+    dbPath,
+    version: __TILTFOLIO_VERSION__,
+    mode: 'cli',
+    runtime: `Node ${process.versions.node}`,
+  });
 }
 
 async function withBackend<T>(options: GlobalOptions, work: (backend: Backend) => Promise<T>): Promise<T> {
@@ -48,7 +54,10 @@ export function buildProgram(io: CliIo): Command {
         const info = await backend.handlers['app:info']({});
         const counts = await backend.handlers['portfolio:summary']({});
         if (cmdOptions.json) {
-          io.out(JSON.stringify({ version: info.version, dbPath: info.dbPath, schemaVersion: info.schemaVersion, counts }) + '\n');
+          io.out(
+            JSON.stringify({ version: info.version, dbPath: info.dbPath, schemaVersion: info.schemaVersion, counts }) +
+              '\n',
+          );
           return;
         }
         io.out(

@@ -20,6 +20,7 @@ export function createAccountsRepo(db: Db) {
   return {
     list: (): AccountRow[] => list.all(),
     findByName: (name: string): AccountRow | undefined => byName.get(name),
-    create: (name: string, currency: string, createdAt: string): AccountRow => insert.get(name, currency, createdAt) as AccountRow,
+    create: (name: string, currency: string, createdAt: string): AccountRow =>
+      insert.get(name, currency, createdAt) as AccountRow,
   };
 }

@@ -17,12 +17,21 @@ function describe(electronDir: string) {
 }
 
 /** Where the Electron binary is, without downloading anything. */
-export function findElectronBinary(electronDir: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): ElectronLookup {
-  if (!fs.existsSync(path.join(electronDir, 'package.json'))) return { ok: false, reason: 'the electron package is not installed' };
+export function findElectronBinary(
+  electronDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): ElectronLookup {
+  if (!fs.existsSync(path.join(electronDir, 'package.json')))
+    return { ok: false, reason: 'the electron package is not installed' };
   const { version, abi } = describe(electronDir);
   const exe = platformExecutable(platform);
-  const binary = env.ELECTRON_OVERRIDE_DIST_PATH ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, exe) : path.join(electronDir, 'dist', exe);
-  return fs.existsSync(binary) ? { ok: true, binary, version, abi } : { ok: false, reason: `no Electron ${version} binary at ${binary}` };
+  const binary = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, exe)
+    : path.join(electronDir, 'dist', exe);
+  return fs.existsSync(binary)
+    ? { ok: true, binary, version, abi }
+    : { ok: false, reason: `no Electron ${version} binary at ${binary}` };
 }
 
 /**
@@ -44,5 +53,8 @@ export function obtainElectronBinary(electronDir: string, env: NodeJS.ProcessEnv
     .split('\n')
     .map((line) => line.trim())
     .find((line) => /error|fail|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/i.test(line));
-  return { ok: false, reason: `its download failed (${firstError ?? (result.error?.message || `exit ${result.status}`)})` };
+  return {
+    ok: false,
+    reason: `its download failed (${firstError ?? (result.error?.message || `exit ${result.status}`)})`,
+  };
 }

@@ -9,10 +9,19 @@ import { readModuleAbi } from './native-abi';
  * main loads it through better-sqlite3's `nativeBinding` option.
  */
 export function electronBindingPath(projectDir: string, electronVersion: string): string {
-  return path.join(projectDir, '.native', `electron-${electronVersion}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  return path.join(
+    projectDir,
+    '.native',
+    `electron-${electronVersion}-${process.platform}-${process.arch}`,
+    'better_sqlite3.node',
+  );
 }
 
-export async function ensureElectronBinding(projectDir: string, electronVersion: string, electronAbi: number): Promise<string> {
+export async function ensureElectronBinding(
+  projectDir: string,
+  electronVersion: string,
+  electronAbi: number,
+): Promise<string> {
   const target = electronBindingPath(projectDir, electronVersion);
   if (fs.existsSync(target) && readModuleAbi(target) === electronAbi) return target;
 
@@ -23,15 +32,26 @@ export async function ensureElectronBinding(projectDir: string, electronVersion:
       recursive: true,
       filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
     });
-    fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'native-build', version: '0.0.0', dependencies: { 'better-sqlite3': '*' } }));
+    fs.writeFileSync(
+      path.join(work, 'package.json'),
+      JSON.stringify({ name: 'native-build', version: '0.0.0', dependencies: { 'better-sqlite3': '*' } }),
+    );
     // npm exports nodedir to scripts; left in place, node-gyp would compile against Node's headers.
     for (const key of Object.keys(process.env)) if (key.toLowerCase() === 'npm_config_nodedir') delete process.env[key];
     const { rebuild } = await import('@electron/rebuild');
-    await rebuild({ buildPath: work, electronVersion, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
+    await rebuild({
+      buildPath: work,
+      electronVersion,
+      onlyModules: ['better-sqlite3'],
+      force: true,
+      mode: 'sequential',
+    });
     const built = path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
     const abi = readModuleAbi(built);
     if (abi !== electronAbi) {
-      throw new Error(`better-sqlite3 was built for module ABI ${abi ?? 'unknown'}, but Electron ${electronVersion} needs ${electronAbi}.`);
+      throw new Error(
+        `better-sqlite3 was built for module ABI ${abi ?? 'unknown'}, but Electron ${electronVersion} needs ${electronAbi}.`,
+      );
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(built, target);

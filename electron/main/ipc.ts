@@ -16,7 +16,13 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch): void {
   for (const name of callNames) {
     ipcMain.handle(name, async (event, input: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'invalid_input', message: `${name}: refused, the request did not come from the app's own page.` } };
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: `${name}: refused, the request did not come from the app's own page.`,
+          },
+        };
       }
       return dispatch(name, input);
     });

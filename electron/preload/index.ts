@@ -1,7 +1,14 @@
 // Sandboxed preload: exposes one named method per contract call and a subscription limited to
 // contract events. The renderer never sees ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_KEY, callNames, isEventName, type ApiResult, type EventName, type EventPayload } from '../../shared/api/contract';
+import {
+  BRIDGE_KEY,
+  callNames,
+  isEventName,
+  type ApiResult,
+  type EventName,
+  type EventPayload,
+} from '../../shared/api/contract';
 import { EVENT_CHANNEL } from '../main/channels';
 
 export type RawBridge = Record<string, unknown>;

@@ -89,7 +89,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send application/json.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return send(res, 415, 'Send application/json.');
       let input: unknown;
       try {
         const body = await readBody(req, maxBody);
@@ -100,12 +101,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       const result = await backend.dispatch(name, input);
-      const status = result.ok ? 200 : { invalid_input: 400, unknown_call: 404, not_found: 404, conflict: 409, internal: 500 }[result.error.code];
+      const status = result.ok
+        ? 200
+        : { invalid_input: 400, unknown_call: 404, not_found: 404, conflict: 409, internal: 500 }[result.error.code];
       return sendJson(res, status, result);
     }
 
     if (url.pathname === '/api/events') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       const unsubscribe = backend.events.subscribe((name, payload) => {

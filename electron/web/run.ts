@@ -16,7 +16,8 @@ export async function runWebMode(argv: string[], rendererDir: string): Promise<v
   const dataDir = resolveDataDir(values['data-dir']);
   const dbPath = dbPathIn(dataDir);
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${values.port} is not a port number.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: ${values.port} is not a port number.`);
 
   const backend = createBackend({
     dataDir,
@@ -27,7 +28,7 @@ export async function runWebMode(argv: string[], rendererDir: string): Promise<v
   });
   const host = await startHost({ backend, rendererDir, port });
   console.log(`Tiltfolio ${__TILTFOLIO_VERSION__} in browser mode; data in ${dataDir}`);
-  console.log('Open this address (it holds this launch\'s access token):');
+  console.log("Open this address (it holds this launch's access token):");
   console.log(host.url);
 
   const stop = () => {

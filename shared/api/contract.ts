@@ -6,15 +6,9 @@ import { z } from 'zod';
 
 const noInput = z.strictObject({});
 
-const accountName = z
-  .string()
-  .trim()
-  .min(1, 'Give the account a name.')
-  .max(80, 'Keep the name under 80 characters.');
+const accountName = z.string().trim().min(1, 'Give the account a name.').max(80, 'Keep the name under 80 characters.');
 
-const currencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD.');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD.');
 
 export const appInfo = z.strictObject({
   name: z.string(),

@@ -18,7 +18,13 @@ function describeIssues(error: z.ZodError): string[] {
 export function createDispatch(handlers: Handlers, onInternalError?: (error: unknown) => void): Dispatch {
   return async (name, input) => {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'unknown_call', message: `There is no call named ${JSON.stringify(String(name)).slice(0, 100)}.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'unknown_call',
+          message: `There is no call named ${JSON.stringify(String(name)).slice(0, 100)}.`,
+        },
+      };
     }
     const parsed = calls[name].input.safeParse(input ?? {});
     if (!parsed.success) {

@@ -65,7 +65,10 @@ export function httpClient(fetchImpl: typeof fetch = (...args) => fetch(...args)
         credentials: 'same-origin',
       });
       if (response.status === 401 || response.status === 403) {
-        throw new ApiError('invalid_input', 'This page is not signed in to Tiltfolio. Open the address printed by `npm run web`.');
+        throw new ApiError(
+          'invalid_input',
+          'This page is not signed in to Tiltfolio. Open the address printed by `npm run web`.',
+        );
       }
       return unwrap((await response.json()) as ApiResult<CallOutput<typeof name>>);
     },
@@ -86,7 +89,11 @@ export function httpClient(fetchImpl: typeof fetch = (...args) => fetch(...args)
 }
 
 function isBridge(value: unknown): value is Bridge {
-  return typeof value === 'object' && value !== null && callNames.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    callNames.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
+  );
 }
 
 export function detectClient(): Client {

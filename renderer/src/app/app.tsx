@@ -26,7 +26,9 @@ export function App() {
   useDataChangedInvalidation();
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Header />
       <HomeScreen />
     </>

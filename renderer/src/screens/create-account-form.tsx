@@ -17,13 +17,22 @@ export function CreateAccountForm() {
   const [touched, setTouched] = useState(false);
   const create = useCreateAccount();
   const problem = validate(name, currency);
-  const serverError = create.error instanceof ApiError ? create.error.message : create.error ? String(create.error) : null;
+  const serverError =
+    create.error instanceof ApiError ? create.error.message : create.error ? String(create.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
     if (problem) return;
-    create.mutate({ name, currency }, { onSuccess: () => { setName(''); setTouched(false); } });
+    create.mutate(
+      { name, currency },
+      {
+        onSuccess: () => {
+          setName('');
+          setTouched(false);
+        },
+      },
+    );
   }
 
   return (
@@ -37,14 +46,19 @@ export function CreateAccountForm() {
           autoComplete="off"
           aria-invalid={touched && problem !== null}
           aria-describedby="account-error"
-          onChange={(event) => { setName(event.target.value); setTouched(true); }}
+          onChange={(event) => {
+            setName(event.target.value);
+            setTouched(true);
+          }}
         />
       </div>
       <div className="field">
         <label htmlFor="account-currency">Currency</label>
         <select id="account-currency" value={currency} onChange={(event) => setCurrency(event.target.value)}>
           {CURRENCIES.map((code) => (
-            <option key={code} value={code}>{code}</option>
+            <option key={code} value={code}>
+              {code}
+            </option>
           ))}
         </select>
       </div>
