@@ -60,7 +60,8 @@ export function createElectronDouble() {
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
   const electron = {
-    BrowserWindow: FakeBrowserWindow,
+    // Typed by its constructor only: the static side of EventEmitter cannot appear in declarations.
+    BrowserWindow: FakeBrowserWindow as new (options: Record<string, unknown>) => FakeBrowserWindow,
     app: {
       enableSandbox: () => {
         record.sandboxEnabled = true;
