@@ -24,6 +24,7 @@ let ok = step('build', node, ['scripts/build.mjs']);
 ok = ok && step('format', npx, ['prettier', '--check', '.', '--log-level', 'warn']);
 ok = ok && step('lint', npx, ['eslint', '.', '--max-warnings', '0']);
 ok = ok && step('typecheck', npx, ['tsc', '-b']);
+ok = ok && step('Electron security scan (electronegativity)', node, ['scripts/electronegativity.mjs']);
 const unitOk =
   ok &&
   step('unit tests', npx, [
