@@ -6,6 +6,7 @@ import { createAccountsRepo } from '../db/accounts-repo';
 import { createSummaryRepo } from '../db/summary-repo';
 import { EventBus } from './event-bus';
 import { PRODUCT_NAME } from './paths';
+import { transactionHandlers } from './transactions-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -59,6 +60,7 @@ export function createBackend(options: BackendOptions): Backend {
       events.emit('data:changed', { scope: 'accounts' });
       return created;
     },
+    ...transactionHandlers(db, events, now),
   };
 
   return {

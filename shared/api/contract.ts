@@ -3,6 +3,7 @@
 // client are all derived from these two maps, so adding a call means adding one entry here and
 // one handler in electron/backend.
 import { z } from 'zod';
+import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
 
 const noInput = z.strictObject({});
 
@@ -42,6 +43,21 @@ export const calls = {
   'accounts:create': {
     input: z.strictObject({ name: accountName, currency: currencyCode }),
     output: account,
+  },
+  'transactions:list': {
+    input: transactionFilter,
+    output: z.strictObject({ rows: z.array(transactionRow), total: z.number().int() }),
+  },
+  'transactions:create': { input: transactionInput, output: transactionRow },
+  'transactions:update': {
+    input: z.strictObject({ id: z.number().int().positive(), transaction: transactionInput }),
+    output: transactionRow,
+  },
+  /** Answers with the deleted row, which `transactions:restore` takes back for undo. */
+  'transactions:delete': { input: z.strictObject({ id: z.number().int().positive() }), output: transactionRow },
+  'transactions:restore': {
+    input: z.strictObject({ row: transactionInput.extend({ id: z.number().int().positive() }) }),
+    output: transactionRow,
   },
 } as const;
 

@@ -3,8 +3,9 @@ import { callNames, type Handlers } from './contract';
 import { createDispatch } from './dispatch';
 import { ApiError } from './errors';
 
+// Only the calls these tests exercise; the dispatcher never reaches the others.
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  const base: Handlers = {
+  const base: Partial<Handlers> = {
     'app:info': () => ({
       name: 'Tiltfolio',
       version: '1.0.0',
@@ -18,7 +19,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'accounts:list': () => [],
     'accounts:create': ({ name, currency }) => ({ id: 1, name, currency, createdAt: '2020-01-01T00:00:00.000Z' }),
   };
-  return { ...base, ...overrides };
+  return { ...base, ...overrides } as Handlers;
 }
 
 describe('createDispatch', () => {
@@ -74,7 +75,7 @@ describe('createDispatch', () => {
 
   it('rejects unexpected keys on calls that take no input', async () => {
     const dispatch = createDispatch(fakeHandlers());
-    for (const name of callNames.filter((n) => n !== 'accounts:create')) {
+    for (const name of callNames) {
       const result = await dispatch(name, { extra: 1 });
       expect(result.ok, name).toBe(false);
     }

@@ -88,7 +88,9 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
     case 'split': {
       if (quantity === null) return fail('needs a ratio in the quantity field (7 for a 7-for-1 split).');
       if (!quantity.isPositive()) {
-        return fail(`has a split ratio of ${quantity.toString()}; the ratio must be greater than zero (7 for 7-for-1, 0.5 for 1-for-2).`);
+        return fail(
+          `has a split ratio of ${quantity.toString()}; the ratio must be greater than zero (7 for 7-for-1, 0.5 for 1-for-2).`,
+        );
       }
       return { ...base, quantity, price: Decimal.ZERO, amount: Decimal.ZERO };
     }
@@ -104,7 +106,9 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
       if (!NEEDS_AMOUNT.has(tx.type)) return fail('cannot be applied.');
       if (amount === null) return fail('needs an amount.');
       if (!amount.isPositive()) {
-        return fail(`needs an amount greater than zero (got ${amount.toString()}); the type says which way the cash moves.`);
+        return fail(
+          `needs an amount greater than zero (got ${amount.toString()}); the type says which way the cash moves.`,
+        );
       }
       return { ...base, quantity: Decimal.ZERO, price: Decimal.ZERO, amount };
     }

@@ -159,7 +159,14 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
     if (state === undefined) {
       const laterSplits = [...(splitRatios.get(key) ?? [])];
       state = {
-        position: { account, symbol: p.symbol, currency, realizedPnl: Decimal.ZERO, dividends: Decimal.ZERO, fees: Decimal.ZERO },
+        position: {
+          account,
+          symbol: p.symbol,
+          currency,
+          realizedPnl: Decimal.ZERO,
+          dividends: Decimal.ZERO,
+          fees: Decimal.ZERO,
+        },
         book: new LotBook(costMethod),
         laterSplits,
         factor: product(laterSplits),
@@ -181,7 +188,16 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
     if (state === undefined) {
       const zero = Decimal.ZERO;
       state = {
-        cash: { currency, balance: zero, implicitFunding: zero, deposits: zero, withdrawals: zero, dividends: zero, interest: zero, fees: zero },
+        cash: {
+          currency,
+          balance: zero,
+          implicitFunding: zero,
+          deposits: zero,
+          withdrawals: zero,
+          dividends: zero,
+          interest: zero,
+          fees: zero,
+        },
         timeline: { account, currency, days: [], balance: [] },
         dirty: false,
       };
@@ -197,7 +213,13 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
     return state;
   };
 
-  const transferFlow = (p: ParsedTransaction, h: HoldingState, sign: 1 | -1, cost: Decimal, internal: boolean): void => {
+  const transferFlow = (
+    p: ParsedTransaction,
+    h: HoldingState,
+    sign: 1 | -1,
+    cost: Decimal,
+    internal: boolean,
+  ): void => {
     flows.push({
       day: p.tx.date,
       account: p.tx.account,
@@ -223,7 +245,17 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
       const funded = cash.balance.add(cash.implicitFunding);
       if (funded.isNegative()) {
         cash.implicitFunding = cash.implicitFunding.sub(funded);
-        flows.push({ day, account: state.timeline.account, currency: cash.currency, kind: 'implicit_deposit', amount: -funded.toNumber(), symbol: null, quantity: 0, cost: 0, internal: false });
+        flows.push({
+          day,
+          account: state.timeline.account,
+          currency: cash.currency,
+          kind: 'implicit_deposit',
+          amount: -funded.toNumber(),
+          symbol: null,
+          quantity: 0,
+          cost: 0,
+          internal: false,
+        });
       }
       state.timeline.days.push(day);
       state.timeline.balance.push(cash.balance.add(cash.implicitFunding).toNumber());
@@ -279,7 +311,11 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
       case 'transfer_in': {
         const h = holding(p);
         const source = pending.find(
-          (t) => !t.matched && t.parsed.symbol === p.symbol && t.parsed.tx.account !== tx.account && t.parsed.quantity.eq(p.quantity),
+          (t) =>
+            !t.matched &&
+            t.parsed.symbol === p.symbol &&
+            t.parsed.tx.account !== tx.account &&
+            t.parsed.quantity.eq(p.quantity),
         );
         if (source !== undefined) {
           source.matched = true;
@@ -359,7 +395,17 @@ function requireHeld(p: ParsedTransaction, h: HoldingState): void {
 }
 
 function cashFlow(p: ParsedTransaction, kind: FlowKind, amount: number): LedgerFlow {
-  return { day: p.tx.date, account: p.tx.account, currency: p.tx.currency, kind, amount, symbol: null, quantity: 0, cost: 0, internal: false };
+  return {
+    day: p.tx.date,
+    account: p.tx.account,
+    currency: p.tx.currency,
+    kind,
+    amount,
+    symbol: null,
+    quantity: 0,
+    cost: 0,
+    internal: false,
+  };
 }
 
 // Code-point order: the same on every machine, unlike localeCompare.
@@ -386,7 +432,9 @@ function buildAccounts(
   }
   return [...names].sort().map((name) => ({
     name,
-    cash: (accountCash.get(name) ?? []).map((state) => ({ ...state.cash })).sort((a, b) => compareText(a.currency, b.currency)),
+    cash: (accountCash.get(name) ?? [])
+      .map((state) => ({ ...state.cash }))
+      .sort((a, b) => compareText(a.currency, b.currency)),
     positions: (byAccount.get(name) ?? []).sort((a, b) => compareText(a.symbol, b.symbol)),
   }));
 }

@@ -129,7 +129,14 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     const sleeve = classify(symbol);
     let holding = holdingSeries.get(symbol);
     if (holding === undefined) {
-      holding = { symbol, sleeve, currency, values: new Float64Array(n), carried: new Uint8Array(n), atCost: new Uint8Array(n) };
+      holding = {
+        symbol,
+        sleeve,
+        currency,
+        values: new Float64Array(n),
+        carried: new Uint8Array(n),
+        atCost: new Uint8Array(n),
+      };
       holdingSeries.set(symbol, holding);
     }
     const grid = priceGrid(symbol);
@@ -207,7 +214,8 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     let k = 0;
     let balance = 0;
     for (let t = lowerBound(days, timeline.days[0] ?? ''); t < n; t++) {
-      while (k < steps && (timeline.days[k] as string) <= (days[t] as string)) balance = timeline.balance[k++] as number;
+      while (k < steps && (timeline.days[k] as string) <= (days[t] as string))
+        balance = timeline.balance[k++] as number;
       if (balance === 0) continue;
       const rate = rateAt(timeline.currency, t);
       if (rate !== rate) {
@@ -302,14 +310,38 @@ function chainIndex(gain: Float64Array, start: Float64Array): Float64Array {
 
 function quoteNote(symbol: string, currency: string, grid: PriceGrid | null, days: number): ValuationNote {
   if (grid === null || grid.firstIndex < 0) {
-    return { kind: 'no_quotes', symbol, currency, days, message: `${symbol} has no quotes: valued at cost (${days} days).` };
+    return {
+      kind: 'no_quotes',
+      symbol,
+      currency,
+      days,
+      message: `${symbol} has no quotes: valued at cost (${days} days).`,
+    };
   }
-  return { kind: 'quotes_start_late', symbol, currency, days, message: `${symbol} has no quote before its first close: valued at cost for ${days} days.` };
+  return {
+    kind: 'quotes_start_late',
+    symbol,
+    currency,
+    days,
+    message: `${symbol} has no quote before its first close: valued at cost for ${days} days.`,
+  };
 }
 
 function fxNote(currency: string, base: string, grid: PriceGrid | null, days: number): ValuationNote {
   if (grid === null || grid.firstIndex < 0) {
-    return { kind: 'no_fx_rate', symbol: null, currency, days, message: `No ${currency}→${base} rate: ${currency} holdings and cash are left out of the total (${days} day-values).` };
+    return {
+      kind: 'no_fx_rate',
+      symbol: null,
+      currency,
+      days,
+      message: `No ${currency}→${base} rate: ${currency} holdings and cash are left out of the total (${days} day-values).`,
+    };
   }
-  return { kind: 'fx_starts_late', symbol: null, currency, days, message: `No ${currency}→${base} rate before its first quote: ${currency} amounts are left out on those days (${days} day-values).` };
+  return {
+    kind: 'fx_starts_late',
+    symbol: null,
+    currency,
+    days,
+    message: `No ${currency}→${base} rate before its first quote: ${currency} amounts are left out on those days (${days} day-values).`,
+  };
 }
