@@ -1,6 +1,7 @@
 import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { csvHandlers, type FileRequest } from '../csv/csv-service';
 import { openDatabase, type Db } from '../db/connection';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { createSummaryRepo } from '../db/summary-repo';
@@ -16,6 +17,8 @@ export interface BackendOptions {
   runtime: string;
   nativeBinding?: string | undefined;
   now?: () => Date;
+  /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
+  chooseFile?: (request: FileRequest) => Promise<string | null>;
 }
 
 export interface Backend {
@@ -61,6 +64,15 @@ export function createBackend(options: BackendOptions): Backend {
       return created;
     },
     ...transactionHandlers(db, events, now),
+    ...csvHandlers({
+      db,
+      dbPath: options.dbPath,
+      nativeBinding: options.nativeBinding,
+      events,
+      now,
+      mode: options.mode,
+      chooseFile: options.chooseFile,
+    }),
   };
 
   return {

@@ -2,10 +2,13 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { createBackend, type Backend } from '../backend/backend';
 import { dbPathIn, resolveDataDir } from '../backend/paths';
+import { registerCsvCommands, ReportedError } from './csv-commands';
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Set when stderr is a terminal, for progress lines that overwrite themselves. */
+  progress?: (text: string) => void;
 }
 
 interface GlobalOptions {
@@ -74,6 +77,8 @@ export function buildProgram(io: CliIo): Command {
       });
     });
 
+  registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));
+
   return program;
 }
 
@@ -84,6 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
+    if (error instanceof ReportedError) return error.exitCode;
     const code = (error as { code?: string; exitCode?: number }).code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
       return (error as { exitCode?: number }).exitCode ?? 1;
