@@ -102,11 +102,13 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 
   async function runImport(
     request: CsvImportOptions,
-    source: RecordSource,
+    openSource: () => RecordSource,
     fileName: string,
     bytesTotal: number | undefined,
   ): Promise<ImportResult> {
+    // Before the source is opened: an unknown preset must not leave a file stream behind.
     const preset = resolvePreset(request);
+    const source = openSource();
     const jobId = request.jobId ?? `csv-import-${++jobs}`;
     const now = options.now();
     const bind: Parameters<typeof importTransactions>[1]['bind'] = {};
@@ -199,7 +201,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       };
     },
 
-    'csv:import': ({ fileName, content, ...request }) => runImport(request, [content], fileName, content.length),
+    'csv:import': ({ fileName, content, ...request }) => runImport(request, () => [content], fileName, content.length),
 
     'csv:importFile': async ({ path: given, ...request }) => {
       refuseInBrowser('Importing');
@@ -216,8 +218,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       } catch {
         throw new ApiError('not_found', `There is no file ${file}.`, ['path: not found']);
       }
-      const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-      return runImport(request, stream, path.basename(file), size);
+      return runImport(request, () => fs.createReadStream(file, { highWaterMark: 1 << 20 }), path.basename(file), size);
     },
 
     'csv:savePreset': (entry) => presets.save(entry),
