@@ -1,10 +1,13 @@
 // `npm run bench`: one JSON object per line, {"bench", "value", "unit"} plus "baseline" and
 // "ratio" where a baseline is measured in the same run. Figures, never pass/fail.
+import { benchCsv } from '../csv/bench/csv-bench';
 import { benchHttpCall } from './api-bench';
 import type { BenchResult } from './measure';
 
 const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'api.http_call': benchHttpCall,
+  // csv.import_transactions and csv.export_transactions, on one generated file.
+  csv: () => benchCsv(),
 };
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@
 // read and check every record, write through one SQLite transaction, replay the whole ledger,
 // then COMMIT, or ROLLBACK so that nothing at all is written.
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import type { CsvProgress, ImportResult } from '../../shared/api/csv-schemas';
 import type { TransactionInput } from '../../shared/api/transaction-schemas';
 import { bindHeader, RecordReader, type BindOptions } from '../../shared/csv/convert';
@@ -13,8 +14,7 @@ import { applyLedger } from '../../shared/engine/ledger';
 import { LedgerError } from '../../shared/engine/ledger-error';
 import { parseTransaction } from '../../shared/engine/ledger-parse';
 import type { Db } from '../db/connection';
-import { createImportWriter, type TransactionValues } from '../db/csv-import-repo';
-import { createTransactionsRepo } from '../db/transactions-repo';
+import { createImportWriter, type ImportAccount } from '../db/csv-import-repo';
 import { CsvReadError, readCsvRecords, type RecordSource } from './read-records';
 
 export interface ImportRequest {
@@ -35,14 +35,13 @@ export interface ImportRequest {
   /** Checked between batches; an aborted import rolls back and reports `cancelled`. */
   signal?: AbortSignal;
   batchRows?: number;
+  /** Longest record accepted, in characters (read-records.ts has the default). */
+  maxRecordChars?: number;
   /** Rows of the result's preview. */
   previewRows?: number;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
-
-/** A ledger record as the store keeps it (a note is never null there). */
-type Row = Transaction & { note: string };
 
 // SQLite's NOCASE folds ASCII only; account lookups must agree with the accounts table's UNIQUE.
 function accountKey(name: string): string {
@@ -113,24 +112,43 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
 
   writer.begin();
   try {
-    const existing: Row[] = createTransactionsRepo(db).all();
     // Count-based duplicates: a fingerprint the database holds m times lets the file's first m
     // copies through as duplicates; further copies are added (docs/csv.md).
     const known = new Map<string, number>();
+    const existing = writer.transactions();
     for (const row of existing) {
       const fingerprint = transactionFingerprint(row);
       known.set(fingerprint, (known.get(fingerprint) ?? 0) + 1);
     }
-    const accounts = new Map(writer.accounts().map((a) => [accountKey(a.name), a]));
+    const accountsByKey = new Map(writer.accounts().map((a) => [accountKey(a.name), a]));
+    // Most files name a handful of accounts a million times: look the exact spelling up first.
+    const accountsByName = new Map<string, ImportAccount>();
     const symbols = new Set(writer.symbols());
-    const added: Row[] = [];
     const lines: number[] = [];
+    // The new rows, kept for the ledger replay: reading a million rows back from SQLite costs
+    // more than holding them (measured), and they are exactly what was inserted.
+    const added: Transaction[] = [];
     let firstId = -1;
     let reader: RecordReader | null = null;
+
+    const resolveAccount = (name: string, currency: string): ImportAccount => {
+      let account = accountsByName.get(name);
+      if (account !== undefined) return account;
+      const key = accountKey(name);
+      account = accountsByKey.get(key);
+      if (account === undefined) {
+        account = { id: writer.createAccount(name, currency, request.now), name, currency };
+        accountsByKey.set(key, account);
+        result.accountsCreated.push(name);
+      }
+      accountsByName.set(name, account);
+      return account;
+    };
 
     const records = readCsvRecords(request.source, {
       delimiter: request.delimiter ?? request.preset.delimiter,
       batchSize: request.batchRows ?? 2000,
+      ...(request.maxRecordChars === undefined ? {} : { maxRecordChars: request.maxRecordChars }),
       onBytes: (bytes) => (bytesDone = bytes),
     });
 
@@ -147,11 +165,10 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
         reader = new RecordReader(bound.binding);
         start = 1;
       }
-      const values: TransactionValues[] = [];
-      const pendingRows: Row[] = [];
+      const rows: TransactionInput[] = [];
+      const accountIds: number[] = [];
       for (let i = start; i < batch.length; i++) {
-        const record = batch[i];
-        if (record === undefined) continue;
+        const record = batch[i] as (typeof batch)[number];
         result.rows++;
         const read = reader.read(record.cells, record.line);
         if (!read.ok) {
@@ -160,17 +177,11 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
         }
         // After the first bad row nothing will be written: keep reading only to list every problem.
         if (!problems.isEmpty) continue;
-        const input = read.input;
-        let account = accounts.get(accountKey(input.account));
-        if (account === undefined) {
-          const id = writer.createAccount(input.account, input.currency, request.now);
-          account = { id, name: input.account, currency: input.currency };
-          accounts.set(accountKey(input.account), account);
-          result.accountsCreated.push(input.account);
-        }
-        const tx: Row = { id: 0, ...input, account: account.name };
+        const row = read.input;
+        const account = resolveAccount(row.account, row.currency);
+        row.account = account.name;
         if (known.size > 0) {
-          const fingerprint = transactionFingerprint(tx);
+          const fingerprint = transactionFingerprint(row);
           const left = known.get(fingerprint);
           if (left !== undefined && left > 0) {
             known.set(fingerprint, left - 1);
@@ -178,35 +189,19 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
             continue;
           }
         }
-        if (tx.symbol !== null && !symbols.has(tx.symbol)) {
-          writer.ensureInstrument(tx.symbol, tx.currency);
-          symbols.add(tx.symbol);
+        if (row.symbol !== null && !symbols.has(row.symbol)) {
+          writer.ensureInstrument(row.symbol, row.currency);
+          symbols.add(row.symbol);
         }
-        values.push([
-          account.id,
-          tx.date,
-          tx.time ?? null,
-          tx.type,
-          tx.symbol,
-          tx.quantity,
-          tx.price,
-          tx.fee,
-          tx.amount,
-          tx.currency,
-          tx.note,
-          request.now,
-        ]);
-        pendingRows.push(tx);
+        rows.push(row);
+        accountIds.push(account.id);
         lines.push(record.line);
-        if (result.preview.length < previewRows) result.preview.push({ ...input, account: account.name });
+        if (result.preview.length < previewRows) result.preview.push(row);
       }
-      if (values.length > 0) {
-        const first = writer.insertTransactions(values);
+      if (rows.length > 0) {
+        const first = writer.insertTransactions(rows, accountIds, request.now);
         if (firstId < 0) firstId = first;
-        pendingRows.forEach((tx, k) => {
-          tx.id = first + k;
-          added.push(tx);
-        });
+        rows.forEach((row, k) => added.push(Object.assign(row, { id: first + k })));
       }
       progress('reading');
       if (request.signal?.aborted) {
@@ -224,8 +219,10 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
 
     progress('checking', true);
     await nextTurn();
-    const names = [...accounts.values()].map((a) => a.name);
-    const ledgerProblems = checkLedger(existing, added, names, request.today, firstId, lines, reader);
+    // The whole table as COMMIT would leave it: the rows that were there, and those just inserted.
+    const names = [...accountsByKey.values()].map((a) => a.name);
+    const table: Transaction[] = existing.length === 0 ? added : [...existing, ...added];
+    const ledgerProblems = checkLedger(table, names, request.today, firstId, lines, reader);
     for (const problem of ledgerProblems) problems.add(problem);
     if (!problems.isEmpty) return finish(result, problems, request.fileName, writer.rollback);
 
@@ -243,6 +240,12 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
     writer.rollback();
     if (error instanceof CsvReadError) {
       problems.add({ line: error.line, column: null, reason: error.reason });
+      return finish(result, problems, request.fileName, () => {});
+    }
+    // The checks above mirror the schema's constraints; should one still fire, the import is
+    // refused like any other bad file rather than failing as an internal error.
+    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
+      problems.add({ line: null, column: null, reason: `was refused by the database (${error.message})` });
       return finish(result, problems, request.fileName, () => {});
     }
     throw error;
@@ -266,8 +269,7 @@ function finish(result: ImportResult, problems: ProblemList, fileName: string, r
  * where the history breaks (a sale of shares not held) is named.
  */
 function checkLedger(
-  existing: readonly Transaction[],
-  added: readonly Transaction[],
+  table: readonly Transaction[],
   accounts: readonly string[],
   today: string,
   firstId: number,
@@ -275,7 +277,7 @@ function checkLedger(
   reader: RecordReader | null,
 ): ImportProblem[] {
   try {
-    applyLedger(existing.length === 0 ? added : [...existing, ...added], { today, accounts });
+    applyLedger(table, { today, accounts });
     return [];
   } catch (error) {
     if (!(error instanceof LedgerError)) throw error;
@@ -290,7 +292,8 @@ function checkLedger(
         reason: problem,
       };
     };
-    for (const tx of added) {
+    for (const tx of table) {
+      if (firstId < 0 || tx.id < firstId) continue;
       try {
         parseTransaction(tx, context);
       } catch (rowError) {

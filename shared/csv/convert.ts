@@ -71,6 +71,9 @@ export function bindHeader(preset: AnyPreset, header: readonly string[], options
   };
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 export type ReadResult = { ok: true; input: TransactionInput } | { ok: false; problems: ImportProblem[] };
 
 /**
@@ -117,7 +120,24 @@ export class RecordReader {
       return { ok: false, problems: this.problems };
     }
     const parsed = transactionInput.safeParse(draft);
-    if (parsed.success) return { ok: true, input: parsed.data };
+    if (parsed.success) {
+      // The accounts table checks names with SQLite's trim and length, which stop at control
+      // characters such as NUL; refuse them here with a message instead of a constraint error.
+      if (CONTROL_CHARACTER.test(parsed.data.account)) {
+        return {
+          ok: false,
+          problems: [
+            {
+              line,
+              column: this.columnName(this.binding.preset.accountColumns[0]) ?? 'account',
+              value: parsed.data.account,
+              reason: 'contains a control character; account names are plain text',
+            },
+          ],
+        };
+      }
+      return { ok: true, input: parsed.data };
+    }
     return { ok: false, problems: parsed.error.issues.map((issue) => this.schemaProblem(draft, issue)) };
   }
 
