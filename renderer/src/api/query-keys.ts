@@ -3,4 +3,5 @@ export const queryKeys = {
   appInfo: ['app:info'] as const,
   summary: ['portfolio:summary'] as const,
   accounts: ['accounts:list'] as const,
+  transactions: ['transactions:list'] as const,
 };
