@@ -40,7 +40,7 @@ function applyPragmas(db: Db): void {
   db.pragma('synchronous = NORMAL');
 }
 
-function migrate(db: Db, file: string): void {
+function refuseNewer(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_SCHEMA_VERSION) {
     throw new DatabaseOpenError(
@@ -48,6 +48,10 @@ function migrate(db: Db, file: string): void {
       `${file} was written by a newer version of Tiltfolio (schema ${current}; this version knows up to ${LATEST_SCHEMA_VERSION}). It has not been changed; update Tiltfolio to open it.`,
     );
   }
+}
+
+function migrate(db: Db, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
   if (current === LATEST_SCHEMA_VERSION) return;
   if (current > 0 && file !== ':memory:') {
     const dir = backupsDir(file);
@@ -80,6 +84,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check reported: ${String(check)}`);
+    // Before any pragma: switching to WAL rewrites the header of a file we may have to refuse.
+    refuseNewer(db, file);
     applyPragmas(db);
     migrate(db, file);
     return db;
