@@ -3,6 +3,20 @@
 // client are all derived from these two maps, so adding a call means adding one entry here and
 // one handler in electron/backend.
 import { z } from 'zod';
+import {
+  historyInput,
+  importFileInput,
+  jobIdInput,
+  manualPriceInput,
+  quoteBar,
+  quoteSeriesInfo,
+  quotesProgress,
+  refreshInput,
+  refreshLogEntry,
+  refreshLogInput,
+  refreshStarted,
+} from './quotes-schemas';
+import { appSettings, settingsPatch } from './settings-schemas';
 
 const noInput = z.strictObject({});
 
@@ -43,6 +57,15 @@ export const calls = {
     input: z.strictObject({ name: accountName, currency: currencyCode }),
     output: account,
   },
+  'quotes:list': { input: noInput, output: z.array(quoteSeriesInfo) },
+  'quotes:history': { input: historyInput, output: z.array(quoteBar) },
+  'quotes:refresh': { input: refreshInput, output: refreshStarted },
+  'quotes:cancel': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
+  'quotes:importFile': { input: importFileInput, output: z.strictObject({ symbol: z.string(), bars: z.number().int() }) },
+  'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
+  'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
+  'settings:get': { input: noInput, output: appSettings },
+  'settings:set': { input: settingsPatch, output: appSettings },
 } as const;
 
 export const taskProgress = z.strictObject({
@@ -56,6 +79,7 @@ export const taskProgress = z.strictObject({
 export const events = {
   'task:progress': taskProgress,
   'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'quotes']) }),
+  'quotes:progress': quotesProgress,
 } as const;
 
 export type Calls = typeof calls;
