@@ -43,7 +43,10 @@ export function createSettingsStore(db: Db): SettingsStore {
   return {
     get,
     set(patch) {
-      const entries = KEYS.filter((key) => patch[key] !== undefined).map((key): [string, string] => [key, JSON.stringify(patch[key])]);
+      const entries = KEYS.filter((key) => patch[key] !== undefined).map((key): [string, string] => [
+        key,
+        JSON.stringify(patch[key]),
+      ]);
       repo.setMany(entries);
       return get();
     },

@@ -6,7 +6,16 @@ import { createQuotesRepo, QUOTES_SQL } from './quotes-repo';
 import { scratchDir } from './test-support/scratch';
 
 function bar(day: string, close: number, extra: Partial<Bar> = {}): Bar {
-  return { day, open: close - 1, high: close + 1, low: close - 2, close, adjClose: close * 0.9, volume: 1000, ...extra };
+  return {
+    day,
+    open: close - 1,
+    high: close + 1,
+    low: close - 2,
+    close,
+    adjClose: close * 0.9,
+    volume: 1000,
+    ...extra,
+  };
 }
 
 function days(count: number, from = Date.UTC(2010, 0, 4)): string[] {
@@ -29,7 +38,9 @@ function plan(db: Db, sql: string, ...params: unknown[]): string[] {
 describe('quotes repository', () => {
   it('upserts: a second write of the same (symbol, day, source) replaces the first', () => {
     const { db, repo } = setup();
-    expect(repo.upsertBars('SPY', 'yahoo', '2019-01-01T00:00:00Z', [bar('2019-01-02', 250), bar('2019-01-03', 251)])).toBe(2);
+    expect(
+      repo.upsertBars('SPY', 'yahoo', '2019-01-01T00:00:00Z', [bar('2019-01-02', 250), bar('2019-01-03', 251)]),
+    ).toBe(2);
     repo.upsertBars('SPY', 'yahoo', '2019-01-05T00:00:00Z', [bar('2019-01-03', 252, { volume: null, open: null })]);
     expect(repo.rows('SPY')).toEqual([
       { ...bar('2019-01-02', 250), source: 'yahoo', fetchedAt: '2019-01-01T00:00:00Z' },
@@ -63,7 +74,11 @@ describe('quotes repository', () => {
 
   it('reads a range, one bar per day: a typed price wins, otherwise the newest fetch', () => {
     const { db, repo } = setup();
-    repo.upsertBars('SPY', 'file', '2019-01-01T00:00:00Z', [bar('2019-01-02', 1), bar('2019-01-03', 2), bar('2019-01-04', 3)]);
+    repo.upsertBars('SPY', 'file', '2019-01-01T00:00:00Z', [
+      bar('2019-01-02', 1),
+      bar('2019-01-03', 2),
+      bar('2019-01-04', 3),
+    ]);
     repo.upsertBars('SPY', 'yahoo', '2019-02-01T00:00:00Z', [bar('2019-01-03', 20), bar('2019-01-04', 30)]);
     repo.upsertBars('SPY', 'manual', '2019-01-15T00:00:00Z', [bar('2019-01-04', 300)]);
     const history = repo.history('SPY', '2019-01-03', '2019-01-04');
@@ -83,9 +98,30 @@ describe('quotes repository', () => {
     repo.upsertBars('AAPL', 'stooq', '2019-03-01T00:00:00Z', [bar('2019-02-01', 150)]);
     repo.upsertBars('GOLDFUND', 'manual', '2019-03-02T00:00:00Z', [bar('2019-02-28', 10)]);
     expect(repo.list()).toEqual([
-      { symbol: 'AAPL', firstDay: '2019-02-01', lastDay: '2019-02-01', bars: 1, source: 'stooq', fetchedAt: '2019-03-01T00:00:00Z' },
-      { symbol: 'GOLDFUND', firstDay: '2019-02-28', lastDay: '2019-02-28', bars: 1, source: 'manual', fetchedAt: '2019-03-02T00:00:00Z' },
-      { symbol: 'SPY', firstDay: '2019-01-02', lastDay: '2019-01-04', bars: 3, source: 'yahoo', fetchedAt: '2019-02-01T00:00:00Z' },
+      {
+        symbol: 'AAPL',
+        firstDay: '2019-02-01',
+        lastDay: '2019-02-01',
+        bars: 1,
+        source: 'stooq',
+        fetchedAt: '2019-03-01T00:00:00Z',
+      },
+      {
+        symbol: 'GOLDFUND',
+        firstDay: '2019-02-28',
+        lastDay: '2019-02-28',
+        bars: 1,
+        source: 'manual',
+        fetchedAt: '2019-03-02T00:00:00Z',
+      },
+      {
+        symbol: 'SPY',
+        firstDay: '2019-01-02',
+        lastDay: '2019-01-04',
+        bars: 3,
+        source: 'yahoo',
+        fetchedAt: '2019-02-01T00:00:00Z',
+      },
     ]);
     expect(repo.latestBars().map((b) => [b.symbol, b.day, b.close])).toEqual([
       ['AAPL', '2019-02-01', 150],
@@ -110,7 +146,12 @@ describe('quotes repository', () => {
     it('the latest bar per symbol seeks from symbol to symbol and to each last day, never scanning', () => {
       const { db, repo } = setup();
       for (const symbol of ['AAA', 'BBB', 'CCC']) {
-        repo.upsertBars(symbol, 'yahoo', 'now', days(50).map((d, i) => bar(d, i + 1)));
+        repo.upsertBars(
+          symbol,
+          'yahoo',
+          'now',
+          days(50).map((d, i) => bar(d, i + 1)),
+        );
       }
       db.exec('ANALYZE');
       const text = plan(db, QUOTES_SQL.latestPerSymbol).join('\n');

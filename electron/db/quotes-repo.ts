@@ -38,8 +38,7 @@ const PARAMS_PER_ROW = 10;
 // parameters, well under SQLite's limit of 32,766.
 const ROWS_PER_STATEMENT = 100;
 
-const BAR_COLUMNS =
-  'day, open, high, low, close, adj_close AS adjClose, volume, source, fetched_at AS fetchedAt';
+const BAR_COLUMNS = 'day, open, high, low, close, adj_close AS adjClose, volume, source, fetched_at AS fetchedAt';
 
 // Walks the primary key from one symbol to the next instead of scanning every bar.
 const DISTINCT_SYMBOLS = /* sql */ `
@@ -64,7 +63,17 @@ export const QUOTES_SQL = {
      WHERE q.symbol = s.symbol AND q.day = (SELECT max(day) FROM quotes WHERE symbol = s.symbol)`,
 } as const;
 
-type RangeRow = [string, number | null, number | null, number | null, number, number | null, number | null, string, string];
+type RangeRow = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number,
+  number | null,
+  number | null,
+  string,
+  string,
+];
 
 function toBar(row: RangeRow): SourcedBar {
   return {

@@ -62,7 +62,8 @@ export function createStooqProvider(baseUrl: string, http: HttpPolicy): QuotePro
       const code = toStooqSymbol(symbol);
       const url = `${base}/q/d/l/?s=${encodeURIComponent(code)}&i=d&d1=${compactDay(from)}&d2=${compactDay(to)}`;
       const answer = await getText(url, signal, http);
-      if (answer.status !== 200) throw new QuoteDataError(`Stooq answered HTTP ${answer.status} for ${symbol} (${code}).`);
+      if (answer.status !== 200)
+        throw new QuoteDataError(`Stooq answered HTTP ${answer.status} for ${symbol} (${code}).`);
       return parseStooqCsv(answer.body, symbol);
     },
   };

@@ -45,7 +45,12 @@ interface RunningJob {
   done: Promise<RefreshSummary>;
 }
 
-export function createQuoteService(db: Db, events: EventBus, settings: SettingsStore, options: QuoteServiceOptions = {}) {
+export function createQuoteService(
+  db: Db,
+  events: EventBus,
+  settings: SettingsStore,
+  options: QuoteServiceOptions = {},
+) {
   const now = options.now ?? (() => new Date());
   const http = defaultHttpPolicy(options.http);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -62,7 +67,9 @@ export function createQuoteService(db: Db, events: EventBus, settings: SettingsS
   const progress = (payload: EventPayload<'quotes:progress'>) => events.emit('quotes:progress', payload);
 
   const refreshableSymbols = (): string[] =>
-    [...new Set([...stores.instruments.quotableSymbols(), ...stores.quotes.fetchableSymbols()])].filter(isValidSymbol).sort();
+    [...new Set([...stores.instruments.quotableSymbols(), ...stores.quotes.fetchableSymbols()])]
+      .filter(isValidSymbol)
+      .sort();
 
   /** A job that ends before it starts (offline, nothing to do), reported the same way as any other. */
   function settled(state: 'done' | 'failed', symbolsTotal: number, message: string): StartedRefresh {
@@ -79,18 +86,29 @@ export function createQuoteService(db: Db, events: EventBus, settings: SettingsS
     if (!open) throw new ApiError('conflict', 'Tiltfolio is closing; no refresh can start.');
     const saved = settings.get();
     const choice = request.provider ?? saved.quoteProvider;
-    const symbols = request.symbols && request.symbols.length > 0 ? [...new Set(request.symbols)] : refreshableSymbols();
+    const symbols =
+      request.symbols && request.symbols.length > 0 ? [...new Set(request.symbols)] : refreshableSymbols();
     if (saved.offline && request.provider === undefined) {
-      return settled('failed', symbols.length, 'Offline: Tiltfolio is in offline mode, so no quotes were fetched. Prices come from the cache.');
+      return settled(
+        'failed',
+        symbols.length,
+        'Offline: Tiltfolio is in offline mode, so no quotes were fetched. Prices come from the cache.',
+      );
     }
     if (choice === 'none') {
-      return settled('failed', symbols.length, 'Offline: no quote provider is chosen, so no quotes were fetched. Prices come from the cache.');
+      return settled(
+        'failed',
+        symbols.length,
+        'Offline: no quote provider is chosen, so no quotes were fetched. Prices come from the cache.',
+      );
     }
-    if (symbols.length === 0) return settled('done', 0, 'Nothing to refresh: add an instrument or import quotes first.');
+    if (symbols.length === 0)
+      return settled('done', 0, 'Nothing to refresh: add an instrument or import quotes first.');
 
     // The same symbols already on their way: answer with that job rather than fetch them twice.
     for (const [jobId, job] of jobs) {
-      if (symbols.every((symbol) => job.symbols.has(symbol))) return { started: { ...job.started, jobId }, done: job.done };
+      if (symbols.every((symbol) => job.symbols.has(symbol)))
+        return { started: { ...job.started, jobId }, done: job.done };
     }
 
     const baseUrl = request.baseUrl ?? (choice === 'yahoo' ? saved.yahooBaseUrl : saved.stooqBaseUrl);
@@ -127,9 +145,11 @@ export function createQuoteService(db: Db, events: EventBus, settings: SettingsS
     importFile(fileName: string, content: string, symbol?: string): { symbol: string; bars: number } {
       const target = symbol ?? symbolFromFileName(fileName);
       if (!isValidSymbol(target)) {
-        throw new ApiError('invalid_input', `Cannot tell the symbol from the file name ${JSON.stringify(fileName)}; give one.`, [
-          'symbol: required for this file name',
-        ]);
+        throw new ApiError(
+          'invalid_input',
+          `Cannot tell the symbol from the file name ${JSON.stringify(fileName)}; give one.`,
+          ['symbol: required for this file name'],
+        );
       }
       let bars;
       try {

@@ -61,7 +61,10 @@ export const calls = {
   'quotes:history': { input: historyInput, output: z.array(quoteBar) },
   'quotes:refresh': { input: refreshInput, output: refreshStarted },
   'quotes:cancel': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
-  'quotes:importFile': { input: importFileInput, output: z.strictObject({ symbol: z.string(), bars: z.number().int() }) },
+  'quotes:importFile': {
+    input: importFileInput,
+    output: z.strictObject({ symbol: z.string(), bars: z.number().int() }),
+  },
   'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
   'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
   'settings:get': { input: noInput, output: appSettings },

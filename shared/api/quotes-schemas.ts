@@ -42,7 +42,10 @@ export const quoteSeriesInfo = z.strictObject({
 
 export const historyInput = z
   .strictObject({ symbol, from: day.optional(), to: day.optional() })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, { message: 'from must not be after to.', path: ['from'] });
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    message: 'from must not be after to.',
+    path: ['from'],
+  });
 
 export const refreshInput = z.strictObject({
   /** Omitted or empty: every instrument and every symbol already in the cache. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { forEachLimited } from './concurrency';
 
+/** Lets every pending continuation run (shared/ has no timers). */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
 describe('forEachLimited', () => {
   it('never runs more than the limit at once and runs every item', async () => {
     let running = 0;
@@ -16,7 +21,7 @@ describe('forEachLimited', () => {
     });
     // Release one waiting item at a time until all have run.
     for (let released = 0; released < 5; released++) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await flush();
       expect(running).toBeLessThanOrEqual(2);
       gates.shift()!();
     }

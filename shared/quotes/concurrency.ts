@@ -2,7 +2,11 @@
  * Runs `work` over `items` with at most `limit` in flight, in order of start. Resolves when all
  * have settled; `work` is expected to handle its own errors (a rejection is rethrown at the end).
  */
-export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const failures: unknown[] = [];
   const worker = async () => {

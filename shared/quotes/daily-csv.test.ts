@@ -8,8 +8,24 @@ describe('parseDailyCsv', () => {
     const text = `${YAHOO_HEADER}\n2019-02-21,270.190002,270.540009,268.730011,269.839996,264.032715,69847000\n2019-02-22,270.480011,271.399994,270.260010,271.399994,265.559174,56659700\n`;
     expect(parseDailyCsv(text, 'SPY.csv')).toEqual({
       bars: [
-        { day: '2019-02-21', open: 270.190002, high: 270.540009, low: 268.730011, close: 269.839996, adjClose: 264.032715, volume: 69847000 },
-        { day: '2019-02-22', open: 270.480011, high: 271.399994, low: 270.26001, close: 271.399994, adjClose: 265.559174, volume: 56659700 },
+        {
+          day: '2019-02-21',
+          open: 270.190002,
+          high: 270.540009,
+          low: 268.730011,
+          close: 269.839996,
+          adjClose: 264.032715,
+          volume: 69847000,
+        },
+        {
+          day: '2019-02-22',
+          open: 270.480011,
+          high: 271.399994,
+          low: 270.26001,
+          close: 271.399994,
+          adjClose: 265.559174,
+          volume: 56659700,
+        },
       ],
       actions: [],
       meta: null,
@@ -34,11 +50,20 @@ describe('parseDailyCsv', () => {
   });
 
   it.each([
-    [`${YAHOO_HEADER}\n2019-01-02,1,1,1,1,1,1\n2019-01-03,1,1,1,abc,1,1\n`, 'SPY.csv line 3, column Close: "abc" is not a number'],
-    [`${YAHOO_HEADER}\n01/02/2019,1,1,1,1,1,1\n`, 'SPY.csv line 2, column Date: "01/02/2019" is not a date (use YYYY-MM-DD)'],
+    [
+      `${YAHOO_HEADER}\n2019-01-02,1,1,1,1,1,1\n2019-01-03,1,1,1,abc,1,1\n`,
+      'SPY.csv line 3, column Close: "abc" is not a number',
+    ],
+    [
+      `${YAHOO_HEADER}\n01/02/2019,1,1,1,1,1,1\n`,
+      'SPY.csv line 2, column Date: "01/02/2019" is not a date (use YYYY-MM-DD)',
+    ],
     [`${YAHOO_HEADER}\n2019-02-30,1,1,1,1,1,1\n`, 'SPY.csv line 2, column Date: "2019-02-30" is not a date'],
     [`${YAHOO_HEADER}\n2019-01-02,1,1,1,1,1\n`, 'SPY.csv line 2: has 6 fields, the header has 7'],
-    [`${YAHOO_HEADER}\n2019-01-02,1,1,1,1,1,1\n2019-01-02,1,1,1,1,1,1\n`, 'SPY.csv line 3, column Date: "2019-01-02" repeats the day on line 2'],
+    [
+      `${YAHOO_HEADER}\n2019-01-02,1,1,1,1,1,1\n2019-01-02,1,1,1,1,1,1\n`,
+      'SPY.csv line 3, column Date: "2019-01-02" repeats the day on line 2',
+    ],
     [`${YAHOO_HEADER}\n2019-01-02,1,1,1,-3,1,1\n`, 'SPY.csv line 2, column Close: "-3" is not a positive price'],
     [`${YAHOO_HEADER}\n2019-01-02,1,1,1,1,1,-5\n`, 'SPY.csv line 2, column Volume: "-5" is negative'],
     ['Day,Price\n2019-01-02,1\n', 'SPY.csv line 1: the header has no Date column'],
@@ -59,6 +84,8 @@ describe('parseDailyCsv', () => {
 
   it('reads quoted fields', () => {
     const { bars } = parseDailyCsv(`"Date","Close"\n"2019-01-02","1.5"\n`, 'q.csv');
-    expect(bars).toEqual([{ day: '2019-01-02', open: null, high: null, low: null, close: 1.5, adjClose: null, volume: null }]);
+    expect(bars).toEqual([
+      { day: '2019-01-02', open: null, high: null, low: null, close: 1.5, adjClose: null, volume: null },
+    ]);
   });
 });

@@ -38,7 +38,10 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
     throw new QuoteDataError(`${file}: ${(error as Error).message}`);
   }
   const header = records[0];
-  if (!header) throw new QuoteDataError(`${file} is empty: expected a header row such as Date,Open,High,Low,Close,Adj Close,Volume.`);
+  if (!header)
+    throw new QuoteDataError(
+      `${file} is empty: expected a header row such as Date,Open,High,Low,Close,Adj Close,Volume.`,
+    );
 
   const index = new Map<Column, number>();
   header.fields.forEach((name, position) => {
@@ -47,7 +50,12 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
   });
   for (const required of ['Date', 'Close'] as const) {
     if (!index.has(required)) {
-      throw new CsvRowError(file, header.line, null, `the header has no ${required} column (found: ${header.fields.join(',').slice(0, 120)})`);
+      throw new CsvRowError(
+        file,
+        header.line,
+        null,
+        `the header has no ${required} column (found: ${header.fields.join(',').slice(0, 120)})`,
+      );
     }
   }
 
@@ -56,7 +64,12 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
   let holes = 0;
   for (const record of records.slice(1)) {
     if (record.fields.length !== header.fields.length) {
-      throw new CsvRowError(file, record.line, null, `has ${record.fields.length} fields, the header has ${header.fields.length}`);
+      throw new CsvRowError(
+        file,
+        record.line,
+        null,
+        `has ${record.fields.length} fields, the header has ${header.fields.length}`,
+      );
     }
     const cell = (column: Column): string | null => {
       const at = index.get(column);

@@ -19,8 +19,13 @@ describe('toStooqSymbol', () => {
 
 describe('parseStooqCsv', () => {
   it('reads the daily CSV', () => {
-    const { bars } = parseStooqCsv('Date,Open,High,Low,Close,Volume\n2019-02-22,171.58,173,171.38,172.97,18913154\n', 'AAPL');
-    expect(bars).toEqual([{ day: '2019-02-22', open: 171.58, high: 173, low: 171.38, close: 172.97, adjClose: null, volume: 18913154 }]);
+    const { bars } = parseStooqCsv(
+      'Date,Open,High,Low,Close,Volume\n2019-02-22,171.58,173,171.38,172.97,18913154\n',
+      'AAPL',
+    );
+    expect(bars).toEqual([
+      { day: '2019-02-22', open: 171.58, high: 173, low: 171.38, close: 172.97, adjClose: null, volume: 18913154 },
+    ]);
   });
 
   it('reads an index without a Volume column', () => {
@@ -32,7 +37,9 @@ describe('parseStooqCsv', () => {
   });
 
   it('rejects an answer that is not CSV, quoting its start', () => {
-    expect(() => parseStooqCsv('Exceeded the daily hits limit', 'AAPL')).toThrow(/not CSV: "Exceeded the daily hits limit"/);
+    expect(() => parseStooqCsv('Exceeded the daily hits limit', 'AAPL')).toThrow(
+      /not CSV: "Exceeded the daily hits limit"/,
+    );
   });
 
   it('names the row of a bad value', () => {

@@ -3,7 +3,9 @@ import { QuoteDataError } from './types';
 import { parseYahooChart, yahooErrorMessage } from './yahoo-chart';
 
 // Shaped like a real chart answer (fields trimmed); SPY's first sessions of 2019, in New York time.
-function chart(overrides: { meta?: object; timestamp?: number[] | null; quote?: object; adjclose?: unknown[]; events?: object } = {}) {
+function chart(
+  overrides: { meta?: object; timestamp?: number[] | null; quote?: object; adjclose?: unknown[]; events?: object } = {},
+) {
   return JSON.stringify({
     chart: {
       result: [
@@ -45,9 +47,25 @@ describe('parseYahooChart', () => {
   it('reads bars in the exchange time zone, with adjusted close and meta', () => {
     const series = parseYahooChart(chart(), 'SPY');
     expect(series.bars).toEqual([
-      { day: '2019-01-02', open: 245.98, high: 251.21, low: 245.95, close: 250.18, adjClose: 243.92, volume: 126925200 },
+      {
+        day: '2019-01-02',
+        open: 245.98,
+        high: 251.21,
+        low: 245.95,
+        close: 250.18,
+        adjClose: 243.92,
+        volume: 126925200,
+      },
       { day: '2019-01-03', open: 248.23, high: 248.57, low: 243.67, close: 244.21, adjClose: 238.1, volume: 144140700 },
-      { day: '2019-01-04', open: 247.59, high: 253.11, low: 247.17, close: 252.39, adjClose: 246.07, volume: 142628800 },
+      {
+        day: '2019-01-04',
+        open: 247.59,
+        high: 253.11,
+        low: 247.17,
+        close: 252.39,
+        adjClose: 246.07,
+        volume: 142628800,
+      },
     ]);
     expect(series.meta).toEqual({
       symbol: 'SPY',
@@ -76,7 +94,10 @@ describe('parseYahooChart', () => {
 
   it('skips null holes instead of writing zeros, and counts them', () => {
     const series = parseYahooChart(
-      chart({ quote: { open: [245.98, null, 247.59], close: [250.18, null, 252.39], volume: [1, null, 3] }, adjclose: [1, null, 3] }),
+      chart({
+        quote: { open: [245.98, null, 247.59], close: [250.18, null, 252.39], volume: [1, null, 3] },
+        adjclose: [1, null, 3],
+      }),
       'SPY',
     );
     expect(series.bars.map((b) => b.day)).toEqual(['2019-01-02', '2019-01-04']);
@@ -105,12 +126,20 @@ describe('parseYahooChart', () => {
   });
 
   it('answers an empty range with no bars', () => {
-    const body = JSON.stringify({ chart: { result: [{ meta: { symbol: 'SPY' }, indicators: { quote: [{}], adjclose: [{}] } }], error: null } });
+    const body = JSON.stringify({
+      chart: { result: [{ meta: { symbol: 'SPY' }, indicators: { quote: [{}], adjclose: [{}] } }], error: null },
+    });
     expect(parseYahooChart(body, 'SPY').bars).toEqual([]);
   });
 
   it.each([
-    ['the chart.error shape', JSON.stringify({ chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } }), /Not Found: No data found/],
+    [
+      'the chart.error shape',
+      JSON.stringify({
+        chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } },
+      }),
+      /Not Found: No data found/,
+    ],
     ['truncated JSON', chart().slice(0, 200), /not valid JSON/],
     ['an HTML page', '<html>Sign in</html>', /not valid JSON/],
     ['a response for another symbol', chart({ meta: { symbol: 'QQQ' } }), /answered for QQQ when asked for SPY/],
@@ -130,8 +159,10 @@ describe('parseYahooChart', () => {
 });
 
 describe('yahooErrorMessage', () => {
-  it("reads chart.error from an error answer and nothing from others", () => {
-    expect(yahooErrorMessage(JSON.stringify({ chart: { result: null, error: { code: 'Not Found', description: 'gone' } } }))).toBe('Not Found: gone');
+  it('reads chart.error from an error answer and nothing from others', () => {
+    expect(
+      yahooErrorMessage(JSON.stringify({ chart: { result: null, error: { code: 'Not Found', description: 'gone' } } })),
+    ).toBe('Not Found: gone');
     expect(yahooErrorMessage(chart())).toBeNull();
     expect(yahooErrorMessage('Too Many Requests')).toBeNull();
   });

@@ -1,7 +1,14 @@
 // Yahoo Finance's chart endpoint: /v8/finance/chart/{symbol}?period1&period2&interval=1d&events=div,split
 import { z } from 'zod';
 import { dayInZone } from './days';
-import { QuoteDataError, type Bar, type CorporateAction, type InstrumentKind, type InstrumentMeta, type ParsedSeries } from './types';
+import {
+  QuoteDataError,
+  type Bar,
+  type CorporateAction,
+  type InstrumentKind,
+  type InstrumentMeta,
+  type ParsedSeries,
+} from './types';
 
 const maybeNumber = z.number().nullable().optional();
 const series = z.array(z.number().nullable());
@@ -89,22 +96,29 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
   try {
     json = JSON.parse(body);
   } catch {
-    throw new QuoteDataError(`Yahoo's answer for ${symbol} is not valid JSON (${body.length} bytes; truncated or garbled).`);
+    throw new QuoteDataError(
+      `Yahoo's answer for ${symbol} is not valid JSON (${body.length} bytes; truncated or garbled).`,
+    );
   }
   const parsed = chartSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new QuoteDataError(`Yahoo's answer for ${symbol} has an unexpected shape (${issue?.path.join('.')}: ${issue?.message}).`);
+    throw new QuoteDataError(
+      `Yahoo's answer for ${symbol} has an unexpected shape (${issue?.path.join('.')}: ${issue?.message}).`,
+    );
   }
   const { chart } = parsed.data;
   if (chart.error) {
-    throw new QuoteDataError(`Yahoo has no data for ${symbol}: ${[chart.error.code, chart.error.description].filter(Boolean).join(': ')}.`);
+    throw new QuoteDataError(
+      `Yahoo has no data for ${symbol}: ${[chart.error.code, chart.error.description].filter(Boolean).join(': ')}.`,
+    );
   }
   const result = chart.result?.[0];
   if (!result) throw new QuoteDataError(`Yahoo's answer for ${symbol} holds no result.`);
 
   const rawMeta = result.meta;
-  if (!rawMeta?.symbol) throw new QuoteDataError(`Yahoo's answer does not say which symbol it is for (asked for ${symbol}).`);
+  if (!rawMeta?.symbol)
+    throw new QuoteDataError(`Yahoo's answer does not say which symbol it is for (asked for ${symbol}).`);
   if (rawMeta.symbol.toUpperCase() !== symbol.toUpperCase()) {
     throw new QuoteDataError(`Yahoo answered for ${rawMeta.symbol} when asked for ${symbol}; nothing was written.`);
   }
@@ -123,8 +137,16 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
   const quote = result.indicators?.quote?.[0];
   const adjclose = result.indicators?.adjclose?.[0]?.adjclose;
   const closes = quote?.close;
-  if (timestamps.length > 0 && !closes) throw new QuoteDataError(`Yahoo's answer for ${symbol} has timestamps but no closes.`);
-  const columns = { open: quote?.open, high: quote?.high, low: quote?.low, close: closes, volume: quote?.volume, adjclose };
+  if (timestamps.length > 0 && !closes)
+    throw new QuoteDataError(`Yahoo's answer for ${symbol} has timestamps but no closes.`);
+  const columns = {
+    open: quote?.open,
+    high: quote?.high,
+    low: quote?.low,
+    close: closes,
+    volume: quote?.volume,
+    adjclose,
+  };
   for (const [name, values] of Object.entries(columns)) {
     if (values && values.length !== timestamps.length) {
       throw new QuoteDataError(

@@ -88,7 +88,18 @@ function baselineInsert(file: string, data: readonly SeriesWrite[]): number {
     db.transaction(() => {
       for (const series of data) {
         for (const bar of series.bars) {
-          insert.run(series.symbol, bar.day, series.source, bar.open, bar.high, bar.low, bar.close, bar.adjClose, bar.volume, series.fetchedAt);
+          insert.run(
+            series.symbol,
+            bar.day,
+            series.source,
+            bar.open,
+            bar.high,
+            bar.low,
+            bar.close,
+            bar.adjClose,
+            bar.volume,
+            series.fetchedAt,
+          );
         }
       }
     })();
@@ -136,7 +147,15 @@ export function benchQuotesUpsert(options: QuotesBenchOptions = {}): BenchResult
     }
     const value = rows / (Math.min(...repo) / 1000);
     const baseline = rows / (Math.min(...bare) / 1000);
-    return [{ bench: 'quotes.upsert', value: Math.round(value), unit: 'rows/s', baseline: Math.round(baseline), ratio: round(value / baseline, 3) }];
+    return [
+      {
+        bench: 'quotes.upsert',
+        value: Math.round(value),
+        unit: 'rows/s',
+        baseline: Math.round(baseline),
+        ratio: round(value / baseline, 3),
+      },
+    ];
   } finally {
     cleanup();
   }

@@ -33,13 +33,19 @@ describe('migration 0001 (initial schema)', () => {
   it('enforces its CHECKs', () => {
     const db = openV1();
     expect(() =>
-      db.prepare(`INSERT INTO quotes (symbol, day, source, close, fetched_at) VALUES ('SPY', '2019/01/02', 'yahoo', 1, 'x')`).run(),
+      db
+        .prepare(
+          `INSERT INTO quotes (symbol, day, source, close, fetched_at) VALUES ('SPY', '2019/01/02', 'yahoo', 1, 'x')`,
+        )
+        .run(),
     ).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO accounts (name, currency, created_at) VALUES ('Main', 'usd', 'x')`).run()).toThrow(
+    expect(() =>
+      db.prepare(`INSERT INTO accounts (name, currency, created_at) VALUES ('Main', 'usd', 'x')`).run(),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO instruments (symbol, kind) VALUES ('SPY', 'bond')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO instruments (symbol, sleeve) VALUES ('SPY', 'crypto')`).run()).toThrow(
       /CHECK/,
     );
-    expect(() => db.prepare(`INSERT INTO instruments (symbol, kind) VALUES ('SPY', 'bond')`).run()).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO instruments (symbol, sleeve) VALUES ('SPY', 'crypto')`).run()).toThrow(/CHECK/);
     db.prepare(`INSERT INTO instruments (symbol, kind, sleeve) VALUES ('SPY', 'etf', 'other')`).run();
     expect(db.prepare('SELECT count(*) AS n FROM instruments').get()).toEqual({ n: 1 });
     db.close();

@@ -6,7 +6,9 @@ import { openDatabase } from '../connection';
 import { createDbAtVersion, scratchDir, tableNames } from '../test-support/scratch';
 
 function seedV1(db: Database.Database): void {
-  db.prepare(`INSERT INTO accounts (name, currency, created_at) VALUES ('Broker', 'USD', '2019-01-01T00:00:00Z')`).run();
+  db.prepare(
+    `INSERT INTO accounts (name, currency, created_at) VALUES ('Broker', 'USD', '2019-01-01T00:00:00Z')`,
+  ).run();
   db.prepare(`INSERT INTO instruments (symbol, kind) VALUES ('SPY', 'etf')`).run();
   db.prepare(
     `INSERT INTO quotes (symbol, day, source, open, high, low, close, adj_close, volume, fetched_at)
@@ -71,7 +73,9 @@ describe('migration 0002 (corporate actions, refresh log)', () => {
     expect(() => action.run('merger', 1, null, null)).toThrow(/CHECK/);
     expect(() =>
       db
-        .prepare(`INSERT INTO corporate_actions (symbol, day, kind, source, amount, fetched_at) VALUES ('X', '16-9-19', 'dividend', 'yahoo', 1, 'x')`)
+        .prepare(
+          `INSERT INTO corporate_actions (symbol, day, kind, source, amount, fetched_at) VALUES ('X', '16-9-19', 'dividend', 'yahoo', 1, 'x')`,
+        )
         .run(),
     ).toThrow(/CHECK/);
 

@@ -52,8 +52,6 @@ export interface FakeSeries {
 export interface FakeQuoteServer {
   readonly baseUrl: string;
   readonly requests: RecordedRequest[];
-  /** The most requests that were open at once. */
-  readonly maxInFlight: number;
   /** Applies a fault to one symbol's requests, or to every request with '*'. */
   setFault(symbol: string, rule: FaultRule | Fault): void;
   clearFaults(): void;
@@ -97,13 +95,20 @@ function yahooChart(symbol: string, series: FakeSeries, from: string, to: string
   const column = (pick: (bar: Bar) => number | null) => bars.map((bar, i) => (hole(i) ? null : pick(bar)));
   const inRange = (day: string) => day >= from && day <= to;
   const splits = Object.fromEntries(
-    (series.splits ?? []).filter((s) => inRange(s.day)).map((s) => {
-      const date = sessionStart(s.day);
-      return [String(date), { date, numerator: s.numerator, denominator: s.denominator, splitRatio: `${s.numerator}:${s.denominator}` }];
-    }),
+    (series.splits ?? [])
+      .filter((s) => inRange(s.day))
+      .map((s) => {
+        const date = sessionStart(s.day);
+        return [
+          String(date),
+          { date, numerator: s.numerator, denominator: s.denominator, splitRatio: `${s.numerator}:${s.denominator}` },
+        ];
+      }),
   );
   const dividends = Object.fromEntries(
-    (series.dividends ?? []).filter((d) => inRange(d.day)).map((d) => [String(sessionStart(d.day)), { amount: d.amount, date: sessionStart(d.day) }]),
+    (series.dividends ?? [])
+      .filter((d) => inRange(d.day))
+      .map((d) => [String(sessionStart(d.day)), { amount: d.amount, date: sessionStart(d.day) }]),
   );
   const result: Record<string, unknown> = {
     meta: {
@@ -160,8 +165,6 @@ export async function startFakeQuoteServer(
   const requests: RecordedRequest[] = [];
   const held = new Set<ServerResponse>();
   const waiters: { count: number; resolve: () => void }[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
 
   const takeFault = (symbol: string): FaultRule | null => {
     for (const key of [symbol, '*']) {
@@ -202,7 +205,8 @@ export async function startFakeQuoteServer(
       format = 'stooq';
       const code = url.searchParams.get('s') ?? '';
       symbol = byStooqCode.get(code) ?? code;
-      const d = (name: string, fallback: string) => (url.searchParams.get(name) ?? fallback).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+      const d = (name: string, fallback: string) =>
+        (url.searchParams.get(name) ?? fallback).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
       from = d('d1', '19000101');
       to = d('d2', '99991231');
     } else {
@@ -228,7 +232,9 @@ export async function startFakeQuoteServer(
       case 'http500':
         return send(res, 500, 'Internal Server Error', 'text/plain');
       case 'http429':
-        return send(res, 429, 'Too Many Requests', 'text/plain', { 'Retry-After': String(rule.retryAfterSeconds ?? 1) });
+        return send(res, 429, 'Too Many Requests', 'text/plain', {
+          'Retry-After': String(rule.retryAfterSeconds ?? 1),
+        });
       case 'hang':
         // Held until the client gives up or the server closes; never answered.
         held.add(res);
@@ -240,7 +246,10 @@ export async function startFakeQuoteServer(
             ? yahooChart(symbol, known, from, to, false)
             : stooqCsv(known, from, to)
           : 'x'.repeat(4096);
-        res.writeHead(200, { 'Content-Type': format === 'yahoo' ? json : csv, 'Content-Length': String(Buffer.byteLength(body)) });
+        res.writeHead(200, {
+          'Content-Type': format === 'yahoo' ? json : csv,
+          'Content-Length': String(Buffer.byteLength(body)),
+        });
         res.write(body.slice(0, Math.floor(body.length / 2)));
         // Flush what was written, then drop the connection mid-body.
         setImmediate(() => res.socket?.destroy());
@@ -255,7 +264,10 @@ export async function startFakeQuoteServer(
       case 'unknown':
         return format === 'yahoo' ? send(res, 404, YAHOO_NOT_FOUND, json) : send(res, 200, 'No data', 'text/plain');
       case 'empty':
-        return normal(symbol, { bars: [], instrumentType: known?.instrumentType ?? 'EQUITY' });
+        // Yahoo: a result with meta and no timestamps. Stooq: the header and no rows.
+        return format === 'yahoo'
+          ? normal(symbol, { bars: [], instrumentType: known?.instrumentType ?? 'EQUITY' })
+          : send(res, 200, 'Date,Open,High,Low,Close,Volume\r\n', csv);
       case 'nullHoles':
         return known ? normal(symbol, known, true) : send(res, 404, YAHOO_NOT_FOUND, json);
       case 'wrongSymbol': {
@@ -263,15 +275,13 @@ export async function startFakeQuoteServer(
         return normal(name, data);
       }
       default:
-        if (!known) return format === 'yahoo' ? send(res, 404, YAHOO_NOT_FOUND, json) : send(res, 200, 'No data', 'text/plain');
+        if (!known)
+          return format === 'yahoo' ? send(res, 404, YAHOO_NOT_FOUND, json) : send(res, 200, 'No data', 'text/plain');
         return normal(symbol, known);
     }
   }
 
   const server = http.createServer((req, res) => {
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    res.on('close', () => inFlight--);
     try {
       answer(req, res);
     } catch (error) {
@@ -287,9 +297,6 @@ export async function startFakeQuoteServer(
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    get maxInFlight() {
-      return maxInFlight;
-    },
     setFault(symbol, rule) {
       faults.set(symbol, typeof rule === 'string' ? { fault: rule } : { ...rule });
     },
