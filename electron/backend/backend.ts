@@ -9,6 +9,7 @@ import { quoteHandlers } from '../quotes/handlers';
 import { EventBus } from './event-bus';
 import { PRODUCT_NAME } from './paths';
 import { createSettingsStore } from './settings-store';
+import { transactionHandlers } from './transactions-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -68,6 +69,7 @@ export function createBackend(options: BackendOptions): Backend {
       return created;
     },
     ...quoteHandlers(quotes, settings),
+    ...transactionHandlers(db, events, now),
   };
 
   return {

@@ -84,7 +84,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check reported: ${String(check)}`);
-    // Before any pragma: switching to WAL rewrites the header of a file we may have to refuse.
+    // Checked before any pragma: switching to WAL alone rewrites the file header.
     refuseNewer(db, file);
     applyPragmas(db);
     migrate(db, file);

@@ -1,6 +1,6 @@
 // Electron main process: window, security and IPC wiring only. The domain lives in ../backend.
 import path from 'node:path';
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, session } from 'electron';
 import { createBackend, type Backend } from '../backend/backend';
 import { dbPathIn, resolveDataDir } from '../backend/paths';

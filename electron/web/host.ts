@@ -16,6 +16,8 @@ export interface HostOptions {
 
 export interface RunningHost {
   url: string;
+  /** The address the server is bound to: always 127.0.0.1. */
+  address: string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -151,10 +153,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Loopback only: browser mode is for this machine, never the network.
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    address: bound.address,
     port,
     token,
     close: () =>

@@ -17,6 +17,7 @@ import {
   refreshStarted,
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
+import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
 
 const noInput = z.strictObject({});
 
@@ -69,6 +70,21 @@ export const calls = {
   'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
   'settings:get': { input: noInput, output: appSettings },
   'settings:set': { input: settingsPatch, output: appSettings },
+  'transactions:list': {
+    input: transactionFilter,
+    output: z.strictObject({ rows: z.array(transactionRow), total: z.number().int() }),
+  },
+  'transactions:create': { input: transactionInput, output: transactionRow },
+  'transactions:update': {
+    input: z.strictObject({ id: z.number().int().positive(), transaction: transactionInput }),
+    output: transactionRow,
+  },
+  /** Answers with the deleted row, which `transactions:restore` takes back for undo. */
+  'transactions:delete': { input: z.strictObject({ id: z.number().int().positive() }), output: transactionRow },
+  'transactions:restore': {
+    input: z.strictObject({ row: transactionInput.extend({ id: z.number().int().positive() }) }),
+    output: transactionRow,
+  },
 } as const;
 
 export const taskProgress = z.strictObject({

@@ -4,16 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Bar } from '../../../shared/quotes/types';
+import { median, type BenchResult } from '../../bench/measure';
 import { openDatabase } from '../connection';
 import { createQuotesRepo, type SeriesWrite } from '../quotes-repo';
-
-export interface BenchResult {
-  bench: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  ratio?: number;
-}
 
 export interface QuotesBenchOptions {
   symbols?: number;
@@ -119,12 +112,6 @@ function repositoryUpsert(file: string, data: readonly SeriesWrite[]): number {
   } finally {
     db.close();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { HomePage } from './support/home-page';
+import { startHost, type StartedHost } from './support/web-host';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {
+  version: string;
+};
+
+let host: StartedHost;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+  fs.rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+test('first screen shows the version, the database and the empty portfolio from a real query', async ({
+  page,
+}, info) => {
+  const home = new HomePage(page);
+  await home.open(host.url);
+  // The token left the address bar for a cookie.
+  await expect(page).toHaveURL(`${host.origin}/`);
+  await expect(home.version).toHaveText(`v${pkg.version}`);
+  await expect(home.dbPath).toHaveText(path.join(host.dataDir, 'tiltfolio.sqlite'));
+  await expect(home.emptyState).toContainText('Your portfolio is empty');
+  expect(fs.existsSync(path.join(host.dataDir, 'tiltfolio.sqlite'))).toBe(true);
+  await page.screenshot({ path: info.outputPath('first-screen-light.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: info.outputPath('first-screen-dark.png'), fullPage: true });
+});
+
+test('creating an account goes through the API, validates as you type, and survives a restart', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open(host.url);
+  await home.accountName.fill('   ');
+  await home.createButton.click();
+  await expect(home.formError).toHaveText('Give the account a name.');
+
+  await home.createAccount('Brokerage', 'EUR');
+  await expect(home.summary).toBeVisible();
+  await expect(page.getByTestId('count-accounts')).toHaveText('1');
+  await expect(page.getByRole('list', { name: 'Accounts' })).toContainText('BrokerageEUR');
+
+  const dataDir = host.dataDir;
+  await host.stop();
+  host = await startHost({ dataDir });
+  await home.open(host.url);
+  await expect(page.getByTestId('count-accounts')).toHaveText('1');
+});
+
+test('the page refuses to work without the launch token', async ({ page }) => {
+  const response = await page.goto(`${host.origin}/`);
+  expect(response?.status()).toBe(401);
+  const api = await page.request.post(`${host.origin}/api/call/app:info`, { data: {} });
+  expect(api.status()).toBe(401);
+});
+
+test('npm start falls back to browser mode in one clear line when Electron cannot run', async ({ page }) => {
+  const noElectron = fs.mkdtempSync(path.join(host.dataDir, 'no-electron-'));
+  const started = await startHost({ entry: 'launch', env: { ELECTRON_OVERRIDE_DIST_PATH: noElectron } });
+  try {
+    const lines = started.output().trim().split('\n');
+    expect(lines[0]).toMatch(/^Electron cannot run on this machine: .+\. Starting browser mode instead\.$/);
+    const home = new HomePage(page);
+    await home.open(started.url);
+    await expect(home.emptyState).toBeVisible();
+  } finally {
+    await started.stop();
+    fs.rmSync(started.dataDir, { recursive: true, force: true });
+  }
+});

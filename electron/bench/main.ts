@@ -1,0 +1,25 @@
+// `npm run bench`: one JSON object per line, {"bench", "value", "unit"} plus "baseline" and
+// "ratio" where a baseline is measured in the same run. Figures, never pass/fail.
+import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
+import { benchHttpCall } from './api-bench';
+import type { BenchResult } from './measure';
+
+const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
+  'api.http_call': benchHttpCall,
+  'quotes.upsert': async () => benchQuotesUpsert(),
+  'quotes.read_symbol': async () => benchQuotesReadSymbol(),
+};
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const [name, run] of Object.entries(cases)) {
+    if (only.length > 0 && !only.some((prefix) => name.startsWith(prefix))) continue;
+    const results = await run();
+    for (const result of Array.isArray(results) ? results : [results]) console.log(JSON.stringify(result));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { callNames } from '../../shared/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { FakeWebContents } from '../test-support/electron-double';
+
+const double = await vi.hoisted(async () => {
+  const { createElectronDouble } = await import('../test-support/electron-double');
+  return createElectronDouble();
+});
+vi.mock('electron', () => ({ ...double.electron, default: double.electron }));
+
+const { record } = double;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-wiring-'));
+
+function invokeEvent(url: string, isSubFrame = false) {
+  return { senderFrame: { url, parent: isSubFrame ? {} : null } };
+}
+
+async function call(channel: string, input: unknown, url = 'app://tiltfolio/index.html', isSubFrame = false) {
+  const handler = record.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(invokeEvent(url, isSubFrame), input);
+}
+
+describe('Electron main wiring (electron replaced by a test double)', () => {
+  beforeAll(async () => {
+    process.env.TILTFOLIO_DATA_DIR = dataDir;
+    await import('./index');
+    double.ready();
+    await vi.waitFor(() => expect(record.windows).toHaveLength(1));
+  });
+  afterAll(() => {
+    for (const handler of record.appListeners.get('will-quit') ?? []) handler();
+    delete process.env.TILTFOLIO_DATA_DIR;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sandboxes every renderer and registers app:// as a secure standard scheme', () => {
+    expect(record.sandboxEnabled).toBe(true);
+    expect(record.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('creates the window with isolated, sandboxed, Node-free preferences and loads it from app://', () => {
+    const [window] = record.windows;
+    const prefs = window?.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(prefs.preload).toMatch(/preload\.cjs$/);
+    expect(window?.loadedUrl).toBe('app://tiltfolio/index.html');
+  });
+
+  it('registers exactly one IPC handler per contract call', () => {
+    expect([...record.ipcHandlers.keys()].sort()).toEqual([...callNames].sort());
+  });
+
+  it('validates payloads in main and answers good ones from the real backend', async () => {
+    expect(await call('accounts:create', { name: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('accounts:create', { name: 'A', currency: 'USD' })).toMatchObject({ ok: true });
+    expect(await call('app:info', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'electron', dataDir, version: '0.0.0-double' },
+    });
+    expect(await call('accounts:list', {})).toMatchObject({ ok: true, value: [{ name: 'A' }] });
+  });
+
+  it('refuses calls from any frame but the app page', async () => {
+    for (const [url, sub] of [
+      ['https://evil.example/', false],
+      ['file:///etc/passwd', false],
+      ['app://other/index.html', false],
+      ['app://tiltfolio/index.html', true],
+    ] as const) {
+      const result = await call('accounts:create', { name: `X ${url}`, currency: 'USD' }, url, sub);
+      expect(result, url).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(await call('accounts:list', {})).toMatchObject({ value: [{ name: 'A' }] });
+  });
+
+  it('forwards backend push events to the window', async () => {
+    await call('accounts:create', { name: 'B', currency: 'EUR' });
+    expect(record.windows[0]?.webContents.sent).toContainEqual([
+      'tiltfolio:event',
+      'data:changed',
+      { scope: 'accounts' },
+    ]);
+  });
+
+  it('denies navigation away from the app, new windows and webviews', () => {
+    const contents = new FakeWebContents();
+    for (const handler of record.appListeners.get('web-contents-created') ?? []) handler({}, contents);
+    const navigate = (event: string, url: string) => {
+      const e = { preventDefault: vi.fn() };
+      contents.emit(event, e, url);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(navigate('will-redirect', 'http://127.0.0.1:9/')).toBe(true);
+    expect(navigate('will-navigate', 'app://tiltfolio/index.html')).toBe(false);
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/docs' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(record.openedExternally).toEqual(['https://example.com/docs']);
+  });
+
+  it('denies every permission request and check', () => {
+    const callback = vi.fn();
+    record.permissionRequestHandler?.({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(record.permissionCheckHandler?.({}, 'notifications')).toBe(false);
+  });
+
+  it('serves the renderer over app:// with the CSP, and nothing outside it', async () => {
+    const { serveRenderer } = await import('./protocol');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-renderer-'));
+    fs.writeFileSync(path.join(root, 'index.html'), '<title>app</title>');
+    serveRenderer(root);
+    const handler = record.protocolHandlers.get('app') as (r: Request) => Promise<Response>;
+    const ok = await handler(new Request('app://tiltfolio/index.html'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await ok.text()).toContain('<title>app</title>');
+    // Climbing out of the folder lands back inside it (the app page), never on the real file.
+    const escaped = await handler(new Request('app://tiltfolio/%2e%2e/%2e%2e/etc/passwd'));
+    expect(await escaped.text()).toBe('<title>app</title>');
+    expect((await handler(new Request('app://tiltfolio/missing.js'))).status).toBe(404);
+    expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(404);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('preload bridge', () => {
+  it('exposes one named method per call plus `on`, never ipcRenderer itself', async () => {
+    await import('../preload/index');
+    const bridge = record.exposed.get('tiltfolio') as Record<string, (...args: unknown[]) => unknown>;
+    expect(Object.keys(bridge).sort()).toEqual([...callNames, 'on'].sort());
+    expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
+    await bridge['app:info']?.({});
+    expect(record.invoked.at(-1)).toEqual(['app:info', {}]);
+  });
+
+  it('subscribes only to contract events and can unsubscribe', async () => {
+    const bridge = record.exposed.get('tiltfolio') as {
+      on: (name: string, listener: (payload: unknown) => void) => () => void;
+    };
+    expect(() => bridge.on('not-an-event', () => {})).toThrow(/Unknown event/);
+    const seen: unknown[] = [];
+    const off = bridge.on('data:changed', (payload) => seen.push(payload));
+    const emit = (...args: unknown[]) => {
+      for (const listener of record.rendererListeners.get('tiltfolio:event') ?? []) listener({}, ...args);
+    };
+    emit('task:progress', { task: 'x' });
+    emit('data:changed', { scope: 'quotes' });
+    off();
+    emit('data:changed', { scope: 'accounts' });
+    expect(seen).toEqual([{ scope: 'quotes' }]);
+  });
+});

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyPackage, type PackageReport } from './verify-package';
+
+// electron-builder's `dir` target, offline: a stand-in Electron folder replaces the download, and
+// dependency rebuilding is off (Electron's headers cannot be fetched here either). What the asar
+// holds is real; the better-sqlite3 inside is the Node build, which the ABI check must catch.
+const root = path.resolve(import.meta.dirname, '..', '..');
+const electronDir = path.join(root, 'node_modules', 'electron');
+const electronAbi = Number(fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim());
+const electronVersion = (
+  JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+describe.runIf(process.platform === 'linux')('packaging (electron-builder dir target, offline)', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-pack-'));
+  const resources = path.join(work, 'out', 'linux-unpacked', 'resources');
+  let report: PackageReport;
+
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+      expect(spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root }).status).toBe(0);
+    }
+    const standIn = path.join(work, 'electron-dist');
+    fs.mkdirSync(path.join(standIn, 'resources'), { recursive: true });
+    fs.writeFileSync(path.join(standIn, 'electron'), '#!/bin/sh\necho "stand-in for Electron"\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(standIn, 'version'), `v${electronVersion}`);
+    fs.writeFileSync(path.join(standIn, 'LICENSE'), 'stand-in');
+    const builder = spawnSync(
+      path.join(root, 'node_modules', '.bin', 'electron-builder'),
+      [
+        '--linux',
+        'dir',
+        '--publish',
+        'never',
+        `-c.electronDist=${standIn}`,
+        `-c.electronVersion=${electronVersion}`,
+        '-c.npmRebuild=false',
+        `-c.directories.output=${path.join(work, 'out')}`,
+      ],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true' } },
+    );
+    expect(builder.status, builder.stdout + builder.stderr).toBe(0);
+    report = verifyPackage(resources, electronAbi);
+  }, 180_000);
+
+  it('packs the built main, preload and renderer into app.asar', () => {
+    for (const file of ['/dist/main.cjs', '/dist/preload.cjs', '/dist/renderer/index.html', '/package.json']) {
+      expect(report.asarFiles).toContain(file);
+    }
+    expect(report.problems.filter((p) => p.startsWith('app.asar lacks'))).toEqual([]);
+  });
+
+  it('packs no TypeScript sources, tests, C++ sources or dev dependencies', () => {
+    expect(report.asarFiles.filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(report.asarFiles.filter((f) => /\.test\.|\/e2e\//.test(f))).toEqual([]);
+    expect(report.asarFiles.filter((f) => /\.(cpp|cc|c|h)$/.test(f))).toEqual([]);
+    expect(report.asarFiles.filter((f) => /^\/(electron|renderer|shared|scripts)\//.test(f))).toEqual([]);
+    expect(report.asarFiles.filter((f) => /^\/node_modules\/(react|vite|zod|electron|typescript)\//.test(f))).toEqual(
+      [],
+    );
+  });
+
+  it('unpacks better-sqlite3’s compiled module from the asar', () => {
+    const sqlite = report.nativeModules.find((m) =>
+      m.file.endsWith(path.join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node')),
+    );
+    expect(sqlite).toBeDefined();
+    expect(report.problems.filter((p) => p.includes('left inside the asar'))).toEqual([]);
+  });
+
+  it('fails a package whose better-sqlite3 was built for Node instead of Electron', () => {
+    expect(report.nativeModules.map((m) => m.abi)).toContain(Number(process.versions.modules));
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`built for module ABI ${process.versions.modules}, Electron needs ${electronAbi}`),
+      ),
+    );
+  });
+
+  it('passes the same package once the module carries Electron’s ABI', () => {
+    const sqlite = report.nativeModules.find((m) => m.file.endsWith('better_sqlite3.node'));
+    if (!sqlite) throw new Error('no better_sqlite3.node');
+    fs.writeFileSync(
+      sqlite.file,
+      Buffer.concat([Buffer.alloc(32), Buffer.from(`node_register_module_v${electronAbi}\0`), Buffer.alloc(32)]),
+    );
+    expect(verifyPackage(resources, electronAbi).problems).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+import {
+  AreaSeries,
+  BaselineSeries,
+  createChart,
+  createSeriesMarkers,
+  HistogramSeries,
+  LineSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type SeriesMarker,
+  type SeriesType,
+  type Time,
+} from 'lightweight-charts';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { ChartSeries } from './chart-types';
+import { readChartTheme, useThemeVersion } from './chart-theme';
+
+interface Props {
+  series: ChartSeries[];
+  /** Read by screen readers in place of the canvas. */
+  label: string;
+  height?: number;
+  /** Shown in a pane's corner: e.g. ['Price', 'Relative strength']. */
+  paneLabels?: string[];
+}
+
+interface Live {
+  api: ISeriesApi<SeriesType>;
+  kind: ChartSeries['kind'];
+  pane: number;
+  markers: ISeriesMarkersPluginApi<Time> | null;
+}
+
+function addSeries(chart: IChartApi, spec: ChartSeries): ISeriesApi<SeriesType> {
+  const pane = spec.pane ?? 0;
+  const common = { title: spec.title ?? '', priceLineVisible: false, lastValueVisible: spec.lastValueVisible ?? true };
+  switch (spec.kind) {
+    case 'line':
+      return chart.addSeries(
+        LineSeries,
+        { ...common, color: spec.color, lineWidth: spec.lineWidth ?? 2, lineStyle: spec.dashed ? 2 : 0 },
+        pane,
+      );
+    case 'area':
+      return chart.addSeries(
+        AreaSeries,
+        { ...common, lineColor: spec.color, topColor: spec.fill ?? spec.color, bottomColor: 'rgba(0,0,0,0)' },
+        pane,
+      );
+    case 'baseline':
+      return chart.addSeries(
+        BaselineSeries,
+        { ...common, baseValue: { type: 'price', price: spec.baseValue ?? 0 } },
+        pane,
+      );
+    case 'histogram':
+      return chart.addSeries(HistogramSeries, { ...common, color: spec.color }, pane);
+  }
+}
+
+/**
+ * The one component that owns lightweight-charts. It creates the chart once per mount (autoSize
+ * follows the container), and reconciles series by id when data changes; callers pass plain data
+ * built in shared/, never chart objects.
+ */
+export function Chart({ series, label, height = 360, paneLabels }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<IChartApi | null>(null);
+  const live = useRef(new Map<string, Live>());
+  const themeVersion = useThemeVersion();
+
+  useLayoutEffect(() => {
+    if (!container.current) return;
+    const theme = readChartTheme();
+    const api = createChart(container.current, {
+      autoSize: true,
+      layout: {
+        background: { color: theme.background },
+        textColor: theme.text,
+        attributionLogo: false,
+        panes: { separatorColor: theme.grid },
+      },
+      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
+      rightPriceScale: { borderColor: theme.grid },
+      timeScale: { borderColor: theme.grid },
+      crosshair: { mode: 0 },
+    });
+    chart.current = api;
+    const seriesMap = live.current;
+    return () => {
+      seriesMap.clear();
+      chart.current = null;
+      api.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const theme = readChartTheme();
+    chart.current?.applyOptions({
+      layout: { background: { color: theme.background }, textColor: theme.text },
+      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
+    });
+  }, [themeVersion]);
+
+  useEffect(() => {
+    const api = chart.current;
+    if (!api) return;
+    const wanted = new Set(series.map((s) => s.id));
+    for (const [id, entry] of live.current) {
+      if (!wanted.has(id)) {
+        api.removeSeries(entry.api);
+        live.current.delete(id);
+      }
+    }
+    for (const spec of series) {
+      let entry = live.current.get(spec.id);
+      if (entry && (entry.kind !== spec.kind || entry.pane !== (spec.pane ?? 0))) {
+        api.removeSeries(entry.api);
+        live.current.delete(spec.id);
+        entry = undefined;
+      }
+      if (!entry) {
+        entry = { api: addSeries(api, spec), kind: spec.kind, pane: spec.pane ?? 0, markers: null };
+        live.current.set(spec.id, entry);
+      }
+      entry.api.setData(spec.data.map((p) => ({ time: p.time as Time, value: p.value })));
+      const markers: SeriesMarker<Time>[] = (spec.markers ?? []).map((m) => ({
+        time: m.time as Time,
+        position: m.position,
+        shape: m.shape,
+        color: m.color,
+        text: m.text ?? '',
+      }));
+      if (entry.markers) entry.markers.setMarkers(markers);
+      else if (markers.length > 0) entry.markers = createSeriesMarkers(entry.api, markers);
+    }
+    const panes = api.panes();
+    for (let i = panes.length - 1; i > 0; i--) {
+      if (!series.some((s) => (s.pane ?? 0) === i)) api.removePane(i);
+    }
+    api.timeScale().fitContent();
+  }, [series]);
+
+  return (
+    <figure className="chart" style={{ height }}>
+      <div ref={container} className="chart-canvas" role="img" aria-label={label} />
+      {paneLabels && paneLabels.length > 1 && (
+        <figcaption className="visually-hidden">{paneLabels.join(', ')}</figcaption>
+      )}
+    </figure>
+  );
+}

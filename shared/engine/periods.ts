@@ -1,0 +1,98 @@
+import type { Bar } from '../domain/bar';
+import { indexOnOrBefore, indexOfDayOnOrBefore } from './bars';
+import { addMonths } from './dates';
+import { moneyWeightedReturn, timeWeightedReturn } from './returns';
+
+export const PERIODS = ['1D', '1M', '3M', 'YTD', '1Y', '3Y', 'ALL'] as const;
+export type PeriodKey = (typeof PERIODS)[number];
+export type Period = PeriodKey | { from: string; to: string };
+
+export interface PeriodRange {
+  /** The close the period is measured from: the last day on or before its start. */
+  fromIndex: number;
+  toIndex: number;
+  from: string;
+  to: string;
+}
+
+const MONTHS: Partial<Record<PeriodKey, number>> = { '1M': 1, '3M': 3, '1Y': 12, '3Y': 36 };
+
+/**
+ * Resolves a period against a day list, ending on `asOf` (default: the last day). A period
+ * runs from the close on or before its start date (1D: the previous day in the list; YTD: the
+ * last close of the previous year) to the close on or before its end; a start before the data
+ * begins is clamped to the first day. Null when there is no day on or before the end.
+ */
+export function resolvePeriod(days: readonly string[], period: Period, asOf?: string): PeriodRange | null {
+  const end = typeof period === 'object' ? period.to : (asOf ?? days[days.length - 1]);
+  if (end === undefined) return null;
+  const toIndex = indexOfDayOnOrBefore(days, end);
+  if (toIndex < 0) return null;
+  const to = days[toIndex] as string;
+  let fromIndex: number;
+  if (typeof period === 'object') {
+    fromIndex = indexOfDayOnOrBefore(days, period.from);
+  } else if (period === '1D') {
+    fromIndex = toIndex - 1;
+  } else if (period === 'YTD') {
+    fromIndex = indexOfDayOnOrBefore(days, `${Number(to.slice(0, 4)) - 1}-12-31`);
+  } else if (period === 'ALL') {
+    fromIndex = 0;
+  } else {
+    fromIndex = indexOfDayOnOrBefore(days, addMonths(to, -(MONTHS[period] ?? 0)));
+  }
+  fromIndex = Math.min(Math.max(fromIndex, 0), toIndex);
+  return { fromIndex, toIndex, from: days[fromIndex] as string, to };
+}
+
+export interface PeriodPerformance {
+  from: string;
+  to: string;
+  startValue: number;
+  endValue: number;
+  /** Percent. */
+  twrPct: number;
+  /** XIRR over the period, percent: annualised and de-annualised to the period; null with nothing at work. */
+  mwrAnnualizedPct: number | null;
+  mwrPct: number | null;
+  benchmark: { symbol: string; pct: number; relativePct: number } | null;
+}
+
+export interface PerformanceSeries {
+  days: readonly string[];
+  values: ArrayLike<number>;
+  flows: ArrayLike<number>;
+}
+
+/** The portfolio over a period, against a benchmark's close-to-close change when one is given. */
+export function periodPerformance(
+  series: PerformanceSeries,
+  period: Period,
+  options: { asOf?: string; benchmark?: { symbol: string; bars: readonly Bar[] } } = {},
+): PeriodPerformance | null {
+  const range = resolvePeriod(series.days, period, options.asOf);
+  if (range === null) return null;
+  const { fromIndex, toIndex } = range;
+  const twr = timeWeightedReturn(series.values, series.flows, fromIndex, toIndex);
+  const mwr = moneyWeightedReturn(series.days, series.values, series.flows, fromIndex, toIndex);
+  let benchmark: PeriodPerformance['benchmark'] = null;
+  if (options.benchmark !== undefined) {
+    const { bars, symbol } = options.benchmark;
+    const start = bars[indexOnOrBefore(bars, range.from)];
+    const end = bars[indexOnOrBefore(bars, range.to)];
+    if (start !== undefined && end !== undefined) {
+      const pct = (end.close / start.close - 1) * 100;
+      benchmark = { symbol, pct, relativePct: ((1 + twr) / (1 + pct / 100) - 1) * 100 };
+    }
+  }
+  return {
+    from: range.from,
+    to: range.to,
+    startValue: series.values[fromIndex] as number,
+    endValue: series.values[toIndex] as number,
+    twrPct: twr * 100,
+    mwrAnnualizedPct: mwr === null ? null : mwr.annualized * 100,
+    mwrPct: mwr === null ? null : mwr.period * 100,
+    benchmark,
+  };
+}

@@ -1,0 +1,80 @@
+import type { Bar } from '../domain/bar';
+import { alignBars } from './bars';
+import { sma } from './moving-average';
+
+export interface RelativeStrengthOptions {
+  /** Day the ratio is rebased to 100: the last common day on or before it (default: the first). */
+  base?: string;
+  /** Moving-average length in trading days. */
+  maPeriod?: number;
+}
+
+/** The ratio crossing its moving average: 'up' when A starts to lead B, 'down' when it starts to lag. */
+export interface RegimeChange {
+  day: string;
+  index: number;
+  direction: 'up' | 'down';
+}
+
+export interface RelativeStrength {
+  days: string[];
+  /** 100 × (A/B) ÷ (A/B on the base day). */
+  ratio: Float64Array;
+  /** NaN until the window is full. */
+  average: Float64Array;
+  baseDay: string | null;
+  crossings: RegimeChange[];
+}
+
+/** The rotation pairs the charts offer first. Symbols are the demo data's; any pair works. */
+export const RELATIVE_STRENGTH_PRESETS = [
+  { id: 'small-caps-vs-sp500', label: 'Small caps vs S&P 500', a: 'RUT', b: 'SPY' },
+  { id: 'financials-vs-tech', label: 'Financials vs tech', a: 'XLF', b: 'XLK' },
+] as const;
+
+export const DEFAULT_RS_AVERAGE = 50;
+
+/** Relative strength of A against B on their common days. */
+export function relativeStrength(
+  a: readonly Bar[],
+  b: readonly Bar[],
+  options: RelativeStrengthOptions = {},
+): RelativeStrength {
+  const aligned = alignBars(a, b);
+  const n = aligned.days.length;
+  const raw = new Float64Array(n);
+  for (let i = 0; i < n; i++) raw[i] = (aligned.a[i] as number) / (aligned.b[i] as number);
+  let baseIndex = 0;
+  if (options.base !== undefined) {
+    while (baseIndex + 1 < n && (aligned.days[baseIndex + 1] as string) <= options.base) baseIndex++;
+  }
+  const ratio = new Float64Array(n);
+  const baseValue = raw[baseIndex] as number;
+  for (let i = 0; i < n; i++) ratio[i] = (100 * (raw[i] as number)) / baseValue;
+  const average = sma(ratio, options.maPeriod ?? DEFAULT_RS_AVERAGE);
+  return {
+    days: aligned.days,
+    ratio,
+    average,
+    baseDay: aligned.days[baseIndex] ?? null,
+    crossings: crossings(aligned.days, ratio, average),
+  };
+}
+
+/** Sign changes of (line − average); a touch that returns to the same side is not a change. */
+export function crossings(
+  days: readonly string[],
+  line: ArrayLike<number>,
+  average: ArrayLike<number>,
+): RegimeChange[] {
+  const out: RegimeChange[] = [];
+  let side = 0;
+  for (let i = 0; i < days.length; i++) {
+    const diff = (line[i] as number) - (average[i] as number);
+    if (diff !== diff || diff === 0) continue;
+    const now = diff > 0 ? 1 : -1;
+    if (side !== 0 && now !== side) out.push({ day: days[i] as string, index: i, direction: now > 0 ? 'up' : 'down' });
+    side = now;
+  }
+  return out;
+}
