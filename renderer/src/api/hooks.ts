@@ -33,6 +33,7 @@ export function useDataChangedInvalidation(): void {
       client.on('data:changed', ({ scope }) => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.summary });
         if (scope === 'accounts') void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+        if (scope === 'quotes') void queryClient.invalidateQueries({ queryKey: queryKeys.quotes });
       }),
     [client, queryClient],
   );
