@@ -4,9 +4,13 @@ import type { Bar } from '../../shared/quotes/types';
 import type { Db } from './connection';
 import { timed } from './slow-query';
 
-/** A cached bar with where it came from and when. */
-export interface SourcedBar extends Bar {
+/** A bar as history answers it: with where it came from. */
+export interface HistoryBar extends Bar {
   source: string;
+}
+
+/** A cached bar with where it came from and when. */
+export interface SourcedBar extends HistoryBar {
   fetchedAt: string;
 }
 
@@ -51,8 +55,9 @@ const DISTINCT_SYMBOLS = /* sql */ `
 
 /** The hot reads, exported so a test can check their query plans. */
 export const QUOTES_SQL = {
-  /** One symbol's bars in a day range. */
-  range: `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? AND day >= ? AND day <= ? ORDER BY day, source`,
+  /** One symbol's bars in a day range (fetched_at is read only for days with several sources). */
+  range: `SELECT day, open, high, low, close, adj_close, volume, source
+          FROM quotes WHERE symbol = ? AND day >= ? AND day <= ? ORDER BY day, source`,
   /** Every source's row on each symbol's last day, in no particular order. */
   // CROSS JOIN fixes the join order: walk the symbols, then seek each one's last day.
   latestPerSymbol: `${DISTINCT_SYMBOLS}
@@ -63,42 +68,7 @@ export const QUOTES_SQL = {
      WHERE q.symbol = s.symbol AND q.day = (SELECT max(day) FROM quotes WHERE symbol = s.symbol)`,
 } as const;
 
-type RangeRow = [
-  string,
-  number | null,
-  number | null,
-  number | null,
-  number,
-  number | null,
-  number | null,
-  string,
-  string,
-];
-
-function toBar(row: RangeRow): SourcedBar {
-  return {
-    day: row[0],
-    open: row[1],
-    high: row[2],
-    low: row[3],
-    close: row[4],
-    adjClose: row[5],
-    volume: row[6],
-    source: row[7],
-    fetchedAt: row[8],
-  };
-}
-
-/** Of the rows for one day, the one the app shows (see preferredRow). Rows arrive ordered by day. */
-function pickPerDay<T extends SourcedBar>(rows: T[]): T[] {
-  const out: T[] = [];
-  for (const row of rows) {
-    const last = out.at(-1);
-    if (last && last.day === row.day) out[out.length - 1] = preferredRow(last, row);
-    else out.push(row);
-  }
-  return out;
-}
+type RangeRow = [string, number | null, number | null, number | null, number, number | null, number | null, string];
 
 export function createQuotesRepo(db: Db) {
   const upsertStatements = new Map<number, Statement<unknown[]>>();
@@ -160,6 +130,50 @@ export function createQuotesRepo(db: Db) {
   // Raw rows: better-sqlite3 builds arrays faster than objects, and a read of a long history
   // spends most of its time handing values to JavaScript.
   const range = db.prepare<[string, string, string], RangeRow>(QUOTES_SQL.range).raw(true);
+  const fetchTimes = db.prepare<[string, string, string], { day: string; source: string; fetchedAt: string }>(
+    `SELECT day, source, fetched_at AS fetchedAt FROM quotes WHERE symbol = ? AND day >= ? AND day <= ?`,
+  );
+
+  const history = (symbol: string, from: string, to: string): HistoryBar[] => {
+    const rows = range.all(symbol, from, to) as unknown as RangeRow[];
+    const bars: HistoryBar[] = new Array(rows.length);
+    let firstRepeat: string | null = null;
+    let lastRepeat = '';
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      bars[i] = {
+        day: row[0],
+        open: row[1],
+        high: row[2],
+        low: row[3],
+        close: row[4],
+        adjClose: row[5],
+        volume: row[6],
+        source: row[7],
+      };
+      if (i > 0 && rows[i - 1]![0] === row[0]) {
+        firstRepeat ??= row[0];
+        lastRepeat = row[0];
+      }
+    }
+    if (firstRepeat === null) return bars;
+    // Several sources for some days (a file and a provider overlapping): pick one per day.
+    const fetchedAt = new Map(
+      fetchTimes.all(symbol, firstRepeat, lastRepeat).map((r) => [`${r.day}|${r.source}`, r.fetchedAt]),
+    );
+    const when = (bar: HistoryBar) => ({
+      bar,
+      source: bar.source,
+      fetchedAt: fetchedAt.get(`${bar.day}|${bar.source}`) ?? '',
+    });
+    const out: ReturnType<typeof when>[] = [];
+    for (const bar of bars) {
+      const last = out.at(-1);
+      if (last && last.bar.day === bar.day) out[out.length - 1] = preferredRow(last, when(bar));
+      else out.push(when(bar));
+    }
+    return out.map((entry) => entry.bar);
+  };
   const everyRow = db.prepare<[string], SourcedBar>(
     `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? ORDER BY day, source`,
   );
@@ -199,8 +213,8 @@ export function createQuotesRepo(db: Db) {
     /** Writes inside a caller's transaction (the caller owns atomicity). */
     writeSeries,
     /** One symbol's bars in [from, to], one per day (see preferredRow), ascending. */
-    history: (symbol: string, from = '0000-01-01', to = '9999-12-31'): SourcedBar[] =>
-      timed('quotes.history', () => pickPerDay((range.all(symbol, from, to) as unknown as RangeRow[]).map(toBar))),
+    history: (symbol: string, from = '0000-01-01', to = '9999-12-31'): HistoryBar[] =>
+      timed('quotes.history', () => history(symbol, from, to)),
     /** Every stored row for a symbol, all sources: what "the cache is unchanged" compares. */
     rows: (symbol: string): SourcedBar[] => everyRow.all(symbol),
     latestBars,

@@ -41,7 +41,6 @@ describe('quote calls through the contract', () => {
           adjClose: 1.6,
           volume: 200,
           source: 'file',
-          fetchedAt: '2019-03-01T09:00:00.000Z',
         },
       ],
     });

@@ -11,7 +11,7 @@ import type { SettingsStore } from '../backend/settings-store';
 import type { Db } from '../db/connection';
 import { createCorporateActionsRepo } from '../db/corporate-actions-repo';
 import { createInstrumentsRepo } from '../db/instruments-repo';
-import { createQuotesRepo, type SourcedBar } from '../db/quotes-repo';
+import { createQuotesRepo, type HistoryBar } from '../db/quotes-repo';
 import { createRefreshLogRepo } from '../db/refresh-log-repo';
 import { defaultHttpPolicy, type HttpPolicy } from './http';
 import { createProvider } from './providers';
@@ -136,7 +136,7 @@ export function createQuoteService(
 
   return {
     list: () => stores.quotes.list(),
-    history: (symbol: string, from?: string, to?: string): SourcedBar[] => stores.quotes.history(symbol, from, to),
+    history: (symbol: string, from?: string, to?: string): HistoryBar[] => stores.quotes.history(symbol, from, to),
     latestBars: () => stores.quotes.latestBars(),
     corporateActions: (symbol: string) => stores.actions.list(symbol),
     refreshLog: (limit = 100, symbol?: string) => stores.log.recent(limit, symbol),
@@ -165,12 +165,11 @@ export function createQuoteService(
     },
 
     /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */
-    setManualPrice(symbol: string, day: string, close: number): SourcedBar {
-      const fetchedAt = now().toISOString();
+    setManualPrice(symbol: string, day: string, close: number): HistoryBar {
       const bar = { day, open: null, high: null, low: null, close, adjClose: null, volume: null };
-      stores.quotes.upsertBars(symbol, 'manual', fetchedAt, [bar]);
+      stores.quotes.upsertBars(symbol, 'manual', now().toISOString(), [bar]);
       events.emit('data:changed', { scope: 'quotes' });
-      return { ...bar, source: 'manual', fetchedAt };
+      return { ...bar, source: 'manual' };
     },
 
     startRefresh,

@@ -42,7 +42,11 @@ describe('refresh from Yahoo', () => {
         volume,
       })),
     ).toEqual(fixture('SPY'));
-    expect(spy.every((bar) => bar.source === 'yahoo' && bar.fetchedAt === '2019-02-25T12:00:00.000Z')).toBe(true);
+    expect(
+      createQuotesRepo(h.backend.db)
+        .rows('SPY')
+        .every((bar) => bar.source === 'yahoo' && bar.fetchedAt === '2019-02-25T12:00:00.000Z'),
+    ).toBe(true);
     expect(h.backend.quotes.history('^RUT')).toHaveLength(fixture('^RUT').length);
     expect(h.backend.quotes.corporateActions('XLF')).toEqual([
       expect.objectContaining({

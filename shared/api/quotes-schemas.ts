@@ -25,8 +25,8 @@ export const quoteBar = z.strictObject({
   close: z.number().finite(),
   adjClose: price,
   volume: z.number().int().nullable(),
+  /** yahoo, stooq, file or manual: the source shown for that day (see quotes:list for freshness). */
   source: z.string(),
-  fetchedAt: z.string(),
 });
 
 /** One symbol's cache: its extent and how fresh it is. */
