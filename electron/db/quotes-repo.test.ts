@@ -143,6 +143,15 @@ describe('quotes repository', () => {
       db.close();
     });
 
+    it('the per-symbol extents walk the key symbol by symbol, without a sort or a temporary index', () => {
+      const { db } = setup();
+      const text = plan(db, QUOTES_SQL.extents).join('\n');
+      expect(text).toMatch(/SEARCH q USING PRIMARY KEY \(symbol>\?\)/);
+      expect(text).toMatch(/SEARCH quotes USING PRIMARY KEY \(symbol=\?\)/);
+      expect(text).not.toMatch(/SCAN (q|quotes)\b|TEMP B-TREE/);
+      db.close();
+    });
+
     it('the latest bar per symbol seeks from symbol to symbol and to each last day, never scanning', () => {
       const { db, repo } = setup();
       for (const symbol of ['AAA', 'BBB', 'CCC']) {

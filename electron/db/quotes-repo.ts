@@ -66,6 +66,15 @@ export const QUOTES_SQL = {
      FROM symbols s
      CROSS JOIN quotes q
      WHERE q.symbol = s.symbol AND q.day = (SELECT max(day) FROM quotes WHERE symbol = s.symbol)`,
+  /** Each symbol's first and last day and its number of days (not rows: sources may overlap). */
+  // Per symbol rather than one GROUP BY over the table: seeks for the ends, and a count over
+  // that symbol's stretch of the key, several times faster on a large cache.
+  extents: `${DISTINCT_SYMBOLS}
+     SELECT s.symbol,
+            (SELECT min(day) FROM quotes WHERE symbol = s.symbol) AS firstDay,
+            (SELECT max(day) FROM quotes WHERE symbol = s.symbol) AS lastDay,
+            (SELECT count(DISTINCT day) FROM quotes WHERE symbol = s.symbol) AS bars
+     FROM symbols s WHERE s.symbol IS NOT NULL`,
 } as const;
 
 type RangeRow = [string, number | null, number | null, number | null, number, number | null, number | null, string];
@@ -179,9 +188,7 @@ export function createQuotesRepo(db: Db) {
   );
   const latest = db.prepare<[], LatestBar>(QUOTES_SQL.latestPerSymbol);
   const extents = db.prepare<[], { symbol: string; firstDay: string; lastDay: string; bars: number }>(
-    `SELECT symbol, min(day) AS firstDay, max(day) AS lastDay, count(*) AS bars
-     FROM (SELECT symbol, day FROM quotes GROUP BY symbol, day)
-     GROUP BY symbol ORDER BY symbol`,
+    QUOTES_SQL.extents,
   );
   const lastFetchedDay = db.prepare<[string], { day: string }>(
     `SELECT day FROM quotes WHERE symbol = ? AND source <> 'manual' ORDER BY day DESC LIMIT 1`,
@@ -221,7 +228,8 @@ export function createQuotesRepo(db: Db) {
     list: (): SeriesInfo[] =>
       timed('quotes.list', () => {
         const latestBySymbol = new Map(latestBars().map((bar) => [bar.symbol, bar]));
-        return extents.all().map((extent) => {
+        const rows = extents.all().sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
+        return rows.map((extent) => {
           const bar = latestBySymbol.get(extent.symbol)!;
           return { ...extent, source: bar.source, fetchedAt: bar.fetchedAt };
         });
