@@ -3,6 +3,7 @@ export const queryKeys = {
   appInfo: ['app:info'] as const,
   summary: ['portfolio:summary'] as const,
   accounts: ['accounts:list'] as const,
+  transactions: ['transactions:list'] as const,
   /** Prefix of every quote key: invalidating it refreshes every quote screen. */
   quotes: ['quotes'] as const,
   quoteList: ['quotes', 'list'] as const,
