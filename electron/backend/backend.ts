@@ -4,8 +4,11 @@ import { ApiError } from '../../shared/api/errors';
 import { openDatabase, type Db } from '../db/connection';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { createSummaryRepo } from '../db/summary-repo';
+import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
+import { quoteHandlers } from '../quotes/handlers';
 import { EventBus } from './event-bus';
 import { PRODUCT_NAME } from './paths';
+import { createSettingsStore } from './settings-store';
 import { transactionHandlers } from './transactions-service';
 
 export interface BackendOptions {
@@ -16,11 +19,14 @@ export interface BackendOptions {
   runtime: string;
   nativeBinding?: string | undefined;
   now?: () => Date;
+  /** Network and timing for quote refreshes (tests point them at a local server). */
+  quotes?: QuoteServiceOptions;
 }
 
 export interface Backend {
   readonly db: Db;
   readonly events: EventBus;
+  readonly quotes: QuoteService;
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   close(): void;
@@ -36,6 +42,8 @@ export function createBackend(options: BackendOptions): Backend {
   const events = new EventBus();
   const summary = createSummaryRepo(db);
   const accounts = createAccountsRepo(db);
+  const settings = createSettingsStore(db);
+  const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -60,14 +68,20 @@ export function createBackend(options: BackendOptions): Backend {
       events.emit('data:changed', { scope: 'accounts' });
       return created;
     },
+    ...quoteHandlers(quotes, settings),
     ...transactionHandlers(db, events, now),
   };
 
   return {
     db,
     events,
+    quotes,
     handlers,
     dispatch: createDispatch(handlers, (error) => console.error('[tiltfolio] internal error:', error)),
-    close: () => db.close(),
+    close: () => {
+      // Background refreshes stop first: nothing may write to a closed database.
+      quotes.dispose();
+      db.close();
+    },
   };
 }

@@ -1,10 +1,13 @@
 // `npm run bench`: one JSON object per line, {"bench", "value", "unit"} plus "baseline" and
 // "ratio" where a baseline is measured in the same run. Figures, never pass/fail.
+import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
 import { benchHttpCall } from './api-bench';
 import type { BenchResult } from './measure';
 
 const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'api.http_call': benchHttpCall,
+  'quotes.upsert': async () => benchQuotesUpsert(),
+  'quotes.read_symbol': async () => benchQuotesReadSymbol(),
 };
 
 async function main(): Promise<void> {

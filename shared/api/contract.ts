@@ -3,6 +3,20 @@
 // client are all derived from these two maps, so adding a call means adding one entry here and
 // one handler in electron/backend.
 import { z } from 'zod';
+import {
+  historyInput,
+  importFileInput,
+  jobIdInput,
+  manualPriceInput,
+  quoteBar,
+  quoteSeriesInfo,
+  quotesProgress,
+  refreshInput,
+  refreshLogEntry,
+  refreshLogInput,
+  refreshStarted,
+} from './quotes-schemas';
+import { appSettings, settingsPatch } from './settings-schemas';
 import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
 
 const noInput = z.strictObject({});
@@ -44,6 +58,18 @@ export const calls = {
     input: z.strictObject({ name: accountName, currency: currencyCode }),
     output: account,
   },
+  'quotes:list': { input: noInput, output: z.array(quoteSeriesInfo) },
+  'quotes:history': { input: historyInput, output: z.array(quoteBar) },
+  'quotes:refresh': { input: refreshInput, output: refreshStarted },
+  'quotes:cancel': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
+  'quotes:importFile': {
+    input: importFileInput,
+    output: z.strictObject({ symbol: z.string(), bars: z.number().int() }),
+  },
+  'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
+  'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
+  'settings:get': { input: noInput, output: appSettings },
+  'settings:set': { input: settingsPatch, output: appSettings },
   'transactions:list': {
     input: transactionFilter,
     output: z.strictObject({ rows: z.array(transactionRow), total: z.number().int() }),
@@ -72,6 +98,7 @@ export const taskProgress = z.strictObject({
 export const events = {
   'task:progress': taskProgress,
   'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'quotes']) }),
+  'quotes:progress': quotesProgress,
 } as const;
 
 export type Calls = typeof calls;
