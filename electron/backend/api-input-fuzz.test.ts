@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { callNames, calls, type CallName } from '../../shared/api/contract';
 import type { Backend } from './backend';
 import { testBackend } from '../test-support/backend';
@@ -22,6 +22,15 @@ const SAMPLES: Record<CallName, unknown> = {
   'transactions:restore': {
     row: { id: 1, date: '2016-01-04', account: 'Fuzz', type: 'deposit', amount: '100', currency: 'USD' },
   },
+  'quotes:list': {},
+  'quotes:history': { symbol: 'SPY', from: '2016-01-01', to: '2016-12-31' },
+  'quotes:refresh': { symbols: ['SPY'] },
+  'quotes:cancel': { jobId: 'job-1' },
+  'quotes:importFile': { fileName: 'SPY.csv', content: 'Date,Open,High,Low,Close,Adj Close,Volume\n', symbol: 'SPY' },
+  'quotes:setManualPrice': { symbol: 'XYZ', day: '2016-01-04', close: 12.5 },
+  'quotes:refreshLog': { limit: 10, symbol: 'SPY' },
+  'settings:get': {},
+  'settings:set': { quoteProvider: 'stooq', offline: true },
 };
 
 const HUGE = 'x'.repeat(2_000_000);
