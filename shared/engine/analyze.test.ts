@@ -7,16 +7,32 @@ const rut = quotes('RUT');
 const spy = quotes('SPY');
 
 // Independent reference computations: brute force, with the host's Date for calendar arithmetic.
-const dayMinus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const dayMinus = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 const lastOnOrBefore = (bars: Bar[], day: string) => bars.filter((b) => b.day <= day).at(-1) as Bar;
 
 describe('analyze (RUT vs SPY, 2016-10-31 → 2016-11-14)', () => {
-  const result = analyze({ symbol: 'RUT', bars: rut, to: '2016-11-14', from: '2016-10-31', vs: { symbol: 'SPY', bars: spy } });
+  const result = analyze({
+    symbol: 'RUT',
+    bars: rut,
+    to: '2016-11-14',
+    from: '2016-10-31',
+    vs: { symbol: 'SPY', bars: spy },
+  });
   const to = '2016-11-14';
   const span = rut.filter((b) => b.day > dayMinus(to, 365) && b.day <= to);
 
   it('has the contract’s keys, in order', () => {
-    expect(Object.keys(result)).toEqual(['symbol', 'to', 'close', 'change', 'high', 'low', 'max_drawdown', 'best_window']);
+    expect(Object.keys(result)).toEqual([
+      'symbol',
+      'to',
+      'close',
+      'change',
+      'high',
+      'low',
+      'max_drawdown',
+      'best_window',
+    ]);
     expect(Object.keys(result.change ?? {})).toEqual(['from', 'pct', 'benchmark', 'benchmark_pct', 'relative_pct']);
     expect(result).toMatchObject({ symbol: 'RUT', to, close: 1298.599976 });
   });
@@ -27,7 +43,8 @@ describe('analyze (RUT vs SPY, 2016-10-31 → 2016-11-14)', () => {
     expect(result.change?.pct).toBeCloseTo(9.0, 1);
     expect(result.change?.benchmark).toBe('SPY');
     expect(result.change?.benchmark_pct).toBe((216.589996 / 212.550003 - 1) * 100);
-    const relative = ((1 + (result.change?.pct ?? 0) / 100) / (1 + (result.change?.benchmark_pct ?? 0) / 100) - 1) * 100;
+    const relative =
+      ((1 + (result.change?.pct ?? 0) / 100) / (1 + (result.change?.benchmark_pct ?? 0) / 100) - 1) * 100;
     expect(result.change?.relative_pct).toBeCloseTo(relative, 12);
     expect(result.change?.relative_pct).toBeCloseTo(7.0, 0);
   });
@@ -44,7 +61,11 @@ describe('analyze (RUT vs SPY, 2016-10-31 → 2016-11-14)', () => {
 
   it('finds the lowest close in the lookback and the distance above it', () => {
     const min = Math.min(...span.map((b) => b.close));
-    expect(result.low).toEqual({ date: (span.find((b) => b.close === min) as Bar).day, close: min, above_pct: (1298.599976 / min - 1) * 100 });
+    expect(result.low).toEqual({
+      date: (span.find((b) => b.close === min) as Bar).day,
+      close: min,
+      above_pct: (1298.599976 / min - 1) * 100,
+    });
     expect(result.low.date).toBe('2016-02-11');
   });
 
@@ -86,11 +107,19 @@ describe('analyze: options and edges', () => {
   });
 
   it('uses the last close on or before dates that are not trading days', () => {
-    const weekend = analyze({ symbol: 'RUT', bars: rut, to: '2016-11-13', from: '2016-10-30', vs: { symbol: 'SPY', bars: spy } });
+    const weekend = analyze({
+      symbol: 'RUT',
+      bars: rut,
+      to: '2016-11-13',
+      from: '2016-10-30',
+      vs: { symbol: 'SPY', bars: spy },
+    });
     expect(weekend.to).toBe('2016-11-11');
     expect(weekend.close).toBe(lastOnOrBefore(rut, '2016-11-13').close);
     expect(weekend.change?.from).toBe('2016-10-28');
-    expect(weekend.change?.benchmark_pct).toBe((lastOnOrBefore(spy, '2016-11-11').close / lastOnOrBefore(spy, '2016-10-28').close - 1) * 100);
+    expect(weekend.change?.benchmark_pct).toBe(
+      (lastOnOrBefore(spy, '2016-11-11').close / lastOnOrBefore(spy, '2016-10-28').close - 1) * 100,
+    );
   });
 
   it('honours --lookback-days and --window', () => {
@@ -104,8 +133,12 @@ describe('analyze: options and edges', () => {
 
   it('errors name the symbol', () => {
     expect(() => analyze({ symbol: 'ZZZ', bars: [], to: '2016-11-14' })).toThrow(new AnalyzeError('ZZZ has no bars.'));
-    expect(() => analyze({ symbol: 'RUT', bars: rut, to: '2001-01-01' })).toThrow('RUT has no close on or before 2001-01-01');
-    expect(() => analyze({ symbol: 'RUT', bars: rut, to: '2016-11-14', from: '2016-10-31', vs: { symbol: 'QQQQ', bars: [] } })).toThrow('QQQQ has no bars.');
+    expect(() => analyze({ symbol: 'RUT', bars: rut, to: '2001-01-01' })).toThrow(
+      'RUT has no close on or before 2001-01-01',
+    );
+    expect(() =>
+      analyze({ symbol: 'RUT', bars: rut, to: '2016-11-14', from: '2016-10-31', vs: { symbol: 'QQQQ', bars: [] } }),
+    ).toThrow('QQQQ has no bars.');
     expect(() => analyze({ symbol: 'RUT', bars: rut, to: '2016-11-14', window: 0 })).toThrow(AnalyzeError);
     expect(() => analyze({ symbol: 'RUT', bars: rut, to: '14/11/2016' })).toThrow('to must be a date as YYYY-MM-DD');
   });
@@ -114,6 +147,10 @@ describe('analyze: options and edges', () => {
     const r = analyze({ symbol: 'X', bars: [{ day: '2020-01-02', close: 10 }], to: '2020-01-02' });
     expect(r.high).toEqual({ is_new_high: true, previous_high: null });
     expect(r.best_window).toBeNull();
-    expect(r.max_drawdown).toEqual({ pct: 0, peak: { date: '2020-01-02', close: 10 }, trough: { date: '2020-01-02', close: 10 } });
+    expect(r.max_drawdown).toEqual({
+      pct: 0,
+      peak: { date: '2020-01-02', close: 10 },
+      trough: { date: '2020-01-02', close: 10 },
+    });
   });
 });

@@ -61,7 +61,8 @@ function closeIndex(symbol: string, bars: readonly Bar[], day: string): number {
 }
 
 function positiveInteger(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new AnalyzeError(`${name} must be a whole number of at least 1 (got ${value}).`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new AnalyzeError(`${name} must be a whole number of at least 1 (got ${value}).`);
   return value;
 }
 
@@ -74,8 +75,12 @@ const dated = (bar: Bar): DatedClose => ({ date: bar.day, close: bar.close });
  */
 export function analyze(input: AnalyzeInput): AnalyzeResult {
   const { symbol, bars } = input;
-  for (const [name, day] of [['to', input.to], ['from', input.from]] as const) {
-    if (day !== undefined && !isDay(day)) throw new AnalyzeError(`${name} must be a date as YYYY-MM-DD (got ${JSON.stringify(day)}).`);
+  for (const [name, day] of [
+    ['to', input.to],
+    ['from', input.from],
+  ] as const) {
+    if (day !== undefined && !isDay(day))
+      throw new AnalyzeError(`${name} must be a date as YYYY-MM-DD (got ${JSON.stringify(day)}).`);
   }
   const lookbackDays = positiveInteger('lookback days', input.lookbackDays ?? ANALYZE_DEFAULTS.lookbackDays);
   const k = positiveInteger('window', input.window ?? ANALYZE_DEFAULTS.window);
@@ -102,7 +107,12 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
       const start = benchmark.bars[closeIndex(benchmark.symbol, benchmark.bars, fromBar.day)] as Bar;
       const end = benchmark.bars[closeIndex(benchmark.symbol, benchmark.bars, toBar.day)] as Bar;
       const benchmarkPct = (end.close / start.close - 1) * 100;
-      result.change = { ...result.change, benchmark: benchmark.symbol, benchmark_pct: benchmarkPct, relative_pct: relativePct(pct, benchmarkPct) };
+      result.change = {
+        ...result.change,
+        benchmark: benchmark.symbol,
+        benchmark_pct: benchmarkPct,
+        relative_pct: relativePct(pct, benchmarkPct),
+      };
     }
   } else if (input.vs !== undefined && input.vs.bars.length === 0) {
     throw new AnalyzeError(`${input.vs.symbol} has no bars.`);
@@ -110,14 +120,18 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
 
   // Every earlier close in the series: with none, the close is trivially a new high.
   const high = previousHigh(bars, toIndex);
-  result.high = { is_new_high: high === null || toBar.close > high.close, previous_high: high === null ? null : dated(high) };
+  result.high = {
+    is_new_high: high === null || toBar.close > high.close,
+    previous_high: high === null ? null : dated(high),
+  };
 
   // First bar inside the span (to − lookbackDays, to].
   const spanStart = indexOnOrBefore(bars, addDays(toBar.day, -lookbackDays)) + 1;
   const low = lowestClose(bars, spanStart, toIndex);
   if (low !== null) result.low = { date: low.bar.day, close: low.bar.close, above_pct: low.abovePct };
   const drawdown = maxDrawdown(bars, spanStart, toIndex);
-  if (drawdown !== null) result.max_drawdown = { pct: drawdown.pct, peak: dated(drawdown.peak), trough: dated(drawdown.trough) };
+  if (drawdown !== null)
+    result.max_drawdown = { pct: drawdown.pct, peak: dated(drawdown.peak), trough: dated(drawdown.trough) };
   const best = bestWindow(bars, k, spanStart, toIndex);
   if (best !== null) result.best_window = { days: k, pct: best.pct, start: best.start.day, end: best.end.day };
 
@@ -125,5 +139,14 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   const { change, ...rest } = result;
   return change === undefined
     ? rest
-    : { symbol: rest.symbol, to: rest.to, close: rest.close, change, high: rest.high, low: rest.low, max_drawdown: rest.max_drawdown, best_window: rest.best_window };
+    : {
+        symbol: rest.symbol,
+        to: rest.to,
+        close: rest.close,
+        change,
+        high: rest.high,
+        low: rest.low,
+        max_drawdown: rest.max_drawdown,
+        best_window: rest.best_window,
+      };
 }

@@ -42,10 +42,28 @@ export function randomWalk(days: readonly string[], random: () => number, start 
   });
 }
 
-const KNOWN = ['AAPL', 'MSFT', 'AMZN', 'GOOGL', 'NFLX', 'QQQ', 'XLK', 'JPM', 'GS', 'AXP', 'XLF', 'BAC', 'IWM', 'IJR', 'VTWO'];
+const KNOWN = [
+  'AAPL',
+  'MSFT',
+  'AMZN',
+  'GOOGL',
+  'NFLX',
+  'QQQ',
+  'XLK',
+  'JPM',
+  'GS',
+  'AXP',
+  'XLF',
+  'BAC',
+  'IWM',
+  'IJR',
+  'VTWO',
+];
 const TRADING_DAYS_10Y = 2520;
 
-export function makeRecomputeWorkload(options: { transactions?: number; instruments?: number; days?: number; seed?: number } = {}): RecomputeInput {
+export function makeRecomputeWorkload(
+  options: { transactions?: number; instruments?: number; days?: number; seed?: number } = {},
+): RecomputeInput {
   const count = options.transactions ?? 100_000;
   const instrumentCount = options.instruments ?? 500;
   const random = seededRandom(options.seed ?? 42);
@@ -75,7 +93,16 @@ export function makeRecomputeWorkload(options: { transactions?: number; instrume
     } else if (roll < 0.3 && shares > 0) {
       const quantity = 1 + Math.floor(random() * shares);
       held.set(key, shares - quantity);
-      add({ ...none, date, account, type: 'sell', symbol, quantity: String(quantity), price: close.toFixed(2), fee: '1' });
+      add({
+        ...none,
+        date,
+        account,
+        type: 'sell',
+        symbol,
+        quantity: String(quantity),
+        price: close.toFixed(2),
+        fee: '1',
+      });
     } else if (roll < 0.36 && shares > 0) {
       add({ ...none, date, account, type: 'dividend', symbol, amount: (shares * close * 0.004).toFixed(2) });
     } else if (roll < 0.37 && shares > 0 && t !== Math.floor(((n - 1) * days.length) / count)) {
@@ -88,7 +115,16 @@ export function makeRecomputeWorkload(options: { transactions?: number; instrume
     } else {
       const quantity = 1 + Math.floor(random() * 100);
       held.set(key, shares + quantity);
-      add({ ...none, date, account, type: 'buy', symbol, quantity: String(quantity), price: close.toFixed(2), fee: random() < 0.5 ? '0' : '4.95' });
+      add({
+        ...none,
+        date,
+        account,
+        type: 'buy',
+        symbol,
+        quantity: String(quantity),
+        price: close.toFixed(2),
+        fee: random() < 0.5 ? '0' : '4.95',
+      });
     }
   }
   return { transactions, closes, today: days[days.length - 1] as string, accounts };
@@ -113,7 +149,10 @@ export interface RotationWorkload {
 export function makeRotationWorkload(options: { pairs?: number; days?: number; seed?: number } = {}): RotationWorkload {
   const random = seededRandom(options.seed ?? 7);
   const days = weekdays('2009-01-02', options.days ?? TRADING_DAYS_10Y);
-  const pairs = Array.from({ length: options.pairs ?? 20 }, () => ({ a: randomWalk(days, random), b: randomWalk(days, random) }));
+  const pairs = Array.from({ length: options.pairs ?? 20 }, () => ({
+    a: randomWalk(days, random),
+    b: randomWalk(days, random),
+  }));
   return { pairs };
 }
 

@@ -10,7 +10,8 @@ export interface WindowMove {
 }
 
 function extremeWindow(bars: readonly Bar[], k: number, from: number, to: number, sign: 1 | -1): WindowMove | null {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`A window needs a whole number of days of at least 1 (got ${k}).`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new RangeError(`A window needs a whole number of days of at least 1 (got ${k}).`);
   let best: WindowMove | null = null;
   for (let end = Math.max(from, k); end <= to && end < bars.length; end++) {
     const startBar = bars[end - k] as Bar;

@@ -115,7 +115,8 @@ export class Decimal {
 
   /** Rounded half to even to `places` decimals (0 … 10). */
   round(places: number): Decimal {
-    if (!Number.isInteger(places) || places < 0 || places > SCALE) throw new DecimalError(`Cannot round to ${places} places.`);
+    if (!Number.isInteger(places) || places < 0 || places > SCALE)
+      throw new DecimalError(`Cannot round to ${places} places.`);
     const step = POW10[SCALE - places] ?? 1n;
     return new Decimal(divideRounded(this.units, step) * step);
   }

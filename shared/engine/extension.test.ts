@@ -25,6 +25,8 @@ describe('moving average and extension', () => {
     expect(out[2]?.distancePct).toBeCloseTo((90 / ((48 * 100 + 113 + 90) / 50) - 1) * 100, 12);
     expect(out[2]?.extended).toBe('below'); // −10.05 %
     // A 2-day average (101.5) puts 90 at −11.3 %: under a 12 % threshold that is not extended.
-    expect(extensionSeries(weekdayBars('2020-01-06', closes), { period: 2, thresholdPct: 12 }).at(-1)?.extended).toBe(null);
+    expect(extensionSeries(weekdayBars('2020-01-06', closes), { period: 2, thresholdPct: 12 }).at(-1)?.extended).toBe(
+      null,
+    );
   });
 });

@@ -42,7 +42,7 @@ export function sortForLedger<T extends Transaction>(transactions: readonly T[])
   const byPosition = (a: number, b: number) => compare(transactions, groups, times, a, b);
   if (datesAscending(transactions)) {
     // The store returns records by date: only each day's few records need ordering.
-    for (let start = 0; start < n; ) {
+    for (let start = 0; start < n;) {
       const date = (transactions[start] as T).date;
       let end = start + 1;
       while (end < n && (transactions[end] as T).date === date) end++;
@@ -65,7 +65,13 @@ function datesAscending(transactions: readonly Transaction[]): boolean {
   return true;
 }
 
-function compare(transactions: readonly Transaction[], groups: Uint8Array, times: readonly string[], i: number, j: number): number {
+function compare(
+  transactions: readonly Transaction[],
+  groups: Uint8Array,
+  times: readonly string[],
+  i: number,
+  j: number,
+): number {
   const a = transactions[i] as Transaction;
   const b = transactions[j] as Transaction;
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;

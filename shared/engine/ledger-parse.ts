@@ -42,7 +42,11 @@ function fail(tx: Transaction, problem: string): never {
 
 const CACHE_LIMIT = 50_000;
 
-function decimalField(tx: Transaction, name: 'quantity' | 'price' | 'fee' | 'amount', cache?: Map<string, Decimal>): Decimal | null {
+function decimalField(
+  tx: Transaction,
+  name: 'quantity' | 'price' | 'fee' | 'amount',
+  cache?: Map<string, Decimal>,
+): Decimal | null {
   const text = tx[name];
   if (text === null || text === undefined) return null;
   if (cache !== undefined) {
@@ -94,7 +98,8 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
     fail(tx, `names the account ${JSON.stringify(tx.account)}, which does not exist (known accounts: ${known}).`);
   }
   if (context.currencies?.has(tx.currency) !== true) {
-    if (typeof tx.currency !== 'string' || !CURRENCY_PATTERN.test(tx.currency)) fail(tx, `has an invalid currency ${JSON.stringify(tx.currency)}.`);
+    if (typeof tx.currency !== 'string' || !CURRENCY_PATTERN.test(tx.currency))
+      fail(tx, `has an invalid currency ${JSON.stringify(tx.currency)}.`);
     context.currencies?.add(tx.currency);
   }
 
@@ -124,7 +129,10 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
       if (symbol === '') fail(tx, 'needs a symbol.');
       if (quantity === null) return fail(tx, 'needs a ratio in the quantity field (7 for a 7-for-1 split).');
       if (!quantity.isPositive()) {
-        fail(tx, `has a split ratio of ${quantity.toString()}; the ratio must be greater than zero (7 for 7-for-1, 0.5 for 1-for-2).`);
+        fail(
+          tx,
+          `has a split ratio of ${quantity.toString()}; the ratio must be greater than zero (7 for 7-for-1, 0.5 for 1-for-2).`,
+        );
       }
       return parsed(tx, symbol, quantity, Decimal.ZERO, fee, Decimal.ZERO, null);
     }
@@ -144,7 +152,10 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
     case 'withdrawal': {
       if (amount === null) return fail(tx, 'needs an amount.');
       if (!amount.isPositive()) {
-        fail(tx, `needs an amount greater than zero (got ${amount.toString()}); the type says which way the cash moves.`);
+        fail(
+          tx,
+          `needs an amount greater than zero (got ${amount.toString()}); the type says which way the cash moves.`,
+        );
       }
       return parsed(tx, symbol, Decimal.ZERO, Decimal.ZERO, fee, amount, null);
     }

@@ -38,8 +38,26 @@ function snapshot(result: LedgerResult) {
 const worked: Transaction[] = [
   tx({ id: 1, date: '2020-01-02', type: 'deposit', amount: '5000' }),
   tx({ id: 2, date: '2020-01-02', type: 'buy', symbol: 'AAPL', quantity: '100', price: '10', fee: '5' }),
-  tx({ id: 3, date: '2020-02-03', type: 'buy', symbol: 'AAPL', quantity: '100', price: '20', fee: '5', amount: '2005' }),
-  tx({ id: 4, date: '2020-03-02', type: 'sell', symbol: 'AAPL', quantity: '150', price: '30', fee: '10', amount: '4490' }),
+  tx({
+    id: 3,
+    date: '2020-02-03',
+    type: 'buy',
+    symbol: 'AAPL',
+    quantity: '100',
+    price: '20',
+    fee: '5',
+    amount: '2005',
+  }),
+  tx({
+    id: 4,
+    date: '2020-03-02',
+    type: 'sell',
+    symbol: 'AAPL',
+    quantity: '150',
+    price: '30',
+    fee: '10',
+    amount: '4490',
+  }),
   tx({ id: 5, date: '2020-03-16', type: 'dividend', symbol: 'AAPL', amount: '12.5' }),
 ];
 
@@ -51,7 +69,9 @@ describe('applyLedger: cost basis', () => {
     expect(p.realizedPnl.toString()).toBe('2482.5');
     expect(p.quantity.toString()).toBe('50');
     expect(p.costBasis.toString()).toBe('1002.5');
-    expect(p.lots.map((lot) => [lot.acquired, lot.quantity.toString(), lot.cost.toString()])).toEqual([['2020-02-03', '50', '1002.5']]);
+    expect(p.lots.map((lot) => [lot.acquired, lot.quantity.toString(), lot.cost.toString()])).toEqual([
+      ['2020-02-03', '50', '1002.5'],
+    ]);
     expect(p.dividends.toString()).toBe('12.5'); // reported on its own, not in realized P&L
     expect(cash(result).balance.toString()).toBe('6492.5'); // 5000 − 1005 − 2005 + 4490 + 12.5
     expect(cash(result).dividends.toString()).toBe('12.5');
@@ -62,7 +82,9 @@ describe('applyLedger: cost basis', () => {
     const p = position(result, 'Brokerage', 'AAPL');
     expect(p.realizedPnl.toString()).toBe('2232.5'); // 4490 − 150 × 15.05
     expect(p.costBasis.toString()).toBe('752.5');
-    expect(p.lots.map((lot) => [lot.acquired, lot.quantity.toString(), lot.cost.toString()])).toEqual([['2020-02-03', '50', '752.5']]);
+    expect(p.lots.map((lot) => [lot.acquired, lot.quantity.toString(), lot.cost.toString()])).toEqual([
+      ['2020-02-03', '50', '752.5'],
+    ]);
     expect(cash(result).balance.toString()).toBe('6492.5'); // cash does not depend on the method
   });
 
@@ -127,7 +149,12 @@ describe('applyLedger: splits', () => {
     expect(p.costBasis.toString()).toBe('8250');
     // The value timeline counts today's shares: 10 bought in 2014 are 35 of today's.
     const timeline = result.holdings.find((h) => h.symbol === 'AAPL');
-    expect(Array.from(timeline?.day ?? [], (i) => result.days[i])).toEqual(['2014-01-02', '2014-03-03', '2014-06-09', '2015-01-05']);
+    expect(Array.from(timeline?.day ?? [], (i) => result.days[i])).toEqual([
+      '2014-01-02',
+      '2014-03-03',
+      '2014-06-09',
+      '2015-01-05',
+    ]);
     expect(Array.from(timeline?.quantity ?? [])).toEqual([35, 52.5, 52.5, 52.5]);
   });
 
@@ -152,7 +179,10 @@ describe('applyLedger: transfers', () => {
   ];
 
   it('carries lots, acquisition dates and cost basis between accounts', () => {
-    const result = run([...base, tx({ id: 6, date: '2021-07-01', type: 'sell', account: 'IRA', symbol: 'JPM', quantity: '110', price: '150' })]);
+    const result = run([
+      ...base,
+      tx({ id: 6, date: '2021-07-01', type: 'sell', account: 'IRA', symbol: 'JPM', quantity: '110', price: '150' }),
+    ]);
     const ira = position(result, 'IRA', 'JPM');
     // FIFO in the IRA sees the carried 2019 and 2020 lots before its own 2021 lot.
     expect(ira.realizedPnl.toString()).toBe(String(110 * 150 - (1000 + 10 * 20)));
@@ -206,20 +236,30 @@ describe('applyLedger: errors name the transaction', () => {
   };
 
   it('over-selling', () => {
-    const error = failure([buy, tx({ id: 42, date: '2016-11-14', type: 'sell', symbol: 'AAPL', quantity: '120', price: '105' })]);
-    expect(error.message).toBe('Transaction 42 (2016-11-14 sell AAPL): sells 120 shares but the account Brokerage holds 100.');
+    const error = failure([
+      buy,
+      tx({ id: 42, date: '2016-11-14', type: 'sell', symbol: 'AAPL', quantity: '120', price: '105' }),
+    ]);
+    expect(error.message).toBe(
+      'Transaction 42 (2016-11-14 sell AAPL): sells 120 shares but the account Brokerage holds 100.',
+    );
     expect(error.transactionId).toBe(42);
   });
 
   it('over-selling is per account', () => {
-    const error = failure([buy, tx({ id: 43, date: '2016-11-14', type: 'sell', account: 'IRA', symbol: 'AAPL', quantity: '1', price: '105' })]);
+    const error = failure([
+      buy,
+      tx({ id: 43, date: '2016-11-14', type: 'sell', account: 'IRA', symbol: 'AAPL', quantity: '1', price: '105' }),
+    ]);
     expect(error.message).toBe('Transaction 43 (2016-11-14 sell AAPL): sells 1 shares but the account IRA holds 0.');
   });
 
   it('a split of zero', () => {
     const error = failure([buy, tx({ id: 44, date: '2017-01-03', type: 'split', symbol: 'AAPL', quantity: '0' })]);
     expect(error.transactionId).toBe(44);
-    expect(error.message).toMatch(/^Transaction 44 \(2017-01-03 split AAPL\): has a split ratio of 0; the ratio must be greater than zero/);
+    expect(error.message).toMatch(
+      /^Transaction 44 \(2017-01-03 split AAPL\): has a split ratio of 0; the ratio must be greater than zero/,
+    );
   });
 
   it('a date in the future', () => {
@@ -235,10 +275,16 @@ describe('applyLedger: errors name the transaction', () => {
   });
 
   it('garbage numbers, amounts that do not add up, mixed currencies', () => {
-    expect(failure([{ ...buy, price: 'NaN' }]).message).toContain('has an invalid price (Not a decimal number: "NaN".)');
+    expect(failure([{ ...buy, price: 'NaN' }]).message).toContain(
+      'has an invalid price (Not a decimal number: "NaN".)',
+    );
     expect(failure([{ ...buy, fee: '1', amount: '11000' }]).message).toContain('but quantity × price + fee is 11001.');
-    expect(failure([buy, { ...buy, id: 47, currency: 'EUR' }]).message).toContain('is in EUR, but earlier transactions have AAPL in USD.');
-    expect(failure([tx({ id: 48, date: '2020-01-02', type: 'deposit', amount: '-5' })]).message).toContain('needs an amount greater than zero');
+    expect(failure([buy, { ...buy, id: 47, currency: 'EUR' }]).message).toContain(
+      'is in EUR, but earlier transactions have AAPL in USD.',
+    );
+    expect(failure([tx({ id: 48, date: '2020-01-02', type: 'deposit', amount: '-5' })]).message).toContain(
+      'needs an amount greater than zero',
+    );
   });
 });
 
@@ -267,6 +313,12 @@ describe('applyLedger: cash', () => {
       tx({ id: 4, date: '2020-02-03', type: 'withdrawal', amount: '100', fee: '1' }),
     ]);
     const c = cash(result);
-    expect([c.balance, c.interest, c.fees, c.deposits, c.withdrawals].map(String)).toEqual(['897.33', '0.83', '3.5', '1000', '100']);
+    expect([c.balance, c.interest, c.fees, c.deposits, c.withdrawals].map(String)).toEqual([
+      '897.33',
+      '0.83',
+      '3.5',
+      '1000',
+      '100',
+    ]);
   });
 });

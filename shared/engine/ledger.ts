@@ -7,15 +7,11 @@ import {
   compareText,
   type AccountCash,
   type AccountState,
-  type BalanceTimeline,
-  type CashTimeline,
   type FlowKind,
-  type HoldingTimeline,
   type LedgerFlow,
   type LedgerOptions,
   type LedgerResult,
   type Position,
-  type QuantityTimeline,
 } from './ledger-types';
 import { LotBook, type CostMethod, type Lot } from './lots';
 import { StateLog } from './state-log';
@@ -100,7 +96,13 @@ class LedgerRun {
 
   constructor(options: LedgerOptions) {
     this.costMethod = options.costMethod ?? 'fifo';
-    this.context = { today: options.today, accounts: new Set(options.accounts), validDays: new Set(), currencies: new Set(), decimals: new Map() };
+    this.context = {
+      today: options.today,
+      accounts: new Set(options.accounts),
+      validDays: new Set(),
+      currencies: new Set(),
+      decimals: new Map(),
+    };
   }
 
   run(transactions: readonly Transaction[]): LedgerResult {
@@ -141,7 +143,14 @@ class LedgerRun {
       days: this.days,
       holdings: this.allHoldings.map((h, i) => {
         const rows = holdingRows[i] as Rows;
-        return { account: h.position.account, symbol: h.position.symbol, currency: h.position.currency, day: rows.day, quantity: rows.a, cost: rows.b };
+        return {
+          account: h.position.account,
+          symbol: h.position.symbol,
+          currency: h.position.currency,
+          day: rows.day,
+          quantity: rows.a,
+          cost: rows.b,
+        };
       }),
       symbols: this.symbolStates.map((s, i) => {
         const rows = symbolRows[i] as Rows;
@@ -237,7 +246,11 @@ class LedgerRun {
   private transferIn(p: ParsedTransaction): void {
     const h = this.holding(p);
     const source = this.pending.find(
-      (t) => !t.matched && t.parsed.symbol === p.symbol && t.parsed.tx.account !== p.tx.account && t.parsed.quantity.eq(p.quantity),
+      (t) =>
+        !t.matched &&
+        t.parsed.symbol === p.symbol &&
+        t.parsed.tx.account !== p.tx.account &&
+        t.parsed.quantity.eq(p.quantity),
     );
     if (source !== undefined) {
       source.matched = true;
@@ -266,7 +279,10 @@ class LedgerRun {
     let state = inAccount.get(p.symbol);
     if (state === undefined) state = this.newHolding(p, inAccount);
     if (state.position.currency !== currency) {
-      throw new LedgerError(p.tx, `is in ${currency}, but earlier transactions have ${p.symbol} in ${state.position.currency}.`);
+      throw new LedgerError(
+        p.tx,
+        `is in ${currency}, but earlier transactions have ${p.symbol} in ${state.position.currency}.`,
+      );
     }
     if (!state.dirty) {
       state.dirty = true;
@@ -284,7 +300,10 @@ class LedgerRun {
       this.symbols.set(symbol, symbolState);
       this.symbolStates.push(symbolState);
     } else if (symbolState.currency !== currency) {
-      throw new LedgerError(p.tx, `is in ${currency}, but earlier transactions have ${symbol} in ${symbolState.currency}.`);
+      throw new LedgerError(
+        p.tx,
+        `is in ${currency}, but earlier transactions have ${symbol} in ${symbolState.currency}.`,
+      );
     }
     const laterSplits = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
     const state: HoldingState = {
@@ -320,7 +339,16 @@ class LedgerRun {
       }
       const zero = Decimal.ZERO;
       state = {
-        cash: { currency, balance: zero, implicitFunding: zero, deposits: zero, withdrawals: zero, dividends: zero, interest: zero, fees: zero },
+        cash: {
+          currency,
+          balance: zero,
+          implicitFunding: zero,
+          deposits: zero,
+          withdrawals: zero,
+          dividends: zero,
+          interest: zero,
+          fees: zero,
+        },
         account,
         funded: 0,
         key: this.allCash.length,
@@ -445,12 +473,25 @@ class LedgerRun {
 function requireHeld(p: ParsedTransaction, h: HoldingState): void {
   if (p.quantity.gt(h.book.quantity)) {
     const verb = p.type === 'sell' ? 'sells' : 'transfers out';
-    throw new LedgerError(p.tx, `${verb} ${p.quantity.toString()} shares but the account ${p.tx.account} holds ${h.book.quantity.toString()}.`);
+    throw new LedgerError(
+      p.tx,
+      `${verb} ${p.quantity.toString()} shares but the account ${p.tx.account} holds ${h.book.quantity.toString()}.`,
+    );
   }
 }
 
 function cashFlow(p: ParsedTransaction, kind: FlowKind, amount: number): LedgerFlow {
-  return { day: p.tx.date, account: p.tx.account, currency: p.tx.currency, kind, amount, symbol: null, quantity: 0, cost: 0, internal: false };
+  return {
+    day: p.tx.date,
+    account: p.tx.account,
+    currency: p.tx.currency,
+    kind,
+    amount,
+    symbol: null,
+    quantity: 0,
+    cost: 0,
+    internal: false,
+  };
 }
 
 function product(values: readonly number[]): number {

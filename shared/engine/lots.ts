@@ -72,7 +72,8 @@ export class LotBook {
         this.head++;
       } else {
         const partCost = lot.cost.mulDiv(remaining, lot.quantity);
-        if (keepLots) taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
+        if (keepLots)
+          taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
         lot.cost = lot.cost.sub(partCost);
         lot.quantity = lot.quantity.sub(remaining);
         cost = cost.add(partCost);

@@ -1,6 +1,7 @@
 /** Simple moving average over `period` values; NaN until the window is full (or over a NaN input). */
 export function sma(values: ArrayLike<number>, period: number): Float64Array {
-  if (!Number.isInteger(period) || period < 1) throw new RangeError(`A moving average needs a whole period of at least 1 (got ${period}).`);
+  if (!Number.isInteger(period) || period < 1)
+    throw new RangeError(`A moving average needs a whole period of at least 1 (got ${period}).`);
   const out = new Float64Array(values.length).fill(Number.NaN);
   let sum = 0;
   for (let i = 0; i < values.length; i++) {

@@ -17,7 +17,10 @@ describe('resolvePeriod', () => {
     expect(at('YTD')).toMatchObject({ from: '2015-12-31' });
     expect(at('1Y')).toMatchObject({ from: '2015-12-28', to: '2016-11-11' }); // 2015-11-11 is before the data: clamped
     expect(at('ALL')).toMatchObject({ from: '2015-12-28', fromIndex: 0 });
-    expect(resolvePeriod(days, { from: '2016-07-04', to: '2016-07-10' })).toMatchObject({ from: '2016-07-04', to: '2016-07-08' });
+    expect(resolvePeriod(days, { from: '2016-07-04', to: '2016-07-10' })).toMatchObject({
+      from: '2016-07-04',
+      to: '2016-07-08',
+    });
     expect(resolvePeriod(days, '1M', '2015-01-01')).toBeNull();
   });
 
@@ -25,7 +28,11 @@ describe('resolvePeriod', () => {
     const values = days.map((_, i) => 100 * Math.pow(1.001, i));
     const flows = days.map(() => 0);
     const bench = days.map((day, i) => ({ day, close: 50 * Math.pow(1.0005, i) }));
-    const result = periodPerformance({ days, values, flows }, { from: '2016-01-04', to: '2016-02-04' }, { benchmark: { symbol: 'SPY', bars: bench } });
+    const result = periodPerformance(
+      { days, values, flows },
+      { from: '2016-01-04', to: '2016-02-04' },
+      { benchmark: { symbol: 'SPY', bars: bench } },
+    );
     const n = days.indexOf('2016-02-04') - days.indexOf('2016-01-04');
     expect(result?.twrPct).toBeCloseTo((Math.pow(1.001, n) - 1) * 100, 9);
     expect(result?.mwrPct).toBeCloseTo((Math.pow(1.001, n) - 1) * 100, 6); // no flows: MWR = TWR over the period

@@ -46,7 +46,8 @@ export function totalPositions(accounts: readonly AccountState[]): TotalPosition
     }
   }
   const list = [...totals.values()].sort((a, b) => compareText(a.symbol, b.symbol));
-  for (const total of list) total.lots.sort((a, b) => compareText(a.acquired, b.acquired) || a.transactionId - b.transactionId);
+  for (const total of list)
+    total.lots.sort((a, b) => compareText(a.acquired, b.acquired) || a.transactionId - b.transactionId);
   return list;
 }
 
@@ -65,7 +66,8 @@ export function markPositions<P extends Pick<Position, 'symbol' | 'quantity' | '
 ): (P & Mark)[] {
   return positions.map((p) => {
     const close = closeOf(p.symbol);
-    if (close === undefined || !Number.isFinite(close)) return { ...p, price: null, marketValue: null, unrealizedPnl: null };
+    if (close === undefined || !Number.isFinite(close))
+      return { ...p, price: null, marketValue: null, unrealizedPnl: null };
     const price = Decimal.fromNumber(close);
     const marketValue = p.quantity.mul(price);
     return { ...p, price, marketValue, unrealizedPnl: marketValue.sub(p.costBasis) };

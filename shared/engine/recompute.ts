@@ -43,7 +43,11 @@ export interface RecomputeResult {
 
 export function recompute(input: RecomputeInput): RecomputeResult {
   const classify = sleeveClassifier(input.sleeveOverrides);
-  const ledger = applyLedger(input.transactions, { today: input.today, accounts: input.accounts, costMethod: input.costMethod });
+  const ledger = applyLedger(input.transactions, {
+    today: input.today,
+    accounts: input.accounts,
+    costMethod: input.costMethod,
+  });
   const series = valuePortfolio(ledger, {
     closes: input.closes,
     baseCurrency: input.baseCurrency,
@@ -58,7 +62,11 @@ export function recompute(input: RecomputeInput): RecomputeResult {
   };
   const last = series.days.length - 1;
   const tilt = computeTilt({
-    holdings: series.holdings.map((h) => ({ symbol: h.symbol, value: last >= 0 ? (h.values[last] as number) : 0, price: closeOf(h.symbol) })),
+    holdings: series.holdings.map((h) => ({
+      symbol: h.symbol,
+      value: last >= 0 ? (h.values[last] as number) : 0,
+      price: closeOf(h.symbol),
+    })),
     benchmark: input.benchmarkWeights,
     target: input.targetWeights,
     sleeveOf: classify,

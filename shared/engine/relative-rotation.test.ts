@@ -27,8 +27,14 @@ describe('relative rotation', () => {
 
   it('rotates clockwise on a cycling relative strength: leading → weakening → lagging → improving', () => {
     const days = 5 * 160;
-    const a = weekdayBars('2010-01-04', Array.from({ length: days }, (_, i) => 100 * (1 + 0.1 * Math.sin((2 * Math.PI * i) / (5 * 40)))));
-    const b = weekdayBars('2010-01-04', Array.from({ length: days }, () => 100));
+    const a = weekdayBars(
+      '2010-01-04',
+      Array.from({ length: days }, (_, i) => 100 * (1 + 0.1 * Math.sin((2 * Math.PI * i) / (5 * 40)))),
+    );
+    const b = weekdayBars(
+      '2010-01-04',
+      Array.from({ length: days }, () => 100),
+    );
     const rotation = relativeRotation(a, b);
     const visits: Quadrant[] = [];
     for (const p of rotation.points) if (visits.at(-1) !== p.quadrant) visits.push(p.quadrant);
@@ -49,7 +55,9 @@ describe('relative rotation', () => {
     const k = new Map(xlk.map((bar) => [bar.day, bar.close]));
     const common = xlf.filter((bar) => k.has(bar.day));
     const weekOf = (day: string) => Math.floor((Date.parse(day) / 86_400_000 + 3) / 7);
-    const weekly: Bar[] = common.filter((bar, i) => i === common.length - 1 || weekOf((common[i + 1] as Bar).day) !== weekOf(bar.day));
+    const weekly: Bar[] = common.filter(
+      (bar, i) => i === common.length - 1 || weekOf((common[i + 1] as Bar).day) !== weekOf(bar.day),
+    );
     const rs = weekly.map((bar) => (100 * bar.close) / (k.get(bar.day) as number));
     const z = (xs: number[], i: number) => {
       const w = xs.slice(i - 13, i + 1);

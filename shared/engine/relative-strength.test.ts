@@ -42,6 +42,7 @@ describe('relativeStrength', () => {
     const nov = rs.crossings.filter((c) => c.day >= '2016-11-01' && c.day <= '2016-11-30');
     expect(nov.map((c) => c.direction)).toContain('up');
     // Crossings alternate.
-    for (let i = 1; i < rs.crossings.length; i++) expect(rs.crossings[i]?.direction).not.toBe(rs.crossings[i - 1]?.direction);
+    for (let i = 1; i < rs.crossings.length; i++)
+      expect(rs.crossings[i]?.direction).not.toBe(rs.crossings[i - 1]?.direction);
   });
 });

@@ -35,7 +35,11 @@ export const RELATIVE_STRENGTH_PRESETS = [
 export const DEFAULT_RS_AVERAGE = 50;
 
 /** Relative strength of A against B on their common days. */
-export function relativeStrength(a: readonly Bar[], b: readonly Bar[], options: RelativeStrengthOptions = {}): RelativeStrength {
+export function relativeStrength(
+  a: readonly Bar[],
+  b: readonly Bar[],
+  options: RelativeStrengthOptions = {},
+): RelativeStrength {
   const aligned = alignBars(a, b);
   const n = aligned.days.length;
   const raw = new Float64Array(n);
@@ -49,11 +53,21 @@ export function relativeStrength(a: readonly Bar[], b: readonly Bar[], options: 
   // Divide first so the base day is exactly 100.
   for (let i = 0; i < n; i++) ratio[i] = 100 * ((raw[i] as number) / baseValue);
   const average = sma(ratio, options.maPeriod ?? DEFAULT_RS_AVERAGE);
-  return { days: aligned.days, ratio, average, baseDay: aligned.days[baseIndex] ?? null, crossings: crossings(aligned.days, ratio, average) };
+  return {
+    days: aligned.days,
+    ratio,
+    average,
+    baseDay: aligned.days[baseIndex] ?? null,
+    crossings: crossings(aligned.days, ratio, average),
+  };
 }
 
 /** Sign changes of (line − average); a touch that returns to the same side is not a change. */
-export function crossings(days: readonly string[], line: ArrayLike<number>, average: ArrayLike<number>): RegimeChange[] {
+export function crossings(
+  days: readonly string[],
+  line: ArrayLike<number>,
+  average: ArrayLike<number>,
+): RegimeChange[] {
   const out: RegimeChange[] = [];
   let side = 0;
   for (let i = 0; i < days.length; i++) {

@@ -20,9 +20,20 @@ describe('xirr', () => {
       { day: '2021-01-01', amount: 500 },
     ]);
     expect(loss).toBeCloseTo(Math.pow(0.5, 365 / 366) - 1, 10);
-    expect(() => xirr([{ day: '2020-01-01', amount: 1 }, { day: '2021-01-01', amount: 1 }])).toThrow(XirrError);
+    expect(() =>
+      xirr([
+        { day: '2020-01-01', amount: 1 },
+        { day: '2021-01-01', amount: 1 },
+      ]),
+    ).toThrow(XirrError);
     // From a poor guess Newton leaves the domain on a 90 % loss; bisection still finds it.
-    const crash = xirr([{ day: '2021-01-01', amount: -1000 }, { day: '2022-01-01', amount: 100 }], 5);
+    const crash = xirr(
+      [
+        { day: '2021-01-01', amount: -1000 },
+        { day: '2022-01-01', amount: 100 },
+      ],
+      5,
+    );
     expect(crash).toBeCloseTo(-0.9, 9);
   });
 });
@@ -51,7 +62,8 @@ describe('time-weighted return', () => {
     // Check the rate against its definition rather than a copied figure.
     const r = mwr?.annualized ?? Number.NaN;
     const years = (a: string) => (Date.parse(a) - Date.parse(days[0] as string)) / 86_400_000 / 365;
-    const npv = -100 - 1000 / Math.pow(1 + r, years(days[2] as string)) + 1221 / Math.pow(1 + r, years(days[3] as string));
+    const npv =
+      -100 - 1000 / Math.pow(1 + r, years(days[2] as string)) + 1221 / Math.pow(1 + r, years(days[3] as string));
     expect(Math.abs(npv)).toBeLessThan(1e-6);
     expect(r).toBeGreaterThan(Math.pow(1.21, 365 / 547) - 1); // the annualised TWR
   });

@@ -14,7 +14,12 @@ export function dailyReturn(values: ArrayLike<number>, flows: ArrayLike<number>,
 }
 
 /** Time-weighted return from the close of day `fromIndex` to the close of `toIndex`, daily-linked. */
-export function timeWeightedReturn(values: ArrayLike<number>, flows: ArrayLike<number>, fromIndex: number, toIndex: number): number {
+export function timeWeightedReturn(
+  values: ArrayLike<number>,
+  flows: ArrayLike<number>,
+  fromIndex: number,
+  toIndex: number,
+): number {
   let growth = 1;
   for (let t = fromIndex + 1; t <= toIndex; t++) growth *= 1 + dailyReturn(values, flows, t);
   return growth - 1;

@@ -1,9 +1,39 @@
 import type { Sleeve } from '../domain/sleeve';
 
-const LARGE_CAP_TECH = ['FB', 'META', 'AMZN', 'NFLX', 'GOOGL', 'GOOG', 'AAPL', 'MSFT', 'NVDA', 'QQQ', 'XLK', 'VGT', 'QQQM'];
+const LARGE_CAP_TECH = [
+  'FB',
+  'META',
+  'AMZN',
+  'NFLX',
+  'GOOGL',
+  'GOOG',
+  'AAPL',
+  'MSFT',
+  'NVDA',
+  'QQQ',
+  'XLK',
+  'VGT',
+  'QQQM',
+];
 const FINANCIALS = ['JPM', 'BAC', 'WFC', 'C', 'GS', 'MS', 'AXP', 'XLF', 'KBE', 'KRE', 'VFH'];
 // The Russell 2000 and S&P 600 and the funds that track them.
-const SMALL_CAPS = ['IWM', 'RUT', 'VTWO', 'IJR', 'IWN', 'IWO', 'VB', 'VBR', 'VBK', 'SCHA', 'SLY', 'VIOO', 'SPSM', 'IWC', 'TNA'];
+const SMALL_CAPS = [
+  'IWM',
+  'RUT',
+  'VTWO',
+  'IJR',
+  'IWN',
+  'IWO',
+  'VB',
+  'VBR',
+  'VBK',
+  'SCHA',
+  'SLY',
+  'VIOO',
+  'SPSM',
+  'IWC',
+  'TNA',
+];
 
 function entries(symbols: readonly string[], sleeve: Sleeve): [string, Sleeve][] {
   return symbols.map((symbol) => [symbol, sleeve]);

@@ -15,7 +15,12 @@ describe('computeTilt', () => {
     const tilt = computeTilt({ holdings, target });
     expect(tilt.total).toBe(20000);
     const row = (s: string) => tilt.sleeves.find((x) => x.sleeve === s);
-    expect(row('large_cap_tech')).toMatchObject({ value: 10000, weight: 0.5, benchmarkWeight: 0.25, targetWeight: 0.3 });
+    expect(row('large_cap_tech')).toMatchObject({
+      value: 10000,
+      weight: 0.5,
+      benchmarkWeight: 0.25,
+      targetWeight: 0.3,
+    });
     expect(row('large_cap_tech')?.activeVsBenchmark).toBeCloseTo(0.25, 12); // overweight
     expect(row('large_cap_tech')?.activeVsTarget).toBeCloseTo(0.2, 12);
     expect(row('small_caps')).toMatchObject({ value: 0, weight: 0, activeVsTarget: -0.2 }); // underweight
@@ -39,8 +44,12 @@ describe('computeTilt', () => {
   });
 
   it('refuses weights that do not add up', () => {
-    expect(() => computeTilt({ holdings, target: { ...target, other: 0.3 } })).toThrow(new WeightsError('Target weights: the weights add up to 110.0000 %, not 100 %.'));
-    expect(() => computeTilt({ holdings, benchmark: { ...SP500_SLEEVE_WEIGHTS, small_caps: -0.1, other: 0.72 } })).toThrow(WeightsError);
+    expect(() => computeTilt({ holdings, target: { ...target, other: 0.3 } })).toThrow(
+      new WeightsError('Target weights: the weights add up to 110.0000 %, not 100 %.'),
+    );
+    expect(() =>
+      computeTilt({ holdings, benchmark: { ...SP500_SLEEVE_WEIGHTS, small_caps: -0.1, other: 0.72 } }),
+    ).toThrow(WeightsError);
   });
 });
 
@@ -73,7 +82,10 @@ describe('rebalanceTrades', () => {
     expect(trades.every((t) => t.amount.round(2).eq(t.amount))).toBe(true); // whole cents
     // After the trades each sleeve is within a cent of a third.
     const total = awkward.reduce((s, h) => s + Math.round(h.value * 100) / 100, 0);
-    const tech = ['AAPL', 'MSFT', 'GOOGL'].reduce((s, sym) => s + Math.round((awkward.find((h) => h.symbol === sym)?.value ?? 0) * 100) / 100, 0);
+    const tech = ['AAPL', 'MSFT', 'GOOGL'].reduce(
+      (s, sym) => s + Math.round((awkward.find((h) => h.symbol === sym)?.value ?? 0) * 100) / 100,
+      0,
+    );
     const techTrades = trades.filter((t) => t.sleeve === 'large_cap_tech').reduce((s, t) => s + t.amount.toNumber(), 0);
     expect(Math.abs(tech + techTrades - total / 3)).toBeLessThanOrEqual(0.01 + 1e-9);
   });

@@ -7,7 +7,12 @@ import { sleeveOf as defaultSleeveOf } from './sleeves';
  * 2010s: the large tech names and the tech sector about a quarter, financials about 13 %, no
  * small caps by construction. The user edits these; they are a starting point, not data.
  */
-export const SP500_SLEEVE_WEIGHTS: SleeveWeights = { large_cap_tech: 0.25, financials: 0.13, small_caps: 0, other: 0.62 };
+export const SP500_SLEEVE_WEIGHTS: SleeveWeights = {
+  large_cap_tech: 0.25,
+  financials: 0.13,
+  small_caps: 0,
+  other: 0.62,
+};
 
 export interface HoldingValue {
   symbol: string;
@@ -46,10 +51,12 @@ export function validateWeights(weights: SleeveWeights, label: string): void {
   let sum = 0;
   for (const sleeve of SLEEVES) {
     const w = weights[sleeve];
-    if (!Number.isFinite(w) || w < 0) throw new WeightsError(`${label}: the weight for ${sleeve} must be a number of at least 0 (got ${w}).`);
+    if (!Number.isFinite(w) || w < 0)
+      throw new WeightsError(`${label}: the weight for ${sleeve} must be a number of at least 0 (got ${w}).`);
     sum += w;
   }
-  if (Math.abs(sum - 1) > 1e-6) throw new WeightsError(`${label}: the weights add up to ${(sum * 100).toFixed(4)} %, not 100 %.`);
+  if (Math.abs(sum - 1) > 1e-6)
+    throw new WeightsError(`${label}: the weights add up to ${(sum * 100).toFixed(4)} %, not 100 %.`);
 }
 
 export interface TiltInput {
@@ -160,7 +167,12 @@ export function rebalanceTrades(input: RebalanceInput): Rebalance {
       left = left.sub(amount);
       if (amount.isZero()) return;
       const price = m.holding.price;
-      trades.push({ sleeve, symbol: m.holding.symbol, amount, quantity: price !== undefined && price > 0 ? amount.toNumber() / price : null });
+      trades.push({
+        sleeve,
+        symbol: m.holding.symbol,
+        amount,
+        quantity: price !== undefined && price > 0 ? amount.toNumber() / price : null,
+      });
     });
   }
   return { trades, net: Decimal.sum(trades.map((t) => t.amount)) };

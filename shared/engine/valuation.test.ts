@@ -53,18 +53,37 @@ describe('valuePortfolio', () => {
   });
 
   it('values a holding without quotes at cost, says so, and keeps the rest of the total', () => {
-    const v = valuePortfolio(ledger([tx({ id: 6, date: '2016-11-08', type: 'buy', symbol: 'PRIV', quantity: '10', price: '50', fee: '1' })]), { closes });
+    const v = valuePortfolio(
+      ledger([tx({ id: 6, date: '2016-11-08', type: 'buy', symbol: 'PRIV', quantity: '10', price: '50', fee: '1' })]),
+      { closes },
+    );
     const priv = v.holdings.find((h) => h.symbol === 'PRIV');
     expect(Array.from(priv?.values ?? [])).toEqual([0, 501, 501, 501, 501, 501]);
     expect(Array.from(v.atCost)).toEqual([0, 1, 1, 1, 1, 1]);
-    expect(v.notes).toEqual([{ kind: 'no_quotes', symbol: 'PRIV', currency: 'USD', days: 5, message: 'PRIV has no quotes: valued at cost (5 days).' }]);
+    expect(v.notes).toEqual([
+      {
+        kind: 'no_quotes',
+        symbol: 'PRIV',
+        currency: 'USD',
+        days: 5,
+        message: 'PRIV has no quotes: valued at cost (5 days).',
+      },
+    ]);
     // Cost in, cost out: PRIV changes nothing in the total but the 501 that left cash.
     const without = valuePortfolio(ledger(), { closes });
     expect(v.total[3]).toBeCloseTo(without.total[3] as number, 9);
   });
 
   it('leaves out what cannot be converted, flags the days and converts when a rate exists', () => {
-    const sap = tx({ id: 7, date: '2016-11-09', type: 'buy', symbol: 'SAP', quantity: '10', price: '80', currency: 'EUR' });
+    const sap = tx({
+      id: 7,
+      date: '2016-11-09',
+      type: 'buy',
+      symbol: 'SAP',
+      quantity: '10',
+      price: '80',
+      currency: 'EUR',
+    });
     const withSap = ledger([sap, tx({ id: 8, date: '2016-11-09', type: 'deposit', amount: '800', currency: 'EUR' })]);
     const sapCloses = new Map([...closes, ['SAP', series([79, 79, 80, 81, 82, 83])]]);
     const plain = valuePortfolio(ledger(), { closes });
@@ -83,10 +102,15 @@ describe('valuePortfolio', () => {
   });
 
   it('builds per-sleeve price-return indexes that ignore trades', () => {
-    const v = valuePortfolio(ledger([tx({ id: 9, date: '2016-11-09', type: 'buy', symbol: 'XLF', quantity: '100', price: '22' })]), { closes });
+    const v = valuePortfolio(
+      ledger([tx({ id: 9, date: '2016-11-09', type: 'buy', symbol: 'XLF', quantity: '100', price: '22' })]),
+      { closes },
+    );
     const financials = v.sleeves.find((s) => s.sleeve === 'financials');
     // XLF's own path, 20 → 23, whatever was bought on the way.
-    expect(Array.from(financials?.index ?? []).map((x) => Number(x.toFixed(9)))).toEqual([100, 105, 110, 110, 112.5, 115]);
+    expect(Array.from(financials?.index ?? []).map((x) => Number(x.toFixed(9)))).toEqual([
+      100, 105, 110, 110, 112.5, 115,
+    ]);
     expect(financials?.values[5]).toBeCloseTo(200 * 23, 9);
   });
 
@@ -94,7 +118,10 @@ describe('valuePortfolio', () => {
     const pair = (first: 'buy' | 'sell') => {
       const buy = { date: '2016-11-09', type: 'buy' as const, symbol: 'SPY', quantity: '20', price: '214' };
       const sell = { date: '2016-11-09', type: 'sell' as const, symbol: 'SPY', quantity: '25', price: '215.5' };
-      return ledger([tx({ id: 10, ...(first === 'buy' ? buy : sell) }), tx({ id: 11, ...(first === 'buy' ? sell : buy) })]);
+      return ledger([
+        tx({ id: 10, ...(first === 'buy' ? buy : sell) }),
+        tx({ id: 11, ...(first === 'buy' ? sell : buy) }),
+      ]);
     };
     const a = valuePortfolio(pair('buy'), { closes });
     const b = valuePortfolio(pair('sell'), { closes });
@@ -104,10 +131,13 @@ describe('valuePortfolio', () => {
   });
 
   it('counts deposits as flows and implicit funding for a ledger without them', () => {
-    const tradesOnly = applyLedger([tx({ id: 1, date: '2016-11-07', type: 'buy', symbol: 'SPY', quantity: '10', price: '210' })], {
-      today: TODAY,
-      accounts: ACCOUNTS,
-    });
+    const tradesOnly = applyLedger(
+      [tx({ id: 1, date: '2016-11-07', type: 'buy', symbol: 'SPY', quantity: '10', price: '210' })],
+      {
+        today: TODAY,
+        accounts: ACCOUNTS,
+      },
+    );
     const v = valuePortfolio(tradesOnly, { closes });
     expect(Array.from(v.flows)).toEqual([2100, 0, 0, 0, 0, 0]);
     expect(Array.from(v.total)).toEqual([2100, 2120, 2150, 2160, 2160, 2170]);

@@ -76,8 +76,10 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   const base = options.baseCurrency ?? 'USD';
   const classify = options.sleeveOf ?? ((symbol: string) => sleeveOf(symbol));
   const account = options.account;
-  const quantities: readonly QuantityTimeline[] = account === undefined ? ledger.symbols : ledger.holdings.filter((h) => h.account === account);
-  const balances: readonly BalanceTimeline[] = account === undefined ? ledger.cashTotals : ledger.cash.filter((c) => c.account === account);
+  const quantities: readonly QuantityTimeline[] =
+    account === undefined ? ledger.symbols : ledger.holdings.filter((h) => h.account === account);
+  const balances: readonly BalanceTimeline[] =
+    account === undefined ? ledger.cashTotals : ledger.cash.filter((c) => c.account === account);
   const days = chooseCalendar(ledger, quantities, options);
   const n = days.length;
   // Where each ledger day lands on the calendar: its own day, or the next one valued.
@@ -123,7 +125,14 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     const sleeve = classify(symbol);
     let holding = holdingSeries.get(symbol);
     if (holding === undefined) {
-      holding = { symbol, sleeve, currency, values: new Float64Array(n), carried: new Uint8Array(n), atCost: new Uint8Array(n) };
+      holding = {
+        symbol,
+        sleeve,
+        currency,
+        values: new Float64Array(n),
+        carried: new Uint8Array(n),
+        atCost: new Uint8Array(n),
+      };
       holdingSeries.set(symbol, holding);
     }
     const grid = priceGrid(symbol);
@@ -149,7 +158,8 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     let k = 0;
     let balance = 0;
     for (let t = steps > 0 ? (landing[timeline.day[0] as number] as number) : n; t < n; t++) {
-      while (k < steps && (landing[timeline.day[k] as number] as number) <= t) balance = timeline.balance[k++] as number;
+      while (k < steps && (landing[timeline.day[k] as number] as number) <= t)
+        balance = timeline.balance[k++] as number;
       if (balance === 0) continue;
       const rate = rates === null ? 1 : (rates[t] as number);
       if (rate !== rate) {
@@ -289,7 +299,11 @@ function valueHolding(
   return { costDays, missingFx };
 }
 
-function chooseCalendar(ledger: LedgerResult, quantities: readonly QuantityTimeline[], options: ValuationOptions): string[] {
+function chooseCalendar(
+  ledger: LedgerResult,
+  quantities: readonly QuantityTimeline[],
+  options: ValuationOptions,
+): string[] {
   const first = ledger.firstDay;
   if (first === null) return [];
   const series: (readonly Bar[])[] = [];
@@ -329,14 +343,38 @@ function chainIndex(gain: Float64Array, start: Float64Array): Float64Array {
 
 function quoteNote(symbol: string, currency: string, grid: PriceGrid | null, days: number): ValuationNote {
   if (grid === null || grid.firstIndex < 0) {
-    return { kind: 'no_quotes', symbol, currency, days, message: `${symbol} has no quotes: valued at cost (${days} days).` };
+    return {
+      kind: 'no_quotes',
+      symbol,
+      currency,
+      days,
+      message: `${symbol} has no quotes: valued at cost (${days} days).`,
+    };
   }
-  return { kind: 'quotes_start_late', symbol, currency, days, message: `${symbol} has no quote before its first close: valued at cost for ${days} days.` };
+  return {
+    kind: 'quotes_start_late',
+    symbol,
+    currency,
+    days,
+    message: `${symbol} has no quote before its first close: valued at cost for ${days} days.`,
+  };
 }
 
 function fxNote(currency: string, base: string, hasRates: boolean, days: number): ValuationNote {
   if (!hasRates) {
-    return { kind: 'no_fx_rate', symbol: null, currency, days, message: `No ${currency}→${base} rate: ${currency} holdings and cash are left out of the total (${days} day-values).` };
+    return {
+      kind: 'no_fx_rate',
+      symbol: null,
+      currency,
+      days,
+      message: `No ${currency}→${base} rate: ${currency} holdings and cash are left out of the total (${days} day-values).`,
+    };
   }
-  return { kind: 'fx_starts_late', symbol: null, currency, days, message: `No ${currency}→${base} rate before its first quote: ${currency} amounts are left out on those days (${days} day-values).` };
+  return {
+    kind: 'fx_starts_late',
+    symbol: null,
+    currency,
+    days,
+    message: `No ${currency}→${base} rate before its first quote: ${currency} amounts are left out on those days (${days} day-values).`,
+  };
 }
