@@ -48,6 +48,7 @@ const SAMPLES: Record<CallName, unknown> = {
   'instruments:list': {},
   'instruments:update': { symbol: 'AAPL', sleeve: 'other', name: 'Apple', kind: 'stock' },
   'demo:load': {},
+  'analyze:symbol': { symbol: 'RUT', to: '2016-11-14', from: '2016-10-31', vs: 'SPY', lookbackDays: 365, window: 5 },
 };
 
 const HUGE = 'x'.repeat(2_000_000);

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { RotationOutput, Subject } from '../../shared/api/portfolio-schemas';
 import type { Bar } from '../../shared/domain/bar';
 import { SLEEVE_LABELS } from '../../shared/domain/sleeve';
+import { analyze, AnalyzeError } from '../../shared/engine/analyze';
 import { bestWindow, worstWindow } from '../../shared/engine/close-windows';
 import { drawdownSeries, maxDrawdown } from '../../shared/engine/drawdown';
 import { extensionSeries } from '../../shared/engine/extension';
@@ -13,7 +14,7 @@ import { relativeStrength } from '../../shared/engine/relative-strength';
 import { twrIndex } from '../../shared/engine/returns';
 import type { Snapshots } from './portfolio-snapshot';
 
-type RotationHandlers = Pick<Handlers, 'rotation:series' | 'rotation:rrg'>;
+type RotationHandlers = Pick<Handlers, 'rotation:series' | 'rotation:rrg' | 'analyze:symbol'>;
 
 const BEST_WORST_DAYS = 5;
 
@@ -68,6 +69,22 @@ export function rotationHandlers(snapshots: Snapshots): RotationHandlers {
   }
 
   return {
+    'analyze:symbol': ({ symbol, to, from, vs, lookbackDays, window }) => {
+      const bars = snapshots.history(symbol);
+      if (bars.length === 0) throw new ApiError('not_found', `${symbol} has no bars in the quote cache.`);
+      let vsInput: { symbol: string; bars: Bar[] } | undefined;
+      if (vs !== undefined) {
+        const vsBars = snapshots.history(vs);
+        if (vsBars.length === 0) throw new ApiError('not_found', `${vs} has no bars in the quote cache.`);
+        vsInput = { symbol: vs, bars: vsBars };
+      }
+      try {
+        return analyze({ symbol, bars, to, from, vs: vsInput, lookbackDays, window });
+      } catch (error) {
+        if (error instanceof AnalyzeError) throw new ApiError('invalid_input', error.message);
+        throw error;
+      }
+    },
     'rotation:series': ({ subject, vs, from, to, base, average }): RotationOutput => {
       const all = barsOf(subject, to);
       const bars = within(all, from, to);
