@@ -56,6 +56,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // A React Compiler rule; the app is not built with the compiler, so nothing is skipped.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': ['error', { patterns: [noNode, noElectron, noBackend] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },

@@ -5,9 +5,18 @@ import { csvHandlers, type FileRequest } from '../csv/csv-service';
 import { openDatabase, type Db } from '../db/connection';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { createSummaryRepo } from '../db/summary-repo';
+import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
+import { quoteHandlers } from '../quotes/handlers';
 import { EventBus } from './event-bus';
 import { PRODUCT_NAME } from './paths';
+import { createSettingsStore } from './settings-store';
 import { transactionHandlers } from './transactions-service';
+import { findAssetsDir } from './assets-dir';
+import { demoHandler } from './demo/demo-loader';
+import { instrumentHandlers } from './instruments-service';
+import { createSnapshots } from './portfolio-snapshot';
+import { portfolioHandlers } from './portfolio-service';
+import { rotationHandlers } from './rotation-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -17,6 +26,10 @@ export interface BackendOptions {
   runtime: string;
   nativeBinding?: string | undefined;
   now?: () => Date;
+  /** Where the bundled demo data lives (assets/ in the project, inside the app when packaged). */
+  assetsDir?: string;
+  /** Network and timing for quote refreshes (tests point them at a local server). */
+  quotes?: QuoteServiceOptions;
   /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
   chooseFile?: (request: FileRequest) => Promise<string | null>;
 }
@@ -24,6 +37,7 @@ export interface BackendOptions {
 export interface Backend {
   readonly db: Db;
   readonly events: EventBus;
+  readonly quotes: QuoteService;
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   close(): void;
@@ -39,6 +53,9 @@ export function createBackend(options: BackendOptions): Backend {
   const events = new EventBus();
   const summary = createSummaryRepo(db);
   const accounts = createAccountsRepo(db);
+  const settings = createSettingsStore(db);
+  const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
+  const snapshots = createSnapshots(db, events, settings, now);
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -63,7 +80,12 @@ export function createBackend(options: BackendOptions): Backend {
       events.emit('data:changed', { scope: 'accounts' });
       return created;
     },
+    ...quoteHandlers(quotes, settings),
     ...transactionHandlers(db, events, now),
+    ...portfolioHandlers(snapshots, settings),
+    ...rotationHandlers(snapshots),
+    ...instrumentHandlers(db, events),
+    ...demoHandler(db, events, settings, options.assetsDir ?? findAssetsDir(), now),
     ...csvHandlers({
       db,
       dbPath: options.dbPath,
@@ -78,8 +100,13 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     db,
     events,
+    quotes,
     handlers,
     dispatch: createDispatch(handlers, (error) => console.error('[tiltfolio] internal error:', error)),
-    close: () => db.close(),
+    close: () => {
+      // Background refreshes stop first: nothing may write to a closed database.
+      quotes.dispose();
+      db.close();
+    },
   };
 }

@@ -9,24 +9,11 @@ import { NUMBER_FORMATS } from '../../shared/csv/number-format';
 import { BUILT_IN_PRESETS } from '../../shared/csv/presets';
 import { TRANSACTION_COLUMNS, transactionRecord } from '../../shared/csv/transaction-columns';
 import type { Backend } from '../backend/backend';
+import { CliFailure, type CliIo } from './session';
 import { writeExport } from '../csv/exporters';
 import { ExportUnavailableError } from '../csv/exporters';
 
-export interface CsvCliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Set when stderr is a terminal: progress goes there, overwriting itself. */
-  progress?: ((text: string) => void) | undefined;
-}
-
-/** A failure already reported on stderr: the command exits non-zero without another message. */
-export class ReportedError extends Error {
-  readonly exitCode = 1;
-  constructor() {
-    super('reported');
-    this.name = 'ReportedError';
-  }
-}
+type CsvCliIo = CliIo;
 
 type WithBackend = <T>(work: (backend: Backend) => Promise<T>) => Promise<T>;
 
@@ -35,7 +22,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 function fail(io: CsvCliIo, result: ApiResult<unknown>): never {
   if (!result.ok) {
     io.err(`tiltfolio: ${result.error.message}\n`);
-    throw new ReportedError();
+    throw new CliFailure(1);
   }
   throw new Error('fail() called with a success');
 }
@@ -45,7 +32,7 @@ function reportImport(io: CsvCliIo, result: ImportResult): void {
     const plural = result.errorCount === 1 ? 'problem' : 'problems';
     io.err(`${result.fileName}: nothing was imported; ${count(result.errorCount)} ${plural}:\n`);
     for (const message of result.errorMessages) io.err(`  ${message}\n`);
-    throw new ReportedError();
+    throw new CliFailure(1);
   }
   const created = result.accountsCreated.length > 0 ? `; new accounts: ${result.accountsCreated.join(', ')}` : '';
   const duplicates = `${count(result.duplicates)} duplicate${result.duplicates === 1 ? '' : 's'} skipped`;
@@ -141,7 +128,7 @@ export function registerCsvCommands(program: Command, io: CsvCliIo, withBackend:
       const parsed = csvExportInput.safeParse({ kind, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
       if (!parsed.success) {
         io.err(`tiltfolio: ${parsed.error.issues.map((issue) => issue.message).join('; ')}\n`);
-        throw new ReportedError();
+        throw new CliFailure(1);
       }
       await withBackend(async (backend) => {
         if (options.out !== undefined) {
@@ -156,7 +143,7 @@ export function registerCsvCommands(program: Command, io: CsvCliIo, withBackend:
         } catch (error) {
           if (!(error instanceof ExportUnavailableError)) throw error;
           io.err(`tiltfolio: ${error.message}\n`);
-          throw new ReportedError();
+          throw new CliFailure(1);
         }
       });
     });

@@ -1,41 +1,10 @@
-import path from 'node:path';
 import { Command } from 'commander';
-import { createBackend, type Backend } from '../backend/backend';
-import { dbPathIn, resolveDataDir } from '../backend/paths';
-import { registerCsvCommands, ReportedError } from './csv-commands';
+import { registerAnalyzeCommand } from './analyze-command';
+import { registerCsvCommands } from './csv-commands';
+import { registerQuoteCommands } from './quotes-commands';
+import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Set when stderr is a terminal, for progress lines that overwrite themselves. */
-  progress?: (text: string) => void;
-}
-
-interface GlobalOptions {
-  db?: string;
-  dataDir?: string;
-}
-
-function openBackend(options: GlobalOptions): Backend {
-  const dataDir = options.db ? path.dirname(path.resolve(options.db)) : resolveDataDir(options.dataDir);
-  const dbPath = options.db ? path.resolve(options.db) : dbPathIn(dataDir);
-  return createBackend({
-    dataDir,
-    dbPath,
-    version: __TILTFOLIO_VERSION__,
-    mode: 'cli',
-    runtime: `Node ${process.versions.node}`,
-  });
-}
-
-async function withBackend<T>(options: GlobalOptions, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = openBackend(options);
-  try {
-    return await work(backend);
-  } finally {
-    backend.close();
-  }
-}
+export type { CliIo } from './session';
 
 /** The `tiltfolio` command line. Each command drives the same backend handlers as the app. */
 export function buildProgram(io: CliIo): Command {
@@ -77,8 +46,9 @@ export function buildProgram(io: CliIo): Command {
       });
     });
 
+  registerQuoteCommands(program, io);
+  registerAnalyzeCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));
-
   return program;
 }
 
@@ -89,10 +59,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof ReportedError) return error.exitCode;
     const code = (error as { code?: string; exitCode?: number }).code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
       return (error as { exitCode?: number }).exitCode ?? 1;
+    }
+    if (error instanceof CliFailure) {
+      if (error.message) io.err(`tiltfolio: ${error.message}\n`);
+      return error.exitCode;
     }
     io.err(`tiltfolio: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

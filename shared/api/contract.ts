@@ -3,7 +3,35 @@
 // client are all derived from these two maps, so adding a call means adding one entry here and
 // one handler in electron/backend.
 import { z } from 'zod';
+import {
+  historyInput,
+  importFileInput,
+  jobIdInput,
+  manualPriceInput,
+  quoteBar,
+  quoteSeriesInfo,
+  quotesProgress,
+  refreshInput,
+  refreshLogEntry,
+  refreshLogInput,
+  refreshStarted,
+} from './quotes-schemas';
+import { appSettings, settingsPatch } from './settings-schemas';
 import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
+import { analyzeInput, analyzeOutput } from './analyze-schemas';
+import {
+  holdingsInput,
+  holdingsOutput,
+  instrumentRow,
+  instrumentUpdate,
+  performanceInput,
+  performanceOutput,
+  rotationInput,
+  rotationOutput,
+  rrgInput,
+  rrgOutput,
+  tiltOutput,
+} from './portfolio-schemas';
 import {
   csvExport,
   csvExportFile,
@@ -59,6 +87,32 @@ export const calls = {
     input: z.strictObject({ name: accountName, currency: currencyCode }),
     output: account,
   },
+  'quotes:list': { input: noInput, output: z.array(quoteSeriesInfo) },
+  'quotes:history': { input: historyInput, output: z.array(quoteBar) },
+  'quotes:refresh': { input: refreshInput, output: refreshStarted },
+  'quotes:cancel': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
+  'quotes:importFile': {
+    input: importFileInput,
+    output: z.strictObject({ symbol: z.string(), bars: z.number().int() }),
+  },
+  'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
+  'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
+  'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
+  'portfolio:performance': { input: performanceInput, output: performanceOutput },
+  'portfolio:tilt': { input: noInput, output: tiltOutput },
+  'rotation:series': { input: rotationInput, output: rotationOutput },
+  'rotation:rrg': { input: rrgInput, output: rrgOutput },
+  /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
+  'analyze:symbol': { input: analyzeInput, output: analyzeOutput },
+  'instruments:list': { input: noInput, output: z.array(instrumentRow) },
+  'instruments:update': { input: instrumentUpdate, output: instrumentRow },
+  /** Loads the bundled demo portfolio into an empty database. */
+  'demo:load': {
+    input: noInput,
+    output: z.strictObject({ accounts: z.number().int(), transactions: z.number().int(), quoteBars: z.number().int() }),
+  },
+  'settings:get': { input: noInput, output: appSettings },
+  'settings:set': { input: settingsPatch, output: appSettings },
   'transactions:list': {
     input: transactionFilter,
     output: z.strictObject({ rows: z.array(transactionRow), total: z.number().int() }),
@@ -98,6 +152,7 @@ export const taskProgress = z.strictObject({
 export const events = {
   'task:progress': taskProgress,
   'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'quotes']) }),
+  'quotes:progress': quotesProgress,
   'csv:progress': csvProgress,
 } as const;
 

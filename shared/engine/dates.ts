@@ -33,11 +33,15 @@ export function isDay(text: unknown): text is string {
 
 /** Days since 1970-01-01. Assumes a well-formed day (check with isDay at the edges). */
 export function dayToNumber(day: string): number {
-  // Fixed positions: faster than a regex on hot paths such as weekly resampling.
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  const date = Number(day.slice(8, 10));
+  // Digits read in place: no substrings, since weekly resampling calls this for every bar.
+  const year = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
+  const month = digit(day, 5) * 10 + digit(day, 6);
+  const date = digit(day, 8) * 10 + digit(day, 9);
   return civilToDayNumber(year, month, date);
+}
+
+function digit(text: string, at: number): number {
+  return text.charCodeAt(at) - 48;
 }
 
 export function dayFromNumber(n: number): string {

@@ -43,7 +43,9 @@ export class Decimal {
   static readonly ONE = new Decimal(SCALE_FACTOR);
 
   /** The value times 10¹⁰. */
-  readonly units: bigint;
+  // `declare`: assigned in the constructor only. A class-field declaration would run a field
+  // initialiser on every construction, and decimals are constructed on every arithmetic step.
+  declare readonly units: bigint;
 
   private constructor(units: bigint) {
     this.units = units;

@@ -26,18 +26,59 @@ const UNTIMED = '~';
 
 /** A new array in application order; the input is not touched. */
 export function sortForLedger<T extends Transaction>(transactions: readonly T[]): T[] {
-  const keyed = transactions.map((tx) => ({
-    tx,
-    date: tx.date,
-    group: SAME_DAY_GROUP[tx.type] ?? 9,
-    time: tx.time ?? UNTIMED,
-  }));
-  // Array.prototype.sort is stable and cheap on the date-ordered input the store returns.
-  keyed.sort((a, b) => {
-    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-    if (a.group !== b.group) return a.group - b.group;
-    if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-    return a.tx.id - b.tx.id;
-  });
-  return keyed.map((entry) => entry.tx);
+  const n = transactions.length;
+  const groups = new Uint8Array(n);
+  const times: string[] = new Array<string>(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const tx = transactions[i] as T;
+    groups[i] = SAME_DAY_GROUP[tx.type] ?? 9;
+    times[i] = tx.time ?? UNTIMED;
+    if (sorted && i > 0 && compare(transactions, groups, times, i - 1, i) > 0) sorted = false;
+  }
+  if (sorted) return transactions.slice();
+  // Sort positions rather than wrapper objects: nothing extra for the collector to trace.
+  const order = Array.from({ length: n }, (_, i) => i);
+  const byPosition = (a: number, b: number) => compare(transactions, groups, times, a, b);
+  if (datesAscending(transactions)) {
+    // The store returns records by date: only each day's few records need ordering.
+    for (let start = 0; start < n;) {
+      const date = (transactions[start] as T).date;
+      let end = start + 1;
+      while (end < n && (transactions[end] as T).date === date) end++;
+      if (end - start > 1) {
+        const day = order.slice(start, end).sort(byPosition);
+        for (let i = 0; i < day.length; i++) order[start + i] = day[i] as number;
+      }
+      start = end;
+    }
+  } else {
+    order.sort(byPosition);
+  }
+  return order.map((i) => transactions[i] as T);
+}
+
+function datesAscending(transactions: readonly Transaction[]): boolean {
+  for (let i = 1; i < transactions.length; i++) {
+    if ((transactions[i] as Transaction).date < (transactions[i - 1] as Transaction).date) return false;
+  }
+  return true;
+}
+
+function compare(
+  transactions: readonly Transaction[],
+  groups: Uint8Array,
+  times: readonly string[],
+  i: number,
+  j: number,
+): number {
+  const a = transactions[i] as Transaction;
+  const b = transactions[j] as Transaction;
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const group = (groups[i] as number) - (groups[j] as number);
+  if (group !== 0) return group;
+  const ta = times[i] as string;
+  const tb = times[j] as string;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.id - b.id;
 }

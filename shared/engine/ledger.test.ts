@@ -149,8 +149,13 @@ describe('applyLedger: splits', () => {
     expect(p.costBasis.toString()).toBe('8250');
     // The value timeline counts today's shares: 10 bought in 2014 are 35 of today's.
     const timeline = result.holdings.find((h) => h.symbol === 'AAPL');
-    expect(timeline?.days).toEqual(['2014-01-02', '2014-03-03', '2014-06-09', '2015-01-05']);
-    expect(timeline?.quantity).toEqual([35, 52.5, 52.5, 52.5]);
+    expect(Array.from(timeline?.day ?? [], (i) => result.days[i])).toEqual([
+      '2014-01-02',
+      '2014-03-03',
+      '2014-06-09',
+      '2015-01-05',
+    ]);
+    expect(Array.from(timeline?.quantity ?? [])).toEqual([35, 52.5, 52.5, 52.5]);
   });
 
   it('a split applies before the same day’s trades, which are at post-split prices', () => {
@@ -297,7 +302,7 @@ describe('applyLedger: cash', () => {
       ['2020-01-02', 'implicit_deposit', 3000],
       ['2020-01-06', 'implicit_deposit', 1500],
     ]);
-    expect(result.cash[0]?.balance).toEqual([0, 1550, 0]);
+    expect(Array.from(result.cash[0]?.balance ?? [])).toEqual([0, 1550, 0]);
   });
 
   it('keeps interest, fees, deposits and withdrawals apart', () => {

@@ -2,102 +2,22 @@ import type { Transaction } from '../domain/transaction';
 import { Decimal } from './decimal';
 import { LedgerError } from './ledger-error';
 import { sortForLedger } from './ledger-order';
-import { parseTransaction, type ParsedTransaction } from './ledger-parse';
+import { parseTransaction, type ParseContext, type ParsedTransaction } from './ledger-parse';
+import {
+  compareText,
+  type AccountCash,
+  type AccountState,
+  type FlowKind,
+  type LedgerFlow,
+  type LedgerOptions,
+  type LedgerResult,
+  type Position,
+} from './ledger-types';
+import { TimelineRecorder, type Slot } from './ledger-timelines';
 import { LotBook, type CostMethod, type Lot } from './lots';
 
-export interface LedgerOptions {
-  /** The day the user is living in: later-dated records are refused. The engine never reads a clock. */
-  today: string;
-  /** Every account name a record may use. */
-  accounts: Iterable<string>;
-  costMethod?: CostMethod;
-}
-
-/** One account's holding of one instrument, exact. Closed positions stay for their realized P&L. */
-export interface Position {
-  account: string;
-  symbol: string;
-  currency: string;
-  quantity: Decimal;
-  costBasis: Decimal;
-  lots: Lot[];
-  /** Proceeds (after the sale's fee) minus the cost basis of the shares sold. Sales only. */
-  realizedPnl: Decimal;
-  dividends: Decimal;
-  /** Fee records naming this symbol (trade fees are in cost basis or proceeds instead). */
-  fees: Decimal;
-}
-
-/** An account's money in one currency, exact. */
-export interface AccountCash {
-  currency: string;
-  balance: Decimal;
-  /** Money the ledger spent without recording where it came from (see docs/engine.md). */
-  implicitFunding: Decimal;
-  deposits: Decimal;
-  withdrawals: Decimal;
-  dividends: Decimal;
-  interest: Decimal;
-  fees: Decimal;
-}
-
-export interface AccountState {
-  name: string;
-  cash: AccountCash[];
-  positions: Position[];
-}
-
-/**
- * End-of-day states of one holding, on the days it changed. Floats: they feed the value series.
- * `quantity` is in today's shares: the ledger quantity times the ratios of the account's later
- * split records, so it multiplies split-adjusted closes directly.
- */
-export interface HoldingTimeline {
-  account: string;
-  symbol: string;
-  currency: string;
-  days: string[];
-  quantity: number[];
-  cost: number[];
-}
-
-/** End-of-day cash of one account in one currency, including implicit funding. */
-export interface CashTimeline {
-  account: string;
-  currency: string;
-  days: string[];
-  balance: number[];
-}
-
-export type FlowKind = 'deposit' | 'withdrawal' | 'implicit_deposit' | 'transfer_in' | 'transfer_out';
-
-/** Money or shares crossing an account's edge: what time-weighted returns neutralise. */
-export interface LedgerFlow {
-  day: string;
-  account: string;
-  currency: string;
-  kind: FlowKind;
-  /** Cash flows: signed money, positive into the account. Zero for transfers. */
-  amount: number;
-  symbol: string | null;
-  /** Transfers: signed shares in today's shares, positive into the account. */
-  quantity: number;
-  /** Transfers: the cost basis that moved, signed like quantity. */
-  cost: number;
-  /** The two legs of a matched transfer between accounts: internal to the portfolio. */
-  internal: boolean;
-}
-
-export interface LedgerResult {
-  costMethod: CostMethod;
-  accounts: AccountState[];
-  holdings: HoldingTimeline[];
-  cash: CashTimeline[];
-  flows: LedgerFlow[];
-  /** The first and last transaction dates, or null for an empty ledger. */
-  firstDay: string | null;
-  lastDay: string | null;
-}
+export type * from './ledger-types';
+export { compareText } from './ledger-types';
 
 interface HoldingState {
   position: Omit<Position, 'quantity' | 'costBasis' | 'lots'>;
@@ -105,13 +25,14 @@ interface HoldingState {
   /** Ratios of this account's split records for the symbol not yet applied, as floats. */
   laterSplits: number[];
   factor: number;
-  timeline: HoldingTimeline;
+  slot: Slot;
   dirty: boolean;
 }
 
 interface CashState {
+  account: string;
   cash: AccountCash;
-  timeline: CashTimeline;
+  slot: Slot;
   dirty: boolean;
 }
 
@@ -121,173 +42,88 @@ interface PendingTransfer {
   matched: boolean;
 }
 
-const KEY_SEPARATOR = '\u0000';
-
 /** Applies the ledger in its documented order; throws LedgerError at the first invalid record. */
 export function applyLedger(transactions: readonly Transaction[], options: LedgerOptions): LedgerResult {
-  const costMethod = options.costMethod ?? 'fifo';
-  const context = { today: options.today, accounts: new Set(options.accounts) };
-  const parsed = sortForLedger(transactions).map((tx) => parseTransaction(tx, context));
+  return new LedgerRun(options).run(transactions);
+}
 
-  const splitRatios = new Map<string, number[]>();
-  for (const p of parsed) {
-    if (p.type !== 'split') continue;
-    const key = p.tx.account + KEY_SEPARATOR + p.symbol;
-    const list = splitRatios.get(key) ?? [];
-    list.push(p.quantity.toNumber());
-    splitRatios.set(key, list);
+class LedgerRun {
+  private readonly costMethod: CostMethod;
+  private readonly context: ParseContext;
+  private readonly splitRatios = new Map<string, Map<string, number[]>>();
+  // Nested maps (account → symbol) rather than joined keys: no string building per record.
+  private readonly holdings = new Map<string, Map<string, HoldingState>>();
+  private readonly allHoldings: HoldingState[] = [];
+  private readonly symbolCurrency = new Map<string, string>();
+  private readonly cashes = new Map<string, Map<string, CashState>>();
+  private readonly allCash: CashState[] = [];
+  private readonly flows: LedgerFlow[] = [];
+  private readonly timelines = new TimelineRecorder();
+  private dirtyHoldings: HoldingState[] = [];
+  private dirtyCash: CashState[] = [];
+  private pending: PendingTransfer[] = [];
+
+  constructor(options: LedgerOptions) {
+    this.costMethod = options.costMethod ?? 'fifo';
+    this.context = {
+      today: options.today,
+      accounts: new Set(options.accounts),
+      validDays: new Set(),
+      currencies: new Set(),
+      decimals: new Map(),
+    };
   }
 
-  const holdings = new Map<string, HoldingState>();
-  const cashes = new Map<string, CashState>();
-  const accountCash = new Map<string, CashState[]>();
-  const symbolCurrency = new Map<string, string>();
-  const flows: LedgerFlow[] = [];
-  let dirtyHoldings: HoldingState[] = [];
-  let dirtyCash: CashState[] = [];
-  let pending: PendingTransfer[] = [];
-
-  const holding = (p: ParsedTransaction): HoldingState => {
-    const { account, currency } = p.tx;
-    const known = symbolCurrency.get(p.symbol);
-    if (known === undefined) symbolCurrency.set(p.symbol, currency);
-    else if (known !== currency) {
-      throw new LedgerError(p.tx, `is in ${currency}, but earlier transactions have ${p.symbol} in ${known}.`);
-    }
-    const key = account + KEY_SEPARATOR + p.symbol;
-    let state = holdings.get(key);
-    if (state === undefined) {
-      const laterSplits = [...(splitRatios.get(key) ?? [])];
-      state = {
-        position: {
-          account,
-          symbol: p.symbol,
-          currency,
-          realizedPnl: Decimal.ZERO,
-          dividends: Decimal.ZERO,
-          fees: Decimal.ZERO,
-        },
-        book: new LotBook(costMethod),
-        laterSplits,
-        factor: product(laterSplits),
-        timeline: { account, symbol: p.symbol, currency, days: [], quantity: [], cost: [] },
-        dirty: false,
-      };
-      holdings.set(key, state);
-    }
-    if (!state.dirty) {
-      state.dirty = true;
-      dirtyHoldings.push(state);
-    }
-    return state;
-  };
-
-  const cashOf = (account: string, currency: string): CashState => {
-    const key = account + KEY_SEPARATOR + currency;
-    let state = cashes.get(key);
-    if (state === undefined) {
-      const zero = Decimal.ZERO;
-      state = {
-        cash: {
-          currency,
-          balance: zero,
-          implicitFunding: zero,
-          deposits: zero,
-          withdrawals: zero,
-          dividends: zero,
-          interest: zero,
-          fees: zero,
-        },
-        timeline: { account, currency, days: [], balance: [] },
-        dirty: false,
-      };
-      cashes.set(key, state);
-      const list = accountCash.get(account) ?? [];
-      list.push(state);
-      accountCash.set(account, list);
-    }
-    if (!state.dirty) {
-      state.dirty = true;
-      dirtyCash.push(state);
-    }
-    return state;
-  };
-
-  const transferFlow = (
-    p: ParsedTransaction,
-    h: HoldingState,
-    sign: 1 | -1,
-    cost: Decimal,
-    internal: boolean,
-  ): void => {
-    flows.push({
-      day: p.tx.date,
-      account: p.tx.account,
-      currency: p.tx.currency,
-      kind: sign > 0 ? 'transfer_in' : 'transfer_out',
-      amount: 0,
-      symbol: p.symbol,
-      quantity: sign * p.quantity.toNumber() * h.factor,
-      cost: sign * cost.toNumber(),
-      internal,
-    });
-  };
-
-  const endOfDay = (day: string): void => {
-    for (const transfer of pending) {
-      if (transfer.matched) continue;
-      const h = holding(transfer.parsed);
-      transferFlow(transfer.parsed, h, -1, Decimal.sum(transfer.lots.map((lot) => lot.cost)), false);
-    }
-    pending = [];
-    for (const state of dirtyCash) {
-      const { cash } = state;
-      const funded = cash.balance.add(cash.implicitFunding);
-      if (funded.isNegative()) {
-        cash.implicitFunding = cash.implicitFunding.sub(funded);
-        flows.push({
-          day,
-          account: state.timeline.account,
-          currency: cash.currency,
-          kind: 'implicit_deposit',
-          amount: -funded.toNumber(),
-          symbol: null,
-          quantity: 0,
-          cost: 0,
-          internal: false,
-        });
+  run(transactions: readonly Transaction[]): LedgerResult {
+    const ordered = sortForLedger(transactions);
+    // Splits are needed ahead of time (a holding's value before a split counts today's shares).
+    for (const tx of ordered) {
+      if (tx.type !== 'split') continue;
+      let p: ParsedTransaction;
+      try {
+        p = parseTransaction(tx, this.context);
+      } catch (error) {
+        // Reported in order by the main pass, after any earlier invalid record.
+        if (error instanceof LedgerError) continue;
+        throw error;
       }
-      state.timeline.days.push(day);
-      state.timeline.balance.push(cash.balance.add(cash.implicitFunding).toNumber());
-      state.dirty = false;
+      const bySymbol = this.splitRatios.get(tx.account) ?? new Map<string, number[]>();
+      bySymbol.set(p.symbol, [...(bySymbol.get(p.symbol) ?? []), p.quantity.toNumber()]);
+      this.splitRatios.set(tx.account, bySymbol);
     }
-    for (const state of dirtyHoldings) {
-      state.timeline.days.push(day);
-      state.timeline.quantity.push(state.book.quantity.toNumber() * state.factor);
-      state.timeline.cost.push(state.book.cost.toNumber());
-      state.dirty = false;
+    let day: string | null = null;
+    // Parsed one at a time so each record's decimals die young instead of filling the old heap.
+    for (const tx of ordered) {
+      const p = parseTransaction(tx, this.context);
+      if (tx.date !== day) {
+        if (day !== null) this.endOfDay(day);
+        day = tx.date;
+      }
+      this.apply(p);
     }
-    dirtyCash = [];
-    dirtyHoldings = [];
-  };
+    if (day !== null) this.endOfDay(day);
+    return {
+      costMethod: this.costMethod,
+      accounts: this.buildAccounts(),
+      ...this.timelines.timelines(),
+      flows: this.flows,
+      firstDay: ordered[0]?.date ?? null,
+      lastDay: ordered[ordered.length - 1]?.date ?? null,
+    };
+  }
 
-  let day: string | null = null;
-  for (const p of parsed) {
+  private apply(p: ParsedTransaction): void {
     const { tx } = p;
-    if (tx.date !== day) {
-      if (day !== null) endOfDay(day);
-      day = tx.date;
-    }
-    const cash = cashOf(tx.account, tx.currency).cash;
+    const cash = this.cashOf(tx.account, tx.currency).cash;
     switch (p.type) {
       case 'buy': {
-        const h = holding(p);
+        const h = this.holding(p);
         h.book.acquire({ acquired: tx.date, quantity: p.quantity, cost: p.amount, transactionId: tx.id });
         cash.balance = cash.balance.sub(p.amount);
         break;
       }
       case 'sell': {
-        const h = holding(p);
+        const h = this.holding(p);
         requireHeld(p, h);
         const disposal = h.book.dispose(p.quantity);
         h.position.realizedPnl = h.position.realizedPnl.add(p.amount.sub(disposal.cost));
@@ -295,48 +131,24 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
         break;
       }
       case 'split': {
-        const h = holding(p);
+        const h = this.holding(p);
         h.book.split(p.quantity);
         h.laterSplits.shift();
         h.factor = product(h.laterSplits);
         break;
       }
       case 'transfer_out': {
-        const h = holding(p);
+        const h = this.holding(p);
         requireHeld(p, h);
-        const disposal = h.book.dispose(p.quantity);
-        pending.push({ parsed: p, lots: disposal.lots, matched: false });
+        this.pending.push({ parsed: p, lots: h.book.dispose(p.quantity, true).lots, matched: false });
         break;
       }
-      case 'transfer_in': {
-        const h = holding(p);
-        const source = pending.find(
-          (t) =>
-            !t.matched &&
-            t.parsed.symbol === p.symbol &&
-            t.parsed.tx.account !== tx.account &&
-            t.parsed.quantity.eq(p.quantity),
-        );
-        if (source !== undefined) {
-          source.matched = true;
-          const cost = Decimal.sum(source.lots.map((lot) => lot.cost));
-          h.book.acquireCarried(source.lots);
-          transferFlow(source.parsed, holding(source.parsed), -1, cost, true);
-          transferFlow(p, h, 1, cost, true);
-        } else if (p.transferCost !== null) {
-          h.book.acquire({ acquired: tx.date, quantity: p.quantity, cost: p.transferCost, transactionId: tx.id });
-          transferFlow(p, h, 1, p.transferCost, false);
-        } else {
-          throw new LedgerError(
-            tx,
-            `no transfer_out of ${p.quantity.toString()} ${p.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
-          );
-        }
+      case 'transfer_in':
+        this.transferIn(p);
         break;
-      }
       case 'dividend':
         if (p.symbol !== '') {
-          const h = holding(p);
+          const h = this.holding(p);
           h.position.dividends = h.position.dividends.add(p.amount);
         }
         cash.dividends = cash.dividends.add(p.amount);
@@ -348,7 +160,7 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
         break;
       case 'fee':
         if (p.symbol !== '') {
-          const h = holding(p);
+          const h = this.holding(p);
           h.position.fees = h.position.fees.add(p.amount);
         }
         cash.fees = cash.fees.add(p.amount);
@@ -357,12 +169,12 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
       case 'deposit':
         cash.deposits = cash.deposits.add(p.amount);
         cash.balance = cash.balance.add(p.amount);
-        flows.push(cashFlow(p, 'deposit', p.amount.toNumber()));
+        this.flows.push(cashFlow(p, 'deposit', p.amount.toNumber()));
         break;
       case 'withdrawal':
         cash.withdrawals = cash.withdrawals.add(p.amount);
         cash.balance = cash.balance.sub(p.amount);
-        flows.push(cashFlow(p, 'withdrawal', -p.amount.toNumber()));
+        this.flows.push(cashFlow(p, 'withdrawal', -p.amount.toNumber()));
         break;
     }
     // A trade's fee is already in its cost or proceeds; on any other record it is a cash charge.
@@ -371,17 +183,188 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
       cash.balance = cash.balance.sub(p.fee);
     }
   }
-  if (day !== null) endOfDay(day);
 
-  return {
-    costMethod,
-    accounts: buildAccounts(context.accounts, holdings, accountCash),
-    holdings: [...holdings.values()].map((h) => h.timeline),
-    cash: [...cashes.values()].map((c) => c.timeline),
-    flows,
-    firstDay: parsed[0]?.tx.date ?? null,
-    lastDay: parsed[parsed.length - 1]?.tx.date ?? null,
-  };
+  /** A same-day transfer_out of the same shares from another account carries its lots; else a price sets the basis. */
+  private transferIn(p: ParsedTransaction): void {
+    const h = this.holding(p);
+    const source = this.pending.find(
+      (t) =>
+        !t.matched &&
+        t.parsed.symbol === p.symbol &&
+        t.parsed.tx.account !== p.tx.account &&
+        t.parsed.quantity.eq(p.quantity),
+    );
+    if (source !== undefined) {
+      source.matched = true;
+      const cost = Decimal.sum(source.lots.map((lot) => lot.cost));
+      h.book.acquireCarried(source.lots);
+      this.transferFlow(source.parsed, this.holding(source.parsed), -1, cost, true);
+      this.transferFlow(p, h, 1, cost, true);
+    } else if (p.transferCost !== null) {
+      h.book.acquire({ acquired: p.tx.date, quantity: p.quantity, cost: p.transferCost, transactionId: p.tx.id });
+      this.transferFlow(p, h, 1, p.transferCost, false);
+    } else {
+      throw new LedgerError(
+        p.tx,
+        `no transfer_out of ${p.quantity.toString()} ${p.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
+      );
+    }
+  }
+
+  private holding(p: ParsedTransaction): HoldingState {
+    const { account, currency } = p.tx;
+    let inAccount = this.holdings.get(account);
+    if (inAccount === undefined) {
+      inAccount = new Map();
+      this.holdings.set(account, inAccount);
+    }
+    let state = inAccount.get(p.symbol);
+    if (state === undefined) state = this.newHolding(p, inAccount);
+    if (state.position.currency !== currency) {
+      throw new LedgerError(
+        p.tx,
+        `is in ${currency}, but earlier transactions have ${p.symbol} in ${state.position.currency}.`,
+      );
+    }
+    if (!state.dirty) {
+      state.dirty = true;
+      this.dirtyHoldings.push(state);
+    }
+    return state;
+  }
+
+  private newHolding(p: ParsedTransaction, inAccount: Map<string, HoldingState>): HoldingState {
+    const { account, currency } = p.tx;
+    const symbol = p.symbol;
+    const known = this.symbolCurrency.get(symbol);
+    if (known === undefined) this.symbolCurrency.set(symbol, currency);
+    else if (known !== currency) {
+      throw new LedgerError(p.tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`);
+    }
+    const laterSplits = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
+    const state: HoldingState = {
+      position: { account, symbol, currency, realizedPnl: Decimal.ZERO, dividends: Decimal.ZERO, fees: Decimal.ZERO },
+      book: new LotBook(this.costMethod),
+      laterSplits,
+      factor: product(laterSplits),
+      slot: this.timelines.holdingSlot(account, symbol, currency),
+      dirty: false,
+    };
+    inAccount.set(symbol, state);
+    this.allHoldings.push(state);
+    return state;
+  }
+
+  private cashOf(account: string, currency: string): CashState {
+    let inAccount = this.cashes.get(account);
+    if (inAccount === undefined) {
+      inAccount = new Map();
+      this.cashes.set(account, inAccount);
+    }
+    let state = inAccount.get(currency);
+    if (state === undefined) {
+      const zero = Decimal.ZERO;
+      state = {
+        account,
+        cash: {
+          currency,
+          balance: zero,
+          implicitFunding: zero,
+          deposits: zero,
+          withdrawals: zero,
+          dividends: zero,
+          interest: zero,
+          fees: zero,
+        },
+        slot: this.timelines.cashSlot(account, currency),
+        dirty: false,
+      };
+      inAccount.set(currency, state);
+      this.allCash.push(state);
+    }
+    if (!state.dirty) {
+      state.dirty = true;
+      this.dirtyCash.push(state);
+    }
+    return state;
+  }
+
+  private transferFlow(p: ParsedTransaction, h: HoldingState, sign: 1 | -1, cost: Decimal, internal: boolean): void {
+    this.flows.push({
+      day: p.tx.date,
+      account: p.tx.account,
+      currency: p.tx.currency,
+      kind: sign > 0 ? 'transfer_in' : 'transfer_out',
+      amount: 0,
+      symbol: p.symbol,
+      quantity: sign * p.quantity.toNumber() * h.factor,
+      cost: sign * cost.toNumber(),
+      internal,
+    });
+  }
+
+  private endOfDay(day: string): void {
+    for (const transfer of this.pending) {
+      if (transfer.matched) continue;
+      const p = transfer.parsed;
+      this.transferFlow(p, this.holding(p), -1, Decimal.sum(transfer.lots.map((lot) => lot.cost)), false);
+    }
+    this.pending = [];
+
+    this.timelines.beginDay(day);
+    for (const state of this.dirtyCash) {
+      const { cash } = state;
+      const short = cash.balance.add(cash.implicitFunding);
+      if (short.isNegative()) {
+        cash.implicitFunding = cash.implicitFunding.sub(short);
+        this.flows.push({
+          day,
+          account: state.account,
+          currency: cash.currency,
+          kind: 'implicit_deposit',
+          amount: -short.toNumber(),
+          symbol: null,
+          quantity: 0,
+          cost: 0,
+          internal: false,
+        });
+      }
+      const funded = cash.implicitFunding.isZero() ? cash.balance : cash.balance.add(cash.implicitFunding);
+      this.timelines.recordCash(state.slot, funded.toNumber());
+      state.dirty = false;
+    }
+    this.dirtyCash = [];
+    for (const state of this.dirtyHoldings) {
+      this.timelines.recordHolding(
+        state.slot,
+        state.book.quantity.toNumber() * state.factor,
+        state.book.cost.toNumber(),
+      );
+      state.dirty = false;
+    }
+    this.dirtyHoldings = [];
+    this.timelines.endDay();
+  }
+
+  private buildAccounts(): AccountState[] {
+    const byAccount = new Map<string, Position[]>();
+    for (const h of this.allHoldings) {
+      const list = byAccount.get(h.position.account) ?? [];
+      list.push({ ...h.position, quantity: h.book.quantity, costBasis: h.book.cost, lots: h.book.openLots() });
+      byAccount.set(h.position.account, list);
+    }
+    const cashByAccount = new Map<string, AccountCash[]>();
+    for (const c of this.allCash) {
+      const list = cashByAccount.get(c.account) ?? [];
+      list.push({ ...c.cash });
+      cashByAccount.set(c.account, list);
+    }
+    return [...this.context.accounts].sort(compareText).map((name) => ({
+      name,
+      cash: (cashByAccount.get(name) ?? []).sort((a, b) => compareText(a.currency, b.currency)),
+      positions: (byAccount.get(name) ?? []).sort((a, b) => compareText(a.symbol, b.symbol)),
+    }));
+  }
 }
 
 function requireHeld(p: ParsedTransaction, h: HoldingState): void {
@@ -408,33 +391,8 @@ function cashFlow(p: ParsedTransaction, kind: FlowKind, amount: number): LedgerF
   };
 }
 
-// Code-point order: the same on every machine, unlike localeCompare.
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function product(values: readonly number[]): number {
   let result = 1;
   for (const value of values) result *= value;
   return result;
-}
-
-function buildAccounts(
-  names: ReadonlySet<string>,
-  holdings: ReadonlyMap<string, HoldingState>,
-  accountCash: ReadonlyMap<string, CashState[]>,
-): AccountState[] {
-  const byAccount = new Map<string, Position[]>();
-  for (const h of holdings.values()) {
-    const list = byAccount.get(h.position.account) ?? [];
-    list.push({ ...h.position, quantity: h.book.quantity, costBasis: h.book.cost, lots: h.book.openLots() });
-    byAccount.set(h.position.account, list);
-  }
-  return [...names].sort().map((name) => ({
-    name,
-    cash: (accountCash.get(name) ?? [])
-      .map((state) => ({ ...state.cash }))
-      .sort((a, b) => compareText(a.currency, b.currency)),
-    positions: (byAccount.get(name) ?? []).sort((a, b) => compareText(a.symbol, b.symbol)),
-  }));
 }

@@ -36,8 +36,9 @@ export class LotBook {
 
   constructor(readonly method: CostMethod) {}
 
+  /** Takes ownership of `lot` (the caller builds it fresh). */
   acquire(lot: Lot): void {
-    this.lots.push({ ...lot });
+    this.lots.push(lot);
     this.quantity = this.quantity.add(lot.quantity);
     this.cost = this.cost.add(lot.cost);
   }
@@ -53,8 +54,11 @@ export class LotBook {
     }
   }
 
-  /** Removes `shares` (the caller has checked they are held). */
-  dispose(shares: Decimal): Disposal {
+  /**
+   * Removes `shares` (the caller has checked they are held). The lots that left are listed only
+   * when `keepLots` is set (a transfer carries them); a sale needs just their cost.
+   */
+  dispose(shares: Decimal, keepLots = false): Disposal {
     const taken: Lot[] = [];
     let remaining = shares;
     let cost = Decimal.ZERO;
@@ -62,13 +66,14 @@ export class LotBook {
       const lot = this.lots[this.head];
       if (lot === undefined) break;
       if (lot.quantity.lte(remaining)) {
-        taken.push(lot);
+        if (keepLots) taken.push(lot);
         cost = cost.add(lot.cost);
         remaining = remaining.sub(lot.quantity);
         this.head++;
       } else {
         const partCost = lot.cost.mulDiv(remaining, lot.quantity);
-        taken.push({ ...lot, quantity: remaining, cost: partCost });
+        if (keepLots)
+          taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
         lot.cost = lot.cost.sub(partCost);
         lot.quantity = lot.quantity.sub(remaining);
         cost = cost.add(partCost);
@@ -101,9 +106,12 @@ export class LotBook {
     this.quantity = quantity;
   }
 
-  /** The live lots, oldest first, costs restated from the pool under average cost. */
+  /**
+   * The live lots, oldest first, costs restated from the pool under average cost. Called once,
+   * when the ledger is done: the lots are handed over rather than copied.
+   */
   openLots(): Lot[] {
-    const open = this.lots.slice(this.head).map((lot) => ({ ...lot }));
+    const open = this.lots.slice(this.head);
     if (this.method === 'average') restate(open, this.cost);
     return open;
   }

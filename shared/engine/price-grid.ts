@@ -38,23 +38,38 @@ export function gridCloses(bars: readonly Bar[], calendar: readonly string[]): P
 export function unionCalendar(series: Iterable<readonly Bar[]>, from: string, to: string): string[] {
   let union: string[] = [];
   for (const bars of series) {
-    const start = Math.max(0, indexOnOrBefore(bars, from));
-    // Most series share the trading calendar: a merge that finds nothing new is the common case.
-    const merged: string[] = [];
+    const start = indexOnOrBefore(bars, from) + 1;
+    const startDay = bars[start - 1]?.day;
+    const first = startDay === from ? start - 1 : start;
+    // Most series share one trading calendar: check for that before building anything.
+    let same = true;
     let i = 0;
-    let changed = false;
-    for (let j = start; j < bars.length; j++) {
+    let j = first;
+    for (; j < bars.length; j++) {
       const day = (bars[j] as Bar).day;
-      if (day < from) continue;
       if (day > to) break;
-      while (i < union.length && (union[i] as string) < day) merged.push(union[i++] as string);
-      if (i < union.length && union[i] === day) i++;
-      else changed = true;
-      merged.push(day);
+      if (union[i] !== day) {
+        same = false;
+        break;
+      }
+      i++;
     }
-    if (!changed) continue;
-    while (i < union.length) merged.push(union[i++] as string);
-    union = merged;
+    if (same && i === union.length) continue;
+    union = mergeDays(union, bars, first, to);
   }
   return union;
+}
+
+function mergeDays(union: readonly string[], bars: readonly Bar[], first: number, to: string): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  for (let j = first; j < bars.length; j++) {
+    const day = (bars[j] as Bar).day;
+    if (day > to) break;
+    while (i < union.length && (union[i] as string) < day) merged.push(union[i++] as string);
+    if (i < union.length && union[i] === day) i++;
+    merged.push(day);
+  }
+  while (i < union.length) merged.push(union[i++] as string);
+  return merged;
 }

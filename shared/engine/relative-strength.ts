@@ -50,7 +50,8 @@ export function relativeStrength(
   }
   const ratio = new Float64Array(n);
   const baseValue = raw[baseIndex] as number;
-  for (let i = 0; i < n; i++) ratio[i] = (100 * (raw[i] as number)) / baseValue;
+  // Divide first so the base day is exactly 100.
+  for (let i = 0; i < n; i++) ratio[i] = 100 * ((raw[i] as number) / baseValue);
   const average = sma(ratio, options.maPeriod ?? DEFAULT_RS_AVERAGE);
   return {
     days: aligned.days,

@@ -2,9 +2,9 @@
 // these numbers draw charts and feed returns; the exact figures live in the ledger's positions.
 import type { Bar } from '../domain/bar';
 import { SLEEVES, type Sleeve } from '../domain/sleeve';
-import { lowerBound } from './bars';
-import type { LedgerResult } from './ledger';
-import { gridCloses, unionCalendar, type PriceGrid } from './price-grid';
+import { indexOnOrBefore, lowerBound } from './bars';
+import { compareText, type BalanceTimeline, type LedgerResult, type QuantityTimeline } from './ledger-types';
+import { gridCloses, unionCalendar } from './price-grid';
 import { sleeveOf } from './sleeves';
 
 export interface ValuationOptions {
@@ -19,6 +19,11 @@ export interface ValuationOptions {
   /** Last day of the series; by default the last close or transaction. */
   to?: string;
   sleeveOf?: (symbol: string) => Sleeve;
+  /**
+   * Value one account instead of the portfolio: its holdings and cash only, and its flows
+   * including transfers to and from the other accounts.
+   */
+  account?: string;
 }
 
 export interface HoldingSeries {
@@ -30,13 +35,6 @@ export interface HoldingSeries {
   carried: Uint8Array;
   /** 1 where the holding is shown at cost because there is no close yet. */
   atCost: Uint8Array;
-}
-
-export interface AccountSeries {
-  name: string;
-  values: Float64Array;
-  /** Flows across the account's edge, transfers between accounts included. */
-  flows: Float64Array;
 }
 
 export interface SleeveSeries {
@@ -70,7 +68,6 @@ export interface ValueSeries {
   /** 1 where something could not be valued at all (no exchange rate) and is missing from the total. */
   excluded: Uint8Array;
   holdings: HoldingSeries[];
-  accounts: AccountSeries[];
   sleeves: SleeveSeries[];
   notes: ValuationNote[];
 }
@@ -78,8 +75,16 @@ export interface ValueSeries {
 export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions): ValueSeries {
   const base = options.baseCurrency ?? 'USD';
   const classify = options.sleeveOf ?? ((symbol: string) => sleeveOf(symbol));
-  const days = chooseCalendar(ledger, options);
+  const account = options.account;
+  const quantities: readonly QuantityTimeline[] =
+    account === undefined ? ledger.symbols : ledger.holdings.filter((h) => h.account === account);
+  const balances: readonly BalanceTimeline[] =
+    account === undefined ? ledger.cashTotals : ledger.cash.filter((c) => c.account === account);
+  const days = chooseCalendar(ledger, quantities, options);
   const n = days.length;
+  // Where each ledger day lands on the calendar: its own day, or the next one valued.
+  const landing = new Int32Array(ledger.days.length);
+  for (let j = 0; j < ledger.days.length; j++) landing[j] = lowerBound(days, ledger.days[j] as string);
   const total = new Float64Array(n);
   const flows = new Float64Array(n);
   const carried = new Uint8Array(n);
@@ -87,44 +92,31 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   const excluded = new Uint8Array(n);
   const notes: ValuationNote[] = [];
 
-  const grids = new Map<string, PriceGrid | null>();
-  const priceGrid = (symbol: string): PriceGrid | null => {
-    if (!grids.has(symbol)) {
-      const bars = options.closes.get(symbol);
-      grids.set(symbol, bars === undefined || bars.length === 0 ? null : gridCloses(bars, days));
-    }
-    return grids.get(symbol) ?? null;
+  const barsOf = (symbol: string): readonly Bar[] | null => {
+    const bars = options.closes.get(symbol);
+    return bars === undefined || bars.length === 0 ? null : bars;
   };
-  const fxGrids = new Map<string, PriceGrid | null>();
-  const fxGrid = (currency: string): PriceGrid | null => {
-    if (!fxGrids.has(currency)) {
+  const noRate = new Float64Array(n).fill(Number.NaN);
+  const fxGrids = new Map<string, Float64Array>();
+  /** Rates by day; all NaN for a currency with none. Never called for the base currency. */
+  const fxRates = (currency: string): Float64Array => {
+    let rates = fxGrids.get(currency);
+    if (rates === undefined) {
       const bars = options.fx?.get(currency);
-      fxGrids.set(currency, bars === undefined || bars.length === 0 ? null : gridCloses(bars, days));
+      rates = bars === undefined || bars.length === 0 ? noRate : gridCloses(bars, days).prices;
+      fxGrids.set(currency, rates);
     }
-    return fxGrids.get(currency) ?? null;
+    return rates;
   };
-  /** The exchange rate on day t: 1 for the base currency, NaN when there is none. */
-  const rateAt = (currency: string, t: number): number => {
-    if (currency === base) return 1;
-    return fxGrid(currency)?.prices[t] ?? Number.NaN;
-  };
+  const rateAt = (currency: string, t: number): number => (currency === base ? 1 : (fxRates(currency)[t] as number));
 
-  const accountSeries = new Map<string, AccountSeries>();
-  const accountOf = (name: string): AccountSeries => {
-    let series = accountSeries.get(name);
-    if (series === undefined) {
-      series = { name, values: new Float64Array(n), flows: new Float64Array(n) };
-      accountSeries.set(name, series);
-    }
-    return series;
-  };
   const holdingSeries = new Map<string, HoldingSeries>();
   const sleeveValues = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const sleeveGain = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const sleeveStart = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const fxMissing = new Map<string, number>();
 
-  for (const timeline of ledger.holdings) {
+  for (const timeline of quantities) {
     const { symbol, currency } = timeline;
     const sleeve = classify(symbol);
     let holding = holdingSeries.get(symbol);
@@ -139,96 +131,47 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
       };
       holdingSeries.set(symbol, holding);
     }
-    const grid = priceGrid(symbol);
-    const prices = grid?.prices;
-    const gridCarried = grid?.carried;
-    // null: no conversion needed; a grid of NaN: a currency with no rates at all.
-    const fx = currency === base ? null : (fxGrid(currency)?.prices ?? new Float64Array(n).fill(Number.NaN));
-    const account = accountOf(timeline.account).values;
-    const sleeveV = sleeveValues.get(sleeve) as Float64Array;
-    const sleeveG = sleeveGain.get(sleeve) as Float64Array;
-    const sleeveS = sleeveStart.get(sleeve) as Float64Array;
-    const steps = timeline.days.length;
-    let k = 0;
-    let quantity = 0;
-    let cost = 0;
-    let prevQuantity = 0;
-    let prevUnit = Number.NaN; // yesterday's close × rate, NaN when yesterday was at cost
-    let costDays = 0;
-    let missingFx = 0;
-    for (let t = lowerBound(days, timeline.days[0] ?? ''); t < n; t++) {
-      const day = days[t] as string;
-      while (k < steps && (timeline.days[k] as string) <= day) {
-        quantity = timeline.quantity[k] as number;
-        cost = timeline.cost[k] as number;
-        k++;
-      }
-      if (quantity === 0 && prevQuantity === 0) {
-        prevUnit = Number.NaN;
-        continue;
-      }
-      const rate = fx === null ? 1 : (fx[t] as number);
-      if (rate !== rate) {
-        excluded[t] = 1;
-        missingFx++;
-        prevQuantity = quantity;
-        prevUnit = Number.NaN;
-        continue;
-      }
-      const price = prices === undefined ? Number.NaN : (prices[t] as number);
-      let value: number;
-      let unit = Number.NaN;
-      if (price === price) {
-        unit = price * rate;
-        value = quantity * unit;
-        if (quantity !== 0 && gridCarried?.[t] === 1) {
-          holding.carried[t] = 1;
-          carried[t] = 1;
-        }
-      } else {
-        value = cost * rate;
-        if (quantity !== 0) {
-          holding.atCost[t] = 1;
-          atCost[t] = 1;
-          costDays++;
-        }
-      }
-      if (prevQuantity !== 0 && unit === unit && prevUnit === prevUnit) {
-        sleeveG[t] = (sleeveG[t] as number) + prevQuantity * (unit - prevUnit);
-        sleeveS[t] = (sleeveS[t] as number) + prevQuantity * prevUnit;
-      }
-      holding.values[t] = (holding.values[t] as number) + value;
-      account[t] = (account[t] as number) + value;
-      sleeveV[t] = (sleeveV[t] as number) + value;
-      total[t] = (total[t] as number) + value;
-      prevQuantity = quantity;
-      prevUnit = unit;
-    }
-    if (costDays > 0) notes.push(quoteNote(symbol, currency, grid, costDays));
-    if (missingFx > 0) fxMissing.set(currency, (fxMissing.get(currency) ?? 0) + missingFx);
+    const bars = barsOf(symbol);
+    const stats = valueHolding(
+      timeline,
+      landing,
+      days,
+      bars,
+      currency === base ? null : fxRates(currency),
+      holding,
+      sleeveValues.get(sleeve) as Float64Array,
+      sleeveGain.get(sleeve) as Float64Array,
+      sleeveStart.get(sleeve) as Float64Array,
+      { total, carried, atCost, excluded },
+    );
+    if (stats.costDays > 0)
+      notes.push(
+        quoteNote(symbol, currency, bars !== null && (bars[0] as Bar).day <= (days[n - 1] as string), stats.costDays),
+      );
+    if (stats.missingFx > 0) fxMissing.set(currency, (fxMissing.get(currency) ?? 0) + stats.missingFx);
   }
 
-  for (const timeline of ledger.cash) {
-    const account = accountOf(timeline.account).values;
-    const steps = timeline.days.length;
+  for (const timeline of balances) {
+    const steps = timeline.day.length;
+    const rates = timeline.currency === base ? null : fxRates(timeline.currency);
     let k = 0;
     let balance = 0;
-    for (let t = lowerBound(days, timeline.days[0] ?? ''); t < n; t++) {
-      while (k < steps && (timeline.days[k] as string) <= (days[t] as string))
+    for (let t = steps > 0 ? (landing[timeline.day[0] as number] as number) : n; t < n; t++) {
+      while (k < steps && (landing[timeline.day[k] as number] as number) <= t)
         balance = timeline.balance[k++] as number;
       if (balance === 0) continue;
-      const rate = rateAt(timeline.currency, t);
+      const rate = rates === null ? 1 : (rates[t] as number);
       if (rate !== rate) {
         excluded[t] = 1;
         fxMissing.set(timeline.currency, (fxMissing.get(timeline.currency) ?? 0) + 1);
         continue;
       }
-      account[t] = (account[t] as number) + balance * rate;
       total[t] = (total[t] as number) + balance * rate;
     }
   }
 
   for (const flow of ledger.flows) {
+    if (account === undefined ? flow.internal : flow.account !== account) continue;
     const t = lowerBound(days, flow.day);
     // Flows before the first valued day are inside its opening value; after the last, outside the series.
     if (t >= n || (t === 0 && flow.day < (days[0] as string))) continue;
@@ -236,15 +179,14 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     if (rate !== rate) continue;
     let value = flow.amount * rate;
     if (flow.symbol !== null && flow.quantity !== 0) {
-      const price = priceGrid(flow.symbol)?.prices[t] ?? Number.NaN;
+      const bars = barsOf(flow.symbol);
+      const price = bars === null ? Number.NaN : (bars[indexOnOrBefore(bars, days[t] as string)]?.close ?? Number.NaN);
       value = (price === price ? flow.quantity * price : flow.cost) * rate;
     }
-    const account = accountOf(flow.account).flows;
-    account[t] = (account[t] as number) + value;
-    if (!flow.internal) flows[t] = (flows[t] as number) + value;
+    flows[t] = (flows[t] as number) + value;
   }
 
-  for (const [currency, count] of fxMissing) notes.push(fxNote(currency, base, fxGrid(currency), count));
+  for (const [currency, count] of fxMissing) notes.push(fxNote(currency, base, fxRates(currency) !== noRate, count));
 
   return {
     days,
@@ -254,8 +196,7 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     carried,
     atCost,
     excluded,
-    holdings: [...holdingSeries.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1)),
-    accounts: [...accountSeries.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    holdings: [...holdingSeries.values()].sort((a, b) => compareText(a.symbol, b.symbol)),
     sleeves: SLEEVES.map((sleeve) => ({
       sleeve,
       values: sleeveValues.get(sleeve) as Float64Array,
@@ -265,36 +206,138 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   };
 }
 
-function chooseCalendar(ledger: LedgerResult, options: ValuationOptions): string[] {
+interface PortfolioArrays {
+  total: Float64Array;
+  carried: Uint8Array;
+  atCost: Uint8Array;
+  excluded: Uint8Array;
+}
+
+/**
+ * The hot loop: one instrument over every calendar day. Written with plain locals and typed
+ * arrays (no closures, no optional chaining) because it runs instruments × days times.
+ */
+function valueHolding(
+  timeline: QuantityTimeline,
+  landing: Int32Array,
+  days: readonly string[],
+  bars: readonly Bar[] | null,
+  fx: Float64Array | null,
+  holding: HoldingSeries,
+  sleeveV: Float64Array,
+  sleeveG: Float64Array,
+  sleeveS: Float64Array,
+  out: PortfolioArrays,
+): { costDays: number; missingFx: number } {
+  const n = days.length;
+  const barCount = bars === null ? 0 : bars.length;
+  const steps = timeline.day;
+  const stepQuantity = timeline.quantity;
+  const stepCost = timeline.cost;
+  const stepCount = steps.length;
+  const values = holding.values;
+  const { total, carried, atCost, excluded } = out;
+  let k = 0;
+  // Calendar index where the next change lands (n: none left).
+  let nextStep = stepCount > 0 ? (landing[steps[0] as number] as number) : n;
+  let quantity = 0;
+  let cost = 0;
+  let prevQuantity = 0;
+  let prevUnit = Number.NaN; // yesterday's close × rate; NaN when yesterday was at cost
+  let costDays = 0;
+  let missingFx = 0;
+  // The close in force: walked forward with the calendar instead of a per-instrument price grid,
+  // which would allocate instruments × days floats on every recompute.
+  let j = bars === null || nextStep >= n ? 0 : Math.max(0, indexOnOrBefore(bars, days[nextStep] as string));
+  let price = Number.NaN;
+  let closeDay = '';
+  for (let t = nextStep; t < n; t++) {
+    const day = days[t] as string;
+    while (j < barCount && ((bars as readonly Bar[])[j] as Bar).day <= day) {
+      const bar = (bars as readonly Bar[])[j++] as Bar;
+      price = bar.close;
+      closeDay = bar.day;
+    }
+    if (nextStep <= t) {
+      while (k < stepCount && (landing[steps[k] as number] as number) <= t) {
+        quantity = stepQuantity[k] as number;
+        cost = stepCost[k] as number;
+        k++;
+      }
+      nextStep = k < stepCount ? (landing[steps[k] as number] as number) : n;
+    }
+    if (quantity === 0 && prevQuantity === 0) {
+      if (nextStep >= n) break; // closed for good
+      prevUnit = Number.NaN;
+      continue;
+    }
+    const rate = fx === null ? 1 : (fx[t] as number);
+    if (rate !== rate) {
+      excluded[t] = 1;
+      missingFx++;
+      prevQuantity = quantity;
+      prevUnit = Number.NaN;
+      continue;
+    }
+    let value: number;
+    let unit = Number.NaN;
+    if (price === price) {
+      unit = price * rate;
+      value = quantity * unit;
+      if (quantity !== 0 && closeDay !== day) {
+        holding.carried[t] = 1;
+        carried[t] = 1;
+      }
+    } else {
+      value = cost * rate;
+      if (quantity !== 0) {
+        holding.atCost[t] = 1;
+        atCost[t] = 1;
+        costDays++;
+      }
+    }
+    if (prevQuantity !== 0 && unit === unit && prevUnit === prevUnit) {
+      sleeveG[t] = (sleeveG[t] as number) + prevQuantity * (unit - prevUnit);
+      sleeveS[t] = (sleeveS[t] as number) + prevQuantity * prevUnit;
+    }
+    values[t] = (values[t] as number) + value;
+    sleeveV[t] = (sleeveV[t] as number) + value;
+    total[t] = (total[t] as number) + value;
+    prevQuantity = quantity;
+    prevUnit = unit;
+  }
+  return { costDays, missingFx };
+}
+
+function chooseCalendar(
+  ledger: LedgerResult,
+  quantities: readonly QuantityTimeline[],
+  options: ValuationOptions,
+): string[] {
   const first = ledger.firstDay;
   if (first === null) return [];
-  const symbols = new Set(ledger.holdings.map((h) => h.symbol));
+  const series: (readonly Bar[])[] = [];
   let lastClose = '';
-  for (const symbol of symbols) {
-    const bars = options.closes.get(symbol);
-    const day = bars?.[bars.length - 1]?.day ?? '';
+  for (const timeline of quantities) {
+    const bars = options.closes.get(timeline.symbol);
+    if (bars === undefined || bars.length === 0) continue;
+    series.push(bars);
+    const day = (bars[bars.length - 1] as Bar).day;
     if (day > lastClose) lastClose = day;
   }
   const lastDay = ledger.lastDay ?? first;
   const to = options.to ?? (lastClose > lastDay ? lastClose : lastDay);
   if (options.calendar !== undefined) return options.calendar.filter((day) => day >= first && day <= to);
-  const series: (readonly Bar[])[] = [];
-  for (const symbol of symbols) {
-    const bars = options.closes.get(symbol);
-    if (bars !== undefined) series.push(bars);
-  }
   const days = unionCalendar(series, first, to);
   // Transactions after the last close (or with no closes at all) still need days to land on.
   const tail = days[days.length - 1] ?? '';
-  const extra = new Set<string>();
-  for (const timeline of [...ledger.holdings, ...ledger.cash]) {
-    for (const day of timeline.days) if (day > tail && day <= to) extra.add(day);
+  const extra: string[] = [];
+  for (let i = ledger.days.length - 1; i >= 0; i--) {
+    const day = ledger.days[i] as string;
+    if (day <= tail) break;
+    if (day <= to) extra.push(day);
   }
-  if (days.length === 0 || extra.size > 0) {
-    if (days.length === 0) extra.add(first);
-    return [...days, ...[...extra].sort()];
-  }
-  return days;
+  return extra.length === 0 ? days : [...days, ...extra.reverse()];
 }
 
 function chainIndex(gain: Float64Array, start: Float64Array): Float64Array {
@@ -308,8 +351,8 @@ function chainIndex(gain: Float64Array, start: Float64Array): Float64Array {
   return index;
 }
 
-function quoteNote(symbol: string, currency: string, grid: PriceGrid | null, days: number): ValuationNote {
-  if (grid === null || grid.firstIndex < 0) {
+function quoteNote(symbol: string, currency: string, hasQuotes: boolean, days: number): ValuationNote {
+  if (!hasQuotes) {
     return {
       kind: 'no_quotes',
       symbol,
@@ -327,8 +370,8 @@ function quoteNote(symbol: string, currency: string, grid: PriceGrid | null, day
   };
 }
 
-function fxNote(currency: string, base: string, grid: PriceGrid | null, days: number): ValuationNote {
-  if (grid === null || grid.firstIndex < 0) {
+function fxNote(currency: string, base: string, hasRates: boolean, days: number): ValuationNote {
+  if (!hasRates) {
     return {
       kind: 'no_fx_rate',
       symbol: null,

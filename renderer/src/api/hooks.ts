@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { CallInput } from '../../../shared/api/contract';
+import type { TransactionFilter } from '../../../shared/api/transaction-schemas';
 import { useClient } from './client-context';
 import { queryKeys } from './query-keys';
 
@@ -19,9 +20,47 @@ export function useAccounts() {
   return useQuery({ queryKey: queryKeys.accounts, queryFn: () => client.call('accounts:list', {}) });
 }
 
+export function useTransactions(filter: TransactionFilter) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...queryKeys.transactions, filter],
+    queryFn: () => client.call('transactions:list', filter),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** One hook per write; each refreshes what it changed when it succeeds. */
+function useWrite<I, O>(write: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
+}
+
 export function useCreateAccount() {
   const client = useClient();
-  return useMutation({ mutationFn: (input: CallInput<'accounts:create'>) => client.call('accounts:create', input) });
+  return useWrite((input: CallInput<'accounts:create'>) => client.call('accounts:create', input));
+}
+
+export function useCreateTransaction() {
+  const client = useClient();
+  return useWrite((input: CallInput<'transactions:create'>) => client.call('transactions:create', input));
+}
+
+export function useUpdateTransaction() {
+  const client = useClient();
+  return useWrite((input: CallInput<'transactions:update'>) => client.call('transactions:update', input));
+}
+
+export function useDeleteTransaction() {
+  const client = useClient();
+  return useWrite((input: CallInput<'transactions:delete'>) => client.call('transactions:delete', input));
+}
+
+export function useRestoreTransaction() {
+  const client = useClient();
+  return useWrite((input: CallInput<'transactions:restore'>) => client.call('transactions:restore', input));
 }
 
 /** Refetches what a backend push says has changed, whoever changed it (another window, the CLI). */
@@ -30,10 +69,8 @@ export function useDataChangedInvalidation(): void {
   const queryClient = useQueryClient();
   useEffect(
     () =>
-      client.on('data:changed', ({ scope }) => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.summary });
-        if (scope === 'accounts') void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
-      }),
+      // Everything on screen derives from accounts, transactions and quotes: refetch it all.
+      client.on('data:changed', () => void queryClient.invalidateQueries()),
     [client, queryClient],
   );
 }

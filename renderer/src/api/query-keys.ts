@@ -3,4 +3,11 @@ export const queryKeys = {
   appInfo: ['app:info'] as const,
   summary: ['portfolio:summary'] as const,
   accounts: ['accounts:list'] as const,
+  transactions: ['transactions:list'] as const,
+  /** Prefix of every quote key: invalidating it refreshes every quote screen. */
+  quotes: ['quotes'] as const,
+  quoteList: ['quotes', 'list'] as const,
+  quoteHistory: (symbol: string, from?: string, to?: string) => ['quotes', 'history', symbol, from, to] as const,
+  refreshLog: (symbol?: string) => ['quotes', 'refreshLog', symbol] as const,
+  settings: ['settings'] as const,
 };

@@ -115,7 +115,10 @@ function AboutCard() {
 
 export function HomeScreen() {
   return (
-    <main className="home" id="main">
+    <main className="screen home" id="main" aria-labelledby="home-title">
+      <h1 id="home-title" className="screen-title">
+        Dashboard
+      </h1>
       <SummaryCard />
       <AboutCard />
     </main>

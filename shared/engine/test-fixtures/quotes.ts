@@ -1,6 +1,7 @@
 // Test-only: turns a bundled Yahoo CSV (Date,Open,High,Low,Close,Adj Close,Volume) into bars.
 // Not a parser for production: the importer owns that.
 import amzn from '../../../assets/quotes/AMZN.csv?raw';
+import jpm from '../../../assets/quotes/JPM.csv?raw';
 import qqq from '../../../assets/quotes/QQQ.csv?raw';
 import rut from '../../../assets/quotes/RUT.csv?raw';
 import spy from '../../../assets/quotes/SPY.csv?raw';
@@ -19,7 +20,7 @@ export function splitCsv(text: string): Bar[] {
   });
 }
 
-const texts = { AMZN: amzn, QQQ: qqq, RUT: rut, SPY: spy, XLF: xlf, XLK: xlk };
+const texts = { AMZN: amzn, JPM: jpm, QQQ: qqq, RUT: rut, SPY: spy, XLF: xlf, XLK: xlk };
 export type FixtureSymbol = keyof typeof texts;
 
 const cache = new Map<FixtureSymbol, Bar[]>();

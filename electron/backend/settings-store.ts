@@ -1,0 +1,60 @@
+import { appSettings, type AppSettings } from '../../shared/api/settings-schemas';
+import type { Db } from '../db/connection';
+import { createSettingsRepo } from '../db/settings-repo';
+import { SP500_SLEEVE_WEIGHTS } from '../../shared/engine/tilt';
+import { DEFAULT_BASE_URLS } from '../quotes/providers';
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  quoteProvider: 'yahoo',
+  yahooBaseUrl: DEFAULT_BASE_URLS.yahoo,
+  stooqBaseUrl: DEFAULT_BASE_URLS.stooq,
+  offline: false,
+  costMethod: 'fifo',
+  benchmarkSymbol: 'SPY',
+  benchmarkWeights: SP500_SLEEVE_WEIGHTS,
+  targetWeights: null,
+  theme: 'system',
+};
+
+type Key = keyof AppSettings;
+const KEYS = Object.keys(DEFAULT_SETTINGS) as Key[];
+
+export interface SettingsStore {
+  get(): AppSettings;
+  /** Writes the given keys (all or none) and answers with the whole, updated settings. */
+  set(patch: Partial<AppSettings>): AppSettings;
+}
+
+/**
+ * App settings over the key/value settings table, one JSON value per key. A stored value that no
+ * longer validates (hand-edited, or from an older build) reads as its default rather than failing.
+ */
+export function createSettingsStore(db: Db): SettingsStore {
+  const repo = createSettingsRepo(db);
+  const get = (): AppSettings => {
+    const stored = repo.all();
+    const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const key of KEYS) {
+      const text = stored.get(key);
+      if (text === undefined) continue;
+      try {
+        const parsed = appSettings.shape[key].safeParse(JSON.parse(text));
+        if (parsed.success) out[key] = parsed.data;
+      } catch {
+        // Unreadable JSON: keep the default.
+      }
+    }
+    return out as AppSettings;
+  };
+  return {
+    get,
+    set(patch) {
+      const entries = KEYS.filter((key) => patch[key] !== undefined).map((key): [string, string] => [
+        key,
+        JSON.stringify(patch[key]),
+      ]);
+      repo.setMany(entries);
+      return get();
+    },
+  };
+}

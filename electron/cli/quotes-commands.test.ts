@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scratchDir } from '../db/test-support/scratch';
+import {
+  defaultFixturesDir,
+  startFakeQuoteServer,
+  type FakeQuoteServer,
+} from '../quotes/test-support/fake-quote-server';
+import { runCli } from './program';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const servers: FakeQuoteServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+function fixtureCopy(dir: string, name: string, as = name): string {
+  const file = path.join(dir, as);
+  fs.copyFileSync(path.join(defaultFixturesDir(), name), file);
+  return file;
+}
+
+describe('tiltfolio quotes', () => {
+  it('imports files, naming the symbol after each file, and lists them', async () => {
+    const dir = scratchDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const spy = fixtureCopy(dir, 'SPY.csv', 'spy.csv');
+    const xlf = fixtureCopy(dir, 'XLF.csv');
+
+    const imported = await cli('--db', db, 'quotes', 'import', spy, xlf);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toBe(`${spy}: 162 bars for SPY\n${xlf}: 65 bars for XLF\n`);
+
+    const listed = await cli('--db', db, 'quotes', 'list');
+    const [header, ...rows] = listed.out.trimEnd().split('\n');
+    expect(header).toMatch(/^SYMBOL\s+FIRST\s+LAST\s+BARS\s+SOURCE\s+FETCHED$/);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^SPY\s+2018-07-02\s+2019-02-22\s+162\s+file\s+\d{4}-\d\d-\d\dT/);
+    expect(rows[1]).toMatch(/^XLF\s+2016-08-01\s+2016-10-31\s+65\s+file\s/);
+    // Aligned: every row's LAST column starts where the header's does.
+    const at = header!.indexOf('LAST');
+    expect(rows.every((row) => /\d{4}/.test(row.slice(at, at + 4)))).toBe(true);
+
+    const json = JSON.parse((await cli('--db', db, 'quotes', 'list', '--json')).out);
+    expect(json[0]).toMatchObject({
+      symbol: 'SPY',
+      firstDay: '2018-07-02',
+      lastDay: '2019-02-22',
+      bars: 162,
+      source: 'file',
+    });
+  });
+
+  it('imports under --symbol', async () => {
+    const dir = scratchDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const file = fixtureCopy(dir, 'RUT.csv', 'russell.csv');
+    expect((await cli('--db', db, 'quotes', 'import', file, '--symbol', '^rut')).out).toBe(
+      `${file}: 99 bars for ^RUT\n`,
+    );
+  });
+
+  it('rejects a bad row naming file, line and column, and writes nothing from that file', async () => {
+    const dir = scratchDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const bad = path.join(dir, 'SPY.csv');
+    const lines = fs.readFileSync(path.join(defaultFixturesDir(), 'SPY.csv'), 'utf8').split('\n');
+    lines[11] = lines[11]!.replace(/^([^,]+,[^,]+,[^,]+,[^,]+,)[^,]+/, '$1abc');
+    fs.writeFileSync(bad, lines.join('\n'));
+    const good = fixtureCopy(dir, 'AAPL.csv');
+
+    const result = await cli('--db', db, 'quotes', 'import', bad, good);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`tiltfolio: ${bad} line 12, column Close: "abc" is not a number\n`);
+    expect(result.out).toBe(`${good}: 99 bars for AAPL\n`);
+    const listed = JSON.parse((await cli('--db', db, 'quotes', 'list', '--json')).out);
+    expect(listed.map((s: { symbol: string }) => s.symbol)).toEqual(['AAPL']);
+  });
+
+  it('refuses a file name that is no symbol, and --symbol with several files', async () => {
+    const dir = scratchDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const odd = fixtureCopy(dir, 'SPY.csv', 'my prices.csv');
+    const result = await cli('--db', db, 'quotes', 'import', odd);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/Cannot tell the symbol from the file name/);
+    const both = await cli('--db', db, 'quotes', 'import', odd, odd, '--symbol', 'SPY');
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--symbol names the prices of one file/);
+  });
+
+  it('refreshes from a provider given on the command line, and lists the result', async () => {
+    const server = await startFakeQuoteServer();
+    servers.push(server);
+    const db = path.join(scratchDir(), 'cli.sqlite');
+    const result = await cli(
+      '--db',
+      db,
+      'quotes',
+      'refresh',
+      'spy',
+      'aapl',
+      '--provider',
+      'stooq',
+      '--base-url',
+      server.baseUrl,
+    );
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^SPY\s+ok\s+162 bars from 2018-07-02 to 2019-02-22$/m);
+    expect(result.out).toMatch(/^AAPL\s+ok\s+99 bars/m);
+    expect(result.out).toMatch(/2 of 2 symbols updated, 261 bars written\.\n$/);
+    const listed = JSON.parse((await cli('--db', db, 'quotes', 'list', '--json')).out);
+    expect(listed.map((s: { symbol: string; source: string }) => [s.symbol, s.source])).toEqual([
+      ['AAPL', 'stooq'],
+      ['SPY', 'stooq'],
+    ]);
+  });
+
+  it('exits 1 and says why when a symbol fails', async () => {
+    const server = await startFakeQuoteServer();
+    servers.push(server);
+    const db = path.join(scratchDir(), 'cli.sqlite');
+    const result = await cli(
+      '--db',
+      db,
+      'quotes',
+      'refresh',
+      'NOSUCH',
+      '--provider',
+      'yahoo',
+      '--base-url',
+      server.baseUrl,
+    );
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^NOSUCH\s+failed\s+Yahoo has no data for NOSUCH: Not Found/m);
+  });
+
+  it('refuses a malformed symbol before touching anything', async () => {
+    const db = path.join(scratchDir(), 'cli.sqlite');
+    const result = await cli('--db', db, 'quotes', 'refresh', 'BAD SYMBOL');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Use a ticker such as SPY/);
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
+  it('says so when the cache is empty', async () => {
+    const db = path.join(scratchDir(), 'cli.sqlite');
+    expect((await cli('--db', db, 'quotes', 'list')).out).toMatch(/No quotes cached yet/);
+  });
+});

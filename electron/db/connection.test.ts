@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { latestBackup, openDatabase } from './connection';
+import { DatabaseOpenError } from './errors';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { createDbAtVersion, scratchDir } from './test-support/scratch';
+
+function openError(file: string): DatabaseOpenError {
+  try {
+    openDatabase(file).close();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    return error as DatabaseOpenError;
+  }
+  throw new Error(`expected ${file} to be refused`);
+}
+
+/** Two backups, the second newer by name (names carry an ISO timestamp). */
+function withBackups(dir: string, base: string): string {
+  fs.mkdirSync(path.join(dir, 'backups'));
+  fs.writeFileSync(path.join(dir, 'backups', `${base}.v1.2026-01-01T00-00-00-000Z.bak`), 'old');
+  const newest = path.join(dir, 'backups', `${base}.v1.2026-03-01T00-00-00-000Z.bak`);
+  fs.writeFileSync(newest, 'new');
+  return newest;
+}
+
+describe('openDatabase', () => {
+  it('sets WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(path.join(scratchDir(), 'pragmas.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('refuses a database from a newer version and leaves its bytes unchanged', () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'future.sqlite');
+    createDbAtVersion(file, LATEST_SCHEMA_VERSION, (db) => db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`));
+    const before = fs.readFileSync(file);
+
+    const error = openError(file);
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/newer version of Tiltfolio/);
+    expect(error.message).toContain(`schema ${LATEST_SCHEMA_VERSION + 5}`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    const still = new Database(file, { readonly: true });
+    expect(still.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 5);
+    still.close();
+  });
+
+  it('refuses a file of random bytes, naming it and the latest backup, without changing it', () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'tiltfolio.sqlite');
+    const bytes = Buffer.alloc(8192);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 251;
+    fs.writeFileSync(file, bytes);
+    const newest = withBackups(dir, 'tiltfolio.sqlite');
+
+    const error = openError(file);
+    expect(error.file).toBe(file);
+    expect(error.message).toContain(file);
+    expect(error.backup).toBe(newest);
+    expect(error.message).toContain(`The latest backup is ${newest}`);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a truncated database, naming it and the latest backup', () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'tiltfolio.sqlite');
+    const db = openDatabase(file);
+    const insert = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`key-${i}`, 'x'.repeat(200));
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const size = fs.statSync(file).size;
+    expect(size).toBeGreaterThan(100_000);
+    fs.truncateSync(file, Math.floor(size / 2));
+    const newest = withBackups(dir, 'tiltfolio.sqlite');
+
+    const error = openError(file);
+    expect(error.message).toContain(file);
+    expect(error.backup).toBe(newest);
+  });
+
+  it('names no backup when there is none', () => {
+    const file = path.join(scratchDir(), 'garbage.sqlite');
+    fs.writeFileSync(file, 'this is not a database, just text that goes on for a while '.repeat(100));
+    const error = openError(file);
+    expect(error.backup).toBeNull();
+    expect(latestBackup(file)).toBeNull();
+    expect(error.message).toMatch(/damaged or is not a Tiltfolio database/);
+  });
+});

@@ -1,0 +1,244 @@
+import type { Statement } from 'better-sqlite3';
+import { preferredRow } from '../../shared/quotes/merge';
+import type { Bar } from '../../shared/quotes/types';
+import type { Db } from './connection';
+import { timed } from './slow-query';
+
+/** A bar as history answers it: with where it came from. */
+export interface HistoryBar extends Bar {
+  source: string;
+}
+
+/** A cached bar with where it came from and when. */
+export interface SourcedBar extends HistoryBar {
+  fetchedAt: string;
+}
+
+export interface LatestBar extends SourcedBar {
+  symbol: string;
+}
+
+/** One symbol's cache at a glance: how far it reaches and how fresh it is. */
+export interface SeriesInfo {
+  symbol: string;
+  firstDay: string;
+  lastDay: string;
+  bars: number;
+  /** Source and fetch time of the bar shown for lastDay. */
+  source: string;
+  fetchedAt: string;
+}
+
+export interface SeriesWrite {
+  symbol: string;
+  source: string;
+  fetchedAt: string;
+  bars: readonly Bar[];
+}
+
+const COLUMNS = 'symbol, day, source, open, high, low, close, adj_close, volume, fetched_at';
+const PARAMS_PER_ROW = 10;
+// Multi-row VALUES cut the per-statement cost that dominates bulk writes; 100 rows is 1,000
+// parameters, well under SQLite's limit of 32,766.
+const ROWS_PER_STATEMENT = 100;
+
+const BAR_COLUMNS = 'day, open, high, low, close, adj_close AS adjClose, volume, source, fetched_at AS fetchedAt';
+
+// Walks the primary key from one symbol to the next instead of scanning every bar.
+const DISTINCT_SYMBOLS = /* sql */ `
+  WITH RECURSIVE symbols(symbol) AS (
+    SELECT (SELECT min(symbol) FROM quotes)
+    UNION ALL
+    SELECT (SELECT min(q.symbol) FROM quotes q WHERE q.symbol > s.symbol)
+    FROM symbols s WHERE s.symbol IS NOT NULL
+  )`;
+
+/** The hot reads, exported so a test can check their query plans. */
+export const QUOTES_SQL = {
+  /** One symbol's bars in a day range (fetched_at is read only for days with several sources). */
+  range: `SELECT day, open, high, low, close, adj_close, volume, source
+          FROM quotes WHERE symbol = ? AND day >= ? AND day <= ? ORDER BY day, source`,
+  /** Every source's row on each symbol's last day, in no particular order. */
+  // CROSS JOIN fixes the join order: walk the symbols, then seek each one's last day.
+  latestPerSymbol: `${DISTINCT_SYMBOLS}
+     SELECT q.symbol, q.day, q.open, q.high, q.low, q.close, q.adj_close AS adjClose, q.volume,
+            q.source, q.fetched_at AS fetchedAt
+     FROM symbols s
+     CROSS JOIN quotes q
+     WHERE q.symbol = s.symbol AND q.day = (SELECT max(day) FROM quotes WHERE symbol = s.symbol)`,
+  /** Each symbol's first and last day and its number of days (not rows: sources may overlap). */
+  // Per symbol rather than one GROUP BY over the table: seeks for the ends, and a count over
+  // that symbol's stretch of the key, several times faster on a large cache.
+  extents: `${DISTINCT_SYMBOLS}
+     SELECT s.symbol,
+            (SELECT min(day) FROM quotes WHERE symbol = s.symbol) AS firstDay,
+            (SELECT max(day) FROM quotes WHERE symbol = s.symbol) AS lastDay,
+            (SELECT count(DISTINCT day) FROM quotes WHERE symbol = s.symbol) AS bars
+     FROM symbols s WHERE s.symbol IS NOT NULL`,
+} as const;
+
+type RangeRow = [string, number | null, number | null, number | null, number, number | null, number | null, string];
+
+export function createQuotesRepo(db: Db) {
+  const upsertStatements = new Map<number, Statement<unknown[]>>();
+  const upsertFor = (rows: number): Statement<unknown[]> => {
+    let statement = upsertStatements.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = db.prepare<unknown[]>(
+        `INSERT INTO quotes (${COLUMNS}) VALUES ${values}
+         ON CONFLICT (symbol, day, source) DO UPDATE SET
+           open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
+           adj_close = excluded.adj_close, volume = excluded.volume, fetched_at = excluded.fetched_at`,
+      );
+      upsertStatements.set(rows, statement);
+    }
+    return statement;
+  };
+
+  const writeSeries = (series: SeriesWrite): number => {
+    const { symbol, source, fetchedAt, bars } = series;
+    const full = upsertFor(ROWS_PER_STATEMENT);
+    const params: unknown[] = new Array(ROWS_PER_STATEMENT * PARAMS_PER_ROW);
+    let start = 0;
+    for (; start + ROWS_PER_STATEMENT <= bars.length; start += ROWS_PER_STATEMENT) {
+      let p = 0;
+      for (let i = start; i < start + ROWS_PER_STATEMENT; i++) {
+        const bar = bars[i]!;
+        params[p++] = symbol;
+        params[p++] = bar.day;
+        params[p++] = source;
+        params[p++] = bar.open;
+        params[p++] = bar.high;
+        params[p++] = bar.low;
+        params[p++] = bar.close;
+        params[p++] = bar.adjClose;
+        params[p++] = bar.volume;
+        params[p++] = fetchedAt;
+      }
+      full.run(params);
+    }
+    const rest = bars.length - start;
+    if (rest > 0) {
+      const tail: unknown[] = [];
+      for (let i = start; i < bars.length; i++) {
+        const bar = bars[i]!;
+        tail.push(symbol, bar.day, source, bar.open, bar.high, bar.low, bar.close, bar.adjClose, bar.volume, fetchedAt);
+      }
+      upsertFor(rest).run(tail);
+    }
+    return bars.length;
+  };
+
+  const upsertMany = db.transaction((batch: readonly SeriesWrite[]): number => {
+    let written = 0;
+    for (const series of batch) written += writeSeries(series);
+    return written;
+  });
+
+  // Raw rows: better-sqlite3 builds arrays faster than objects, and a read of a long history
+  // spends most of its time handing values to JavaScript.
+  const range = db.prepare<[string, string, string], RangeRow>(QUOTES_SQL.range).raw(true);
+  const fetchTimes = db.prepare<[string, string, string], { day: string; source: string; fetchedAt: string }>(
+    `SELECT day, source, fetched_at AS fetchedAt FROM quotes WHERE symbol = ? AND day >= ? AND day <= ?`,
+  );
+
+  const history = (symbol: string, from: string, to: string): HistoryBar[] => {
+    const rows = range.all(symbol, from, to) as unknown as RangeRow[];
+    const bars: HistoryBar[] = new Array(rows.length);
+    let firstRepeat: string | null = null;
+    let lastRepeat = '';
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      bars[i] = {
+        day: row[0],
+        open: row[1],
+        high: row[2],
+        low: row[3],
+        close: row[4],
+        adjClose: row[5],
+        volume: row[6],
+        source: row[7],
+      };
+      if (i > 0 && rows[i - 1]![0] === row[0]) {
+        firstRepeat ??= row[0];
+        lastRepeat = row[0];
+      }
+    }
+    if (firstRepeat === null) return bars;
+    // Several sources for some days (a file and a provider overlapping): pick one per day.
+    const fetchedAt = new Map(
+      fetchTimes.all(symbol, firstRepeat, lastRepeat).map((r) => [`${r.day}|${r.source}`, r.fetchedAt]),
+    );
+    const when = (bar: HistoryBar) => ({
+      bar,
+      source: bar.source,
+      fetchedAt: fetchedAt.get(`${bar.day}|${bar.source}`) ?? '',
+    });
+    const out: ReturnType<typeof when>[] = [];
+    for (const bar of bars) {
+      const last = out.at(-1);
+      if (last && last.bar.day === bar.day) out[out.length - 1] = preferredRow(last, when(bar));
+      else out.push(when(bar));
+    }
+    return out.map((entry) => entry.bar);
+  };
+  const everyRow = db.prepare<[string], SourcedBar>(
+    `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? ORDER BY day, source`,
+  );
+  const latest = db.prepare<[], LatestBar>(QUOTES_SQL.latestPerSymbol);
+  const extents = db.prepare<[], { symbol: string; firstDay: string; lastDay: string; bars: number }>(
+    QUOTES_SQL.extents,
+  );
+  const lastFetchedDay = db.prepare<[string], { day: string }>(
+    `SELECT day FROM quotes WHERE symbol = ? AND source <> 'manual' ORDER BY day DESC LIMIT 1`,
+  );
+  const fetchableSymbols = db.prepare<[], { symbol: string }>(
+    `${DISTINCT_SYMBOLS}
+     SELECT s.symbol FROM symbols s
+     WHERE s.symbol IS NOT NULL
+       AND EXISTS (SELECT 1 FROM quotes q WHERE q.symbol = s.symbol AND q.source <> 'manual')
+     ORDER BY s.symbol`,
+  );
+
+  const latestBars = (): LatestBar[] =>
+    timed('quotes.latestBars', () => {
+      const bySymbol = new Map<string, LatestBar>();
+      for (const row of latest.all()) {
+        const seen = bySymbol.get(row.symbol);
+        bySymbol.set(row.symbol, seen ? preferredRow(seen, row) : row);
+      }
+      return [...bySymbol.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
+    });
+
+  return {
+    /** Upserts one symbol's bars from one source in a single transaction; returns rows written. */
+    upsertBars: (symbol: string, source: string, fetchedAt: string, bars: readonly Bar[]): number =>
+      upsertMany([{ symbol, source, fetchedAt, bars }]),
+    /** Upserts many series in a single transaction: all are written or none. */
+    upsertMany: (batch: readonly SeriesWrite[]): number => upsertMany(batch),
+    /** Writes inside a caller's transaction (the caller owns atomicity). */
+    writeSeries,
+    /** One symbol's bars in [from, to], one per day (see preferredRow), ascending. */
+    history: (symbol: string, from = '0000-01-01', to = '9999-12-31'): HistoryBar[] =>
+      timed('quotes.history', () => history(symbol, from, to)),
+    /** Every stored row for a symbol, all sources: what "the cache is unchanged" compares. */
+    rows: (symbol: string): SourcedBar[] => everyRow.all(symbol),
+    latestBars,
+    list: (): SeriesInfo[] =>
+      timed('quotes.list', () => {
+        const latestBySymbol = new Map(latestBars().map((bar) => [bar.symbol, bar]));
+        const rows = extents.all().sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
+        return rows.map((extent) => {
+          const bar = latestBySymbol.get(extent.symbol)!;
+          return { ...extent, source: bar.source, fetchedAt: bar.fetchedAt };
+        });
+      }),
+    /** The newest day a provider or file supplied, ignoring typed prices; where a refresh resumes. */
+    lastFetchedDay: (symbol: string): string | null => lastFetchedDay.get(symbol)?.day ?? null,
+    /** Symbols with bars from a provider or a file: what "refresh everything" means for the cache. */
+    fetchableSymbols: (): string[] => fetchableSymbols.all().map((row) => row.symbol),
+  };
+}
+
+export type QuotesRepo = ReturnType<typeof createQuotesRepo>;

@@ -1,0 +1,192 @@
+// The quote cache as the app sees it: reads answer from SQLite at once, refreshes run in the
+// background and report through events. Nothing here waits on the network to answer a call.
+import { randomUUID } from 'node:crypto';
+import type { CallOutput, EventPayload } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { parseDailyCsv } from '../../shared/quotes/daily-csv';
+import { isValidSymbol, symbolFromFileName } from '../../shared/quotes/symbols';
+import { QuoteDataError, type ProviderId } from '../../shared/quotes/types';
+import type { EventBus } from '../backend/event-bus';
+import type { SettingsStore } from '../backend/settings-store';
+import type { Db } from '../db/connection';
+import { createCorporateActionsRepo } from '../db/corporate-actions-repo';
+import { createInstrumentsRepo } from '../db/instruments-repo';
+import { createQuotesRepo, type HistoryBar } from '../db/quotes-repo';
+import { createRefreshLogRepo } from '../db/refresh-log-repo';
+import { defaultHttpPolicy, type HttpPolicy } from './http';
+import { createProvider } from './providers';
+import { runRefresh, type RefreshStores, type RefreshSummary, type RefreshTuning } from './refresh';
+
+export interface QuoteServiceOptions {
+  now?: () => Date;
+  http?: Partial<HttpPolicy>;
+  tuning?: Partial<RefreshTuning>;
+}
+
+export interface RefreshRequest {
+  symbols?: readonly string[] | undefined;
+  /** For this refresh only (the CLI's --provider / --base-url); the saved settings otherwise. */
+  provider?: ProviderId | 'none' | undefined;
+  baseUrl?: string | undefined;
+}
+
+export interface StartedRefresh {
+  started: CallOutput<'quotes:refresh'>;
+  /** Settles when the job has finished, whatever its outcome; never rejects. */
+  done: Promise<RefreshSummary>;
+}
+
+const DEFAULT_TUNING: RefreshTuning = { concurrency: 4, overlapDays: 7, firstDay: '1970-01-02' };
+
+interface RunningJob {
+  symbols: ReadonlySet<string>;
+  controller: AbortController;
+  started: CallOutput<'quotes:refresh'>;
+  done: Promise<RefreshSummary>;
+}
+
+export function createQuoteService(
+  db: Db,
+  events: EventBus,
+  settings: SettingsStore,
+  options: QuoteServiceOptions = {},
+) {
+  const now = options.now ?? (() => new Date());
+  const http = defaultHttpPolicy(options.http);
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const stores: RefreshStores = {
+    db,
+    quotes: createQuotesRepo(db),
+    actions: createCorporateActionsRepo(db),
+    log: createRefreshLogRepo(db),
+    instruments: createInstrumentsRepo(db),
+  };
+  const jobs = new Map<string, RunningJob>();
+  let open = true;
+
+  const progress = (payload: EventPayload<'quotes:progress'>) => events.emit('quotes:progress', payload);
+
+  const refreshableSymbols = (): string[] =>
+    [...new Set([...stores.instruments.quotableSymbols(), ...stores.quotes.fetchableSymbols()])]
+      .filter(isValidSymbol)
+      .sort();
+
+  /** A job that ends before it starts (offline, nothing to do), reported the same way as any other. */
+  function settled(state: 'done' | 'failed', symbolsTotal: number, message: string): StartedRefresh {
+    const jobId = randomUUID();
+    const summary: RefreshSummary = { jobId, state, ok: 0, failed: 0, barsWritten: 0, message };
+    // After the caller has the job id, so a listener can match the event to its call.
+    setImmediate(() => {
+      if (open) progress({ jobId, symbolsDone: 0, symbolsTotal, state, message });
+    });
+    return { started: { jobId, state, symbolsTotal, message }, done: Promise.resolve(summary) };
+  }
+
+  function startRefresh(request: RefreshRequest = {}): StartedRefresh {
+    if (!open) throw new ApiError('conflict', 'Tiltfolio is closing; no refresh can start.');
+    const saved = settings.get();
+    const choice = request.provider ?? saved.quoteProvider;
+    const symbols =
+      request.symbols && request.symbols.length > 0 ? [...new Set(request.symbols)] : refreshableSymbols();
+    if (saved.offline && request.provider === undefined) {
+      return settled(
+        'failed',
+        symbols.length,
+        'Offline: Tiltfolio is in offline mode, so no quotes were fetched. Prices come from the cache.',
+      );
+    }
+    if (choice === 'none') {
+      return settled(
+        'failed',
+        symbols.length,
+        'Offline: no quote provider is chosen, so no quotes were fetched. Prices come from the cache.',
+      );
+    }
+    if (symbols.length === 0)
+      return settled('done', 0, 'Nothing to refresh: add an instrument or import quotes first.');
+
+    // The same symbols already on their way: answer with that job rather than fetch them twice.
+    for (const [jobId, job] of jobs) {
+      if (symbols.every((symbol) => job.symbols.has(symbol)))
+        return { started: { ...job.started, jobId }, done: job.done };
+    }
+
+    const baseUrl = request.baseUrl ?? (choice === 'yahoo' ? saved.yahooBaseUrl : saved.stooqBaseUrl);
+    const provider = createProvider(choice, baseUrl, http);
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    const started: CallOutput<'quotes:refresh'> = { jobId, state: 'running', symbolsTotal: symbols.length };
+    const done = runRefresh(
+      { id: jobId, symbols, provider, signal: controller.signal },
+      { stores, tuning, now, progress, isOpen: () => open },
+    )
+      .catch((error: unknown): RefreshSummary => {
+        const message = `The refresh stopped: ${error instanceof Error ? error.message : String(error)}`;
+        if (open) progress({ jobId, symbolsDone: 0, symbolsTotal: symbols.length, state: 'failed', message });
+        return { jobId, state: 'failed', ok: 0, failed: symbols.length, barsWritten: 0, message };
+      })
+      .then((summary) => {
+        jobs.delete(jobId);
+        if (open && summary.barsWritten > 0) events.emit('data:changed', { scope: 'quotes' });
+        return summary;
+      });
+    jobs.set(jobId, { symbols: new Set(symbols), controller, started, done });
+    return { started, done };
+  }
+
+  return {
+    list: () => stores.quotes.list(),
+    history: (symbol: string, from?: string, to?: string): HistoryBar[] => stores.quotes.history(symbol, from, to),
+    latestBars: () => stores.quotes.latestBars(),
+    corporateActions: (symbol: string) => stores.actions.list(symbol),
+    refreshLog: (limit = 100, symbol?: string) => stores.log.recent(limit, symbol),
+
+    /** A Yahoo-style CSV, all or nothing. Errors name the file, line and column. */
+    importFile(fileName: string, content: string, symbol?: string): { symbol: string; bars: number } {
+      const target = symbol ?? symbolFromFileName(fileName);
+      if (!isValidSymbol(target)) {
+        throw new ApiError(
+          'invalid_input',
+          `Cannot tell the symbol from the file name ${JSON.stringify(fileName)}; give one.`,
+          ['symbol: required for this file name'],
+        );
+      }
+      let bars;
+      try {
+        ({ bars } = parseDailyCsv(content, fileName));
+      } catch (error) {
+        if (error instanceof QuoteDataError) throw new ApiError('invalid_input', error.message);
+        throw error;
+      }
+      if (bars.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
+      stores.quotes.upsertBars(target, 'file', now().toISOString(), bars);
+      events.emit('data:changed', { scope: 'quotes' });
+      return { symbol: target, bars: bars.length };
+    },
+
+    /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */
+    setManualPrice(symbol: string, day: string, close: number): HistoryBar {
+      const bar = { day, open: null, high: null, low: null, close, adjClose: null, volume: null };
+      stores.quotes.upsertBars(symbol, 'manual', now().toISOString(), [bar]);
+      events.emit('data:changed', { scope: 'quotes' });
+      return { ...bar, source: 'manual' };
+    },
+
+    startRefresh,
+
+    cancel(jobId: string): boolean {
+      const job = jobs.get(jobId);
+      if (!job) return false;
+      job.controller.abort();
+      return true;
+    },
+
+    /** Stops every job; after this nothing touches the database, so it may be closed. */
+    dispose(): void {
+      open = false;
+      for (const job of jobs.values()) job.controller.abort();
+    },
+  };
+}
+
+export type QuoteService = ReturnType<typeof createQuoteService>;

@@ -1,0 +1,136 @@
+// One refresh job: fetch each symbol's new bars from a provider and write them, a few symbols at
+// a time. A symbol's bars, corporate actions and log entry are written in one transaction after
+// its answer has been parsed and checked, so a failure of any kind leaves its cache as it was.
+import type { EventPayload } from '../../shared/api/contract';
+import { forEachLimited } from '../../shared/quotes/concurrency';
+import { addDays, utcMsToDay } from '../../shared/quotes/days';
+import { checkProviderSeries } from '../../shared/quotes/validate';
+import type { Db } from '../db/connection';
+import type { createCorporateActionsRepo } from '../db/corporate-actions-repo';
+import type { createInstrumentsRepo } from '../db/instruments-repo';
+import type { QuotesRepo } from '../db/quotes-repo';
+import type { createRefreshLogRepo, RefreshOutcome } from '../db/refresh-log-repo';
+import { CancelledError } from './http';
+import type { QuoteProvider } from './providers';
+
+export interface RefreshStores {
+  db: Db;
+  quotes: QuotesRepo;
+  actions: ReturnType<typeof createCorporateActionsRepo>;
+  log: ReturnType<typeof createRefreshLogRepo>;
+  instruments: ReturnType<typeof createInstrumentsRepo>;
+}
+
+export interface RefreshTuning {
+  /** Symbols fetched at once. */
+  concurrency: number;
+  /** Days re-fetched before the last cached bar, to pick up revisions. */
+  overlapDays: number;
+  /** Where a symbol with no cached bars starts. */
+  firstDay: string;
+}
+
+export interface RefreshSummary {
+  jobId: string;
+  state: 'done' | 'failed' | 'cancelled';
+  ok: number;
+  failed: number;
+  barsWritten: number;
+  message: string;
+}
+
+export interface RefreshJob {
+  id: string;
+  symbols: readonly string[];
+  provider: QuoteProvider;
+  signal: AbortSignal;
+}
+
+export interface RefreshContext {
+  stores: RefreshStores;
+  tuning: RefreshTuning;
+  now: () => Date;
+  progress: (payload: EventPayload<'quotes:progress'>) => void;
+  /** False once the backend is closing: nothing more may touch the database. */
+  isOpen: () => boolean;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runRefresh(job: RefreshJob, context: RefreshContext): Promise<RefreshSummary> {
+  const { stores, tuning, now, progress } = context;
+  const total = job.symbols.length;
+  let done = 0;
+  let ok = 0;
+  let failed = 0;
+  let barsWritten = 0;
+
+  progress({ jobId: job.id, symbolsDone: 0, symbolsTotal: total, state: 'running' });
+
+  const record = (symbol: string, startedAt: string, outcome: RefreshOutcome, bars: number, message: string) => {
+    stores.log.add({
+      jobId: job.id,
+      symbol,
+      provider: job.provider.id,
+      startedAt,
+      finishedAt: now().toISOString(),
+      outcome,
+      barsWritten: bars,
+      message,
+    });
+  };
+
+  const refreshOne = async (symbol: string): Promise<void> => {
+    if (job.signal.aborted || !context.isOpen()) return;
+    const startedAt = now().toISOString();
+    progress({ jobId: job.id, symbol, symbolsDone: done, symbolsTotal: total, state: 'running' });
+    let outcome: RefreshOutcome;
+    let message: string;
+    let written = 0;
+    try {
+      const last = stores.quotes.lastFetchedDay(symbol);
+      const from = last ? addDays(last, -tuning.overlapDays) : tuning.firstDay;
+      const today = utcMsToDay(now().getTime());
+      const series = await job.provider.fetchDaily({ symbol, from, to: today }, job.signal);
+      // The exchange's calendar may be a day ahead of UTC.
+      checkProviderSeries(series, symbol, from, addDays(today, 1));
+      if (job.signal.aborted) throw new CancelledError();
+      if (!context.isOpen()) return;
+      const fetchedAt = now().toISOString();
+      const holes = series.holes > 0 ? `; skipped ${series.holes} day(s) without a close` : '';
+      message = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
+      written = stores.db.transaction(() => {
+        const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
+        stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
+        if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
+        record(symbol, startedAt, 'ok', count, message);
+        return count;
+      })();
+      outcome = 'ok';
+    } catch (error) {
+      if (!context.isOpen()) return;
+      outcome = error instanceof CancelledError || job.signal.aborted ? 'cancelled' : 'error';
+      message = outcome === 'cancelled' ? 'Cancelled before an answer arrived; nothing was written.' : describe(error);
+      record(symbol, startedAt, outcome, 0, message);
+    }
+    done++;
+    if (outcome === 'ok') ok++;
+    else if (outcome === 'error') failed++;
+    barsWritten += written;
+    const state = outcome === 'ok' ? 'done' : outcome === 'error' ? 'failed' : 'cancelled';
+    progress({ jobId: job.id, symbol, symbolsDone: done, symbolsTotal: total, state, message });
+  };
+
+  await forEachLimited(job.symbols, tuning.concurrency, refreshOne);
+
+  const counts = `${ok} of ${total} symbols updated, ${barsWritten} bars written${failed ? `; ${failed} failed (see the refresh log)` : ''}`;
+  const state: RefreshSummary['state'] = job.signal.aborted ? 'cancelled' : failed > 0 && ok === 0 ? 'failed' : 'done';
+  const message = state === 'cancelled' ? `Cancelled: ${counts}.` : `${counts}.`;
+  if (context.isOpen()) {
+    stores.log.prune();
+    progress({ jobId: job.id, symbolsDone: done, symbolsTotal: total, state, message });
+  }
+  return { jobId: job.id, state, ok, failed, barsWritten, message };
+}

@@ -1,0 +1,93 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { CallInput, EventPayload } from '../../../shared/api/contract';
+import { useClient } from './client-context';
+import { queryKeys } from './query-keys';
+
+/** Each cached symbol's extent and freshness (last day, when fetched, from where). */
+export function useQuoteList() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.quoteList, queryFn: () => client.call('quotes:list', {}) });
+}
+
+export function useQuoteHistory(symbol: string, from?: string, to?: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.quoteHistory(symbol, from, to),
+    queryFn: () => client.call('quotes:history', { symbol, from, to }),
+    enabled: symbol !== '',
+  });
+}
+
+export function useRefreshLog(symbol?: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.refreshLog(symbol),
+    queryFn: () => client.call('quotes:refreshLog', { symbol }),
+  });
+}
+
+export function useImportQuoteFile() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'quotes:importFile'>) => client.call('quotes:importFile', input),
+  });
+}
+
+export function useSetManualPrice() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'quotes:setManualPrice'>) => client.call('quotes:setManualPrice', input),
+  });
+}
+
+export function useRefreshQuotes() {
+  const client = useClient();
+  return useMutation({ mutationFn: (input: CallInput<'quotes:refresh'>) => client.call('quotes:refresh', input) });
+}
+
+export function useCancelRefresh() {
+  const client = useClient();
+  return useMutation({ mutationFn: (jobId: string) => client.call('quotes:cancel', { jobId }) });
+}
+
+export interface RefreshProgress {
+  /** The job as a whole: the latest event without a symbol. */
+  job: EventPayload<'quotes:progress'> | null;
+  /** The latest event per symbol. */
+  symbols: Record<string, EventPayload<'quotes:progress'>>;
+}
+
+/** Follows one refresh job's progress events; resets when the job id changes. */
+export function useRefreshProgress(jobId: string | undefined): RefreshProgress {
+  const client = useClient();
+  const [progress, setProgress] = useState<RefreshProgress & { jobId?: string }>({ job: null, symbols: {} });
+  useEffect(
+    () =>
+      client.on('quotes:progress', (event) => {
+        if (event.jobId !== jobId) return;
+        setProgress((previous) => {
+          const base = previous.jobId === jobId ? previous : { jobId, job: null, symbols: {} };
+          return event.symbol
+            ? { ...base, symbols: { ...base.symbols, [event.symbol]: event } }
+            : { ...base, job: event };
+        });
+      }),
+    [client, jobId],
+  );
+  return progress.jobId === jobId ? progress : { job: null, symbols: {} };
+}
+
+export function useSettings() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => client.call('settings:get', {}) });
+}
+
+export function useUpdateSettings() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: CallInput<'settings:set'>) => client.call('settings:set', patch),
+    onSuccess: (settings) => queryClient.setQueryData(queryKeys.settings, settings),
+  });
+}

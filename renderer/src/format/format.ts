@@ -1,0 +1,72 @@
+// Numbers and dates for people, in their own locale (Intl picks it up from the browser/OS).
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+export function formatMoney(value: number | string | null | undefined, currency = 'USD'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (!Number.isFinite(n)) return '—';
+  return numberFormat(`money:${currency}`, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 2,
+    minimumFractionDigits: 2,
+  }).format(n);
+}
+
+/** Quantities keep every decimal the user entered: 0.1234 shares show as such. */
+export function formatQuantity(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (!Number.isFinite(n)) return '—';
+  return numberFormat('qty', { maximumFractionDigits: 10 }).format(n);
+}
+
+export function formatPrice(value: number | string | null | undefined, currency = 'USD'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (!Number.isFinite(n)) return '—';
+  return numberFormat(`price:${currency}`, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 6,
+  }).format(n);
+}
+
+/** `pct` is a plain percent number (12.5 means 12.5 %). */
+export function formatPercent(pct: number | null | undefined, signed = false): string {
+  if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
+  return numberFormat(`pct:${signed}`, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(pct / 100);
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** 'YYYY-MM-DD' → the user's way of writing a date. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  return dateFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+export function signClass(value: number | null | undefined): string {
+  if (value === null || value === undefined || value === 0 || !Number.isFinite(value)) return '';
+  return value > 0 ? 'gain' : 'loss';
+}

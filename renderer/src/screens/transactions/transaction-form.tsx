@@ -1,0 +1,164 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import type { TransactionRow } from '../../../../shared/api/transaction-schemas';
+import type { ApiError } from '../../../../shared/api/errors';
+import { TRANSACTION_TYPES, type TransactionType } from '../../../../shared/domain/transaction';
+import { useCreateTransaction, useUpdateTransaction } from '../../api/hooks';
+import { FIELDS_BY_TYPE, fieldLabel, TYPE_LABELS, type FieldName } from './transaction-fields';
+import { validateDraft, type Draft } from './validate-transaction';
+
+function todayLocal(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function draftFrom(row: TransactionRow | null, accounts: { name: string; currency: string }[]): Draft {
+  const account = row?.account ?? accounts[0]?.name ?? '';
+  return {
+    date: row?.date ?? todayLocal(),
+    time: row?.time ?? '',
+    account,
+    type: row?.type ?? 'buy',
+    symbol: row?.symbol ?? '',
+    quantity: row?.quantity ?? '',
+    price: row?.price ?? '',
+    fee: row?.fee ?? '',
+    amount: row?.amount ?? '',
+    currency: row?.currency ?? accounts.find((a) => a.name === account)?.currency ?? 'USD',
+    note: row?.note ?? '',
+  };
+}
+
+interface Props {
+  accounts: { name: string; currency: string }[];
+  editing: TransactionRow | null;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(editing, accounts));
+  const [touched, setTouched] = useState<Set<string>>(() => new Set(editing ? Object.keys(draft) : []));
+  const [submitted, setSubmitted] = useState(false);
+  const create = useCreateTransaction();
+  const update = useUpdateTransaction();
+  const saving = create.isPending || update.isPending;
+  const serverError = (create.error ?? update.error) as ApiError | Error | null;
+  const ids = useId();
+
+  const today = todayLocal();
+  const validation = useMemo(
+    () =>
+      validateDraft(
+        draft,
+        accounts.map((a) => a.name),
+        today,
+      ),
+    [draft, accounts, today],
+  );
+  const visible = FIELDS_BY_TYPE[draft.type as TransactionType] ?? [];
+  const show = (field: string) =>
+    submitted || touched.has(field) ? validation.problems[field as keyof Draft] : undefined;
+
+  function set(field: keyof Draft, value: string) {
+    setDraft((d) => {
+      const next = { ...d, [field]: value };
+      if (field === 'account') next.currency = accounts.find((a) => a.name === value)?.currency ?? d.currency;
+      if (field === 'type')
+        for (const f of ['symbol', 'quantity', 'price', 'fee', 'amount'] as FieldName[])
+          if (!FIELDS_BY_TYPE[value as TransactionType].includes(f)) next[f] = '';
+      return next;
+    });
+    setTouched((t) => new Set(t).add(field));
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!validation.value) return;
+    const value = validation.value;
+    const done = (verb: string) => () =>
+      onDone(
+        `${verb} ${TYPE_LABELS[value.type].toLowerCase()}${value.symbol ? ` of ${value.symbol}` : ''} on ${value.date}.`,
+      );
+    if (editing) update.mutate({ id: editing.id, transaction: value }, { onSuccess: done('Saved') });
+    else create.mutate(value, { onSuccess: done('Added') });
+  }
+
+  const input = (field: keyof Draft, label: string, props: Record<string, string> = {}) => {
+    const problem = show(field);
+    return (
+      <div className="field" key={field}>
+        <label htmlFor={`${ids}-${field}`}>{label}</label>
+        <input
+          id={`${ids}-${field}`}
+          value={draft[field]}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${ids}-${field}-error` : undefined}
+          onChange={(e) => set(field, e.target.value)}
+          onBlur={() => setTouched((t) => new Set(t).add(field))}
+          {...props}
+        />
+        {problem && (
+          <span className="field-problem" id={`${ids}-${field}-error`}>
+            {problem}
+          </span>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form
+      className="tx-form card"
+      onSubmit={submit}
+      noValidate
+      aria-label={editing ? `Edit transaction ${editing.id}` : 'New transaction'}
+    >
+      <h2>{editing ? `Edit transaction ${editing.id}` : 'New transaction'}</h2>
+      <div className="tx-grid">
+        {input('date', 'Date', { type: 'date' })}
+        <div className="field">
+          <label htmlFor={`${ids}-type`}>Type</label>
+          <select id={`${ids}-type`} value={draft.type} onChange={(e) => set('type', e.target.value)}>
+            {TRANSACTION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-account`}>Account</label>
+          <select id={`${ids}-account`} value={draft.account} onChange={(e) => set('account', e.target.value)}>
+            {accounts.map((a) => (
+              <option key={a.name} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {visible.map((field) =>
+          input(
+            field,
+            fieldLabel(draft.type as TransactionType, field),
+            field === 'symbol' ? { autoComplete: 'off', spellCheck: 'false' } : { inputMode: 'decimal' },
+          ),
+        )}
+        {input('currency', 'Currency', { maxLength: '3' })}
+        {input('time', 'Time (optional)', { placeholder: 'HH:MM' })}
+        {input('note', 'Note')}
+      </div>
+      <p className="form-problem" role="alert">
+        {(submitted && validation.problems.form) || (serverError ? serverError.message : '')}
+      </p>
+      <div className="form-actions">
+        <button type="submit" disabled={saving}>
+          {saving ? 'Saving…' : editing ? 'Save changes' : 'Add transaction'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

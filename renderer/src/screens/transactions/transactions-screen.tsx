@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import type { TransactionFilter, TransactionRow } from '../../../../shared/api/transaction-schemas';
+import { TRANSACTION_TYPES, type TransactionType } from '../../../../shared/domain/transaction';
+import { useAccounts, useDeleteTransaction, useRestoreTransaction, useTransactions } from '../../api/hooks';
+import { Notice } from '../../components/notice';
+import { TYPE_LABELS } from './transaction-fields';
+import { TransactionForm } from './transaction-form';
+import { TransactionsTable } from './transactions-table';
+
+type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; row: TransactionRow };
+
+export function TransactionsScreen() {
+  const [filter, setFilter] = useState<TransactionFilter>({});
+  const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
+  const [message, setMessage] = useState<string | null>(null);
+  const [lastDeleted, setLastDeleted] = useState<TransactionRow | null>(null);
+  const accounts = useAccounts();
+  const list = useTransactions(filter);
+  const remove = useDeleteTransaction();
+  const restore = useRestoreTransaction();
+  const accountOptions = accounts.data ?? [];
+
+  function onDelete(row: TransactionRow) {
+    remove.mutate(
+      { id: row.id },
+      {
+        onSuccess: (deleted) => {
+          setLastDeleted(deleted);
+          setMessage(`Deleted transaction ${deleted.id}.`);
+        },
+        onError: (error) => setMessage(error.message),
+      },
+    );
+  }
+
+  function undo() {
+    if (!lastDeleted) return;
+    restore.mutate(
+      { row: lastDeleted },
+      {
+        onSuccess: (row) => {
+          setMessage(`Restored transaction ${row.id}.`);
+          setLastDeleted(null);
+        },
+        onError: (error) => setMessage(error.message),
+      },
+    );
+  }
+
+  const setField = (key: keyof TransactionFilter, value: string) =>
+    setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+
+  return (
+    <main className="screen" id="main" aria-labelledby="tx-title">
+      <div className="screen-head">
+        <h1 id="tx-title">Transactions</h1>
+        <button type="button" onClick={() => setEditing({ mode: 'new' })} disabled={accountOptions.length === 0}>
+          Add transaction
+        </button>
+      </div>
+
+      {message && (
+        <Notice onDismiss={() => setMessage(null)}>
+          {message}
+          {lastDeleted && message.startsWith('Deleted') && (
+            <button type="button" className="link" onClick={undo}>
+              Undo
+            </button>
+          )}
+        </Notice>
+      )}
+
+      {editing.mode !== 'closed' && (
+        <TransactionForm
+          key={editing.mode === 'edit' ? editing.row.id : 'new'}
+          accounts={accountOptions}
+          editing={editing.mode === 'edit' ? editing.row : null}
+          onCancel={() => setEditing({ mode: 'closed' })}
+          onDone={(text) => {
+            setEditing({ mode: 'closed' });
+            setLastDeleted(null);
+            setMessage(text);
+          }}
+        />
+      )}
+
+      <div className="filters" role="search" aria-label="Filter transactions">
+        <div className="field">
+          <label htmlFor="tx-filter-account">Account</label>
+          <select
+            id="tx-filter-account"
+            value={filter.account ?? ''}
+            onChange={(e) => setField('account', e.target.value)}
+          >
+            <option value="">All accounts</option>
+            {accountOptions.map((a) => (
+              <option key={a.id} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tx-filter-type">Type</label>
+          <select
+            id="tx-filter-type"
+            value={filter.type ?? ''}
+            onChange={(e) => setField('type', e.target.value as TransactionType)}
+          >
+            <option value="">All types</option>
+            {TRANSACTION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tx-filter-search">Search</label>
+          <input
+            id="tx-filter-search"
+            type="search"
+            placeholder="Symbol, note…"
+            value={filter.search ?? ''}
+            onChange={(e) => setField('search', e.target.value)}
+          />
+        </div>
+        <p className="muted filter-count" aria-live="polite">
+          {list.data
+            ? `${list.data.rows.length.toLocaleString()} of ${list.data.total.toLocaleString()} transactions`
+            : ''}
+        </p>
+      </div>
+
+      {list.isError && (
+        <p className="error-note" role="alert">
+          Could not load transactions: {list.error.message}
+        </p>
+      )}
+      {accountOptions.length === 0 && accounts.isSuccess && (
+        <section className="card empty-state">
+          <h2>No accounts yet</h2>
+          <p>Create an account on the dashboard (or load the demo portfolio) before recording transactions.</p>
+        </section>
+      )}
+      {list.data && list.data.total === 0 && accountOptions.length > 0 && (
+        <section className="card empty-state">
+          <h2>No transactions yet</h2>
+          <p>
+            Add your first buy or deposit with “Add transaction”, or import a CSV from your broker under Import &amp;
+            export.
+          </p>
+        </section>
+      )}
+      {list.data && list.data.total > 0 && (
+        <TransactionsTable
+          rows={list.data.rows}
+          onEdit={(row) => setEditing({ mode: 'edit', row })}
+          onDelete={onDelete}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+// Everything the app shows about the portfolio, from the ledger and the quote cache, in one call:
+// the store hands over rows, the UI gets positions, series and tilt.
+import type { Bar } from '../domain/bar';
+import type { SleeveWeights } from '../domain/sleeve';
+import type { Transaction } from '../domain/transaction';
+import { indexOnOrBefore } from './bars';
+import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
+import type { CostMethod } from './lots';
+import { markPositions, totalPositions, type Mark, type TotalPosition } from './positions';
+import { sleeveClassifier, type SleeveOverrides } from './sleeves';
+import { computeTilt, type Tilt } from './tilt';
+import { valuePortfolio, type ValueSeries } from './valuation';
+
+export interface RecomputeInput {
+  transactions: readonly Transaction[];
+  closes: ReadonlyMap<string, readonly Bar[]>;
+  today: string;
+  accounts: Iterable<string>;
+  costMethod?: CostMethod;
+  baseCurrency?: string;
+  fx?: ReadonlyMap<string, readonly Bar[]>;
+  sleeveOverrides?: SleeveOverrides;
+  /** Last day of the value series (default: the last close or transaction). */
+  to?: string;
+  benchmarkWeights?: SleeveWeights;
+  targetWeights?: SleeveWeights;
+}
+
+export interface MarkedAccount extends Omit<AccountState, 'positions'> {
+  positions: (Position & Mark)[];
+}
+
+export interface RecomputeResult {
+  ledger: LedgerResult;
+  /** Per account, marked at the last close on or before the series' last day. */
+  accounts: MarkedAccount[];
+  /** Across accounts, marked the same way. */
+  positions: (TotalPosition & Mark)[];
+  series: ValueSeries;
+  /** Sleeve weights on the series' last day. */
+  tilt: Tilt;
+}
+
+export function recompute(input: RecomputeInput): RecomputeResult {
+  const classify = sleeveClassifier(input.sleeveOverrides);
+  const ledger = applyLedger(input.transactions, {
+    today: input.today,
+    accounts: input.accounts,
+    costMethod: input.costMethod,
+  });
+  const series = valuePortfolio(ledger, {
+    closes: input.closes,
+    baseCurrency: input.baseCurrency,
+    fx: input.fx,
+    to: input.to,
+    sleeveOf: classify,
+  });
+  const lastDay = series.days[series.days.length - 1] ?? input.today;
+  const closeOf = (symbol: string): number | undefined => {
+    const bars = input.closes.get(symbol);
+    return bars === undefined ? undefined : bars[indexOnOrBefore(bars, lastDay)]?.close;
+  };
+  const last = series.days.length - 1;
+  const tilt = computeTilt({
+    holdings: series.holdings.map((h) => ({
+      symbol: h.symbol,
+      value: last >= 0 ? (h.values[last] as number) : 0,
+      price: closeOf(h.symbol),
+    })),
+    benchmark: input.benchmarkWeights,
+    target: input.targetWeights,
+    sleeveOf: classify,
+  });
+  return {
+    ledger,
+    accounts: ledger.accounts.map((account) => ({ ...account, positions: markPositions(account.positions, closeOf) })),
+    positions: markPositions(totalPositions(ledger.accounts), closeOf),
+    series,
+    tilt,
+  };
+}

@@ -1,0 +1,116 @@
+import { readCsv } from './csv';
+import { isRealDay } from './days';
+import { QuoteDataError, type Bar, type ParsedSeries } from './types';
+
+/** A bad row in a CSV file, named the way a user can find it: file, line, column. */
+export class CsvRowError extends QuoteDataError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: string | null,
+    detail: string,
+  ) {
+    super(column ? `${file} line ${line}, column ${column}: ${detail}` : `${file} line ${line}: ${detail}`);
+    this.name = 'CsvRowError';
+  }
+}
+
+type Column = 'Date' | 'Open' | 'High' | 'Low' | 'Close' | 'Adj Close' | 'Volume';
+const COLUMNS: readonly Column[] = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'];
+const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Yahoo writes `null` for a missing value; other exporters leave the field empty. */
+function isMissing(text: string): boolean {
+  return text === '' || text.toLowerCase() === 'null';
+}
+
+/**
+ * Daily bars from a CSV with a header row: Yahoo's `Date,Open,High,Low,Close,Adj Close,Volume`
+ * or Stooq's `Date,Open,High,Low,Close,Volume`. Columns are found by name, in any order; only
+ * Date and Close are required. A row whose Close is `null` or empty is a hole and is skipped;
+ * anything else that is not a number is an error naming the file, line and column.
+ */
+export function parseDailyCsv(text: string, file: string): ParsedSeries {
+  let records;
+  try {
+    records = readCsv(text);
+  } catch (error) {
+    throw new QuoteDataError(`${file}: ${(error as Error).message}`);
+  }
+  const header = records[0];
+  if (!header)
+    throw new QuoteDataError(
+      `${file} is empty: expected a header row such as Date,Open,High,Low,Close,Adj Close,Volume.`,
+    );
+
+  const index = new Map<Column, number>();
+  header.fields.forEach((name, position) => {
+    const column = COLUMNS.find((known) => known.toLowerCase() === name.trim().toLowerCase());
+    if (column && !index.has(column)) index.set(column, position);
+  });
+  for (const required of ['Date', 'Close'] as const) {
+    if (!index.has(required)) {
+      throw new CsvRowError(
+        file,
+        header.line,
+        null,
+        `the header has no ${required} column (found: ${header.fields.join(',').slice(0, 120)})`,
+      );
+    }
+  }
+
+  const bars: Bar[] = [];
+  const seen = new Map<string, number>();
+  let holes = 0;
+  for (const record of records.slice(1)) {
+    if (record.fields.length !== header.fields.length) {
+      throw new CsvRowError(
+        file,
+        record.line,
+        null,
+        `has ${record.fields.length} fields, the header has ${header.fields.length}`,
+      );
+    }
+    const cell = (column: Column): string | null => {
+      const at = index.get(column);
+      return at === undefined ? null : record.fields[at]!.trim();
+    };
+    const fail = (column: Column, value: string, what: string): never => {
+      throw new CsvRowError(file, record.line, column, `${JSON.stringify(value.slice(0, 40))} ${what}`);
+    };
+    const number = (column: Column): number | null => {
+      const value = cell(column);
+      if (value === null || isMissing(value)) return null;
+      if (!NUMBER_RE.test(value)) fail(column, value, 'is not a number');
+      const parsed = Number(value);
+      if (!Number.isFinite(parsed)) fail(column, value, 'is not a finite number');
+      return parsed;
+    };
+
+    const day = cell('Date')!;
+    if (!isRealDay(day)) fail('Date', day, 'is not a date (use YYYY-MM-DD)');
+    const close = number('Close');
+    if (close === null) {
+      holes++;
+      continue;
+    }
+    if (close <= 0) fail('Close', cell('Close')!, 'is not a positive price');
+    const earlier = seen.get(day);
+    if (earlier !== undefined) fail('Date', day, `repeats the day on line ${earlier}`);
+    seen.set(day, record.line);
+
+    const volume = number('Volume');
+    if (volume !== null && volume < 0) fail('Volume', cell('Volume')!, 'is negative');
+    bars.push({
+      day,
+      open: number('Open'),
+      high: number('High'),
+      low: number('Low'),
+      close,
+      adjClose: number('Adj Close'),
+      volume: volume === null ? null : Math.round(volume),
+    });
+  }
+  bars.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return { bars, actions: [], meta: null, holes };
+}
