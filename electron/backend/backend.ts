@@ -2,6 +2,7 @@ import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { csvHandlers, type FileRequest } from '../csv/csv-service';
+import { portfolioSource } from '../csv/exporters';
 import { openDatabase, type Db } from '../db/connection';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { createSummaryRepo } from '../db/summary-repo';
@@ -94,6 +95,7 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       mode: options.mode,
       chooseFile: options.chooseFile,
+      portfolio: portfolioSource(() => handlers),
     }),
   };
 

@@ -1,4 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import type { Backend } from '../backend/backend';
 import { testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -50,15 +52,51 @@ describe('exporters', () => {
     expect(asOf).toMatchObject({ ok: true, value: { rows: 1 } });
   });
 
-  it('refuses the kinds the portfolio service will provide, saying so', async () => {
+  it('writes holdings, performance and rotation from the portfolio service', async () => {
     const backend = open();
-    for (const kind of ['holdings', 'performance', 'rotation']) {
-      const result = await backend.dispatch('csv:export', { kind });
-      expect(result).toMatchObject({
-        ok: false,
-        error: { code: 'invalid_input', message: expect.stringContaining(`Exporting ${kind} is not available yet`) },
-      });
-    }
+    expect(await backend.dispatch('demo:load', {})).toMatchObject({ ok: true });
+    const exported = async (kind: string, asOf?: string) => {
+      const result = await backend.dispatch('csv:export', { kind, ...(asOf ? { asOf } : {}) });
+      if (!result.ok) throw new Error(result.error.message);
+      return parse((result.value as { content: string }).content, { columns: true }) as Record<string, string>[];
+    };
+
+    const asOf = '2016-11-14';
+    const holdings = await exported('holdings', asOf);
+    const view = await backend.dispatch('portfolio:holdings', { asOf });
+    if (!view.ok) throw new Error(view.error.message);
+    const rows = (view.value as HoldingsOutput).rows;
+    expect(holdings).toHaveLength(rows.length);
+    expect(holdings.length).toBeGreaterThan(0);
+    const first = rows[0] as HoldingsOutput['rows'][number];
+    expect(holdings[0]).toEqual({
+      account: first.account,
+      symbol: first.symbol,
+      currency: first.currency,
+      sleeve: first.sleeve,
+      quantity: first.quantity,
+      cost_basis: first.costBasis,
+      price: String(first.price),
+      price_date: first.priceDate,
+      market_value: first.marketValue,
+      unrealized_pl: first.unrealizedPl,
+      realized_pl: first.realizedPl,
+      dividends: first.dividends,
+      weight_pct: String(first.weightPct),
+    });
+    expect(holdings.every((row) => (row.price_date ?? '') <= asOf)).toBe(true);
+
+    const performance = await exported('performance', asOf);
+    expect(performance.map((row) => row.period)).toEqual(['1D', '1M', '3M', 'YTD', '1Y', '3Y', 'ALL']);
+    expect(performance.every((row) => row.to === performance[0]?.to && (row.to ?? '') <= asOf)).toBe(true);
+    expect(Number(performance.at(-1)?.twr_pct)).not.toBeNaN();
+
+    const rotation = await exported('rotation');
+    expect(rotation.length).toBeGreaterThan(0);
+    expect(new Set(rotation.map((row) => row.quadrant))).not.toContain('');
+    expect(rotation.every((row) => ['leading', 'weakening', 'lagging', 'improving'].includes(row.quadrant ?? ''))).toBe(
+      true,
+    );
   });
 
   it('refuses paths in browser mode', async () => {
