@@ -10,4 +10,5 @@ export const queryKeys = {
   quoteHistory: (symbol: string, from?: string, to?: string) => ['quotes', 'history', symbol, from, to] as const,
   refreshLog: (symbol?: string) => ['quotes', 'refreshLog', symbol] as const,
   settings: ['settings'] as const,
+  csvPresets: ['csv:presets'] as const,
 };

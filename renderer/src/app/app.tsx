@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useAppInfo, useDataChangedInvalidation } from '../api/hooks';
+import { CsvScreen } from '../screens/csv/csv-screen';
 import { HomeScreen } from '../screens/home-screen';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen';
 import { ROUTES, useRoute, type RouteId } from './use-route';
@@ -7,6 +8,7 @@ import { ROUTES, useRoute, type RouteId } from './use-route';
 const SCREENS: Record<RouteId, () => ReactNode> = {
   dashboard: () => <HomeScreen />,
   transactions: () => <TransactionsScreen />,
+  csv: () => <CsvScreen />,
 };
 
 function Logo() {

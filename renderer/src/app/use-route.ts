@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 export const ROUTES = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'transactions', label: 'Transactions' },
+  { id: 'csv', label: 'Import & export' },
 ] as const;
 
 export type RouteId = (typeof ROUTES)[number]['id'];
