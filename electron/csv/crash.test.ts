@@ -23,29 +23,56 @@ const root = path.resolve(here, '../..');
 interface Run {
   /** Milliseconds from "started" to exit. */
   elapsed: number;
+  /** Milliseconds from the start of the ledger check to exit (uninterrupted runs). */
+  tail: number;
   killed: boolean;
   output: string;
 }
 
-/** Starts the child; with killAfter, sends SIGKILL that many ms after it reports "started". */
-function runChild(bundle: string, db: string, file: string, killAfter?: number): Promise<Run> {
+/**
+ * Where to kill, by the child's own progress (so a busy machine does not push every kill past the
+ * end): when `rows` rows have been read, or `afterCheck` ms after the ledger check has begun
+ * (the check, the commit, and just after it).
+ */
+type KillAt = { rows: number } | { afterCheck: number };
+
+function runChild(bundle: string, db: string, file: string, killAt?: KillAt): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, db, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let started = 0;
+    let checking = 0;
     let output = '';
     let timer: NodeJS.Timeout | undefined;
+    const kill = () => child.kill('SIGKILL');
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     createInterface({ input: child.stdout }).on('line', (line) => {
-      output += `${line}\n`;
-      if (line !== 'started') return;
-      started = Date.now();
-      // The random moment of the kill is what this test is about, not a wait for something.
-      if (killAfter !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), killAfter);
+      if (!line.startsWith('progress ')) output += `${line}\n`;
+      if (line === 'started') started = Date.now();
+      const [, phase, rows] = line.split(' ');
+      if (phase === 'checking' && checking === 0) {
+        checking = Date.now();
+        // The random moment of the kill is what this test is about, not a wait for something.
+        if (killAt && 'afterCheck' in killAt) timer = setTimeout(kill, killAt.afterCheck);
+      }
+      // Progress is reported every 100 ms: a target past the last report is hit when checking begins.
+      if (
+        killAt &&
+        'rows' in killAt &&
+        (phase === 'checking' || (phase === 'reading' && Number(rows) >= killAt.rows))
+      ) {
+        kill();
+      }
     });
     child.on('error', reject);
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
-      resolve({ elapsed: started === 0 ? 0 : Date.now() - started, killed: signal === 'SIGKILL', output });
+      const now = Date.now();
+      resolve({
+        elapsed: started === 0 ? 0 : now - started,
+        tail: checking === 0 ? 0 : now - checking,
+        killed: signal === 'SIGKILL',
+        output,
+      });
     });
   });
 }
@@ -119,18 +146,25 @@ describe('an import killed at random moments', () => {
       remove(db);
 
       const outcomes: string[] = [];
+      // Stratified over the whole import: three in four kills while rows are read and inserted,
+      // the rest from the start of the ledger check to a little past the end (commit, and after).
+      const reading = Math.round(KILLS * 0.75);
       for (let k = 0; k < KILLS; k++) {
-        // Stratified over the import's duration and a little past it (into the commit and after).
-        const delay = Math.round(((k + random()) / KILLS) * full.elapsed * 1.1);
-        const run = await runChild(bundle, db, file, delay);
+        const at: KillAt =
+          k < reading
+            ? { rows: Math.floor(((k + random()) / reading) * ROWS) }
+            : { afterCheck: Math.round(((k - reading + random()) / (KILLS - reading)) * full.tail * 1.2) };
+        const run = await runChild(bundle, db, file, at);
         const state = inspect(db);
         const outcome = state.transactions === ROWS ? 'all' : 'none';
-        outcomes.push(`${delay}ms:${run.killed ? '' : 'finished,'}${outcome}`);
-        expect(state, `kill ${k} after ${delay} ms (${run.output.trim()})`).toEqual(outcome === 'all' ? all : none);
+        const where = 'rows' in at ? `row ${at.rows}` : `check+${at.afterCheck}ms`;
+        outcomes.push(`${where}:${run.killed ? '' : 'finished,'}${outcome}`);
+        expect(state, `kill ${k} at ${where} (${run.output.trim()})`).toEqual(outcome === 'all' ? all : none);
         if (outcome === 'all') remove(db);
       }
-      console.log(`crash test (import takes ${full.elapsed} ms): ${outcomes.join(' ')}`);
-      expect(outcomes.filter((o) => o.includes('none')).length).toBeGreaterThan(0);
+      console.log(`crash test (import ${full.elapsed} ms, check and commit ${full.tail} ms): ${outcomes.join(' ')}`);
+      // Kills while rows are read always land before the commit.
+      expect(outcomes.filter((o) => o.endsWith(':none')).length).toBeGreaterThanOrEqual(reading);
     },
   );
 });

@@ -177,6 +177,31 @@ describe('importing transactions', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /no preset named "nope"/ } });
   });
 
+  it('rolls back and says so when the caller cancels between batches', async () => {
+    const dir = tempDir();
+    backend = testBackend(dir);
+    const rows = Array.from({ length: 3000 }, (_, i) => `2016-01-04,Brokerage,deposit,,,,,${i + 1},USD,`);
+    const side = openSideConnection(path.join(dir, 'tiltfolio.sqlite'));
+    const controller = new AbortController();
+    try {
+      const result = await importTransactions(side, {
+        source: [csv(...rows)],
+        fileName: 'big.csv',
+        preset: tiltfolioPreset,
+        today: '2026-01-02',
+        now: '2026-01-02T00:00:00.000Z',
+        batchRows: 500,
+        onProgress: () => controller.abort(),
+        signal: controller.signal,
+      });
+      expect(result).toMatchObject({ cancelled: true, committed: false, added: 0, accountsCreated: [] });
+      expect(result.rows).toBeLessThan(3000);
+    } finally {
+      side.close();
+    }
+    expect(await count()).toBe(0);
+  });
+
   it('keeps the app connection answering and blind to the import until it commits', async () => {
     const dir = tempDir();
     backend = testBackend(dir);

@@ -133,8 +133,8 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
 
     const strings = new Map<string, string>();
     const intern = (text: string): string => {
-      const known = strings.get(text);
-      if (known !== undefined) return known;
+      const seen = strings.get(text);
+      if (seen !== undefined) return seen;
       strings.set(text, text);
       return text;
     };

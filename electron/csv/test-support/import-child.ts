@@ -13,6 +13,12 @@ async function main(): Promise<void> {
     mode: 'cli',
     runtime: `Node ${process.versions.node}`,
   });
+  // Progress lines let the test place its kills by how far the import has got.
+  backend.events.subscribe((name, payload) => {
+    if (name !== 'csv:progress') return;
+    const progress = payload as { phase: string; rowsDone: number };
+    process.stdout.write(`progress ${progress.phase} ${progress.rowsDone}\n`);
+  });
   process.stdout.write('started\n');
   const result = await backend.dispatch('csv:importFile', { path: file });
   backend.close();
