@@ -1,6 +1,7 @@
 import { appSettings, type AppSettings } from '../../shared/api/settings-schemas';
 import type { Db } from '../db/connection';
 import { createSettingsRepo } from '../db/settings-repo';
+import { SP500_SLEEVE_WEIGHTS } from '../../shared/engine/tilt';
 import { DEFAULT_BASE_URLS } from '../quotes/providers';
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -8,6 +9,11 @@ export const DEFAULT_SETTINGS: AppSettings = {
   yahooBaseUrl: DEFAULT_BASE_URLS.yahoo,
   stooqBaseUrl: DEFAULT_BASE_URLS.stooq,
   offline: false,
+  costMethod: 'fifo',
+  benchmarkSymbol: 'SPY',
+  benchmarkWeights: SP500_SLEEVE_WEIGHTS,
+  targetWeights: null,
+  theme: 'system',
 };
 
 type Key = keyof AppSettings;

@@ -18,6 +18,19 @@ import {
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
 import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
+import {
+  holdingsInput,
+  holdingsOutput,
+  instrumentRow,
+  instrumentUpdate,
+  performanceInput,
+  performanceOutput,
+  rotationInput,
+  rotationOutput,
+  rrgInput,
+  rrgOutput,
+  tiltOutput,
+} from './portfolio-schemas';
 
 const noInput = z.strictObject({});
 
@@ -68,6 +81,18 @@ export const calls = {
   },
   'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
   'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
+  'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
+  'portfolio:performance': { input: performanceInput, output: performanceOutput },
+  'portfolio:tilt': { input: noInput, output: tiltOutput },
+  'rotation:series': { input: rotationInput, output: rotationOutput },
+  'rotation:rrg': { input: rrgInput, output: rrgOutput },
+  'instruments:list': { input: noInput, output: z.array(instrumentRow) },
+  'instruments:update': { input: instrumentUpdate, output: instrumentRow },
+  /** Loads the bundled demo portfolio into an empty database. */
+  'demo:load': {
+    input: noInput,
+    output: z.strictObject({ accounts: z.number().int(), transactions: z.number().int(), quoteBars: z.number().int() }),
+  },
   'settings:get': { input: noInput, output: appSettings },
   'settings:set': { input: settingsPatch, output: appSettings },
   'transactions:list': {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import { sleeveWeightsSchema } from './portfolio-schemas';
+import { symbolSchema } from './transaction-schemas';
 
 const baseUrl = z.url({ protocol: /^https?$/, error: 'Use an http:// or https:// address.' }).max(500);
+
+const weights = sleeveWeightsSchema.refine(
+  (w) => Math.abs(w.large_cap_tech + w.financials + w.small_caps + w.other - 1) < 1e-6,
+  'The four weights must add up to 100 %.',
+);
 
 export const quoteProviderChoice = z.enum(['yahoo', 'stooq', 'none']);
 
@@ -11,6 +18,14 @@ export const appSettings = z.strictObject({
   stooqBaseUrl: baseUrl,
   /** Offline: refresh reports "offline" at once, whatever the provider. */
   offline: z.boolean(),
+  costMethod: z.enum(['fifo', 'average']),
+  /** The symbol the portfolio's returns are compared with. */
+  benchmarkSymbol: symbolSchema,
+  /** The benchmark's sleeve make-up (fractions of one) for the tilt view. */
+  benchmarkWeights: weights,
+  /** The user's own target; null until set. */
+  targetWeights: weights.nullable(),
+  theme: z.enum(['system', 'light', 'dark']),
 });
 
 export const settingsPatch = appSettings.partial();

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { SLEEVES } from '../domain/sleeve';
+import { PERIODS } from '../engine/periods';
+import { daySchema, symbolSchema } from './transaction-schemas';
+
+export const sleeveSchema = z.enum(SLEEVES);
+const decimalOut = z.string();
+const point = z.strictObject({ time: z.string(), value: z.number() });
+
+export const holdingsInput = z.strictObject({ asOf: daySchema.optional(), account: z.string().max(80).optional() });
+
+export const holdingRow = z.strictObject({
+  account: z.string(),
+  symbol: z.string(),
+  name: z.string().nullable(),
+  sleeve: sleeveSchema,
+  currency: z.string(),
+  /** Exact decimals as strings. */
+  quantity: decimalOut,
+  costBasis: decimalOut,
+  marketValue: decimalOut.nullable(),
+  unrealizedPl: decimalOut.nullable(),
+  realizedPl: decimalOut,
+  dividends: decimalOut,
+  price: z.number().nullable(),
+  priceDate: z.string().nullable(),
+  priceSource: z.string().nullable(),
+  /** The price is older than the valuation day (a holiday, a gap, or a quote that stopped). */
+  stale: z.boolean(),
+  /** Percent of the invested total (cash excluded). */
+  weightPct: z.number(),
+  dayChange: z.number().nullable(),
+  dayChangePct: z.number().nullable(),
+  /** Shown at cost because there is no quote; `note` says why. */
+  atCost: z.boolean(),
+  note: z.string().nullable(),
+});
+
+export const holdingsOutput = z.strictObject({
+  asOf: z.string().nullable(),
+  baseCurrency: z.string(),
+  rows: z.array(holdingRow),
+  cash: z.array(z.strictObject({ account: z.string(), currency: z.string(), balance: decimalOut })),
+  totals: z.strictObject({
+    marketValue: decimalOut,
+    costBasis: decimalOut,
+    unrealizedPl: decimalOut,
+    realizedPl: decimalOut,
+    dividends: decimalOut,
+    cash: decimalOut,
+    total: decimalOut,
+    dayChange: z.number().nullable(),
+    dayChangePct: z.number().nullable(),
+  }),
+  notes: z.array(z.string()),
+});
+
+export const periodSchema = z.enum([...PERIODS, 'CUSTOM']);
+
+export const performanceInput = z
+  .strictObject({
+    period: periodSchema.default('ALL'),
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+    benchmark: symbolSchema.optional(),
+    account: z.string().max(80).optional(),
+  })
+  .refine((i) => i.period !== 'CUSTOM' || (i.from !== undefined && i.to !== undefined && i.from <= i.to), {
+    message: 'A custom period needs from and to, from first.',
+    path: ['from'],
+  });
+
+export const performanceOutput = z.strictObject({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  baseCurrency: z.string(),
+  value: z.array(point),
+  /** Time-weighted growth of 100 over the period. */
+  growth: z.array(point),
+  benchmark: z.strictObject({ symbol: z.string(), growth: z.array(point), pct: z.number(), relativePct: z.number() }).nullable(),
+  startValue: z.number().nullable(),
+  endValue: z.number().nullable(),
+  twrPct: z.number().nullable(),
+  mwrPct: z.number().nullable(),
+  mwrAnnualizedPct: z.number().nullable(),
+  /** Days whose value carries an earlier close for at least one holding. */
+  carriedDays: z.number().int(),
+  notes: z.array(z.string()),
+});
+
+export const sleeveWeightsSchema = z.strictObject({
+  large_cap_tech: z.number().min(0).max(1),
+  financials: z.number().min(0).max(1),
+  small_caps: z.number().min(0).max(1),
+  other: z.number().min(0).max(1),
+});
+
+export const tiltOutput = z.strictObject({
+  asOf: z.string().nullable(),
+  baseCurrency: z.string(),
+  total: z.number(),
+  sleeves: z.array(
+    z.strictObject({
+      sleeve: sleeveSchema,
+      value: z.number(),
+      weightPct: z.number(),
+      benchmarkPct: z.number(),
+      targetPct: z.number().nullable(),
+      activeVsBenchmarkPct: z.number(),
+      activeVsTargetPct: z.number().nullable(),
+      holdings: z.array(z.string()),
+    }),
+  ),
+  trades: z.array(
+    z.strictObject({ sleeve: sleeveSchema, symbol: z.string().nullable(), amount: decimalOut, quantity: z.number().nullable() }),
+  ),
+  benchmarkName: z.string(),
+});
+
+/** What a rotation chart compares: a symbol's closes, a sleeve of the portfolio, or the whole portfolio. */
+export const subjectSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('symbol'), symbol: symbolSchema }),
+  z.strictObject({ kind: z.literal('sleeve'), sleeve: sleeveSchema }),
+  z.strictObject({ kind: z.literal('portfolio') }),
+]);
+
+export const rotationInput = z.strictObject({
+  subject: subjectSchema,
+  vs: subjectSchema,
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  /** Rebase the relative-strength line to 100 on this day (default: the first common day shown). */
+  base: daySchema.optional(),
+  average: z.number().int().min(2).max(400).default(50),
+});
+
+const dayClose = z.strictObject({ day: z.string(), close: z.number() });
+
+export const rotationOutput = z.strictObject({
+  subjectLabel: z.string(),
+  vsLabel: z.string(),
+  price: z.array(point),
+  priceAverage: z.array(point),
+  ratio: z.array(point),
+  ratioAverage: z.array(point),
+  regimeChanges: z.array(z.strictObject({ time: z.string(), direction: z.enum(['up', 'down']) })),
+  drawdown: z.array(point),
+  maxDrawdown: z.strictObject({ pct: z.number(), peak: dayClose, trough: dayClose }).nullable(),
+  newHighs: z.array(z.string()),
+  lowest: z.strictObject({ day: z.string(), close: z.number(), abovePct: z.number() }).nullable(),
+  stats: z.strictObject({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    changePct: z.number().nullable(),
+    vsChangePct: z.number().nullable(),
+    relativePct: z.number().nullable(),
+    distanceFromAveragePct: z.number().nullable(),
+    extended: z.enum(['above', 'below']).nullable(),
+    best: z.strictObject({ days: z.number(), pct: z.number(), start: z.string(), end: z.string() }).nullable(),
+    worst: z.strictObject({ days: z.number(), pct: z.number(), start: z.string(), end: z.string() }).nullable(),
+  }),
+});
+
+export const rrgInput = z.strictObject({
+  benchmark: subjectSchema,
+  members: z.array(subjectSchema).max(40).optional(),
+  tail: z.number().int().min(1).max(52).default(8),
+  to: daySchema.optional(),
+});
+
+export const rrgOutput = z.strictObject({
+  benchmarkLabel: z.string(),
+  members: z.array(
+    z.strictObject({
+      label: z.string(),
+      kind: z.enum(['symbol', 'sleeve', 'portfolio']),
+      quadrant: z.enum(['leading', 'weakening', 'lagging', 'improving']).nullable(),
+      tail: z.array(z.strictObject({ day: z.string(), ratio: z.number(), momentum: z.number() })),
+    }),
+  ),
+});
+
+export const instrumentRow = z.strictObject({
+  symbol: z.string(),
+  name: z.string().nullable(),
+  kind: z.enum(['stock', 'etf', 'index', 'fund', 'cash']),
+  currency: z.string(),
+  sleeve: sleeveSchema,
+  sleeveOverride: sleeveSchema.nullable(),
+});
+
+export const instrumentUpdate = z.strictObject({
+  symbol: symbolSchema,
+  sleeve: sleeveSchema.nullable().optional(),
+  name: z.string().trim().max(120).nullable().optional(),
+  kind: z.enum(['stock', 'etf', 'index', 'fund', 'cash']).optional(),
+});
+
+export type HoldingsOutput = z.output<typeof holdingsOutput>;
+export type PerformanceOutput = z.output<typeof performanceOutput>;
+export type TiltOutput = z.output<typeof tiltOutput>;
+export type RotationOutput = z.output<typeof rotationOutput>;
+export type RrgOutput = z.output<typeof rrgOutput>;
+export type Subject = z.output<typeof subjectSchema>;
