@@ -13,7 +13,8 @@ export interface ChartMarker {
 
 export interface ChartSeries {
   id: string;
-  kind: 'line' | 'area' | 'baseline' | 'histogram';
+  /** `band`: a 0/1 step series filled on its own hidden scale, shading spans behind a pane. */
+  kind: 'line' | 'area' | 'baseline' | 'histogram' | 'band';
   data: ChartPoint[];
   pane?: number;
   title?: string;

@@ -5,6 +5,7 @@ import {
   createSeriesMarkers,
   HistogramSeries,
   LineSeries,
+  LineType,
   type IChartApi,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
@@ -23,6 +24,8 @@ interface Props {
   height?: number;
   /** Shown in a pane's corner: e.g. ['Price', 'Relative strength']. */
   paneLabels?: string[];
+  /** Relative pane heights, e.g. [3, 1]: the price pane three times the indicator's. */
+  paneStretch?: number[];
 }
 
 interface Live {
@@ -56,6 +59,25 @@ function addSeries(chart: IChartApi, spec: ChartSeries): ISeriesApi<SeriesType> 
       );
     case 'histogram':
       return chart.addSeries(HistogramSeries, { ...common, color: spec.color }, pane);
+    case 'band': {
+      const band = chart.addSeries(
+        AreaSeries,
+        {
+          title: '',
+          priceScaleId: `band-${spec.id}`,
+          lineVisible: false,
+          lineType: LineType.WithSteps,
+          topColor: spec.fill ?? spec.color,
+          bottomColor: spec.fill ?? spec.color,
+          lastValueVisible: false,
+          priceLineVisible: false,
+          crosshairMarkerVisible: false,
+        },
+        pane,
+      );
+      band.priceScale().applyOptions({ scaleMargins: { top: 0, bottom: 0 } });
+      return band;
+    }
   }
 }
 
@@ -64,7 +86,7 @@ function addSeries(chart: IChartApi, spec: ChartSeries): ISeriesApi<SeriesType> 
  * follows the container), and reconciles series by id when data changes; callers pass plain data
  * built in shared/, never chart objects.
  */
-export function Chart({ series, label, height = 360, paneLabels }: Props) {
+export function Chart({ series, label, height = 360, paneLabels, paneStretch }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const live = useRef(new Map<string, Live>());
@@ -139,8 +161,9 @@ export function Chart({ series, label, height = 360, paneLabels }: Props) {
     for (let i = panes.length - 1; i > 0; i--) {
       if (!series.some((s) => (s.pane ?? 0) === i)) api.removePane(i);
     }
+    api.panes().forEach((pane, i) => pane.setStretchFactor(paneStretch?.[i] ?? 1));
     api.timeScale().fitContent();
-  }, [series]);
+  }, [series, paneStretch]);
 
   return (
     <figure className="chart" style={{ height }}>

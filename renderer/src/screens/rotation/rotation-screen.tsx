@@ -1,0 +1,3 @@
+export function RotationScreen() {
+  return null;
+}
