@@ -1,12 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { Client } from '../api/client';
 import { ClientProvider } from '../api/client-context';
 import { RefreshJobProvider } from '../api/refresh-job';
 
 /** Renders a component as the app does: over a client, a fresh query cache and the refresh job. */
-export function renderWithClient(ui: ReactElement, client: Client) {
+export function renderWithClient(ui: ReactElement, client: Client): RenderResult {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <ClientProvider client={client}>
