@@ -30,7 +30,25 @@ const SAMPLES: Record<CallName, unknown> = {
   'quotes:setManualPrice': { symbol: 'XYZ', day: '2016-01-04', close: 12.5 },
   'quotes:refreshLog': { limit: 10, symbol: 'SPY' },
   'settings:get': {},
-  'settings:set': { quoteProvider: 'stooq', offline: true },
+  'settings:set': { quoteProvider: 'stooq', offline: true, theme: 'dark' },
+  'portfolio:holdings': { asOf: '2016-12-30', account: 'Fuzz' },
+  'portfolio:performance': { period: 'CUSTOM', from: '2016-01-01', to: '2016-12-30', benchmark: 'SPY' },
+  'portfolio:tilt': {},
+  'rotation:series': {
+    subject: { kind: 'symbol', symbol: 'RUT' },
+    vs: { kind: 'symbol', symbol: 'SPY' },
+    from: '2016-01-04',
+    average: 50,
+  },
+  'rotation:rrg': {
+    benchmark: { kind: 'symbol', symbol: 'SPY' },
+    members: [{ kind: 'sleeve', sleeve: 'financials' }],
+    tail: 8,
+  },
+  'instruments:list': {},
+  'instruments:update': { symbol: 'AAPL', sleeve: 'other', name: 'Apple', kind: 'stock' },
+  'demo:load': {},
+  'analyze:symbol': { symbol: 'RUT', to: '2016-11-14', from: '2016-10-31', vs: 'SPY', lookbackDays: 365, window: 5 },
 };
 
 const HUGE = 'x'.repeat(2_000_000);

@@ -10,6 +10,12 @@ import { EventBus } from './event-bus';
 import { PRODUCT_NAME } from './paths';
 import { createSettingsStore } from './settings-store';
 import { transactionHandlers } from './transactions-service';
+import { findAssetsDir } from './assets-dir';
+import { demoHandler } from './demo/demo-loader';
+import { instrumentHandlers } from './instruments-service';
+import { createSnapshots } from './portfolio-snapshot';
+import { portfolioHandlers } from './portfolio-service';
+import { rotationHandlers } from './rotation-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -19,6 +25,8 @@ export interface BackendOptions {
   runtime: string;
   nativeBinding?: string | undefined;
   now?: () => Date;
+  /** Where the bundled demo data lives (assets/ in the project, inside the app when packaged). */
+  assetsDir?: string;
   /** Network and timing for quote refreshes (tests point them at a local server). */
   quotes?: QuoteServiceOptions;
 }
@@ -44,6 +52,7 @@ export function createBackend(options: BackendOptions): Backend {
   const accounts = createAccountsRepo(db);
   const settings = createSettingsStore(db);
   const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
+  const snapshots = createSnapshots(db, events, settings, now);
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -70,6 +79,10 @@ export function createBackend(options: BackendOptions): Backend {
     },
     ...quoteHandlers(quotes, settings),
     ...transactionHandlers(db, events, now),
+    ...portfolioHandlers(snapshots, settings),
+    ...rotationHandlers(snapshots),
+    ...instrumentHandlers(db, events),
+    ...demoHandler(db, events, settings, options.assetsDir ?? findAssetsDir(), now),
   };
 
   return {

@@ -2,12 +2,15 @@
 // "ratio" where a baseline is measured in the same run. Figures, never pass/fail.
 import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
 import { benchHttpCall } from './api-bench';
+import { benchEngineRecompute, benchEngineRotation } from './engine-bench';
 import type { BenchResult } from './measure';
 
 const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'api.http_call': benchHttpCall,
   'quotes.upsert': async () => benchQuotesUpsert(),
   'quotes.read_symbol': async () => benchQuotesReadSymbol(),
+  'engine.recompute': benchEngineRecompute,
+  'engine.rotation': benchEngineRotation,
 };
 
 async function main(): Promise<void> {

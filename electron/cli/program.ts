@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnalyzeCommand } from './analyze-command';
 import { registerQuoteCommands } from './quotes-commands';
 import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
 
@@ -45,6 +46,7 @@ export function buildProgram(io: CliIo): Command {
     });
 
   registerQuoteCommands(program, io);
+  registerAnalyzeCommand(program, io);
   return program;
 }
 

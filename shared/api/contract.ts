@@ -18,6 +18,7 @@ import {
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
 import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
+import { analyzeInput, analyzeOutput } from './analyze-schemas';
 import {
   holdingsInput,
   holdingsOutput,
@@ -86,6 +87,8 @@ export const calls = {
   'portfolio:tilt': { input: noInput, output: tiltOutput },
   'rotation:series': { input: rotationInput, output: rotationOutput },
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
+  /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
+  'analyze:symbol': { input: analyzeInput, output: analyzeOutput },
   'instruments:list': { input: noInput, output: z.array(instrumentRow) },
   'instruments:update': { input: instrumentUpdate, output: instrumentRow },
   /** Loads the bundled demo portfolio into an empty database. */

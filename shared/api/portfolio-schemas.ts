@@ -77,7 +77,9 @@ export const performanceOutput = z.strictObject({
   value: z.array(point),
   /** Time-weighted growth of 100 over the period. */
   growth: z.array(point),
-  benchmark: z.strictObject({ symbol: z.string(), growth: z.array(point), pct: z.number(), relativePct: z.number() }).nullable(),
+  benchmark: z
+    .strictObject({ symbol: z.string(), growth: z.array(point), pct: z.number(), relativePct: z.number() })
+    .nullable(),
   startValue: z.number().nullable(),
   endValue: z.number().nullable(),
   twrPct: z.number().nullable(),
@@ -112,7 +114,12 @@ export const tiltOutput = z.strictObject({
     }),
   ),
   trades: z.array(
-    z.strictObject({ sleeve: sleeveSchema, symbol: z.string().nullable(), amount: decimalOut, quantity: z.number().nullable() }),
+    z.strictObject({
+      sleeve: sleeveSchema,
+      symbol: z.string().nullable(),
+      amount: decimalOut,
+      quantity: z.number().nullable(),
+    }),
   ),
   benchmarkName: z.string(),
 });

@@ -13,10 +13,8 @@ import {
   type LedgerResult,
   type Position,
 } from './ledger-types';
+import { TimelineRecorder, type Slot } from './ledger-timelines';
 import { LotBook, type CostMethod, type Lot } from './lots';
-import { StateLog } from './state-log';
-
-type Rows = ReturnType<StateLog['byKey']>[number];
 
 export type * from './ledger-types';
 export { compareText } from './ledger-types';
@@ -27,36 +25,14 @@ interface HoldingState {
   /** Ratios of this account's split records for the symbol not yet applied, as floats. */
   laterSplits: number[];
   factor: number;
-  /** Last end-of-day figures, as floats, for the per-symbol sums. */
-  effective: number;
-  costFloat: number;
-  /** Row key in the holdings log. */
-  key: number;
-  symbol: SymbolState;
-  dirty: boolean;
-}
-
-interface SymbolState {
-  symbol: string;
-  currency: string;
-  key: number;
-  members: HoldingState[];
+  slot: Slot;
   dirty: boolean;
 }
 
 interface CashState {
   account: string;
   cash: AccountCash;
-  funded: number;
-  key: number;
-  total: CurrencyState;
-  dirty: boolean;
-}
-
-interface CurrencyState {
-  currency: string;
-  key: number;
-  members: CashState[];
+  slot: Slot;
   dirty: boolean;
 }
 
@@ -78,18 +54,11 @@ class LedgerRun {
   // Nested maps (account → symbol) rather than joined keys: no string building per record.
   private readonly holdings = new Map<string, Map<string, HoldingState>>();
   private readonly allHoldings: HoldingState[] = [];
-  private readonly symbols = new Map<string, SymbolState>();
+  private readonly symbolCurrency = new Map<string, string>();
   private readonly cashes = new Map<string, Map<string, CashState>>();
   private readonly allCash: CashState[] = [];
-  private readonly currencies = new Map<string, CurrencyState>();
   private readonly flows: LedgerFlow[] = [];
-  private readonly symbolStates: SymbolState[] = [];
-  private readonly currencyStates: CurrencyState[] = [];
-  private readonly days: string[] = [];
-  private readonly holdingLog = new StateLog(4096);
-  private readonly symbolLog = new StateLog(4096);
-  private readonly cashLog = new StateLog(1024);
-  private readonly currencyLog = new StateLog(1024);
+  private readonly timelines = new TimelineRecorder();
   private dirtyHoldings: HoldingState[] = [];
   private dirtyCash: CashState[] = [];
   private pending: PendingTransfer[] = [];
@@ -133,37 +102,10 @@ class LedgerRun {
       this.apply(p);
     }
     if (day !== null) this.endOfDay(day);
-    const holdingRows = this.holdingLog.byKey(this.allHoldings.length);
-    const symbolRows = this.symbolLog.byKey(this.symbolStates.length);
-    const cashRows = this.cashLog.byKey(this.allCash.length);
-    const currencyRows = this.currencyLog.byKey(this.currencyStates.length);
     return {
       costMethod: this.costMethod,
       accounts: this.buildAccounts(),
-      days: this.days,
-      holdings: this.allHoldings.map((h, i) => {
-        const rows = holdingRows[i] as Rows;
-        return {
-          account: h.position.account,
-          symbol: h.position.symbol,
-          currency: h.position.currency,
-          day: rows.day,
-          quantity: rows.a,
-          cost: rows.b,
-        };
-      }),
-      symbols: this.symbolStates.map((s, i) => {
-        const rows = symbolRows[i] as Rows;
-        return { symbol: s.symbol, currency: s.currency, day: rows.day, quantity: rows.a, cost: rows.b };
-      }),
-      cash: this.allCash.map((c, i) => {
-        const rows = cashRows[i] as Rows;
-        return { account: c.account, currency: c.cash.currency, day: rows.day, balance: rows.a };
-      }),
-      cashTotals: this.currencyStates.map((c, i) => {
-        const rows = currencyRows[i] as Rows;
-        return { currency: c.currency, day: rows.day, balance: rows.a };
-      }),
+      ...this.timelines.timelines(),
       flows: this.flows,
       firstDay: ordered[0]?.date ?? null,
       lastDay: ordered[ordered.length - 1]?.date ?? null,
@@ -294,16 +236,10 @@ class LedgerRun {
   private newHolding(p: ParsedTransaction, inAccount: Map<string, HoldingState>): HoldingState {
     const { account, currency } = p.tx;
     const symbol = p.symbol;
-    let symbolState = this.symbols.get(symbol);
-    if (symbolState === undefined) {
-      symbolState = { symbol, currency, key: this.symbolStates.length, members: [], dirty: false };
-      this.symbols.set(symbol, symbolState);
-      this.symbolStates.push(symbolState);
-    } else if (symbolState.currency !== currency) {
-      throw new LedgerError(
-        p.tx,
-        `is in ${currency}, but earlier transactions have ${symbol} in ${symbolState.currency}.`,
-      );
+    const known = this.symbolCurrency.get(symbol);
+    if (known === undefined) this.symbolCurrency.set(symbol, currency);
+    else if (known !== currency) {
+      throw new LedgerError(p.tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`);
     }
     const laterSplits = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
     const state: HoldingState = {
@@ -311,13 +247,9 @@ class LedgerRun {
       book: new LotBook(this.costMethod),
       laterSplits,
       factor: product(laterSplits),
-      effective: 0,
-      costFloat: 0,
-      key: this.allHoldings.length,
-      symbol: symbolState,
+      slot: this.timelines.holdingSlot(account, symbol, currency),
       dirty: false,
     };
-    symbolState.members.push(state);
     inAccount.set(symbol, state);
     this.allHoldings.push(state);
     return state;
@@ -331,14 +263,9 @@ class LedgerRun {
     }
     let state = inAccount.get(currency);
     if (state === undefined) {
-      let total = this.currencies.get(currency);
-      if (total === undefined) {
-        total = { currency, key: this.currencyStates.length, members: [], dirty: false };
-        this.currencies.set(currency, total);
-        this.currencyStates.push(total);
-      }
       const zero = Decimal.ZERO;
       state = {
+        account,
         cash: {
           currency,
           balance: zero,
@@ -349,13 +276,9 @@ class LedgerRun {
           interest: zero,
           fees: zero,
         },
-        account,
-        funded: 0,
-        key: this.allCash.length,
-        total,
+        slot: this.timelines.cashSlot(account, currency),
         dirty: false,
       };
-      total.members.push(state);
       inAccount.set(currency, state);
       this.allCash.push(state);
     }
@@ -388,9 +311,7 @@ class LedgerRun {
     }
     this.pending = [];
 
-    const dayIndex = this.days.length;
-    this.days.push(day);
-    const dirtyCurrencies: CurrencyState[] = [];
+    this.timelines.beginDay(day);
     for (const state of this.dirtyCash) {
       const { cash } = state;
       const short = cash.balance.add(cash.implicitFunding);
@@ -408,45 +329,21 @@ class LedgerRun {
           internal: false,
         });
       }
-      state.funded = (cash.implicitFunding.isZero() ? cash.balance : cash.balance.add(cash.implicitFunding)).toNumber();
-      this.cashLog.push(state.key, dayIndex, state.funded, 0);
+      const funded = cash.implicitFunding.isZero() ? cash.balance : cash.balance.add(cash.implicitFunding);
+      this.timelines.recordCash(state.slot, funded.toNumber());
       state.dirty = false;
-      if (!state.total.dirty) {
-        state.total.dirty = true;
-        dirtyCurrencies.push(state.total);
-      }
     }
     this.dirtyCash = [];
-    for (const total of dirtyCurrencies) {
-      let sum = 0;
-      for (const member of total.members) sum += member.funded;
-      this.currencyLog.push(total.key, dayIndex, sum, 0);
-      total.dirty = false;
-    }
-
-    const dirtySymbols: SymbolState[] = [];
     for (const state of this.dirtyHoldings) {
-      state.effective = state.book.quantity.toNumber() * state.factor;
-      state.costFloat = state.book.cost.toNumber();
-      this.holdingLog.push(state.key, dayIndex, state.effective, state.costFloat);
+      this.timelines.recordHolding(
+        state.slot,
+        state.book.quantity.toNumber() * state.factor,
+        state.book.cost.toNumber(),
+      );
       state.dirty = false;
-      if (!state.symbol.dirty) {
-        state.symbol.dirty = true;
-        dirtySymbols.push(state.symbol);
-      }
     }
     this.dirtyHoldings = [];
-    // Summed afresh from the members (not by deltas) so a closed position is exactly zero.
-    for (const symbol of dirtySymbols) {
-      let quantity = 0;
-      let cost = 0;
-      for (const member of symbol.members) {
-        quantity += member.effective;
-        cost += member.costFloat;
-      }
-      this.symbolLog.push(symbol.key, dayIndex, quantity, cost);
-      symbol.dirty = false;
-    }
+    this.timelines.endDay();
   }
 
   private buildAccounts(): AccountState[] {

@@ -106,9 +106,12 @@ export class LotBook {
     this.quantity = quantity;
   }
 
-  /** The live lots, oldest first, costs restated from the pool under average cost. */
+  /**
+   * The live lots, oldest first, costs restated from the pool under average cost. Called once,
+   * when the ledger is done: the lots are handed over rather than copied.
+   */
   openLots(): Lot[] {
-    const open = this.lots.slice(this.head).map((lot) => ({ ...lot }));
+    const open = this.lots.slice(this.head);
     if (this.method === 'average') restate(open, this.cost);
     return open;
   }

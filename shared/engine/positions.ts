@@ -40,15 +40,34 @@ export function totalPositions(accounts: readonly AccountState[]): TotalPosition
       total.realizedPnl = total.realizedPnl.add(p.realizedPnl);
       total.dividends = total.dividends.add(p.dividends);
       total.fees = total.fees.add(p.fees);
-      total.lots.push(...p.lots.map((lot) => ({ ...lot, account: p.account })));
+      total.lots = mergeLots(total.lots, p.lots, p.account);
       total.accounts.push(p.account);
       totals.set(p.symbol, total);
     }
   }
-  const list = [...totals.values()].sort((a, b) => compareText(a.symbol, b.symbol));
-  for (const total of list)
-    total.lots.sort((a, b) => compareText(a.acquired, b.acquired) || a.transactionId - b.transactionId);
-  return list;
+  return [...totals.values()].sort((a, b) => compareText(a.symbol, b.symbol));
+}
+
+/** Each account's lots are already oldest first: merge rather than sort. */
+function mergeLots(merged: AccountLot[], lots: readonly Lot[], account: string): AccountLot[] {
+  const out: AccountLot[] = [];
+  let i = 0;
+  for (const lot of lots) {
+    while (i < merged.length && !isBefore(lot, merged[i] as AccountLot)) out.push(merged[i++] as AccountLot);
+    out.push({
+      account,
+      acquired: lot.acquired,
+      quantity: lot.quantity,
+      cost: lot.cost,
+      transactionId: lot.transactionId,
+    });
+  }
+  while (i < merged.length) out.push(merged[i++] as AccountLot);
+  return out;
+}
+
+function isBefore(a: Lot, b: Lot): boolean {
+  return a.acquired < b.acquired || (a.acquired === b.acquired && a.transactionId < b.transactionId);
 }
 
 export interface Mark {

@@ -2,9 +2,9 @@
 // these numbers draw charts and feed returns; the exact figures live in the ledger's positions.
 import type { Bar } from '../domain/bar';
 import { SLEEVES, type Sleeve } from '../domain/sleeve';
-import { lowerBound } from './bars';
+import { indexOnOrBefore, lowerBound } from './bars';
 import { compareText, type BalanceTimeline, type LedgerResult, type QuantityTimeline } from './ledger-types';
-import { gridCloses, unionCalendar, type PriceGrid } from './price-grid';
+import { gridCloses, unionCalendar } from './price-grid';
 import { sleeveOf } from './sleeves';
 
 export interface ValuationOptions {
@@ -92,13 +92,9 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   const excluded = new Uint8Array(n);
   const notes: ValuationNote[] = [];
 
-  const grids = new Map<string, PriceGrid | null>();
-  const priceGrid = (symbol: string): PriceGrid | null => {
-    if (!grids.has(symbol)) {
-      const bars = options.closes.get(symbol);
-      grids.set(symbol, bars === undefined || bars.length === 0 ? null : gridCloses(bars, days));
-    }
-    return grids.get(symbol) ?? null;
+  const barsOf = (symbol: string): readonly Bar[] | null => {
+    const bars = options.closes.get(symbol);
+    return bars === undefined || bars.length === 0 ? null : bars;
   };
   const noRate = new Float64Array(n).fill(Number.NaN);
   const fxGrids = new Map<string, Float64Array>();
@@ -135,12 +131,12 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
       };
       holdingSeries.set(symbol, holding);
     }
-    const grid = priceGrid(symbol);
+    const bars = barsOf(symbol);
     const stats = valueHolding(
       timeline,
       landing,
-      n,
-      grid,
+      days,
+      bars,
       currency === base ? null : fxRates(currency),
       holding,
       sleeveValues.get(sleeve) as Float64Array,
@@ -148,7 +144,10 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
       sleeveStart.get(sleeve) as Float64Array,
       { total, carried, atCost, excluded },
     );
-    if (stats.costDays > 0) notes.push(quoteNote(symbol, currency, grid, stats.costDays));
+    if (stats.costDays > 0)
+      notes.push(
+        quoteNote(symbol, currency, bars !== null && (bars[0] as Bar).day <= (days[n - 1] as string), stats.costDays),
+      );
     if (stats.missingFx > 0) fxMissing.set(currency, (fxMissing.get(currency) ?? 0) + stats.missingFx);
   }
 
@@ -180,7 +179,8 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     if (rate !== rate) continue;
     let value = flow.amount * rate;
     if (flow.symbol !== null && flow.quantity !== 0) {
-      const price = priceGrid(flow.symbol)?.prices[t] ?? Number.NaN;
+      const bars = barsOf(flow.symbol);
+      const price = bars === null ? Number.NaN : (bars[indexOnOrBefore(bars, days[t] as string)]?.close ?? Number.NaN);
       value = (price === price ? flow.quantity * price : flow.cost) * rate;
     }
     flows[t] = (flows[t] as number) + value;
@@ -220,8 +220,8 @@ interface PortfolioArrays {
 function valueHolding(
   timeline: QuantityTimeline,
   landing: Int32Array,
-  n: number,
-  grid: PriceGrid | null,
+  days: readonly string[],
+  bars: readonly Bar[] | null,
   fx: Float64Array | null,
   holding: HoldingSeries,
   sleeveV: Float64Array,
@@ -229,8 +229,8 @@ function valueHolding(
   sleeveS: Float64Array,
   out: PortfolioArrays,
 ): { costDays: number; missingFx: number } {
-  const prices = grid === null ? null : grid.prices;
-  const gridCarried = grid === null ? null : grid.carried;
+  const n = days.length;
+  const barCount = bars === null ? 0 : bars.length;
   const steps = timeline.day;
   const stepQuantity = timeline.quantity;
   const stepCost = timeline.cost;
@@ -246,7 +246,18 @@ function valueHolding(
   let prevUnit = Number.NaN; // yesterday's close × rate; NaN when yesterday was at cost
   let costDays = 0;
   let missingFx = 0;
+  // The close in force: walked forward with the calendar instead of a per-instrument price grid,
+  // which would allocate instruments × days floats on every recompute.
+  let j = bars === null || nextStep >= n ? 0 : Math.max(0, indexOnOrBefore(bars, days[nextStep] as string));
+  let price = Number.NaN;
+  let closeDay = '';
   for (let t = nextStep; t < n; t++) {
+    const day = days[t] as string;
+    while (j < barCount && ((bars as readonly Bar[])[j] as Bar).day <= day) {
+      const bar = (bars as readonly Bar[])[j++] as Bar;
+      price = bar.close;
+      closeDay = bar.day;
+    }
     if (nextStep <= t) {
       while (k < stepCount && (landing[steps[k] as number] as number) <= t) {
         quantity = stepQuantity[k] as number;
@@ -268,13 +279,12 @@ function valueHolding(
       prevUnit = Number.NaN;
       continue;
     }
-    const price = prices === null ? Number.NaN : (prices[t] as number);
     let value: number;
     let unit = Number.NaN;
     if (price === price) {
       unit = price * rate;
       value = quantity * unit;
-      if (quantity !== 0 && gridCarried !== null && gridCarried[t] === 1) {
+      if (quantity !== 0 && closeDay !== day) {
         holding.carried[t] = 1;
         carried[t] = 1;
       }
@@ -341,8 +351,8 @@ function chainIndex(gain: Float64Array, start: Float64Array): Float64Array {
   return index;
 }
 
-function quoteNote(symbol: string, currency: string, grid: PriceGrid | null, days: number): ValuationNote {
-  if (grid === null || grid.firstIndex < 0) {
+function quoteNote(symbol: string, currency: string, hasQuotes: boolean, days: number): ValuationNote {
+  if (!hasQuotes) {
     return {
       kind: 'no_quotes',
       symbol,

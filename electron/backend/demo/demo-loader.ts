@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import type { TransactionInput } from '../../../shared/api/transaction-schemas';
+import { indexOnOrBefore } from '../../../shared/engine/bars';
+import { applyLedger } from '../../../shared/engine/ledger';
+import { parseDailyCsv } from '../../../shared/quotes/daily-csv';
+import type { Bar } from '../../../shared/quotes/types';
+import type { Db } from '../../db/connection';
+import { createAccountsRepo } from '../../db/accounts-repo';
+import { createInstrumentsRepo } from '../../db/instruments-repo';
+import { createQuotesRepo } from '../../db/quotes-repo';
+import { createSummaryRepo } from '../../db/summary-repo';
+import { createTransactionsRepo } from '../../db/transactions-repo';
+import type { EventBus } from '../event-bus';
+import { localDay } from '../local-day';
+import type { SettingsStore } from '../settings-store';
+import { DEMO_ACCOUNTS, DEMO_END, DEMO_INSTRUMENTS, DEMO_STEPS, DEMO_TARGET_WEIGHTS, type DemoStep } from './demo-plan';
+
+const FEE = '4.95';
+
+function priceOn(bars: readonly Bar[], step: DemoStep): string {
+  const bar = bars[indexOnOrBefore(bars, step.date)];
+  if (!bar) throw new Error(`demo data has no ${step.symbol} close on or before ${step.date}`);
+  return (bar.close * (step.priceFactor ?? 1)).toFixed(2);
+}
+
+/** The demo's transactions, priced from the bundled closes. */
+export function demoTransactions(closes: ReadonlyMap<string, readonly Bar[]>): TransactionInput[] {
+  return DEMO_STEPS.map((step) => {
+    const trade = step.type === 'buy' || step.type === 'sell';
+    return {
+      date: step.date,
+      time: null,
+      account: step.account,
+      type: step.type,
+      symbol: step.symbol ?? null,
+      quantity: step.quantity ?? null,
+      price: trade ? priceOn(closes.get(step.symbol as string) ?? [], step) : null,
+      fee: trade ? FEE : null,
+      amount: step.amount ?? null,
+      currency: 'USD',
+      note: step.note ?? '',
+    };
+  });
+}
+
+export function readDemoQuotes(assetsDir: string): Map<string, Bar[]> {
+  const dir = path.join(assetsDir, 'quotes');
+  const closes = new Map<string, Bar[]>();
+  for (const { symbol } of DEMO_INSTRUMENTS) {
+    const file = path.join(dir, `${symbol}.csv`);
+    const parsed = parseDailyCsv(fs.readFileSync(file, 'utf8'), `${symbol}.csv`);
+    closes.set(
+      symbol,
+      parsed.bars.filter((bar) => bar.day <= DEMO_END),
+    );
+  }
+  return closes;
+}
+
+/**
+ * `demo:load`: real closes from assets/quotes and a ledger that trades them, written in one
+ * transaction into an empty database, so a newcomer sees every screen filled without a network.
+ */
+export function demoHandler(
+  db: Db,
+  events: EventBus,
+  settings: SettingsStore,
+  assetsDir: string,
+  now: () => Date,
+): Pick<Handlers, 'demo:load'> {
+  return {
+    'demo:load': () => {
+      const summary = createSummaryRepo(db);
+      const before = summary.counts();
+      if (before.accounts > 0 || before.transactions > 0) {
+        throw new ApiError(
+          'conflict',
+          'The demo portfolio loads only into an empty database; this one already has accounts or transactions.',
+        );
+      }
+      const closes = readDemoQuotes(assetsDir);
+      const accounts = createAccountsRepo(db);
+      const instruments = createInstrumentsRepo(db);
+      const quotes = createQuotesRepo(db);
+      const transactions = createTransactionsRepo(db);
+      const stamp = now().toISOString();
+      const inputs = demoTransactions(closes);
+      db.transaction(() => {
+        for (const { symbol, name, kind } of DEMO_INSTRUMENTS) {
+          instruments.upsert(symbol, name, kind, 'USD');
+          quotes.writeSeries({ symbol, source: 'file', fetchedAt: stamp, bars: closes.get(symbol) ?? [] });
+        }
+        for (const account of DEMO_ACCOUNTS) accounts.create(account.name, account.currency, stamp);
+        for (const input of inputs) transactions.insert(input, stamp);
+        applyLedger(transactions.all(), { today: localDay(now()), accounts: DEMO_ACCOUNTS.map((a) => a.name) });
+        if (settings.get().targetWeights === null) settings.set({ targetWeights: DEMO_TARGET_WEIGHTS });
+      })();
+      events.emit('data:changed', { scope: 'transactions' });
+      events.emit('data:changed', { scope: 'quotes' });
+      const after = summary.counts();
+      return { accounts: after.accounts, transactions: after.transactions, quoteBars: after.quoteBars };
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Handlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { sleeveOf } from '../../shared/engine/sleeves';
+import type { Db } from '../db/connection';
+import { createInstrumentsRepo, type InstrumentRecord } from '../db/instruments-repo';
+import type { EventBus } from './event-bus';
+
+function view(record: InstrumentRecord) {
+  return {
+    ...record,
+    // The effective sleeve: the user's choice, else the built-in default for the ticker.
+    sleeve: record.sleeveOverride ?? sleeveOf(record.symbol),
+  };
+}
+
+export function instrumentHandlers(
+  db: Db,
+  events: EventBus,
+): Pick<Handlers, 'instruments:list' | 'instruments:update'> {
+  const repo = createInstrumentsRepo(db);
+  return {
+    'instruments:list': () => repo.all().map(view),
+    'instruments:update': ({ symbol, ...patch }) => {
+      if (!repo.get(symbol)) throw new ApiError('not_found', `There is no instrument ${symbol}.`);
+      repo.update(symbol, patch);
+      // Sleeves change the tilt and every sleeve series: everything derived must be recomputed.
+      events.emit('data:changed', { scope: 'transactions' });
+      return view(repo.get(symbol) as InstrumentRecord);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Bar } from '../../shared/domain/bar';
+import type { Sleeve } from '../../shared/domain/sleeve';
+import { recompute, type RecomputeResult } from '../../shared/engine/recompute';
+import { sleeveClassifier } from '../../shared/engine/sleeves';
+import type { Db } from '../db/connection';
+import { createAccountsRepo } from '../db/accounts-repo';
+import { createInstrumentsRepo } from '../db/instruments-repo';
+import { createQuotesRepo } from '../db/quotes-repo';
+import { createTransactionsRepo } from '../db/transactions-repo';
+import type { EventBus } from './event-bus';
+import { localDay } from './local-day';
+import type { SettingsStore } from './settings-store';
+
+export interface Snapshot {
+  result: RecomputeResult;
+  closes: ReadonlyMap<string, readonly Bar[]>;
+  sleeveOf: (symbol: string) => Sleeve;
+  names: ReadonlyMap<string, string | null>;
+  /** The valuation day: the series' last day (the latest close or transaction), or null when empty. */
+  asOf: string | null;
+}
+
+/**
+ * Runs the engine over the whole store and keeps the answer until the data or settings change:
+ * every screen asks for a different view of the same computation.
+ */
+export function createSnapshots(db: Db, events: EventBus, settings: SettingsStore, now: () => Date) {
+  const transactions = createTransactionsRepo(db);
+  const accounts = createAccountsRepo(db);
+  const instruments = createInstrumentsRepo(db);
+  const quotes = createQuotesRepo(db);
+  let version = 0;
+  events.subscribe((name) => {
+    if (name === 'data:changed') version++;
+  });
+  const cache = new Map<string, Snapshot>();
+
+  function history(symbol: string, to?: string): Bar[] {
+    return quotes.history(symbol, '0000-01-01', to ?? '9999-12-31').map((bar) => ({ day: bar.day, close: bar.close }));
+  }
+
+  function build(asOf: string | undefined): Snapshot {
+    const current = settings.get();
+    const rows = transactions.all();
+    const records = instruments.all();
+    const overrides = new Map(
+      records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
+    );
+    const symbols = [...new Set(rows.flatMap((row) => (row.symbol ? [row.symbol] : [])))];
+    const closes = new Map(symbols.map((symbol) => [symbol, history(symbol, asOf)]));
+    const result = recompute({
+      transactions: rows,
+      closes,
+      today: localDay(now()),
+      accounts: accounts.list().map((a) => a.name),
+      costMethod: current.costMethod,
+      sleeveOverrides: overrides,
+      to: asOf,
+      benchmarkWeights: current.benchmarkWeights,
+      targetWeights: current.targetWeights ?? undefined,
+    });
+    return {
+      result,
+      closes,
+      sleeveOf: sleeveClassifier(overrides),
+      names: new Map(records.map((r) => [r.symbol, r.name])),
+      asOf: result.series.days.at(-1) ?? null,
+    };
+  }
+
+  return {
+    get(asOf?: string): Snapshot {
+      const key = `${version}|${asOf ?? ''}|${JSON.stringify(settings.get())}`;
+      let snapshot = cache.get(key);
+      if (!snapshot) {
+        snapshot = build(asOf);
+        if (cache.size >= 4) cache.clear();
+        cache.set(key, snapshot);
+      }
+      return snapshot;
+    },
+    /** Closes of any symbol, held or not (benchmarks, rotation pairs). */
+    history,
+  };
+}
+
+export type Snapshots = ReturnType<typeof createSnapshots>;
