@@ -54,3 +54,32 @@ export function rrgTicks(half: number): number[] {
     ticks.push(Number(v.toFixed(6)));
   return ticks;
 }
+
+export interface LabelBox {
+  x: number;
+  y: number;
+  width: number;
+}
+
+/**
+ * Baselines for labels drawn right of their dots, nudged down (then up) in steps of
+ * `lineHeight` until no two overlap: close dots keep readable names. Same order as given.
+ */
+export function placeLabels(labels: readonly LabelBox[], lineHeight = 14): number[] {
+  const placed: LabelBox[] = [];
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a]!.y - labels[b]!.y);
+  const out = new Array<number>(labels.length);
+  const clashes = (box: LabelBox) =>
+    placed.some((p) => Math.abs(p.y - box.y) < lineHeight && box.x < p.x + p.width && p.x < box.x + box.width);
+  for (const i of order) {
+    const label = labels[i] as LabelBox;
+    let box = label;
+    for (let step = 1; clashes(box) && step < 40; step++) {
+      const shift = Math.ceil(step / 2) * lineHeight * (step % 2 === 1 ? 1 : -1);
+      box = { ...label, y: label.y + shift };
+    }
+    placed.push(box);
+    out[i] = box.y;
+  }
+  return out;
+}

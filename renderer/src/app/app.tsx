@@ -58,34 +58,36 @@ function Shell() {
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Main">
-        <div className="brand">
-          <Logo />
-          <span className="brand-name">Tiltfolio</span>
-        </div>
-        <ul>
-          {ROUTES.map((r) => (
-            <li key={r.id}>
-              <a
-                href={`#/${r.id}`}
-                aria-current={route === r.id ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  go(r.id);
-                }}
-              >
-                {r.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <div className="sidebar-foot">
-          <RefreshWidget />
-          <ConnectionStatus />
-          {info.data && (
-            <span className="version" data-testid="app-version" aria-label={`Version ${info.data.version}`}>
-              v{info.data.version}
-            </span>
-          )}
+        <div className="sidebar-inner">
+          <div className="brand">
+            <Logo />
+            <span className="brand-name">Tiltfolio</span>
+          </div>
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r.id}>
+                <a
+                  href={`#/${r.id}`}
+                  aria-current={route === r.id ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(r.id);
+                  }}
+                >
+                  {r.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <div className="sidebar-foot">
+            <RefreshWidget />
+            <ConnectionStatus />
+            {info.data && (
+              <span className="version" data-testid="app-version" aria-label={`Version ${info.data.version}`}>
+                v{info.data.version}
+              </span>
+            )}
+          </div>
         </div>
       </nav>
       <div className="content">{SCREENS[route]()}</div>

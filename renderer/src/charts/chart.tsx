@@ -1,11 +1,6 @@
 import {
-  AreaSeries,
-  BaselineSeries,
   createChart,
   createSeriesMarkers,
-  HistogramSeries,
-  LineSeries,
-  LineType,
   type IChartApi,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
@@ -15,7 +10,8 @@ import {
 } from 'lightweight-charts';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartSeries } from './chart-types';
-import { readChartTheme, useThemeVersion } from './chart-theme';
+import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
+import { addSeries, seriesOptions } from './series-options';
 
 interface Props {
   series: ChartSeries[];
@@ -35,50 +31,19 @@ interface Live {
   markers: ISeriesMarkersPluginApi<Time> | null;
 }
 
-function addSeries(chart: IChartApi, spec: ChartSeries): ISeriesApi<SeriesType> {
-  const pane = spec.pane ?? 0;
-  const common = { title: spec.title ?? '', priceLineVisible: false, lastValueVisible: spec.lastValueVisible ?? true };
-  switch (spec.kind) {
-    case 'line':
-      return chart.addSeries(
-        LineSeries,
-        { ...common, color: spec.color, lineWidth: spec.lineWidth ?? 2, lineStyle: spec.dashed ? 2 : 0 },
-        pane,
-      );
-    case 'area':
-      return chart.addSeries(
-        AreaSeries,
-        { ...common, lineColor: spec.color, topColor: spec.fill ?? spec.color, bottomColor: 'rgba(0,0,0,0)' },
-        pane,
-      );
-    case 'baseline':
-      return chart.addSeries(
-        BaselineSeries,
-        { ...common, baseValue: { type: 'price', price: spec.baseValue ?? 0 } },
-        pane,
-      );
-    case 'histogram':
-      return chart.addSeries(HistogramSeries, { ...common, color: spec.color }, pane);
-    case 'band': {
-      const band = chart.addSeries(
-        AreaSeries,
-        {
-          title: '',
-          priceScaleId: `band-${spec.id}`,
-          lineVisible: false,
-          lineType: LineType.WithSteps,
-          topColor: spec.fill ?? spec.color,
-          bottomColor: spec.fill ?? spec.color,
-          lastValueVisible: false,
-          priceLineVisible: false,
-          crosshairMarkerVisible: false,
-        },
-        pane,
-      );
-      band.priceScale().applyOptions({ scaleMargins: { top: 0, bottom: 0 } });
-      return band;
-    }
-  }
+/** The chart's colours from the theme: set on creation and whenever the theme changes. */
+function themed(theme: ChartTheme) {
+  return {
+    layout: {
+      background: { color: theme.background },
+      textColor: theme.text,
+      attributionLogo: false,
+      panes: { separatorColor: theme.grid },
+    },
+    grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
+    rightPriceScale: { borderColor: theme.grid },
+    timeScale: { borderColor: theme.grid },
+  };
 }
 
 /**
@@ -94,18 +59,11 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch }: 
 
   useLayoutEffect(() => {
     if (!container.current) return;
-    const theme = readChartTheme();
     const api = createChart(container.current, {
+      ...themed(readChartTheme()),
       autoSize: true,
-      layout: {
-        background: { color: theme.background },
-        textColor: theme.text,
-        attributionLogo: false,
-        panes: { separatorColor: theme.grid },
-      },
-      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
-      rightPriceScale: { borderColor: theme.grid },
-      timeScale: { borderColor: theme.grid },
+      // Keep the fitted range when the window resizes, rather than the bar spacing.
+      timeScale: { borderColor: readChartTheme().grid, lockVisibleTimeRangeOnResize: true },
       crosshair: { mode: 0 },
     });
     chart.current = api;
@@ -118,11 +76,7 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch }: 
   }, []);
 
   useEffect(() => {
-    const theme = readChartTheme();
-    chart.current?.applyOptions({
-      layout: { background: { color: theme.background }, textColor: theme.text },
-      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
-    });
+    chart.current?.applyOptions(themed(readChartTheme()));
   }, [themeVersion]);
 
   useEffect(() => {
@@ -145,6 +99,8 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch }: 
       if (!entry) {
         entry = { api: addSeries(api, spec), kind: spec.kind, pane: spec.pane ?? 0, markers: null };
         live.current.set(spec.id, entry);
+      } else {
+        entry.api.applyOptions(seriesOptions(spec));
       }
       entry.api.setData(spec.data.map((p) => ({ time: p.time as Time, value: p.value })));
       const markers: SeriesMarker<Time>[] = (spec.markers ?? []).map((m) => ({
@@ -153,6 +109,7 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch }: 
         shape: m.shape,
         color: m.color,
         text: m.text ?? '',
+        ...(m.size === undefined ? {} : { size: m.size }),
       }));
       if (entry.markers) entry.markers.setMarkers(markers);
       else if (markers.length > 0) entry.markers = createSeriesMarkers(entry.api, markers);

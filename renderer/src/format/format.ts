@@ -47,6 +47,8 @@ export function formatPoints(value: number | null | undefined): string {
   return `${text} pts`;
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 /** A date-time from the backend (ISO) in the user's words, e.g. for when a quote was fetched. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -54,8 +56,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return iso;
   return dateTimeFormat.format(date);
 }
-
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Quantities keep every decimal the user entered: 0.1234 shares show as such. */
 export function formatQuantity(value: number | string | null | undefined): string {
@@ -75,6 +75,17 @@ export function formatPrice(value: number | string | null | undefined, currency 
     minimumFractionDigits: 2,
     maximumFractionDigits: 6,
   }).format(n);
+}
+
+/** A quoted close for reading (cents, up to four places for pennies); exact figures go in a title. */
+export function formatClose(value: number | null | undefined, currency = 'USD'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return numberFormat(`close:${currency}`, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: Math.abs(value) < 1 ? 4 : 2,
+  }).format(value);
 }
 
 /** `pct` is a plain percent number (12.5 means 12.5 %). */

@@ -44,14 +44,14 @@ export function TiltTable({ tilt }: { tilt: TiltOutput }) {
         <tr>
           <th scope="col">Sleeve</th>
           <th scope="col" className="tilt-bars-head">
-            <span className="key portfolio">Portfolio</span> <span className="key benchmark">{tilt.benchmarkName}</span>
+            <span className="key portfolio">Portfolio</span> <span className="key benchmark">Benchmark</span>
             {hasTarget && <span className="key target">Target</span>}
           </th>
           <th scope="col" className="num">
             Portfolio
           </th>
           <th scope="col" className="num">
-            {tilt.benchmarkName}
+            Benchmark
           </th>
           {hasTarget && (
             <th scope="col" className="num">
@@ -59,7 +59,7 @@ export function TiltTable({ tilt }: { tilt: TiltOutput }) {
             </th>
           )}
           <th scope="col" className="num">
-            vs {tilt.benchmarkName}
+            vs benchmark
           </th>
           {hasTarget && (
             <th scope="col" className="num">
@@ -82,7 +82,7 @@ export function TiltTable({ tilt }: { tilt: TiltOutput }) {
             <td className="num">{formatPercent(s.benchmarkPct)}</td>
             {hasTarget && <td className="num">{formatPercent(s.targetPct)}</td>}
             <td className="num">
-              <Active points={s.activeVsBenchmarkPct} against={tilt.benchmarkName} />
+              <Active points={s.activeVsBenchmarkPct} against="the benchmark" />
             </td>
             {hasTarget && (
               <td className="num">
@@ -135,6 +135,10 @@ export function TiltCard() {
       {tilt.data && tilt.data.total > 0 && (
         <>
           <TiltTable tilt={tilt.data} />
+          <p className="muted small">
+            Benchmark: {tilt.data.benchmarkName}. ▲ over-weight, ▼ under-weight, in percentage points of the invested
+            value.
+          </p>
           {!tilt.data.sleeves.some((s) => s.targetPct !== null) && (
             <p className="muted small">
               Set target weights under Settings to see how far each sleeve is from your plan.

@@ -1,10 +1,10 @@
 import type { HoldingRow, HoldingSortKey, SleeveSubtotal } from '../../../../shared/view/holdings-view';
 import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import {
+  formatClose,
   formatDay,
   formatMoney,
   formatPercent,
-  formatPrice,
   formatQuantity,
   formatSignedMoney,
   signClass,
@@ -14,19 +14,21 @@ export interface Column {
   key: HoldingSortKey;
   label: string;
   numeric: boolean;
+  /** Percent of the table: fixed, so columns do not jump as rows scroll in and out. */
+  width: number;
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'symbol', label: 'Symbol', numeric: false },
-  { key: 'account', label: 'Account', numeric: false },
-  { key: 'quantity', label: 'Quantity', numeric: true },
-  { key: 'price', label: 'Price', numeric: true },
-  { key: 'marketValue', label: 'Market value', numeric: true },
-  { key: 'weightPct', label: 'Weight', numeric: true },
-  { key: 'costBasis', label: 'Cost basis', numeric: true },
-  { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true },
-  { key: 'realizedPl', label: 'Realized P&L', numeric: true },
-  { key: 'dayChange', label: 'Day change', numeric: true },
+  { key: 'symbol', label: 'Symbol', numeric: false, width: 17 },
+  { key: 'account', label: 'Account', numeric: false, width: 10 },
+  { key: 'quantity', label: 'Quantity', numeric: true, width: 7 },
+  { key: 'price', label: 'Price', numeric: true, width: 9 },
+  { key: 'marketValue', label: 'Market value', numeric: true, width: 11 },
+  { key: 'weightPct', label: 'Weight', numeric: true, width: 7 },
+  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 10 },
+  { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true, width: 11 },
+  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 9 },
+  { key: 'dayChange', label: 'Day change', numeric: true, width: 9 },
 ];
 
 /** One position's cells, in COLUMNS order. */
@@ -38,12 +40,21 @@ export function HoldingCells({ row }: { row: HoldingRow }) {
         <span className="symbol">{row.symbol}</span>
         {row.name && <span className="cell-sub">{row.name}</span>}
       </td>
-      <td>{row.account}</td>
+      <td className="account">{row.account}</td>
       <td className="num" data-col="quantity">
         {formatQuantity(row.quantity)}
       </td>
       <td className="num">
-        <span data-col="price">{formatPrice(row.price, c)}</span>
+        <span
+          data-col="price"
+          title={
+            row.price === null
+              ? undefined
+              : `Close ${row.price} on ${row.priceDate ?? '?'} (${row.priceSource ?? 'cache'})`
+          }
+        >
+          {formatClose(row.price, c)}
+        </span>
         <span className="cell-sub">
           {row.stale && (
             <span

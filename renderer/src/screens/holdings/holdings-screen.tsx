@@ -47,7 +47,7 @@ export function HoldingsScreen() {
   }
 
   return (
-    <Screen title="Holdings">
+    <Screen title="Holdings" className="wide">
       <div className="filters" role="search" aria-label="Filter holdings">
         <div className="field">
           <label htmlFor="holdings-account">Account</label>

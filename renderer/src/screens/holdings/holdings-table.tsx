@@ -35,6 +35,11 @@ export function HoldingsTable({ lines, currency, sort, onSort, onToggle }: Props
   return (
     <div className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label="Holdings, scrollable">
       <table className="data-table holdings-table" aria-rowcount={lines.length + 1}>
+        <colgroup>
+          {COLUMNS.map((column) => (
+            <col key={column.key} style={{ width: `${column.width}%` }} />
+          ))}
+        </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             {COLUMNS.map((column) => {
