@@ -32,7 +32,7 @@ function describeEnd(started: CallOutput<'quotes:refresh'>, progress: RefreshPro
   const base = `Refreshed ${job.symbolsTotal - failed} of ${job.symbolsTotal} symbols.`;
   return {
     tone: failed > 0 ? 'error' : 'info',
-    text: failed > 0 ? `${base} ${failed} failed: see each symbol below.` : base,
+    text: failed > 0 ? `${base.slice(0, -1)}; ${failed} failed.` : base,
   };
 }
 

@@ -52,11 +52,11 @@ export interface ChartPalette {
 /** Series colours from the CSS variables, re-read whenever the theme changes. */
 export function usePalette(): ChartPalette {
   const version = useThemeVersion();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the CSS variables read inside
-  return useMemo(readPalette, [version]);
+  return useMemo(() => readPalette(version), [version]);
 }
 
-function readPalette(): ChartPalette {
+/** `_themeVersion` names the theme the variables are read for: a new version, a new read. */
+function readPalette(_themeVersion: number): ChartPalette {
   return {
     primary: cssVar('--chart-1', '#2457c5'),
     secondary: cssVar('--chart-2', '#d9730d'),

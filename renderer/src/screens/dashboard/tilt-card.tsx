@@ -4,16 +4,15 @@ import { useTilt } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { formatDay, formatMoney, formatPercent, formatPoints, formatQuantity } from '../../format/format';
 
-/** Over- or under-weight, in words as well as colour, so the colour is never the only cue. */
-function Active({ points, against }: { points: number | null; against: string }) {
+/** Over- or under-weight, in words as well as colour and arrow, so colour is never the only cue. */
+function Active({ points }: { points: number | null }) {
   if (points === null) return <span className="muted">—</span>;
   const lean = Math.abs(points) < 0.05 ? 'even' : points > 0 ? 'over' : 'under';
   return (
-    <span
-      className={`active active-${lean}`}
-      aria-label={`${formatPoints(points)} ${lean === 'even' ? 'in line with' : `${lean}weight against`} ${against}`}
-    >
-      <span aria-hidden="true">{lean === 'over' ? '▲' : lean === 'under' ? '▼' : '■'}</span> {formatPoints(points)}
+    <span className={`active active-${lean}`}>
+      <span aria-hidden="true">{lean === 'over' ? '▲' : lean === 'under' ? '▼' : '■'} </span>
+      {formatPoints(points)}
+      <span className="visually-hidden">{lean === 'even' ? ', in line' : `, ${lean}weight`}</span>
     </span>
   );
 }
@@ -82,11 +81,11 @@ export function TiltTable({ tilt }: { tilt: TiltOutput }) {
             <td className="num">{formatPercent(s.benchmarkPct)}</td>
             {hasTarget && <td className="num">{formatPercent(s.targetPct)}</td>}
             <td className="num">
-              <Active points={s.activeVsBenchmarkPct} against="the benchmark" />
+              <Active points={s.activeVsBenchmarkPct} />
             </td>
             {hasTarget && (
               <td className="num">
-                <Active points={s.activeVsTargetPct} against="the target" />
+                <Active points={s.activeVsTargetPct} />
               </td>
             )}
           </tr>

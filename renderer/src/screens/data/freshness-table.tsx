@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { EventPayload } from '../../../../shared/api/contract';
 import type { z } from 'zod';
 import type { quoteSeriesInfo } from '../../../../shared/api/quotes-schemas';
@@ -52,14 +53,14 @@ export function FreshnessTable({
   progress,
   onRefresh,
   busy,
-  now = Date.now(),
 }: {
   series: SeriesInfo[];
   progress: Record<string, Progress>;
   onRefresh: (symbol: string) => void;
   busy: boolean;
-  now?: number;
 }) {
+  // "Today" for the ages: read once per mount, so a re-render does not shift them.
+  const [now] = useState(Date.now);
   const extra = Object.keys(progress).filter((s) => !series.some((x) => x.symbol === s));
   return (
     <div className="table-scroll short" tabIndex={0} role="region" aria-label="Cached prices, scrollable">
