@@ -50,7 +50,18 @@ if (fs.existsSync(vitestJson)) {
   skipped += report.numPendingTests + report.numTodoTests;
 }
 if (fs.existsSync(playwrightJson)) {
-  const stats = JSON.parse(fs.readFileSync(playwrightJson, 'utf8')).stats;
+  const report = JSON.parse(fs.readFileSync(playwrightJson, 'utf8'));
+  const stats = report.stats;
+  // A skipped e2e test is one that could not run on this machine (the Electron journey without an
+  // Electron binary): say so loudly, with the reason, instead of letting it pass unnoticed.
+  const walk = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(walk)];
+  for (const spec of report.suites.flatMap(walk)) {
+    for (const t of spec.tests) {
+      if (t.status !== 'skipped') continue;
+      const reason = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'skipped';
+      console.log(`\n!!! NOT RUN: ${spec.title}\n!!! ${reason}`);
+    }
+  }
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
   skipped += stats.skipped;
