@@ -21,8 +21,9 @@ const RefreshJobContext = createContext<RefreshJob | null>(null);
 function describeEnd(started: CallOutput<'quotes:refresh'>, progress: RefreshProgress): RefreshJob['outcome'] {
   const job = progress.job;
   if (started.state !== 'running') {
+    // Failing at once means offline or no provider: expected, so said calmly, not as an error.
     const text = started.message ?? (started.state === 'done' ? 'Nothing to refresh.' : 'The refresh could not run.');
-    return { tone: started.state === 'failed' ? 'error' : 'info', text };
+    return { tone: 'info', text };
   }
   if (!job || job.state === 'running') return null;
   const failed = Object.values(progress.symbols).filter((s) => s.state === 'failed').length;

@@ -16,7 +16,7 @@ describe('ConnectionStatus', () => {
     renderWithClient(<ConnectionStatus />, fakeClient({ 'settings:get': () => ({ ...settings, offline: true }) }));
     const status = await screen.findByText(/Offline mode is on/);
     expect(screen.getByTestId('connection').textContent).toBe(
-      'Offline. Offline mode is on: prices come from the cache only.',
+      'Offline: Offline mode is on: prices come from the cache only.',
     );
     expect(status.className).toBe('visually-hidden');
   });

@@ -44,7 +44,7 @@ export function ConnectionStatus() {
       <span className="connection-dot" aria-hidden="true" />
       <span>
         {label}
-        <span className="visually-hidden">. {detail}</span>
+        <span className="visually-hidden">: {detail}</span>
       </span>
     </p>
   );
