@@ -122,6 +122,10 @@ test('rotation: RS chart with the engine’s figures, presets, and the rotation 
   await expect(rotation.stat('max-drawdown')).toHaveText(`${series.value.maxDrawdown.pct.toFixed(1)}%`);
   await expect(page.getByRole('img', { name: /RUT from .* relative strength against SPY/ })).toBeVisible();
 
+  await rotation.preset('Portfolio vs benchmark').click();
+  await expect(rotation.pairHeading('Your portfolio against SPY')).toBeVisible();
+  await expect(rotation.stat('since-change')).toHaveText(/^[+-]\d+\.\d%$/);
+
   await rotation.preset('Financials vs tech').click();
   await expect(rotation.pairHeading('XLF against XLK')).toBeVisible();
   await expect(page.getByLabel('Chart', { exact: true })).toHaveValue('symbol:XLF');

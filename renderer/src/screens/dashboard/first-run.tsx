@@ -9,8 +9,8 @@ export function FirstRun() {
     <section className="card empty-state first-run" aria-labelledby="empty-title" data-testid="empty-portfolio">
       <h2 id="empty-title">Your portfolio is empty</h2>
       <p>
-        Tiltfolio keeps everything on this computer. To look around first, load the demo portfolio: three accounts,
-        years of trades and the prices to value them, all bundled, so it works offline.
+        Tiltfolio keeps everything on this computer. To look around first, load the demo portfolio: a brokerage account
+        and an IRA with years of trades, and the daily closes to value them — all bundled, so it works offline.
       </p>
       <div className="first-run-actions">
         <button type="button" onClick={() => demo.mutate()} disabled={demo.isPending}>
