@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startFakeQuoteServer, type FakeQuoteServer } from '../electron/quotes/test-support/fake-quote-server';
 import { AppShell, money } from './support/app-shell';
 import { expectNoAxeViolations } from './support/axe';
@@ -19,7 +19,7 @@ test.afterEach(async () => {
   fs.rmSync(host.dataDir, { recursive: true, force: true });
 });
 
-async function withDemo(page: import('@playwright/test').Page): Promise<AppShell> {
+async function withDemo(page: Page): Promise<AppShell> {
   const app = new AppShell(page);
   await app.open(host.url);
   await app.loadDemo();
@@ -239,4 +239,27 @@ test('keyboard: the skip link moves focus to the screen, and the sidebar is reac
   await page.getByRole('link', { name: 'Holdings' }).focus();
   await page.keyboard.press('Enter');
   await expect(app.heading('Holdings')).toBeVisible();
+});
+
+test.describe('in German, in a narrower window', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('figures follow the user’s locale and charts follow the window', async ({ page }) => {
+    const app = await withDemo(page);
+    await expect(page.getByTestId('total-value')).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}\s\$$/);
+    const canvas = page.getByRole('img', { name: /Growth of 100/ });
+    const wide = (await canvas.boundingBox())?.width ?? 0;
+    await page.setViewportSize({ width: 1000, height: 820 });
+    await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeLessThan(wide - 200);
+    await expect
+      .poll(() =>
+        canvas
+          .locator('canvas')
+          .first()
+          .evaluate((c) => (c as HTMLCanvasElement).getBoundingClientRect().width),
+      )
+      .toBeLessThan(wide - 200);
+    await app.go('Holdings');
+    await expect(page.getByTestId('holding-Brokerage-NFLX')).toContainText(/22\. Feb\. 2019/);
+  });
 });
