@@ -48,6 +48,25 @@ const SAMPLES: Record<CallName, unknown> = {
   'instruments:list': {},
   'instruments:update': { symbol: 'AAPL', sleeve: 'other', name: 'Apple', kind: 'stock' },
   'demo:load': {},
+  'csv:presets': {},
+  'csv:preview': { content: 'date,account\n2016-01-04,Fuzz\n', delimiter: ',' },
+  'csv:import': {
+    fileName: 'tx.csv',
+    content: 'date,account,type,symbol,quantity,price,fee,amount,currency,note\n',
+    dryRun: true,
+    dateFormat: 'YYYY-MM-DD',
+    numberFormat: '1234.56',
+  },
+  'csv:importFile': { path: '/nonexistent/tx.csv', dryRun: true },
+  'csv:savePreset': {
+    name: 'Mine',
+    mapping: { columns: { date: 'Date' } },
+    dateFormat: 'YYYY-MM-DD',
+    numberFormat: '1234.56',
+  },
+  'csv:deletePreset': { name: 'Mine' },
+  'csv:export': { kind: 'transactions', asOf: '2016-12-30' },
+  'csv:exportFile': { kind: 'holdings', path: '/nonexistent/out.csv' },
   'analyze:symbol': { symbol: 'RUT', to: '2016-11-14', from: '2016-10-31', vs: 'SPY', lookbackDays: 365, window: 5 },
 };
 

@@ -1,11 +1,13 @@
 import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { csvHandlers, type FileRequest } from '../csv/csv-service';
 import { openDatabase, type Db } from '../db/connection';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { createSummaryRepo } from '../db/summary-repo';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
+import type { ExportViews } from '../csv/exporters';
 import { EventBus } from './event-bus';
 import { PRODUCT_NAME } from './paths';
 import { createSettingsStore } from './settings-store';
@@ -14,7 +16,7 @@ import { findAssetsDir } from './assets-dir';
 import { demoHandler } from './demo/demo-loader';
 import { instrumentHandlers } from './instruments-service';
 import { createSnapshots } from './portfolio-snapshot';
-import { portfolioHandlers } from './portfolio-service';
+import { exportViews, portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
 
 export interface BackendOptions {
@@ -29,12 +31,16 @@ export interface BackendOptions {
   assetsDir?: string;
   /** Network and timing for quote refreshes (tests point them at a local server). */
   quotes?: QuoteServiceOptions;
+  /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
+  chooseFile?: (request: FileRequest) => Promise<string | null>;
 }
 
 export interface Backend {
   readonly db: Db;
   readonly events: EventBus;
   readonly quotes: QuoteService;
+  /** What the computed CSV exports read (the CLI streams them itself). */
+  readonly exportViews: ExportViews;
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   close(): void;
@@ -53,6 +59,8 @@ export function createBackend(options: BackendOptions): Backend {
   const settings = createSettingsStore(db);
   const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
   const snapshots = createSnapshots(db, events, settings, now);
+  const rotation = rotationHandlers(snapshots);
+  const views = exportViews(snapshots, settings, rotation['rotation:rrg']);
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -80,15 +88,26 @@ export function createBackend(options: BackendOptions): Backend {
     ...quoteHandlers(quotes, settings),
     ...transactionHandlers(db, events, now),
     ...portfolioHandlers(snapshots, settings),
-    ...rotationHandlers(snapshots),
+    ...rotation,
     ...instrumentHandlers(db, events),
     ...demoHandler(db, events, settings, options.assetsDir ?? findAssetsDir(), now),
+    ...csvHandlers({
+      db,
+      dbPath: options.dbPath,
+      nativeBinding: options.nativeBinding,
+      events,
+      now,
+      mode: options.mode,
+      chooseFile: options.chooseFile,
+      views,
+    }),
   };
 
   return {
     db,
     events,
     quotes,
+    exportViews: views,
     handlers,
     dispatch: createDispatch(handlers, (error) => console.error('[tiltfolio] internal error:', error)),
     close: () => {

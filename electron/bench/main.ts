@@ -1,6 +1,7 @@
 // `npm run bench`: one JSON object per line, {"bench", "value", "unit"} plus "baseline" and
 // "ratio" where a baseline is measured in the same run. Figures, never pass/fail.
 import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
+import { benchCsv } from '../csv/bench/csv-bench';
 import { benchHttpCall } from './api-bench';
 import { benchEngineRecompute, benchEngineRotation } from './engine-bench';
 import type { BenchResult } from './measure';
@@ -11,6 +12,8 @@ const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'quotes.read_symbol': async () => benchQuotesReadSymbol(),
   'engine.recompute': benchEngineRecompute,
   'engine.rotation': benchEngineRotation,
+  // csv.import_transactions and csv.export_transactions, on one generated file.
+  csv: () => benchCsv(),
 };
 
 async function main(): Promise<void> {

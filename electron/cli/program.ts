@@ -4,6 +4,7 @@ import { registerQuoteCommands } from './quotes-commands';
 import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
 
 export type { CliIo } from './session';
+import { registerCsvCommands } from './csv-commands';
 
 /** The `tiltfolio` command line. Each command drives the same backend handlers as the app. */
 export function buildProgram(io: CliIo): Command {
@@ -47,6 +48,8 @@ export function buildProgram(io: CliIo): Command {
 
   registerQuoteCommands(program, io);
   registerAnalyzeCommand(program, io);
+  registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));
+
   return program;
 }
 

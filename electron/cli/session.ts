@@ -5,6 +5,8 @@ import { dbPathIn, resolveDataDir } from '../backend/paths';
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Set when stderr is a terminal, for progress lines that overwrite themselves. */
+  progress?: (text: string) => void;
 }
 
 export interface GlobalOptions {

@@ -32,6 +32,21 @@ import {
   rrgOutput,
   tiltOutput,
 } from './portfolio-schemas';
+import {
+  csvExport,
+  csvExportFile,
+  csvExportFileInput,
+  csvExportInput,
+  csvImportFileInput,
+  csvImportInput,
+  csvPreview,
+  csvPreviewInput,
+  csvProgress,
+  importResult,
+  presetInfo,
+  presetName,
+  savedPreset,
+} from './csv-schemas';
 
 const noInput = z.strictObject({});
 
@@ -113,6 +128,17 @@ export const calls = {
     input: z.strictObject({ row: transactionInput.extend({ id: z.number().int().positive() }) }),
     output: transactionRow,
   },
+  // CSV in and out (issue 6; schemas and rules in csv-schemas.ts and docs/csv.md).
+  'csv:presets': { input: noInput, output: z.strictObject({ presets: z.array(presetInfo) }) },
+  'csv:preview': { input: csvPreviewInput, output: csvPreview },
+  'csv:import': { input: csvImportInput, output: importResult },
+  /** Reads the file in the backend, streaming: for large files, and the CLI. Not in browser mode. */
+  'csv:importFile': { input: csvImportFileInput, output: importResult },
+  'csv:savePreset': { input: savedPreset, output: presetInfo },
+  'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: z.strictObject({ deleted: z.boolean() }) },
+  'csv:export': { input: csvExportInput, output: csvExport },
+  /** Writes the file in the backend, streaming. Not in browser mode. */
+  'csv:exportFile': { input: csvExportFileInput, output: csvExportFile },
 } as const;
 
 export const taskProgress = z.strictObject({
@@ -127,6 +153,7 @@ export const events = {
   'task:progress': taskProgress,
   'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'quotes']) }),
   'quotes:progress': quotesProgress,
+  'csv:progress': csvProgress,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir';
+import { runCli } from './program';
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const HEADER = 'date,account,type,symbol,quantity,price,fee,amount,currency,note';
+
+describe('tiltfolio tx import / export', () => {
+  const tempDir = useTempDirs();
+
+  function files() {
+    const dir = tempDir();
+    const db = path.join(dir, 'db.sqlite');
+    const good = path.join(dir, 'good.csv');
+    fs.writeFileSync(
+      good,
+      `${HEADER}\n2016-01-04,Brokerage,deposit,,,,,1000,USD,"hello, world"\n2016-01-05,Brokerage,buy,AAPL,5,100,1,,USD,\n`,
+    );
+    return { dir, db, good };
+  }
+
+  it('imports a file, then skips it as duplicates, and exports it to stdout', async () => {
+    const { db, good } = files();
+    const first = await run(['--db', db, 'tx', 'import', good]);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toBe('Imported 2 of 2 rows from good.csv (0 duplicates skipped; new accounts: Brokerage).\n');
+    const again = await run(['--db', db, 'tx', 'import', good]);
+    expect(again.out).toBe('Imported 0 of 2 rows from good.csv (2 duplicates skipped).\n');
+    const exported = await run(['--db', db, 'export', 'transactions']);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toBe(
+      `${HEADER}\r\n2016-01-04,Brokerage,deposit,,,,,1000,USD,"hello, world"\r\n2016-01-05,Brokerage,buy,AAPL,5,100,1,,USD,\r\n`,
+    );
+  });
+
+  it('shows a dry run and writes nothing', async () => {
+    const { db, good } = files();
+    const dry = await run(['--db', db, 'tx', 'import', good, '--dry-run', '--account', 'IRA']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('would add 2 of 2 rows (0 duplicates skipped; new accounts: IRA). Nothing was written.');
+    expect(dry.out).toContain('  "2016-01-05","IRA","buy","AAPL","5","100","1","","USD",""\n');
+    const info = await run(['--db', db, 'info', '--json']);
+    expect(JSON.parse(info.out).counts).toMatchObject({ accounts: 0, transactions: 0 });
+  });
+
+  it('exits non-zero with every problem on stderr', async () => {
+    const { dir, db } = files();
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, `${HEADER}\n2016-13-01,B,deposit,,,,,1,USD,\n2016-01-01,B,deposit,,,,,abc,USD,\n`);
+    const result = await run(['--db', db, 'tx', 'import', bad]);
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err).toBe(
+      [
+        'bad.csv: nothing was imported; 2 problems:',
+        '  bad.csv line 2, column date: "2016-13-01" is not a calendar date (read as 2016-13-01)',
+        '  bad.csv line 3, column amount: "abc" is not a number (expected 1234.56)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads other apps through --preset and reports an unknown preset or a missing file', async () => {
+    const { dir, db } = files();
+    const ghost = path.join(dir, 'ghost.csv');
+    fs.writeFileSync(
+      ghost,
+      'Date,Code,DataSource,Currency,Price,Quantity,Action,Fee,Note\n16-09-2021,MSFT,YAHOO,USD,298.58,5,buy,19,\n',
+    );
+    expect(await run(['--db', db, 'tx', 'import', ghost, '--preset', 'ghostfolio', '--account', 'G'])).toMatchObject({
+      code: 0,
+    });
+    const unknown = await run(['--db', db, 'tx', 'import', ghost, '--preset', 'nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/no preset named "nope"/);
+    const missing = await run(['--db', db, 'tx', 'import', path.join(dir, 'missing.csv')]);
+    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('There is no file') });
+  });
+
+  it('exports to --out and refuses unknown kinds and bad dates', async () => {
+    const { dir, db, good } = files();
+    await run(['--db', db, 'tx', 'import', good]);
+    const out = path.join(dir, 'out.csv');
+    const written = await run(['--db', db, 'export', 'transactions', '--out', out, '--as-of', '2016-01-04']);
+    expect(written).toMatchObject({ code: 0, out: '' });
+    expect(fs.readFileSync(out, 'utf8')).toBe(
+      `${HEADER}\r\n2016-01-04,Brokerage,deposit,,,,,1000,USD,"hello, world"\r\n`,
+    );
+    expect((await run(['--db', db, 'export', 'trades'])).code).not.toBe(0);
+    const badDate = await run(['--db', db, 'export', 'transactions', '--as-of', '2016-02-30']);
+    expect(badDate).toMatchObject({ code: 1, err: 'tiltfolio: Use a real date written YYYY-MM-DD.\n' });
+    const holdings = await run(['--db', db, 'export', 'holdings']);
+    expect(holdings.code).toBe(0);
+    expect(holdings.out.split('\r\n')[0]).toBe(
+      'account,symbol,currency,sleeve,quantity,cost_basis,price,price_date,market_value,unrealized_pl,realized_pl,dividends,weight_pct',
+    );
+  });
+});

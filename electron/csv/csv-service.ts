@@ -1,0 +1,318 @@
+// The csv:* calls of the contract. No Electron here: the app passes a file chooser (its open and
+// save dialogs) in; the browser host and the CLI pass none.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CsvImportOptions, ImportResult } from '../../shared/api/csv-schemas';
+import type { Handlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { detectDelimiter, firstLine, suggestMapping, suggestPreset } from '../../shared/csv/detect';
+import { guessDateFormat, type DateFormat } from '../../shared/csv/date-format';
+import { guessNumberFormat, type NumberFormat } from '../../shared/csv/number-format';
+import type { AnyPreset } from '../../shared/csv/preset-types';
+import { BUILT_IN_PRESETS, DEFAULT_PRESET } from '../../shared/csv/presets';
+import { mappingPreset } from '../../shared/csv/presets/mapping';
+import type { EventBus } from '../backend/event-bus';
+import { localDay } from '../backend/local-day';
+import type { Db } from '../db/connection';
+import { openSideConnection } from '../db/side-connection';
+import {
+  EXPORTERS,
+  ExportUnavailableError,
+  exportFileName,
+  exportToString,
+  writeExport,
+  type ExportViews,
+} from './exporters';
+import { importTransactions } from './import-transactions';
+import { createPresetsStore } from './presets-store';
+import { readCsvRecords, type RecordSource } from './read-records';
+
+export interface FileRequest {
+  purpose: 'import' | 'export';
+  /** For a save dialog. */
+  defaultName?: string;
+}
+
+export interface CsvServiceOptions {
+  /** The app's connection. */
+  db: Db;
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  events: EventBus;
+  now: () => Date;
+  mode: 'electron' | 'browser' | 'cli';
+  /** The app's open or save dialog; resolves to null when the user cancels. */
+  chooseFile?: ((request: FileRequest) => Promise<string | null>) | undefined;
+  /** The portfolio engine's views, for the holdings, performance and rotation exports. */
+  views?: ExportViews;
+}
+
+type CsvHandlers = Pick<
+  Handlers,
+  | 'csv:presets'
+  | 'csv:preview'
+  | 'csv:import'
+  | 'csv:importFile'
+  | 'csv:savePreset'
+  | 'csv:deletePreset'
+  | 'csv:export'
+  | 'csv:exportFile'
+>;
+
+const PREVIEW_ROWS = 20;
+
+export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
+  const { db, events } = options;
+  const presets = createPresetsStore(db);
+  let jobs = 0;
+
+  /** Long work runs on a connection of its own; an in-memory database has only the one. */
+  async function withConnection<T>(work: (connection: Db) => Promise<T>): Promise<T> {
+    if (options.dbPath === ':memory:') return work(db);
+    const connection = openSideConnection(options.dbPath, { nativeBinding: options.nativeBinding });
+    try {
+      return await work(connection);
+    } finally {
+      connection.close();
+    }
+  }
+
+  function resolvePreset(request: CsvImportOptions): AnyPreset {
+    if (request.mapping) {
+      return mappingPreset(
+        request.savePresetAs ?? 'custom',
+        request.savePresetAs ?? 'Custom mapping',
+        { ...request.mapping, absolute: request.mapping.absolute ?? true },
+        {
+          delimiter: request.delimiter ?? null,
+          dateFormat: request.dateFormat ?? 'YYYY-MM-DD',
+          numberFormat: request.numberFormat ?? '1234.56',
+        },
+      );
+    }
+    if (request.savePresetAs) {
+      throw new ApiError('invalid_input', 'Only a column mapping can be saved as a preset.', [
+        'savePresetAs: no mapping',
+      ]);
+    }
+    if (request.preset === undefined) return DEFAULT_PRESET;
+    const preset = presets.find(request.preset);
+    if (!preset) {
+      const known = presets
+        .list()
+        .map((p) => p.name)
+        .join(', ');
+      throw new ApiError('invalid_input', `There is no preset named "${request.preset}" (known: ${known}).`, [
+        'preset: unknown',
+      ]);
+    }
+    return preset;
+  }
+
+  async function runImport(
+    request: CsvImportOptions,
+    openSource: () => RecordSource,
+    fileName: string,
+    bytesTotal: number | undefined,
+  ): Promise<ImportResult> {
+    // Before the source is opened: an unknown preset must not leave a file stream behind.
+    const preset = resolvePreset(request);
+    const source = openSource();
+    const jobId = request.jobId ?? `csv-import-${++jobs}`;
+    const now = options.now();
+    const bind: Parameters<typeof importTransactions>[1]['bind'] = {};
+    if (request.account !== undefined) bind.account = request.account;
+    if (request.dateFormat !== undefined) bind.dateFormat = request.dateFormat;
+    if (request.numberFormat !== undefined) bind.numberFormat = request.numberFormat;
+    const result = await withConnection((connection) =>
+      importTransactions(connection, {
+        source,
+        fileName,
+        ...(bytesTotal === undefined ? {} : { bytesTotal }),
+        preset,
+        bind,
+        delimiter: request.delimiter ?? null,
+        dryRun: request.dryRun,
+        today: localDay(now),
+        now: now.toISOString(),
+        jobId,
+        onProgress: (progress) => events.emit('csv:progress', progress),
+      }),
+    );
+    if (result.errorCount === 0 && request.savePresetAs && request.mapping) {
+      presets.save({
+        name: request.savePresetAs,
+        mapping: request.mapping,
+        delimiter: request.delimiter ?? null,
+        dateFormat: request.dateFormat ?? 'YYYY-MM-DD',
+        numberFormat: request.numberFormat ?? '1234.56',
+      });
+    }
+    if (result.committed) {
+      if (result.accountsCreated.length > 0) events.emit('data:changed', { scope: 'accounts' });
+      events.emit('data:changed', { scope: 'transactions' });
+    }
+    return result;
+  }
+
+  function refuseInBrowser(what: string): void {
+    if (options.mode === 'browser') {
+      throw new ApiError(
+        'invalid_input',
+        `${what} by path works in the app and the CLI; in the browser, use the upload or download instead.`,
+      );
+    }
+  }
+
+  async function choosePath(given: string | undefined, request: FileRequest): Promise<string | null> {
+    if (given !== undefined) return path.resolve(given);
+    if (!options.chooseFile) throw new ApiError('invalid_input', 'Give the path of the file.', ['path: required']);
+    return options.chooseFile(request);
+  }
+
+  return {
+    'csv:presets': () => ({ presets: presets.list() }),
+
+    'csv:preview': async ({ content, preset: presetName, delimiter: given }) => {
+      const delimiter = given ?? detectDelimiter(firstLine(content));
+      const records: string[][] = [];
+      let problem: string | null = null;
+      try {
+        for await (const batch of readCsvRecords([content], { delimiter, batchSize: PREVIEW_ROWS + 1 })) {
+          records.push(...batch.map((record) => record.cells));
+          if (records.length > PREVIEW_ROWS) break;
+        }
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      }
+      const header = records[0] ?? [];
+      const rows = records.slice(1, PREVIEW_ROWS + 1);
+      const suggested =
+        (presetName === undefined ? undefined : presets.find(presetName)) ?? suggestPreset(header, BUILT_IN_PRESETS);
+      const columns = suggestMapping(header);
+      const sample = (name: string | undefined) => {
+        const i = name === undefined ? -1 : header.indexOf(name);
+        return i < 0 ? [] : rows.map((row) => row[i] ?? '');
+      };
+      const dateFormat: DateFormat | null = guessDateFormat(sample(columns.date));
+      const numberFormat: NumberFormat | null = guessNumberFormat(
+        [columns.quantity, columns.price, columns.fee, columns.amount].flatMap(sample),
+      );
+      return {
+        delimiter,
+        header,
+        rows,
+        suggestedPreset: suggested?.name ?? null,
+        mapping: { columns },
+        dateFormat,
+        numberFormat,
+        problem,
+      };
+    },
+
+    'csv:import': ({ fileName, content, ...request }) => runImport(request, () => [content], fileName, content.length),
+
+    'csv:importFile': async ({ path: given, ...request }) => {
+      refuseInBrowser('Importing');
+      const file = await choosePath(given, { purpose: 'import' });
+      if (file === null) {
+        return {
+          ...emptyResult(request.jobId ?? 'cancelled', '', request.dryRun),
+          cancelled: true,
+        };
+      }
+      let size: number;
+      try {
+        size = fs.statSync(file).size;
+      } catch {
+        throw new ApiError('not_found', `There is no file ${file}.`, ['path: not found']);
+      }
+      return runImport(request, () => fs.createReadStream(file, { highWaterMark: 1 << 20 }), path.basename(file), size);
+    },
+
+    'csv:savePreset': (entry) => presets.save(entry),
+    'csv:deletePreset': ({ name }) => ({ deleted: presets.remove(name) }),
+
+    'csv:export': async ({ kind, asOf }) => {
+      try {
+        const { content, rows } = await withConnection((connection) =>
+          exportToString(kind, { db: connection, asOf: asOf ?? null, views: options.views }),
+        );
+        return { kind, fileName: exportFileName(kind, asOf ?? null), content, rows };
+      } catch (error) {
+        if (error instanceof ExportUnavailableError) throw new ApiError('invalid_input', error.message);
+        throw error;
+      }
+    },
+
+    'csv:exportFile': async ({ kind, asOf, path: given }) => {
+      refuseInBrowser('Exporting');
+      if (!EXPORTERS[kind]) throw new ApiError('invalid_input', `Unknown export ${kind}.`);
+      const file = await choosePath(given, { purpose: 'export', defaultName: exportFileName(kind, asOf ?? null) });
+      if (file === null) return { kind, path: null, rows: 0 };
+      try {
+        const rows = await withConnection((connection) =>
+          exportToFile(kind, connection, asOf ?? null, file, options.views),
+        );
+        return { kind, path: file, rows };
+      } catch (error) {
+        if (error instanceof ExportUnavailableError) throw new ApiError('invalid_input', error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+function emptyResult(jobId: string, fileName: string, dryRun: boolean): ImportResult {
+  return {
+    jobId,
+    fileName,
+    presetName: '',
+    dryRun,
+    committed: false,
+    cancelled: false,
+    rows: 0,
+    added: 0,
+    duplicates: 0,
+    accountsCreated: [],
+    errors: [],
+    errorCount: 0,
+    errorMessages: [],
+    preview: [],
+  };
+}
+
+/**
+ * Streams the export into FILE.partial and renames it into place, so a failed or interrupted
+ * export never leaves a half-written file under the chosen name.
+ */
+export async function exportToFile(
+  kind: Parameters<typeof writeExport>[0],
+  db: Db,
+  asOf: string | null,
+  file: string,
+  views?: ExportViews,
+): Promise<number> {
+  const partial = `${file}.partial`;
+  const out = fs.createWriteStream(partial);
+  const opened = new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
+  try {
+    await opened;
+    const rows = await writeExport(kind, { db, asOf, views }, (chunk) =>
+      out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', resolve)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      out.once('error', reject);
+      out.end(resolve);
+    });
+    fs.renameSync(partial, file);
+    return rows;
+  } catch (error) {
+    out.destroy();
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,308 @@
+// The one import path, for the app, the browser host, the CLI and the benchmark: stream the file,
+// read and check every record, write through one SQLite transaction, replay the whole ledger,
+// then COMMIT, or ROLLBACK so that nothing at all is written.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import type { CsvProgress, ImportResult } from '../../shared/api/csv-schemas';
+import type { TransactionInput } from '../../shared/api/transaction-schemas';
+import { bindHeader, RecordReader, type BindOptions } from '../../shared/csv/convert';
+import type { AnyPreset } from '../../shared/csv/preset-types';
+import { describeProblems, ProblemList, type ImportProblem } from '../../shared/csv/problems';
+import { transactionFingerprint } from '../../shared/csv/transaction-columns';
+import type { Transaction } from '../../shared/domain/transaction';
+import { applyLedger } from '../../shared/engine/ledger';
+import { LedgerError } from '../../shared/engine/ledger-error';
+import { parseTransaction } from '../../shared/engine/ledger-parse';
+import type { Db } from '../db/connection';
+import { createImportWriter, type ImportAccount } from '../db/csv-import-repo';
+import { CsvReadError, readCsvRecords, type RecordSource } from './read-records';
+
+export interface ImportRequest {
+  source: RecordSource;
+  /** Named in every message, as the user knows the file. */
+  fileName: string;
+  bytesTotal?: number;
+  preset: AnyPreset;
+  bind?: BindOptions;
+  delimiter?: string | null;
+  dryRun?: boolean;
+  /** The user's calendar day: later-dated rows are refused, as in the ledger. */
+  today: string;
+  /** created_at of the new rows. */
+  now: string;
+  jobId?: string;
+  onProgress?: (progress: CsvProgress) => void;
+  /** Checked between batches; an aborted import rolls back and reports `cancelled`. */
+  signal?: AbortSignal;
+  batchRows?: number;
+  /** Longest record accepted, in characters (read-records.ts has the default). */
+  maxRecordChars?: number;
+  /** Rows of the result's preview. */
+  previewRows?: number;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+// SQLite's NOCASE folds ASCII only; account lookups must agree with the accounts table's UNIQUE.
+function accountKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+const FIELD_WORDS: [RegExp, keyof TransactionInput][] = [
+  [/\bquantity\b|\bshares\b|\bratio\b/, 'quantity'],
+  [/\bprice\b/, 'price'],
+  [/\bfee\b/, 'fee'],
+  [/\bamount\b/, 'amount'],
+  [/\bsymbol\b/, 'symbol'],
+  [/\bdated?\b/, 'date'],
+  [/\baccount\b/, 'account'],
+  [/\bcurrency\b|\bis in [A-Z]{3}\b/, 'currency'],
+  [/\btime\b/, 'time'],
+];
+
+/** The field a ledger message is about: the one it mentions first. */
+function fieldOfProblem(problem: string): keyof TransactionInput | null {
+  let best: keyof TransactionInput | null = null;
+  let at = Infinity;
+  for (const [pattern, field] of FIELD_WORDS) {
+    const index = problem.search(pattern);
+    if (index >= 0 && index < at) {
+      at = index;
+      best = field;
+    }
+  }
+  return best;
+}
+
+/** Runs one import on `db`, which should be a connection of its own (see createImportWriter). */
+export async function importTransactions(db: Db, request: ImportRequest): Promise<ImportResult> {
+  const jobId = request.jobId ?? `import-${Date.now()}`;
+  const dryRun = request.dryRun ?? false;
+  const previewRows = request.previewRows ?? 20;
+  const problems = new ProblemList();
+  const writer = createImportWriter(db);
+  const result: ImportResult = {
+    jobId,
+    fileName: request.fileName,
+    presetName: request.preset.name,
+    dryRun,
+    committed: false,
+    cancelled: false,
+    rows: 0,
+    added: 0,
+    duplicates: 0,
+    accountsCreated: [],
+    errors: [],
+    errorCount: 0,
+    errorMessages: [],
+    preview: [],
+  };
+
+  let bytesDone = 0;
+  let lastProgress = 0;
+  const progress = (phase: CsvProgress['phase'], force = false) => {
+    if (!request.onProgress) return;
+    const now = Date.now();
+    if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = now;
+    const event: CsvProgress = { jobId, phase, rowsDone: result.rows, bytesDone };
+    if (request.bytesTotal !== undefined) event.bytesTotal = request.bytesTotal;
+    request.onProgress(event);
+  };
+
+  writer.begin();
+  try {
+    // Count-based duplicates: a fingerprint the database holds m times lets the file's first m
+    // copies through as duplicates; further copies are added (docs/csv.md).
+    const known = new Map<string, number>();
+    const existing = writer.transactions();
+    for (const row of existing) {
+      const fingerprint = transactionFingerprint(row);
+      known.set(fingerprint, (known.get(fingerprint) ?? 0) + 1);
+    }
+    const accountsByKey = new Map(writer.accounts().map((a) => [accountKey(a.name), a]));
+    // Most files name a handful of accounts a million times: look the exact spelling up first.
+    const accountsByName = new Map<string, ImportAccount>();
+    const symbols = new Set(writer.symbols());
+    const lines: number[] = [];
+    // The new rows, kept for the ledger replay: reading a million rows back from SQLite costs
+    // more than holding them (measured), and they are exactly what was inserted.
+    const added: Transaction[] = [];
+    let firstId = -1;
+    let reader: RecordReader | null = null;
+
+    const resolveAccount = (name: string, currency: string): ImportAccount => {
+      let account = accountsByName.get(name);
+      if (account !== undefined) return account;
+      const key = accountKey(name);
+      account = accountsByKey.get(key);
+      if (account === undefined) {
+        account = { id: writer.createAccount(name, currency, request.now), name, currency };
+        accountsByKey.set(key, account);
+        result.accountsCreated.push(name);
+      }
+      accountsByName.set(name, account);
+      return account;
+    };
+
+    const records = readCsvRecords(request.source, {
+      delimiter: request.delimiter ?? request.preset.delimiter,
+      batchSize: request.batchRows ?? 2000,
+      ...(request.maxRecordChars === undefined ? {} : { maxRecordChars: request.maxRecordChars }),
+      onBytes: (bytes) => (bytesDone = bytes),
+    });
+
+    for await (const batch of records) {
+      let start = 0;
+      if (reader === null) {
+        const header = batch[0];
+        if (header === undefined) continue;
+        const bound = bindHeader(request.preset, header.cells, request.bind);
+        if (!bound.ok) {
+          for (const problem of bound.problems) problems.add(problem);
+          break;
+        }
+        reader = new RecordReader(bound.binding);
+        start = 1;
+      }
+      const rows: TransactionInput[] = [];
+      const accountIds: number[] = [];
+      for (let i = start; i < batch.length; i++) {
+        const record = batch[i] as (typeof batch)[number];
+        result.rows++;
+        const read = reader.read(record.cells, record.line);
+        if (!read.ok) {
+          for (const problem of read.problems) problems.add(problem);
+          continue;
+        }
+        // After the first bad row nothing will be written: keep reading only to list every problem.
+        if (!problems.isEmpty) continue;
+        const row = read.input;
+        const account = resolveAccount(row.account, row.currency);
+        row.account = account.name;
+        if (known.size > 0) {
+          const fingerprint = transactionFingerprint(row);
+          const left = known.get(fingerprint);
+          if (left !== undefined && left > 0) {
+            known.set(fingerprint, left - 1);
+            result.duplicates++;
+            continue;
+          }
+        }
+        if (row.symbol !== null && !symbols.has(row.symbol)) {
+          writer.ensureInstrument(row.symbol, row.currency);
+          symbols.add(row.symbol);
+        }
+        rows.push(row);
+        accountIds.push(account.id);
+        lines.push(record.line);
+        if (result.preview.length < previewRows) result.preview.push(row);
+      }
+      if (rows.length > 0) {
+        const first = writer.insertTransactions(rows, accountIds, request.now);
+        if (firstId < 0) firstId = first;
+        rows.forEach((row, k) => added.push(Object.assign(row, { id: first + k })));
+      }
+      progress('reading');
+      if (request.signal?.aborted) {
+        result.cancelled = true;
+        break;
+      }
+      // Let the main process answer IPC and draw progress between batches.
+      await nextTurn();
+    }
+
+    if (reader === null && problems.isEmpty && !result.cancelled) {
+      problems.add({ line: null, column: null, reason: 'is empty: there is no header line' });
+    }
+    if (!problems.isEmpty || result.cancelled) return finish(result, problems, request.fileName, writer.rollback);
+
+    progress('checking', true);
+    await nextTurn();
+    // The whole table as COMMIT would leave it: the rows that were there, and those just inserted.
+    const names = [...accountsByKey.values()].map((a) => a.name);
+    const table: Transaction[] = existing.length === 0 ? added : [...existing, ...added];
+    const ledgerProblems = checkLedger(table, names, request.today, firstId, lines, reader);
+    for (const problem of ledgerProblems) problems.add(problem);
+    if (!problems.isEmpty) return finish(result, problems, request.fileName, writer.rollback);
+
+    result.added = added.length;
+    if (dryRun) {
+      writer.rollback();
+    } else {
+      progress('writing', true);
+      writer.commit();
+      result.committed = true;
+    }
+    progress('done', true);
+    return result;
+  } catch (error) {
+    writer.rollback();
+    if (error instanceof CsvReadError) {
+      problems.add({ line: error.line, column: null, reason: error.reason });
+      return finish(result, problems, request.fileName, () => {});
+    }
+    // The checks above mirror the schema's constraints; should one still fire, the import is
+    // refused like any other bad file rather than failing as an internal error.
+    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
+      problems.add({ line: null, column: null, reason: `was refused by the database (${error.message})` });
+      return finish(result, problems, request.fileName, () => {});
+    }
+    throw error;
+  }
+}
+
+function finish(result: ImportResult, problems: ProblemList, fileName: string, rollback: () => void): ImportResult {
+  rollback();
+  result.added = 0;
+  result.accountsCreated = [];
+  result.preview = [];
+  result.errors = problems.items;
+  result.errorCount = problems.total;
+  result.errorMessages = describeProblems(fileName, problems.items, problems.total);
+  return result;
+}
+
+/**
+ * Replays the ledger with the new rows. A failure is traced back to the file: the row rules of
+ * each type are checked row by row (so every such row is listed), and otherwise the one record
+ * where the history breaks (a sale of shares not held) is named.
+ */
+function checkLedger(
+  table: readonly Transaction[],
+  accounts: readonly string[],
+  today: string,
+  firstId: number,
+  lines: readonly number[],
+  reader: RecordReader | null,
+): ImportProblem[] {
+  try {
+    applyLedger(table, { today, accounts });
+    return [];
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    const context = { today, accounts: new Set(accounts) };
+    const problems: ImportProblem[] = [];
+    const problemAt = (id: number, problem: string): ImportProblem => {
+      const field = fieldOfProblem(problem);
+      const source = field === null ? null : reader?.binding.preset.fieldSources[field];
+      return {
+        line: lines[id - firstId] ?? null,
+        column: field === null ? null : (reader?.columnName(source) ?? field),
+        reason: problem,
+      };
+    };
+    for (const tx of table) {
+      if (firstId < 0 || tx.id < firstId) continue;
+      try {
+        parseTransaction(tx, context);
+      } catch (rowError) {
+        if (rowError instanceof LedgerError) problems.push(problemAt(tx.id, rowError.problem));
+        else throw rowError;
+      }
+    }
+    if (problems.length > 0) return problems;
+    if (firstId >= 0 && error.transactionId >= firstId) return [problemAt(error.transactionId, error.problem)];
+    return [{ line: null, column: null, reason: `would break an existing transaction: ${error.message}` }];
+  }
+}

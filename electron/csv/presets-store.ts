@@ -1,0 +1,90 @@
+// Built-in presets plus the user's saved mappings (settings key `csv.presets`).
+import { z } from 'zod';
+import { savedPreset, type PresetInfo, type SavedPreset } from '../../shared/api/csv-schemas';
+import { ApiError } from '../../shared/api/errors';
+import type { AnyPreset } from '../../shared/csv/preset-types';
+import { BUILT_IN_PRESETS, builtInPreset } from '../../shared/csv/presets';
+import { mappingPreset } from '../../shared/csv/presets/mapping';
+import type { Db } from '../db/connection';
+import { createCsvPresetsRepo } from '../db/csv-presets-repo';
+
+const storedPresets = z.array(savedPreset);
+
+export function presetFromSaved(saved: SavedPreset): AnyPreset {
+  return mappingPreset(
+    saved.name,
+    saved.name,
+    { ...saved.mapping, absolute: saved.mapping.absolute ?? true },
+    { delimiter: saved.delimiter, dateFormat: saved.dateFormat, numberFormat: saved.numberFormat },
+  );
+}
+
+export function presetInfoOf(preset: AnyPreset, saved?: SavedPreset): PresetInfo {
+  const info: PresetInfo = {
+    name: preset.name,
+    label: preset.label,
+    builtIn: preset.builtIn,
+    delimiter: preset.delimiter,
+    dateFormat: preset.dateFormat,
+    numberFormat: preset.numberFormat,
+    columns: Object.entries(preset.columns).map(([key, column]) => ({
+      key,
+      headers: [...column.headers],
+      required: column.required ?? false,
+      description: column.description,
+    })),
+    notes: [...preset.notes],
+  };
+  if (saved) info.mapping = saved.mapping;
+  return info;
+}
+
+export function createPresetsStore(db: Db) {
+  const repo = createCsvPresetsRepo(db);
+
+  function saved(): SavedPreset[] {
+    const json = repo.read();
+    if (json === null) return [];
+    try {
+      const parsed = storedPresets.safeParse(JSON.parse(json));
+      // A damaged setting loses the saved mappings, not the importer.
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return [];
+    }
+  }
+
+  return {
+    list(): PresetInfo[] {
+      return [
+        ...BUILT_IN_PRESETS.map((preset) => presetInfoOf(preset)),
+        ...saved().map((entry) => presetInfoOf(presetFromSaved(entry), entry)),
+      ];
+    },
+    find(name: string): AnyPreset | undefined {
+      const builtIn = builtInPreset(name);
+      if (builtIn) return builtIn;
+      const entry = saved().find((candidate) => candidate.name === name);
+      return entry ? presetFromSaved(entry) : undefined;
+    },
+    save(entry: SavedPreset): PresetInfo {
+      if (builtInPreset(entry.name)) {
+        throw new ApiError('conflict', `"${entry.name}" is a built-in preset; save the mapping under another name.`, [
+          'name: built-in',
+        ]);
+      }
+      const others = saved().filter((candidate) => candidate.name !== entry.name);
+      repo.write(JSON.stringify([...others, entry]));
+      return presetInfoOf(presetFromSaved(entry), entry);
+    },
+    remove(name: string): boolean {
+      const all = saved();
+      const kept = all.filter((candidate) => candidate.name !== name);
+      if (kept.length === all.length) return false;
+      repo.write(JSON.stringify(kept));
+      return true;
+    },
+  };
+}
+
+export type PresetsStore = ReturnType<typeof createPresetsStore>;

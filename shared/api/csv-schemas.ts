@@ -1,0 +1,167 @@
+// Schemas of the CSV calls (issue 6): preview, import, presets, export, and the progress event.
+import { z } from 'zod';
+import { DATE_FORMATS } from '../csv/date-format';
+import { NUMBER_FORMATS } from '../csv/number-format';
+import { CONSTANT_FIELDS, MAPPABLE_FIELDS } from '../csv/presets/mapping';
+import { TRANSACTION_TYPES } from '../domain/transaction';
+import { daySchema, transactionInput } from './transaction-schemas';
+
+export const EXPORT_KINDS = ['transactions', 'holdings', 'quotes', 'performance', 'rotation'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export const csvDelimiter = z.enum([',', ';', '\t', '|']);
+
+export const presetName = z
+  .string()
+  .trim()
+  .min(1, 'Give the preset a name.')
+  .max(60, 'Keep the preset name under 60 characters.');
+
+export const columnMapping = z.strictObject({
+  columns: z.partialRecord(z.enum(MAPPABLE_FIELDS), z.string().max(200)),
+  constants: z.partialRecord(z.enum(CONSTANT_FIELDS), z.string().max(200)).optional(),
+  typeValues: z.record(z.string().max(100), z.enum(TRANSACTION_TYPES)).optional(),
+  absolute: z.boolean().optional(),
+});
+
+/** A mapping the user built and named; kept in the settings table under `csv.presets`. */
+export const savedPreset = z.strictObject({
+  name: presetName,
+  mapping: columnMapping,
+  delimiter: csvDelimiter.nullable().default(null),
+  dateFormat: z.enum(DATE_FORMATS),
+  numberFormat: z.enum(NUMBER_FORMATS),
+});
+
+export const presetInfo = z.strictObject({
+  name: z.string(),
+  label: z.string(),
+  builtIn: z.boolean(),
+  delimiter: z.string().nullable(),
+  dateFormat: z.enum(DATE_FORMATS),
+  numberFormat: z.enum(NUMBER_FORMATS),
+  columns: z.array(
+    z.strictObject({ key: z.string(), headers: z.array(z.string()), required: z.boolean(), description: z.string() }),
+  ),
+  notes: z.array(z.string()),
+  mapping: columnMapping.optional(),
+});
+
+const importOptions = {
+  /** A built-in or saved preset; the app's own format when neither this nor a mapping is given. */
+  preset: presetName.optional(),
+  /** A mapping from the mapping step; wins over `preset`. */
+  mapping: columnMapping.optional(),
+  delimiter: csvDelimiter.optional(),
+  dateFormat: z.enum(DATE_FORMATS).optional(),
+  numberFormat: z.enum(NUMBER_FORMATS).optional(),
+  /** Every row goes to this account (created if missing); the file's account column is ignored. */
+  account: z.string().trim().min(1).max(80).optional(),
+  dryRun: z.boolean().default(false),
+  /** Save `mapping` with the formats under this name once the import has succeeded. */
+  savePresetAs: presetName.optional(),
+  /** Names the import in `csv:progress` events; chosen by the caller so it can listen first. */
+  jobId: z.string().min(1).max(100).optional(),
+};
+
+export const csvImportInput = z.strictObject({
+  fileName: z.string().trim().min(1).max(260),
+  content: z.string(),
+  ...importOptions,
+});
+
+export const csvImportFileInput = z.strictObject({
+  /** Without a path, the app asks with its open dialog (Electron only). */
+  path: z.string().min(1).max(4096).optional(),
+  ...importOptions,
+});
+
+export const importProblem = z.strictObject({
+  line: z.number().int().nullable(),
+  column: z.string().nullable(),
+  value: z.string().optional(),
+  reason: z.string(),
+});
+
+export const importResult = z.strictObject({
+  jobId: z.string(),
+  fileName: z.string(),
+  presetName: z.string(),
+  dryRun: z.boolean(),
+  /** True when the rows are in the database: never for a dry run, a failed or a cancelled import. */
+  committed: z.boolean(),
+  cancelled: z.boolean(),
+  /** Data records read (the header is not counted). */
+  rows: z.number().int(),
+  added: z.number().int(),
+  duplicates: z.number().int(),
+  accountsCreated: z.array(z.string()),
+  errors: z.array(importProblem),
+  errorCount: z.number().int(),
+  /** `errors` as sentences naming file, line and column, with "and N more" past the cap. */
+  errorMessages: z.array(z.string()),
+  /** The first rows that are (or, for a dry run, would be) added. */
+  preview: z.array(transactionInput),
+});
+
+export const csvPreviewInput = z.strictObject({
+  /** The start of the file (about 64 KB is plenty); a cut-off last line is ignored. */
+  content: z.string().max(4 * 1024 * 1024),
+  preset: presetName.optional(),
+  delimiter: csvDelimiter.optional(),
+});
+
+export const csvPreview = z.strictObject({
+  delimiter: z.string(),
+  header: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  /** The preset whose columns the header has, if any. */
+  suggestedPreset: z.string().nullable(),
+  /** A starting mapping for the mapping step: field → header. */
+  mapping: columnMapping,
+  dateFormat: z.enum(DATE_FORMATS).nullable(),
+  numberFormat: z.enum(NUMBER_FORMATS).nullable(),
+  /** Why the preview stopped early (a broken quote, say), if it did. */
+  problem: z.string().nullable(),
+});
+
+export const csvExportInput = z.strictObject({
+  kind: z.enum(EXPORT_KINDS),
+  asOf: daySchema.optional(),
+});
+
+export const csvExport = z.strictObject({
+  kind: z.enum(EXPORT_KINDS),
+  fileName: z.string(),
+  content: z.string(),
+  rows: z.number().int(),
+});
+
+export const csvExportFileInput = csvExportInput.extend({
+  /** Without a path, the app asks with its save dialog (Electron only). */
+  path: z.string().min(1).max(4096).optional(),
+});
+
+export const csvExportFile = z.strictObject({
+  kind: z.enum(EXPORT_KINDS),
+  /** Null when the user cancelled the save dialog. */
+  path: z.string().nullable(),
+  rows: z.number().int(),
+});
+
+export const csvProgress = z.strictObject({
+  jobId: z.string(),
+  phase: z.enum(['reading', 'checking', 'writing', 'done']),
+  rowsDone: z.number().int().nonnegative(),
+  rowsTotal: z.number().int().nonnegative().optional(),
+  bytesDone: z.number().int().nonnegative().optional(),
+  bytesTotal: z.number().int().nonnegative().optional(),
+});
+
+export type ColumnMappingInput = z.output<typeof columnMapping>;
+export type SavedPreset = z.output<typeof savedPreset>;
+export type PresetInfo = z.output<typeof presetInfo>;
+export type ImportResult = z.output<typeof importResult>;
+export type CsvImportOptions = z.output<z.ZodObject<typeof importOptions>>;
+export type CsvPreview = z.output<typeof csvPreview>;
+export type CsvProgress = z.output<typeof csvProgress>;

@@ -1,0 +1,19 @@
+import type { AnyPreset } from '../preset-types';
+import { ghostfolioPreset } from './ghostfolio';
+import { portfolioPerformanceGermanPreset, portfolioPerformancePreset } from './portfolio-performance';
+import { tiltfolioPreset } from './tiltfolio';
+import { wealthfolioPreset } from './wealthfolio';
+
+export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
+  tiltfolioPreset,
+  portfolioPerformancePreset,
+  portfolioPerformanceGermanPreset,
+  ghostfolioPreset,
+  wealthfolioPreset,
+];
+
+export const DEFAULT_PRESET = tiltfolioPreset;
+
+export function builtInPreset(name: string): AnyPreset | undefined {
+  return BUILT_IN_PRESETS.find((preset) => preset.name === name);
+}

@@ -1,0 +1,139 @@
+// A preset made from a column mapping: the app's own format is one, and so is every mapping a
+// user builds in the import's mapping step (and may save under a name).
+import type { TransactionType } from '../../domain/transaction';
+import type { DateFormat } from '../date-format';
+import type { NumberFormat } from '../number-format';
+import type { Draft, Preset, SourceColumn } from '../preset-types';
+import { COMMON_TYPE_WORDS, normaliseWord, readWord, wordTable } from '../type-words';
+
+export const MAPPABLE_FIELDS = [
+  'date',
+  'time',
+  'account',
+  'type',
+  'symbol',
+  'quantity',
+  'price',
+  'fee',
+  'amount',
+  'currency',
+  'note',
+] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+/** Fields a row cannot do without; the account may instead be chosen for the whole file. */
+export const REQUIRED_FIELDS: readonly MappableField[] = ['date', 'type', 'currency'];
+
+export const CONSTANT_FIELDS = ['type', 'currency', 'symbol', 'note'] as const;
+export type ConstantField = (typeof CONSTANT_FIELDS)[number];
+
+export interface ColumnMapping {
+  /** Field → the header of the column that holds it. */
+  columns: Partial<Record<MappableField, string>>;
+  /** Field → one value for every row, for a file without such a column (a currency, say). */
+  constants?: Partial<Record<ConstantField, string>>;
+  /** Words of the type column beyond the built-in ones, such as "Purchase" → buy. */
+  typeValues?: Record<string, TransactionType>;
+  /** Drop minus signs from quantity, price, fee and amount (the type says which way they go). */
+  absolute?: boolean;
+}
+
+export interface MappingFormats {
+  delimiter: string | null;
+  dateFormat: DateFormat;
+  numberFormat: NumberFormat;
+}
+
+const TIME_CELL = /^(\d{1,2}):([0-5]\d)(?::[0-5]\d(?:\.\d+)?)?$/;
+
+const DESCRIPTIONS: Record<MappableField, string> = {
+  date: 'the trade or booking date',
+  time: 'HH:MM or HH:MM:SS (optional)',
+  account: 'the account name',
+  type: 'buy, sell, dividend, split, fee, interest, deposit, withdrawal, transfer_in or transfer_out',
+  symbol: 'the ticker symbol',
+  quantity: 'shares; for a split, new shares per old share',
+  price: 'per share',
+  fee: 'commission and other charges',
+  amount: 'the cash amount',
+  currency: 'three-letter ISO code',
+  note: 'free text',
+};
+
+export function mappingPreset(
+  name: string,
+  label: string,
+  mapping: ColumnMapping,
+  formats: MappingFormats,
+  options: { builtIn?: boolean; words?: Record<string, TransactionType>; notes?: readonly string[] } = {},
+): Preset<MappableField> {
+  const constants = mapping.constants ?? {};
+  const columns = {} as Record<MappableField, SourceColumn>;
+  for (const field of MAPPABLE_FIELDS) {
+    const header = mapping.columns[field];
+    if (header === undefined || header.trim() === '') continue;
+    const constant = (CONSTANT_FIELDS as readonly string[]).includes(field)
+      ? constants[field as ConstantField]
+      : undefined;
+    columns[field] = {
+      headers: [header],
+      required: REQUIRED_FIELDS.includes(field) && constant === undefined,
+      description: DESCRIPTIONS[field],
+    };
+  }
+  const words = wordTable({ ...(options.words ?? COMMON_TYPE_WORDS), ...(mapping.typeValues ?? {}) });
+  const expected = [...new Set(words.values())].join(', ');
+  const absolute = mapping.absolute ?? false;
+  const numberOptions = { absolute };
+
+  const fieldSources: Partial<Record<keyof Draft, MappableField>> = {};
+  for (const field of MAPPABLE_FIELDS) if (columns[field] !== undefined) fieldSources[field] = field;
+
+  return {
+    name,
+    label,
+    builtIn: options.builtIn ?? false,
+    delimiter: formats.delimiter,
+    dateFormat: formats.dateFormat,
+    numberFormat: formats.numberFormat,
+    columns,
+    accountColumns: columns.account === undefined ? [] : ['account'],
+    fieldSources,
+    notes: options.notes ?? [],
+    read(c) {
+      const date = c.date('date');
+      const typeText = constants.type;
+      const type =
+        typeText !== undefined
+          ? (words.get(normaliseWord(typeText)) ?? c.problem(null, `has an unknown constant type ${typeText}`))
+          : readWord(c, 'type', words, expected);
+      const account = c.account('account');
+      const quantity = c.number('quantity', numberOptions);
+      const price = c.number('price', numberOptions);
+      const fee = c.number('fee', numberOptions);
+      const amount = c.number('amount', numberOptions);
+      let time = date?.time ?? null;
+      const timeText = c.text('time');
+      if (timeText !== '') {
+        const match = TIME_CELL.exec(timeText);
+        if (match === null || Number(match[1]) > 23) c.problem('time', 'is not a time (expected HH:MM)', timeText);
+        else time = `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}`;
+      }
+      if (date === undefined || type === undefined || account === undefined) return undefined;
+      if (quantity === undefined || price === undefined || fee === undefined || amount === undefined) return undefined;
+      return {
+        date: date.day,
+        time,
+        account,
+        type,
+        symbol: (constants.symbol ?? c.text('symbol')) || null,
+        quantity,
+        price,
+        fee,
+        amount,
+        currency: (constants.currency ?? c.text('currency')).toUpperCase(),
+        note: constants.note ?? c.raw('note'),
+      };
+    },
+  };
+}
