@@ -14,6 +14,7 @@ const data: RrgOutput = {
   benchmarkLabel: 'SPY',
   members: [
     {
+      key: 'financials',
       label: 'Financials (your sleeve)',
       kind: 'sleeve',
       quadrant: 'improving',
@@ -23,6 +24,7 @@ const data: RrgOutput = {
       ]),
     },
     {
+      key: 'AAPL',
       label: 'AAPL',
       kind: 'symbol',
       quadrant: 'leading',
@@ -32,7 +34,7 @@ const data: RrgOutput = {
         [103, 102],
       ]),
     },
-    { label: 'XLF', kind: 'symbol', quadrant: null, tail: [] },
+    { key: 'XLF', label: 'XLF', kind: 'symbol', quadrant: null, tail: [] },
   ],
 };
 
@@ -53,7 +55,7 @@ describe('RrgChart', () => {
     expect(aapl.querySelectorAll('circle.rrg-step')).toHaveLength(2);
     expect(aapl.querySelectorAll('circle.rrg-head')).toHaveLength(1);
     expect(within(aapl).getByText('AAPL')).toBeTruthy();
-    expect(within(screen.getByTestId('rrg-Financials (your sleeve)')).getByText('Financials')).toBeTruthy();
+    expect(within(screen.getByTestId('rrg-financials')).getByText('Financials')).toBeTruthy();
     // No weeks, no mark.
     expect(screen.queryByTestId('rrg-XLF')).toBeNull();
     // The dashed crosshair meets at the centre of the plot.

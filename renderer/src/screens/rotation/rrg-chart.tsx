@@ -135,7 +135,7 @@ export function RrgChart({ data }: { data: RrgOutput }) {
         const head = points.at(-1);
         if (!head) return null;
         return (
-          <g key={member.label} className={`rrg-member c${i % 8}`} data-testid={`rrg-${member.label}`}>
+          <g key={member.key} className={`rrg-member c${i % 8}`} data-testid={`rrg-${member.key}`}>
             <title>
               {member.label}: {member.quadrant ? QUADRANT_LABELS[member.quadrant] : 'not enough weeks'}
             </title>

@@ -28,7 +28,7 @@ export function RrgTable({ data }: { data: RrgOutput }) {
           const last = m.tail.at(-1);
           const first = m.tail[0];
           return (
-            <tr key={m.label}>
+            <tr key={m.key}>
               <th scope="row">{m.label}</th>
               <td>{m.quadrant ? QUADRANT_LABELS[m.quadrant] : 'Not enough weeks'}</td>
               <td className="num">{last ? fmt.format(last.ratio) : '—'}</td>
