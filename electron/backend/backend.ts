@@ -2,12 +2,12 @@ import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { csvHandlers, type FileRequest } from '../csv/csv-service';
+import { portfolioSource } from '../csv/exporters';
 import { openDatabase, type Db } from '../db/connection';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { createSummaryRepo } from '../db/summary-repo';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
-import type { ExportViews } from '../csv/exporters';
 import { EventBus } from './event-bus';
 import { PRODUCT_NAME } from './paths';
 import { createSettingsStore } from './settings-store';
@@ -16,7 +16,7 @@ import { findAssetsDir } from './assets-dir';
 import { demoHandler } from './demo/demo-loader';
 import { instrumentHandlers } from './instruments-service';
 import { createSnapshots } from './portfolio-snapshot';
-import { exportViews, portfolioHandlers } from './portfolio-service';
+import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
 
 export interface BackendOptions {
@@ -39,8 +39,6 @@ export interface Backend {
   readonly db: Db;
   readonly events: EventBus;
   readonly quotes: QuoteService;
-  /** What the computed CSV exports read (the CLI streams them itself). */
-  readonly exportViews: ExportViews;
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   close(): void;
@@ -60,7 +58,6 @@ export function createBackend(options: BackendOptions): Backend {
   const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
   const snapshots = createSnapshots(db, events, settings, now);
   const rotation = rotationHandlers(snapshots);
-  const views = exportViews(snapshots, settings, rotation['rotation:rrg']);
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -99,7 +96,7 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       mode: options.mode,
       chooseFile: options.chooseFile,
-      views,
+      portfolio: portfolioSource(() => handlers),
     }),
   };
 
@@ -107,7 +104,6 @@ export function createBackend(options: BackendOptions): Backend {
     db,
     events,
     quotes,
-    exportViews: views,
     handlers,
     dispatch: createDispatch(handlers, (error) => console.error('[tiltfolio] internal error:', error)),
     close: () => {

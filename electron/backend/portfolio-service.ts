@@ -1,11 +1,10 @@
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { HoldingsOutput, PerformanceOutput, RrgOutput } from '../../shared/api/portfolio-schemas';
-import type { ExportViews } from '../csv/exporters';
+import type { HoldingsOutput, PerformanceOutput } from '../../shared/api/portfolio-schemas';
 import type { Bar } from '../../shared/domain/bar';
 import { indexOnOrBefore } from '../../shared/engine/bars';
 import { Decimal } from '../../shared/engine/decimal';
-import { PERIODS, periodPerformance, resolvePeriod, type Period } from '../../shared/engine/periods';
+import { periodPerformance, resolvePeriod, type Period } from '../../shared/engine/periods';
 import { twrIndex } from '../../shared/engine/returns';
 import { rebalanceTrades } from '../../shared/engine/tilt';
 import { valuePortfolio } from '../../shared/engine/valuation';
@@ -219,27 +218,6 @@ export function portfolioHandlers(snapshots: Snapshots, settings: SettingsStore)
         })),
         benchmarkName: `${current.benchmarkSymbol} (sleeve weights from Settings)`,
       };
-    },
-  };
-}
-
-/** The computed CSV exports read the same views the screens do. */
-export function exportViews(snapshots: Snapshots, settings: SettingsStore, rrg: Handlers['rotation:rrg']): ExportViews {
-  const benchmarkOf = (asOf: string | null) => {
-    const symbol = settings.get().benchmarkSymbol;
-    const bars = snapshots.history(symbol, asOf ?? undefined);
-    return bars.length > 0 ? { symbol, bars } : null;
-  };
-  return {
-    holdings: (asOf) => holdingsView(snapshots.get(asOf ?? undefined), undefined),
-    performance: (asOf) =>
-      PERIODS.map((period) => ({
-        period,
-        result: performanceView(snapshots.get(asOf ?? undefined), { period }, benchmarkOf(asOf)),
-      })),
-    rotation: (asOf) => {
-      const symbol = settings.get().benchmarkSymbol;
-      return rrg({ benchmark: { kind: 'symbol', symbol }, tail: 8, ...(asOf ? { to: asOf } : {}) }) as RrgOutput;
     },
   };
 }

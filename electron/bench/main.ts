@@ -1,7 +1,7 @@
 // `npm run bench`: one JSON object per line, {"bench", "value", "unit"} plus "baseline" and
 // "ratio" where a baseline is measured in the same run. Figures, never pass/fail.
-import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
 import { benchCsv } from '../csv/bench/csv-bench';
+import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
 import { benchHttpCall } from './api-bench';
 import { benchEngineRecompute, benchEngineRotation } from './engine-bench';
 import type { BenchResult } from './measure';

@@ -98,9 +98,10 @@ describe('tiltfolio tx import / export', () => {
     const badDate = await run(['--db', db, 'export', 'transactions', '--as-of', '2016-02-30']);
     expect(badDate).toMatchObject({ code: 1, err: 'tiltfolio: Use a real date written YYYY-MM-DD.\n' });
     const holdings = await run(['--db', db, 'export', 'holdings']);
-    expect(holdings.code).toBe(0);
+    expect(holdings).toMatchObject({ code: 0, err: '' });
     expect(holdings.out.split('\r\n')[0]).toBe(
       'account,symbol,currency,sleeve,quantity,cost_basis,price,price_date,market_value,unrealized_pl,realized_pl,dividends,weight_pct',
     );
+    expect(holdings.out).toContain('\r\nBrokerage,AAPL,USD,');
   });
 });

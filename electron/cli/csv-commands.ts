@@ -9,23 +9,14 @@ import { NUMBER_FORMATS } from '../../shared/csv/number-format';
 import { BUILT_IN_PRESETS } from '../../shared/csv/presets';
 import { TRANSACTION_COLUMNS, transactionRecord } from '../../shared/csv/transaction-columns';
 import type { Backend } from '../backend/backend';
-import { writeExport } from '../csv/exporters';
-import { ExportUnavailableError } from '../csv/exporters';
-import { CliFailure } from './session';
+import { portfolioSource, writeExport } from '../csv/exporters';
+import { CliFailure, type CliIo } from './session';
 
-export interface CsvCliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Set when stderr is a terminal: progress goes there, overwriting itself. */
-  progress?: ((text: string) => void) | undefined;
-}
-
-/** A failure already reported on stderr: the command exits non-zero without another message. */
 type WithBackend = <T>(work: (backend: Backend) => Promise<T>) => Promise<T>;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function fail(io: CsvCliIo, result: ApiResult<unknown>): never {
+function fail(io: CliIo, result: ApiResult<unknown>): never {
   if (!result.ok) {
     io.err(`tiltfolio: ${result.error.message}\n`);
     throw new CliFailure(1);
@@ -33,7 +24,7 @@ function fail(io: CsvCliIo, result: ApiResult<unknown>): never {
   throw new Error('fail() called with a success');
 }
 
-function reportImport(io: CsvCliIo, result: ImportResult): void {
+function reportImport(io: CliIo, result: ImportResult): void {
   if (result.errorCount > 0) {
     const plural = result.errorCount === 1 ? 'problem' : 'problems';
     io.err(`${result.fileName}: nothing was imported; ${count(result.errorCount)} ${plural}:\n`);
@@ -57,7 +48,7 @@ function reportImport(io: CsvCliIo, result: ImportResult): void {
   );
 }
 
-export function registerCsvCommands(program: Command, io: CsvCliIo, withBackend: WithBackend): void {
+export function registerCsvCommands(program: Command, io: CliIo, withBackend: WithBackend): void {
   const tx = program.command('tx').description('transactions');
   tx.command('import')
     .description('import transactions from a CSV file: all rows or none')
@@ -144,17 +135,8 @@ export function registerCsvCommands(program: Command, io: CsvCliIo, withBackend:
           io.err(`Exported ${count(rows)} rows to ${written}.\n`);
           return;
         }
-        try {
-          await writeExport(
-            parsed.data.kind,
-            { db: backend.db, asOf: parsed.data.asOf ?? null, views: backend.exportViews },
-            io.out,
-          );
-        } catch (error) {
-          if (!(error instanceof ExportUnavailableError)) throw error;
-          io.err(`tiltfolio: ${error.message}\n`);
-          throw new CliFailure(1);
-        }
+        const portfolio = portfolioSource(() => backend.handlers);
+        await writeExport(parsed.data.kind, { db: backend.db, asOf: parsed.data.asOf ?? null, portfolio }, io.out);
       });
     });
 }

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze-command';
+import { registerCsvCommands } from './csv-commands';
 import { registerQuoteCommands } from './quotes-commands';
 import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
 
 export type { CliIo } from './session';
-import { registerCsvCommands } from './csv-commands';
 
 /** The `tiltfolio` command line. Each command drives the same backend handlers as the app. */
 export function buildProgram(io: CliIo): Command {

@@ -21,7 +21,8 @@ import {
   exportFileName,
   exportToString,
   writeExport,
-  type ExportViews,
+  type ExportContext,
+  type PortfolioSource,
 } from './exporters';
 import { importTransactions } from './import-transactions';
 import { createPresetsStore } from './presets-store';
@@ -41,10 +42,10 @@ export interface CsvServiceOptions {
   events: EventBus;
   now: () => Date;
   mode: 'electron' | 'browser' | 'cli';
+  /** The portfolio service, for the holdings, performance and rotation exports. */
+  portfolio?: PortfolioSource | undefined;
   /** The app's open or save dialog; resolves to null when the user cancels. */
   chooseFile?: ((request: FileRequest) => Promise<string | null>) | undefined;
-  /** The portfolio engine's views, for the holdings, performance and rotation exports. */
-  views?: ExportViews;
 }
 
 type CsvHandlers = Pick<
@@ -155,6 +156,10 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     return result;
   }
 
+  function context(connection: Db, asOf: string | undefined): ExportContext {
+    return { db: connection, asOf: asOf ?? null, ...(options.portfolio ? { portfolio: options.portfolio } : {}) };
+  }
+
   function refuseInBrowser(what: string): void {
     if (options.mode === 'browser') {
       throw new ApiError(
@@ -235,9 +240,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 
     'csv:export': async ({ kind, asOf }) => {
       try {
-        const { content, rows } = await withConnection((connection) =>
-          exportToString(kind, { db: connection, asOf: asOf ?? null, views: options.views }),
-        );
+        const { content, rows } = await withConnection((connection) => exportToString(kind, context(connection, asOf)));
         return { kind, fileName: exportFileName(kind, asOf ?? null), content, rows };
       } catch (error) {
         if (error instanceof ExportUnavailableError) throw new ApiError('invalid_input', error.message);
@@ -251,9 +254,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       const file = await choosePath(given, { purpose: 'export', defaultName: exportFileName(kind, asOf ?? null) });
       if (file === null) return { kind, path: null, rows: 0 };
       try {
-        const rows = await withConnection((connection) =>
-          exportToFile(kind, connection, asOf ?? null, file, options.views),
-        );
+        const rows = await withConnection((connection) => exportToFile(kind, context(connection, asOf), file));
         return { kind, path: file, rows };
       } catch (error) {
         if (error instanceof ExportUnavailableError) throw new ApiError('invalid_input', error.message);
@@ -288,10 +289,8 @@ function emptyResult(jobId: string, fileName: string, dryRun: boolean): ImportRe
  */
 export async function exportToFile(
   kind: Parameters<typeof writeExport>[0],
-  db: Db,
-  asOf: string | null,
+  context: ExportContext,
   file: string,
-  views?: ExportViews,
 ): Promise<number> {
   const partial = `${file}.partial`;
   const out = fs.createWriteStream(partial);
@@ -301,7 +300,7 @@ export async function exportToFile(
   });
   try {
     await opened;
-    const rows = await writeExport(kind, { db, asOf, views }, (chunk) =>
+    const rows = await writeExport(kind, context, (chunk) =>
       out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', resolve)),
     );
     await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import type { Backend } from '../backend/backend';
 import { testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -50,40 +52,51 @@ describe('exporters', () => {
     expect(asOf).toMatchObject({ ok: true, value: { rows: 1 } });
   });
 
-  it('exports holdings, performance and rotation from the engine, valued as of a date', async () => {
+  it('writes holdings, performance and rotation from the portfolio service', async () => {
     const backend = open();
     expect(await backend.dispatch('demo:load', {})).toMatchObject({ ok: true });
     const exported = async (kind: string, asOf?: string) => {
       const result = await backend.dispatch('csv:export', { kind, ...(asOf ? { asOf } : {}) });
       if (!result.ok) throw new Error(result.error.message);
-      return (result.value as { content: string }).content
-        .trimEnd()
-        .split('\r\n')
-        .map((line) => line.split(','));
+      return parse((result.value as { content: string }).content, { columns: true }) as Record<string, string>[];
     };
-    const holdings = await exported('holdings', '2016-11-14');
-    const header = holdings[0] as string[];
-    const aapl = holdings.find((row) => row[1] === 'AAPL') as string[];
-    const col = (name: string) => aapl[header.indexOf(name)];
-    expect(col('quantity')).toBe('105');
-    expect(col('price_date')).toBe('2016-11-14');
-    expect(Number(col('market_value'))).toBeCloseTo(105 * Number(col('price')), 6);
-    expect(holdings.slice(1).reduce((sum, row) => sum + Number(row[header.indexOf('weight_pct')]), 0)).toBeCloseTo(
-      100,
-      6,
-    );
 
-    const performance = await exported('performance');
-    expect(performance.slice(1).map((row) => row[0])).toEqual(['1D', '1M', '3M', 'YTD', '1Y', '3Y', 'ALL']);
-    expect(performance[1]?.[8]).toBe('SPY');
+    const asOf = '2016-11-14';
+    const holdings = await exported('holdings', asOf);
+    const view = await backend.dispatch('portfolio:holdings', { asOf });
+    if (!view.ok) throw new Error(view.error.message);
+    const rows = (view.value as HoldingsOutput).rows;
+    expect(holdings).toHaveLength(rows.length);
+    expect(holdings.length).toBeGreaterThan(0);
+    const first = rows[0] as HoldingsOutput['rows'][number];
+    expect(holdings[0]).toEqual({
+      account: first.account,
+      symbol: first.symbol,
+      currency: first.currency,
+      sleeve: first.sleeve,
+      quantity: first.quantity,
+      cost_basis: first.costBasis,
+      price: String(first.price),
+      price_date: first.priceDate,
+      market_value: first.marketValue,
+      unrealized_pl: first.unrealizedPl,
+      realized_pl: first.realizedPl,
+      dividends: first.dividends,
+      weight_pct: String(first.weightPct),
+    });
+    expect(holdings.every((row) => (row.price_date ?? '') <= asOf)).toBe(true);
+
+    const performance = await exported('performance', asOf);
+    expect(performance.map((row) => row.period)).toEqual(['1D', '1M', '3M', 'YTD', '1Y', '3Y', 'ALL']);
+    expect(performance.every((row) => row.to === performance[0]?.to && (row.to ?? '') <= asOf)).toBe(true);
+    expect(Number(performance.at(-1)?.twr_pct)).not.toBeNaN();
 
     const rotation = await exported('rotation');
-    expect(new Set(rotation.slice(1).map((row) => row[0]))).toEqual(
-      new Set(['large_cap_tech', 'financials', 'small_caps', 'other']),
+    expect(rotation.length).toBeGreaterThan(0);
+    expect(new Set(rotation.map((row) => row.quadrant))).not.toContain('');
+    expect(rotation.every((row) => ['leading', 'weakening', 'lagging', 'improving'].includes(row.quadrant ?? ''))).toBe(
+      true,
     );
-    expect(
-      rotation.slice(1).every((row) => ['leading', 'weakening', 'lagging', 'improving'].includes(row[5] as string)),
-    ).toBe(true);
   });
 
   it('refuses paths in browser mode', async () => {

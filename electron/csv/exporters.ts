@@ -2,58 +2,138 @@
 // and yields rows; writeExport turns them into RFC 4180 text in batches, so a million rows
 // stream to a file or stdout without being held in memory.
 import { stringify } from 'csv-stringify/sync';
+import { calls, type CallInput, type Handlers } from '../../shared/api/contract';
 import type { ExportKind } from '../../shared/api/csv-schemas';
 import type { HoldingsOutput, PerformanceOutput, RrgOutput } from '../../shared/api/portfolio-schemas';
 import { plainNumber } from '../../shared/csv/plain-number';
-import { quadrantOf } from '../../shared/engine/relative-rotation';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
+import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
+import { quadrantOf } from '../../shared/engine/relative-rotation';
 import type { Db } from '../db/connection';
 import { createExportRepo } from '../db/csv-export-repo';
 
 export type Cell = string | number | null;
 
+/** The portfolio service's views, which the holdings, performance and rotation exports write out. */
+export interface PortfolioSource {
+  holdings(asOf: string | null): Promise<HoldingsOutput>;
+  performance(input: CallInput<'portfolio:performance'>): Promise<PerformanceOutput>;
+  /** Every member against the benchmark set in Settings, the last 52 weeks up to `to`. */
+  rotation(to: string | null): Promise<RrgOutput>;
+}
+
+/** The source over the backend's own handlers, each input through its contract schema. */
+export function portfolioSource(handlers: () => Handlers): PortfolioSource {
+  return {
+    holdings: async (asOf) =>
+      handlers()['portfolio:holdings'](calls['portfolio:holdings'].input.parse(asOf === null ? {} : { asOf })),
+    performance: async (input) =>
+      handlers()['portfolio:performance'](calls['portfolio:performance'].input.parse(input)),
+    rotation: async (to) => {
+      const { benchmarkSymbol } = await handlers()['settings:get']({});
+      const input = {
+        benchmark: { kind: 'symbol', symbol: benchmarkSymbol },
+        tail: 52,
+        ...(to === null ? {} : { to }),
+      };
+      return handlers()['rotation:rrg'](calls['rotation:rrg'].input.parse(input));
+    },
+  };
+}
+
 export interface ExportContext {
   db: Db;
   /** YYYY-MM-DD: rows up to and including this day (holdings are valued at the last close on or before it). */
   asOf: string | null;
-  /** The engine's views of the portfolio, for the exports that are computed rather than stored. */
-  views?: ExportViews | undefined;
-}
-
-/** What the portfolio service computes, as the computed exports need it. */
-export interface ExportViews {
-  holdings(asOf: string | null): HoldingsOutput;
-  performance(asOf: string | null): { period: string; result: PerformanceOutput }[];
-  rotation(asOf: string | null): RrgOutput;
+  /** Needed by the holdings, performance and rotation exports. */
+  portfolio?: PortfolioSource;
 }
 
 export interface Exporter {
   kind: ExportKind;
   columns: readonly string[];
-  rows(context: ExportContext): Iterable<readonly Cell[]>;
+  rows(context: ExportContext): Iterable<readonly Cell[]> | Promise<Iterable<readonly Cell[]>>;
 }
 
-/** An export whose data the backend cannot produce yet. */
+/** An export that needs the portfolio service, asked for without one. */
 export class ExportUnavailableError extends Error {
   constructor(readonly kind: ExportKind) {
-    super(`Exporting ${kind} needs the portfolio engine, which this caller did not provide.`);
+    super(`Exporting ${kind} needs the portfolio service, which this caller did not provide.`);
     this.name = 'ExportUnavailableError';
   }
 }
 
-function computed(
-  kind: ExportKind,
-  columns: readonly string[],
-  rows: (views: ExportViews, asOf: string | null) => Iterable<readonly Cell[]>,
-): Exporter {
-  return {
-    kind,
-    columns,
-    rows: ({ views, asOf }) => {
-      if (!views) throw new ExportUnavailableError(kind);
-      return rows(views, asOf);
-    },
-  };
+function portfolioOf(context: ExportContext, kind: ExportKind): PortfolioSource {
+  if (!context.portfolio) throw new ExportUnavailableError(kind);
+  return context.portfolio;
+}
+
+async function holdingsRows(context: ExportContext): Promise<Cell[][]> {
+  const view = await portfolioOf(context, 'holdings').holdings(context.asOf);
+  return view.rows.map((row) => [
+    row.account,
+    row.symbol,
+    row.currency,
+    row.sleeve,
+    row.quantity,
+    row.costBasis,
+    row.price,
+    row.priceDate,
+    row.marketValue,
+    row.unrealizedPl,
+    row.realizedPl,
+    row.dividends,
+    row.weightPct,
+  ]);
+}
+
+/**
+ * One row per period, each ending on the as-of day (or the last valued day): the periods are
+ * resolved on the portfolio's own days, as the performance view resolves them.
+ */
+async function performanceRows(context: ExportContext): Promise<Cell[][]> {
+  const source = portfolioOf(context, 'performance');
+  const all = await source.performance(
+    context.asOf === null ? { period: 'ALL' } : { period: 'CUSTOM', from: '1900-01-01', to: context.asOf },
+  );
+  const days = all.value.map((point) => point.time);
+  const rows: Cell[][] = [];
+  for (const period of PERIODS) {
+    const range = resolvePeriod(days, period, context.asOf ?? undefined);
+    if (range === null) continue;
+    const view =
+      period === 'ALL' ? all : await source.performance({ period: 'CUSTOM', from: range.from, to: range.to });
+    rows.push([
+      period,
+      view.from,
+      view.to,
+      view.baseCurrency,
+      view.startValue,
+      view.endValue,
+      view.twrPct,
+      view.mwrPct,
+      view.mwrAnnualizedPct,
+      view.benchmark?.symbol ?? null,
+      view.benchmark?.pct ?? null,
+      view.benchmark?.relativePct ?? null,
+    ]);
+  }
+  return rows;
+}
+
+async function rotationRows(context: ExportContext): Promise<Cell[][]> {
+  const view = await portfolioOf(context, 'rotation').rotation(context.asOf);
+  return view.members.flatMap((member) =>
+    member.tail.map((point) => [
+      member.label,
+      member.kind,
+      view.benchmarkLabel,
+      point.day,
+      point.ratio,
+      point.momentum,
+      quadrantOf(point.ratio, point.momentum),
+    ]),
+  );
 }
 
 export const HOLDINGS_COLUMNS = [
@@ -89,6 +169,7 @@ export const PERFORMANCE_COLUMNS = [
   'period',
   'from',
   'to',
+  'currency',
   'start_value',
   'end_value',
   'twr_pct',
@@ -99,7 +180,7 @@ export const PERFORMANCE_COLUMNS = [
   'relative_pct',
 ] as const;
 
-export const ROTATION_COLUMNS = ['sleeve', 'benchmark', 'date', 'ratio', 'momentum', 'quadrant'] as const;
+export const ROTATION_COLUMNS = ['member', 'kind', 'benchmark', 'date', 'ratio', 'momentum', 'quadrant'] as const;
 
 export const EXPORTERS: Record<ExportKind, Exporter> = {
   transactions: {
@@ -112,57 +193,9 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
     columns: QUOTES_COLUMNS,
     rows: ({ db, asOf }) => createExportRepo(db).quotes(asOf),
   },
-  holdings: computed('holdings', HOLDINGS_COLUMNS, (views, asOf) =>
-    views
-      .holdings(asOf)
-      .rows.map((r) => [
-        r.account,
-        r.symbol,
-        r.currency,
-        r.sleeve,
-        r.quantity,
-        r.costBasis,
-        r.price,
-        r.priceDate,
-        r.marketValue,
-        r.unrealizedPl,
-        r.realizedPl,
-        r.dividends,
-        r.weightPct,
-      ]),
-  ),
-  performance: computed('performance', PERFORMANCE_COLUMNS, (views, asOf) =>
-    views
-      .performance(asOf)
-      .map(({ period, result: p }) => [
-        period,
-        p.from,
-        p.to,
-        p.startValue,
-        p.endValue,
-        p.twrPct,
-        p.mwrPct,
-        p.mwrAnnualizedPct,
-        p.benchmark?.symbol ?? null,
-        p.benchmark?.pct ?? null,
-        p.benchmark?.relativePct ?? null,
-      ]),
-  ),
-  rotation: computed('rotation', ROTATION_COLUMNS, (views, asOf) => {
-    const rrg = views.rotation(asOf);
-    return rrg.members
-      .filter((m) => m.kind === 'sleeve')
-      .flatMap((m) =>
-        m.tail.map((p): Cell[] => [
-          m.key,
-          rrg.benchmarkLabel,
-          p.day,
-          p.ratio,
-          p.momentum,
-          quadrantOf(p.ratio, p.momentum),
-        ]),
-      );
-  }),
+  holdings: { kind: 'holdings', columns: HOLDINGS_COLUMNS, rows: holdingsRows },
+  performance: { kind: 'performance', columns: PERFORMANCE_COLUMNS, rows: performanceRows },
+  rotation: { kind: 'rotation', columns: ROTATION_COLUMNS, rows: rotationRows },
 };
 
 export function exportFileName(kind: ExportKind, asOf: string | null): string {
@@ -193,7 +226,7 @@ export async function writeExport(
   write: (chunk: string) => void | Promise<void>,
 ): Promise<number> {
   const exporter = EXPORTERS[kind];
-  const rows = exporter.rows(context)[Symbol.iterator]();
+  const rows = (await exporter.rows(context))[Symbol.iterator]();
   await write(stringify([exporter.columns as string[]], STRINGIFY_OPTIONS));
   let count = 0;
   for (;;) {

@@ -1,5 +1,7 @@
 // Bad input (shipping issue): 10,000 mutated CSV files through the real importer. Every one ends
 // in a clear error with the database unchanged, or in an import of exactly what the file says.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
@@ -8,7 +10,6 @@ import { detectDelimiter, firstLine } from '../../shared/csv/detect';
 import { tiltfolioPreset } from '../../shared/csv/presets/tiltfolio';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { openDatabase, type Db } from '../db/connection';
-import { useTempDirs } from '../test-support/temp-dir';
 import { generateTransactionRecords, seededRandom } from './bench/generate-transactions';
 import { importTransactions } from './import-transactions';
 
@@ -165,14 +166,15 @@ const csvOf = (records: Iterable<string[]>) =>
   stringify([[...TRANSACTION_COLUMNS], ...records], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 
 describe('importing damaged files', () => {
-  const tempDir = useTempDirs();
+  let dir: string;
   let db: Db;
   let base: Buffer;
   let baseMaxId = 0;
 
   // One database for all files: a few rows already there, so "unchanged" means something.
   beforeAll(async () => {
-    db = openDatabase(path.join(tempDir(), 'fuzz.sqlite'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-fuzz-'));
+    db = openDatabase(path.join(dir, 'fuzz.sqlite'));
     const existing = csvOf(generateTransactionRecords(15, SEED + 1));
     const seeded = await importTransactions(db, {
       source: [existing],
@@ -185,7 +187,10 @@ describe('importing damaged files', () => {
     baseMaxId = db.prepare('SELECT max(id) FROM transactions').pluck().get() as number;
     base = Buffer.from(csvOf(generateTransactionRecords(12, SEED + 2)));
   });
-  afterAll(() => db.close());
+  afterAll(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   const snapshot = () =>
     JSON.stringify(

@@ -6,7 +6,7 @@ import type { AnyPreset } from '../../shared/csv/preset-types';
 import { BUILT_IN_PRESETS, builtInPreset } from '../../shared/csv/presets';
 import { mappingPreset } from '../../shared/csv/presets/mapping';
 import type { Db } from '../db/connection';
-import { createCsvPresetsRepo } from '../db/csv-presets-repo';
+import { createSettingsRepo } from '../db/settings-repo';
 
 const storedPresets = z.array(savedPreset);
 
@@ -39,12 +39,16 @@ export function presetInfoOf(preset: AnyPreset, saved?: SavedPreset): PresetInfo
   return info;
 }
 
+/** Saved mappings live in the settings table as one JSON document under this key. */
+export const PRESETS_KEY = 'csv.presets';
+
 export function createPresetsStore(db: Db) {
-  const repo = createCsvPresetsRepo(db);
+  const settings = createSettingsRepo(db);
+  const write = (presets: readonly SavedPreset[]) => settings.setMany([[PRESETS_KEY, JSON.stringify(presets)]]);
 
   function saved(): SavedPreset[] {
-    const json = repo.read();
-    if (json === null) return [];
+    const json = settings.all().get(PRESETS_KEY);
+    if (json === undefined) return [];
     try {
       const parsed = storedPresets.safeParse(JSON.parse(json));
       // A damaged setting loses the saved mappings, not the importer.
@@ -74,14 +78,14 @@ export function createPresetsStore(db: Db) {
         ]);
       }
       const others = saved().filter((candidate) => candidate.name !== entry.name);
-      repo.write(JSON.stringify([...others, entry]));
+      write([...others, entry]);
       return presetInfoOf(presetFromSaved(entry), entry);
     },
     remove(name: string): boolean {
       const all = saved();
       const kept = all.filter((candidate) => candidate.name !== name);
       if (kept.length === all.length) return false;
-      repo.write(JSON.stringify(kept));
+      write(kept);
       return true;
     },
   };

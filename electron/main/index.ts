@@ -5,6 +5,7 @@ import { app, dialog, ipcMain, session } from 'electron';
 import { createBackend, type Backend } from '../backend/backend';
 import { dbPathIn, resolveDataDir } from '../backend/paths';
 import { EVENT_CHANNEL } from './channels';
+import { fileChooser } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
@@ -42,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
         runtime: `Electron ${process.versions.electron}`,
         // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for tests.
         nativeBinding: process.env.TILTFOLIO_SQLITE_BINDING,
+        chooseFile: fileChooser(dialog, () => window),
       });
     } catch (error) {
       dialog.showErrorBox('Tiltfolio cannot open its database', error instanceof Error ? error.message : String(error));

@@ -12,6 +12,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** Limit for calls that carry a whole file (a CSV upload): see UPLOAD_CALLS. */
+  maxUploadBytes?: number;
 }
 
 export interface RunningHost {
@@ -31,6 +33,10 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+// Browser mode uploads a CSV file to `csv:import` as JSON text; the app reads large files from
+// disk instead (csv:importFile), so only this route needs room for a file.
+const UPLOAD_CALLS = new Set(['csv:import']);
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
@@ -61,6 +67,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { backend, rendererDir } = options;
   const token = options.token ?? newToken();
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  const maxUpload = options.maxUploadBytes ?? 256 * 1024 * 1024;
   let port = 0;
   const streams = new Set<ServerResponse>();
 
@@ -93,15 +100,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
         return send(res, 415, 'Send application/json.');
+      const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       let input: unknown;
       try {
-        const body = await readBody(req, maxBody);
+        const body = await readBody(req, UPLOAD_CALLS.has(name) ? maxUpload : maxBody);
         input = body.length === 0 ? {} : JSON.parse(body);
       } catch (error) {
         const message = error instanceof RangeError ? error.message : 'body is not valid JSON';
         return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message } });
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       const result = await backend.dispatch(name, input);
       const status = result.ok
         ? 200

@@ -91,7 +91,7 @@ export async function benchCsv(rows = BENCH_ROWS): Promise<BenchResult[]> {
     let exportSeconds: number;
     try {
       const start = process.hrtime.bigint();
-      const exported = await exportToFile('transactions', db, null, path.join(dir, 'export.csv'));
+      const exported = await exportToFile('transactions', { db, asOf: null }, path.join(dir, 'export.csv'));
       exportSeconds = seconds(start);
       if (exported !== rows) throw new Error(`bench export wrote ${exported} rows`);
     } finally {
