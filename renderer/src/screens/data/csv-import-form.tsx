@@ -7,7 +7,17 @@ import { CsvMappingStep, CsvPreviewTable } from './csv-mapping-step';
 import { FIELD_LABELS, importRequest, initialMapping, missingFields, type MappingState } from './csv-mapping';
 
 /** The preview reads only the start of the file: enough for the header and the first rows. */
-const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_CHARS = 64 * 1024;
+
+/** A file's text through FileReader, which every renderer (and jsdom) has; Blob.text() is newer. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsText(file);
+  });
+}
 
 interface Chosen {
   name: string;
@@ -56,6 +66,7 @@ export function CsvImportForm() {
   const [mapping, setMapping] = useState<MappingState | null>(null);
   const [account, setAccount] = useState('');
   const [saveAs, setSaveAs] = useState('');
+  const [readError, setReadError] = useState<unknown>(null);
   const previewCall = useCsvPreview();
   const importCall = useCsvImport();
   const presets = useCsvPresets();
@@ -64,14 +75,15 @@ export function CsvImportForm() {
   async function choose(file: File | undefined) {
     setChosen(null);
     setMapping(null);
+    setReadError(null);
     importCall.reset();
     if (!file) return;
-    const head = await file.slice(0, PREVIEW_BYTES).text();
+    const content = await readText(file);
     previewCall.mutate(
-      { content: head },
+      { content: content.slice(0, PREVIEW_CHARS) },
       {
-        onSuccess: async (preview) => {
-          setChosen({ name: file.name, content: await file.text(), preview });
+        onSuccess: (preview) => {
+          setChosen({ name: file.name, content, preview });
           setMapping(initialMapping(preview));
         },
       },
@@ -115,10 +127,10 @@ export function CsvImportForm() {
           ref={fileInput}
           type="file"
           accept=".csv,.txt,text/csv,text/plain"
-          onChange={(e) => void choose(e.target.files?.[0])}
+          onChange={(e) => void choose(e.target.files?.[0]).catch((error: unknown) => setReadError(error))}
         />
       </div>
-      {previewCall.error && <ErrorNote what="read the file" error={previewCall.error} />}
+      {(readError ?? previewCall.error) && <ErrorNote what="read the file" error={readError ?? previewCall.error} />}
       {chosen && preview && mapping && (
         <>
           <p data-testid="csv-detected">
