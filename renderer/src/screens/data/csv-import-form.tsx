@@ -144,7 +144,7 @@ export function CsvImportForm() {
           {preview.problem && <p className="field-problem">The preview stopped early: {preview.problem}</p>}
           <CsvPreviewTable preview={preview} />
           <CsvMappingStep preview={preview} state={mapping} onChange={setMapping} />
-          <div className="tx-grid">
+          <div className="tx-grid csv-options">
             <div className="field">
               <label htmlFor={`${ids}-account`}>Import everything into account (optional)</label>
               <input
