@@ -133,8 +133,12 @@ test('a person’s journey: demo, a transaction, CSV in and out, a failing refre
     },
   );
   await app.go('Holdings');
+  // The imported NFLX share is in (a cached render may show the old figure until its refetch lands).
+  const nflxQuantity = holdings.row('Brokerage', 'NFLX').locator('[data-col="quantity"]');
+  await expect(nflxQuantity).toHaveText(String(nflx.quantity + 1));
   const afterFailure = await holdings.cells('Brokerage', 'NFLX');
   expect(afterFailure.exactClose).toBe(nflx.exactClose);
+  expect(money(afterFailure.value)).toBeCloseTo(Math.round((nflx.quantity + 1) * nflx.exactClose * 100) / 100, 2);
 
   // Stop, start again on the same folder: everything is still there.
   await host.stop();
@@ -143,6 +147,7 @@ test('a person’s journey: demo, a transaction, CSV in and out, a failing refre
   await app.go('Transactions');
   await expect(transactionCount(page)).toHaveText('30 of 30 transactions');
   await app.go('Holdings');
+  await expect(nflxQuantity).toHaveText(String(nflx.quantity + 1));
   const restarted = await holdings.cells('Brokerage', 'NFLX');
   expect(restarted.exactClose).toBe(nflx.exactClose);
   expect(restarted.value).toBe(afterFailure.value);
