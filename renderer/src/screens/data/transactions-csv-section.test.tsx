@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../../shared/api/contract';
@@ -45,7 +45,10 @@ function result(over: Partial<ImportResult>): ImportResult {
   };
 }
 
-function setup(preview: CsvPreview, onImport: (input: CallInput<'csv:import'>) => ImportResult) {
+function setup(
+  preview: CsvPreview,
+  onImport: (input: CallInput<'csv:import'>) => ImportResult | Promise<ImportResult>,
+) {
   const handlers: FakeHandlers = {
     'csv:presets': () => ({ presets: [] }),
     'csv:preview': () => preview,
@@ -181,5 +184,28 @@ describe('transactions CSV section', () => {
       'broker.csv line 4, column quantity: "ten" is not a number',
     ]);
     expect(screen.queryByTestId('csv-import-result')).toBeNull();
+  });
+
+  it('shows progress from csv:progress events of the job it started, ignoring other jobs', async () => {
+    const user = userEvent.setup();
+    let finish: (r: ImportResult) => void = () => {};
+    let jobId = '';
+    const client = setup(customPreview, (input) => {
+      jobId = input.jobId ?? '';
+      return new Promise<ImportResult>((resolve) => (finish = resolve));
+    });
+    await chooseFile(user);
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
+    act(() => {
+      client.emit('csv:progress', { jobId: 'someone-else', phase: 'writing', rowsDone: 99, rowsTotal: 100 });
+      client.emit('csv:progress', { jobId, phase: 'checking', rowsDone: 40, rowsTotal: 200 });
+    });
+    expect(bar.getAttribute('max')).toBe('200');
+    expect(bar.getAttribute('value')).toBe('40');
+    expect(screen.getByText('checking · 40 rows')).toBeTruthy();
+    await act(async () => finish(result({ added: 200, rows: 200 })));
+    expect((await screen.findByTestId('csv-import-result')).textContent).toContain('Imported 200 rows');
+    expect(screen.queryByRole('progressbar', { name: 'Import progress' })).toBeNull();
   });
 });
