@@ -4,7 +4,14 @@ import type { CsvPreview, ImportResult } from '../../../../shared/api/csv-schema
 import { useCsvImport, useCsvPresets, useCsvPreview } from '../../api/csv-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { CsvMappingStep, CsvPreviewTable } from './csv-mapping-step';
-import { FIELD_LABELS, importRequest, initialMapping, missingFields, type MappingState } from './csv-mapping';
+import {
+  applyPreset,
+  FIELD_LABELS,
+  importRequest,
+  initialMapping,
+  missingFields,
+  type MappingState,
+} from './csv-mapping';
 
 /** The preview reads only the start of the file: enough for the header and the first rows. */
 const PREVIEW_CHARS = 64 * 1024;
@@ -108,7 +115,7 @@ export function CsvImportForm() {
   const preview = chosen?.preview;
   const presetLabel = (name: string | null) =>
     name === null ? null : (presets.data?.presets.find((p) => p.name === name)?.label ?? name);
-  const detected = preview && !mapping?.edited ? presetLabel(preview.suggestedPreset) : null;
+  const usingPreset = mapping !== null && !mapping.edited && mapping.preset !== null;
   const missing = mapping ? missingFields(mapping.columns, account) : [];
   const progress = importCall.progress;
   const busy = importCall.isPending || previewCall.isPending;
@@ -133,14 +140,40 @@ export function CsvImportForm() {
       {(readError ?? previewCall.error) && <ErrorNote what="read the file" error={readError ?? previewCall.error} />}
       {chosen && preview && mapping && (
         <>
-          <p data-testid="csv-detected">
-            Format: <strong>{detected ?? 'custom'}</strong>
-            <span className="muted small">
-              {' '}
-              · {plural(preview.header.length, 'column')}, separated by{' '}
-              {preview.delimiter === '\t' ? 'tabs' : `“${preview.delimiter}”`}
-            </span>
-          </p>
+          <div className="csv-format-row">
+            <div className="field">
+              <label htmlFor={`${ids}-preset`}>Format</label>
+              <select
+                id={`${ids}-preset`}
+                value={mapping.edited ? '' : (mapping.preset ?? '')}
+                onChange={(e) =>
+                  setMapping(
+                    applyPreset(
+                      mapping,
+                      presets.data?.presets.find((p) => p.name === e.target.value) ?? null,
+                      preview.header,
+                    ),
+                  )
+                }
+              >
+                <option value="">Custom (the columns below)</option>
+                {presets.data?.presets.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.label}
+                    {p.builtIn ? '' : ' (saved)'}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p data-testid="csv-detected">
+              Detected: <strong>{presetLabel(preview.suggestedPreset) ?? 'custom'}</strong>
+              <span className="muted small">
+                {' '}
+                · {plural(preview.header.length, 'column')}, separated by{' '}
+                {preview.delimiter === '\t' ? 'tabs' : `“${preview.delimiter}”`}
+              </span>
+            </p>
+          </div>
           {preview.problem && <p className="field-problem">The preview stopped early: {preview.problem}</p>}
           <CsvPreviewTable preview={preview} />
           <CsvMappingStep preview={preview} state={mapping} onChange={setMapping} />
@@ -165,7 +198,7 @@ export function CsvImportForm() {
               />
             </div>
           </div>
-          {missing.length > 0 && !detected && (
+          {missing.length > 0 && !usingPreset && (
             <p className="field-problem" data-testid="csv-missing">
               Not mapped yet: {missing.map((f) => FIELD_LABELS[f]).join(', ')}.
             </p>

@@ -1,6 +1,6 @@
 // The import's mapping step as plain data: what the selects start from, and what goes to csv:import.
 import type { CallInput } from '../../../../shared/api/contract';
-import type { CsvPreview } from '../../../../shared/api/csv-schemas';
+import type { CsvPreview, PresetInfo } from '../../../../shared/api/csv-schemas';
 import type { DateFormat } from '../../../../shared/csv/date-format';
 import type { NumberFormat } from '../../../../shared/csv/number-format';
 import type { MappableField } from '../../../../shared/csv/presets/mapping';
@@ -55,7 +55,9 @@ export interface MappingState {
   columns: Columns;
   dateFormat: DateFormat;
   numberFormat: NumberFormat;
-  /** The user changed the suggestion, so the mapping (not the detected preset) is what imports. */
+  /** The detected or chosen preset, which imports as is until the user edits the mapping. */
+  preset: string | null;
+  /** The user changed the suggestion, so the mapping (not the preset) is what imports. */
   edited: boolean;
 }
 
@@ -68,6 +70,25 @@ export function initialMapping(preview: CsvPreview): MappingState {
     columns,
     dateFormat: preview.dateFormat ?? 'YYYY-MM-DD',
     numberFormat: preview.numberFormat ?? '1234.56',
+    preset: preview.suggestedPreset,
+    edited: false,
+  };
+}
+
+/** Choosing a preset by hand: a saved one brings its columns and formats; null means a custom mapping. */
+export function applyPreset(state: MappingState, preset: PresetInfo | null, header: readonly string[]): MappingState {
+  if (!preset) return { ...state, preset: null, edited: true };
+  const columns: Columns = {};
+  for (const [field, name] of Object.entries(preset.mapping?.columns ?? state.columns) as [
+    MappableField,
+    string | undefined,
+  ][])
+    if (name !== undefined && header.includes(name)) columns[field] = name;
+  return {
+    columns,
+    dateFormat: preset.dateFormat,
+    numberFormat: preset.numberFormat,
+    preset: preset.name,
     edited: false,
   };
 }
@@ -104,7 +125,7 @@ export function importRequest(
   const saveAs = options.savePresetAs.trim();
   const delimiter = DELIMITERS.find((d) => d === preview.delimiter);
   const base: ImportRequest = { ...(delimiter ? { delimiter } : {}), ...(account ? { account } : {}) };
-  if (preview.suggestedPreset && !state.edited && !saveAs) return { ...base, preset: preview.suggestedPreset };
+  if (state.preset && !state.edited && !saveAs) return { ...base, preset: state.preset };
   return {
     ...base,
     mapping: { columns: state.columns },

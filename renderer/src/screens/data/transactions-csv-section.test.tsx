@@ -6,7 +6,7 @@ import type { CallInput } from '../../../../shared/api/contract';
 import type { CsvPreview, ImportResult } from '../../../../shared/api/csv-schemas';
 import { fakeClient, type FakeHandlers } from '../../test-support/fake-client';
 import { renderWithClient, stubLayout } from '../../test-support/render';
-import { importRequest, initialMapping, missingFields, setColumn } from './csv-mapping';
+import { applyPreset, importRequest, initialMapping, missingFields, setColumn } from './csv-mapping';
 import { TransactionsCsvSection } from './transactions-csv-section';
 
 beforeAll(() => stubLayout());
@@ -103,6 +103,39 @@ describe('mapping logic', () => {
   });
 });
 
+describe('choosing a preset', () => {
+  it('takes a saved preset’s columns and formats, and imports under its name', () => {
+    const state = setColumn(initialMapping(customPreview), 'note', 'Konto');
+    const saved = applyPreset(
+      state,
+      {
+        name: 'My bank',
+        label: 'My bank',
+        builtIn: false,
+        delimiter: ';',
+        dateFormat: 'DD.MM.YYYY',
+        numberFormat: '1,234.56',
+        columns: [],
+        notes: [],
+        mapping: { columns: { date: 'Datum', currency: 'Währung', fee: 'Not here' } },
+      },
+      customPreview.header,
+    );
+    expect(saved).toEqual({
+      columns: { date: 'Datum', currency: 'Währung' },
+      dateFormat: 'DD.MM.YYYY',
+      numberFormat: '1,234.56',
+      preset: 'My bank',
+      edited: false,
+    });
+    expect(importRequest(customPreview, saved, { account: '', savePresetAs: '' })).toEqual({
+      delimiter: ';',
+      preset: 'My bank',
+    });
+    expect(applyPreset(saved, null, customPreview.header)).toMatchObject({ preset: null, edited: true });
+  });
+});
+
 describe('transactions CSV section', () => {
   it('previews the file, pre-fills the mapping, and imports with the columns chosen', async () => {
     const user = userEvent.setup();
@@ -110,7 +143,7 @@ describe('transactions CSV section', () => {
       result({ dryRun: input.dryRun, committed: !input.dryRun, added: 1, duplicates: 2, accountsCreated: ['Depot'] }),
     );
     await chooseFile(user);
-    expect(screen.getByTestId('csv-detected').textContent).toContain('Format: custom');
+    expect(screen.getByTestId('csv-detected').textContent).toContain('Detected: custom');
     expect(within(screen.getByTestId('csv-preview')).getByText('1.234,56')).toBeTruthy();
     expect(value('Date')).toBe('Datum');
     expect(value('Price')).toBe('');
