@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AppShell, type ScreenName } from './support/app-shell';
+import { DataPage } from './support/screen-pages';
 import { startHost, type StartedHost } from './support/web-host';
 
 // Screenshots of every screen, light and dark. With TILTFOLIO_SCREENSHOTS=1 they replace the ones
@@ -35,6 +36,14 @@ async function shoot(page: Page, name: string, info: { outputPath: (name: string
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+const BROKER_CSV = [
+  'Datum;Depot;Vorgang;Wertpapier;Stück;Kurs;Gebühren;Betrag;Währung',
+  '31.12.2016;Brokerage;Kauf;AAPL;10;116,73;4,95;1.172,25;USD',
+  '15.03.2017;Brokerage;Kauf;MSFT;5;64,75;4,95;328,70;USD',
+  '12.05.2017;Brokerage;Dividende;AAPL;;;;5,70;USD',
+  '01.08.2017;Retirement (IRA);Einlage;;;;;2.000,00;USD',
+].join('\n');
+
 const SCREENS: { name: ScreenName; file: string; ready: (page: Page) => Promise<void> }[] = [
   {
     name: 'Dashboard',
@@ -62,7 +71,13 @@ const SCREENS: { name: ScreenName; file: string; ready: (page: Page) => Promise<
   {
     name: 'Import & export',
     file: 'import-export',
-    ready: (page) => expect(page.getByTestId('quote-SPY')).toBeVisible(),
+    ready: async (page) => {
+      await expect(page.getByTestId('quote-SPY')).toBeVisible();
+      // A broker's file in another layout, so the preview and the mapping step show.
+      const csv = new DataPage(page).csv;
+      await csv.file.setInputFiles({ name: 'broker.csv', mimeType: 'text/csv', buffer: Buffer.from(BROKER_CSV) });
+      await expect(csv.preview).toBeVisible();
+    },
   },
   {
     name: 'Settings',

@@ -88,17 +88,47 @@ export class DataPage {
   readonly overall: Locator;
   readonly file: Locator;
   readonly importButton: Locator;
+  readonly csv: TransactionsCsvPanel;
 
   constructor(readonly page: Page) {
     this.refreshAll = page.getByRole('button', { name: 'Refresh all prices' });
     this.cancel = page.getByRole('main').getByRole('button', { name: 'Cancel refresh' });
     this.overall = page.getByTestId('refresh-progress').getByRole('progressbar');
-    this.file = page.getByLabel('CSV file');
-    this.importButton = page.getByRole('button', { name: 'Import', exact: true });
+    const quotesForm = page.getByRole('form', { name: 'Import prices from a file' });
+    this.file = quotesForm.getByLabel('CSV file', { exact: true });
+    this.importButton = quotesForm.getByRole('button', { name: 'Import', exact: true });
+    this.csv = new TransactionsCsvPanel(page);
   }
 
   row(symbol: string): Locator {
     return this.page.getByTestId(`quote-${symbol}`);
+  }
+}
+
+/** The Transactions CSV card of Import & export: file, mapping, check/import, exports. */
+export class TransactionsCsvPanel {
+  readonly section: Locator;
+  readonly file: Locator;
+  readonly check: Locator;
+  readonly importButton: Locator;
+  readonly preview: Locator;
+  readonly detected: Locator;
+  readonly result: Locator;
+  readonly errors: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByTestId('transactions-csv');
+    this.file = this.section.getByLabel('Transactions CSV file');
+    this.check = this.section.getByRole('button', { name: 'Check (dry run)' });
+    this.importButton = this.section.getByRole('button', { name: 'Import', exact: true });
+    this.preview = this.section.getByTestId('csv-preview');
+    this.detected = this.section.getByTestId('csv-detected');
+    this.result = this.section.getByTestId('csv-import-result');
+    this.errors = this.section.locator('.csv-errors');
+  }
+
+  exportButton(kind: string): Locator {
+    return this.section.getByRole('button', { name: `Export ${kind}` });
   }
 }
 

@@ -18,4 +18,5 @@ export const queryKeys = {
   rotation: (input: CallInput<'rotation:series'>) => ['rotation', 'series', input] as const,
   rrg: (input: CallInput<'rotation:rrg'>) => ['rotation', 'rrg', input] as const,
   instruments: ['instruments'] as const,
+  csvPresets: ['csv', 'presets'] as const,
 };

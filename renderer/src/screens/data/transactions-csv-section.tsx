@@ -1,15 +1,13 @@
-/**
- * The transactions CSV section (column mapping, presets, import progress, export) is built on
- * the csv:* calls, which land with the CSV work; until then this card says where to go instead.
- */
+import { CsvExportPanel } from './csv-export-panel';
+import { CsvImportForm } from './csv-import-form';
+
+/** Transactions in and out as CSV: import with a mapping step, and every export. */
 export function TransactionsCsvSection() {
   return (
-    <section className="card" aria-labelledby="tx-csv-title" data-testid="transactions-csv">
-      <h2 id="tx-csv-title">Transactions</h2>
-      <p className="muted">
-        Importing your broker’s CSV of transactions, and exporting yours, arrives with the next update. Until then,
-        record transactions on the Transactions screen.
-      </p>
+    <section className="card csv-section" aria-labelledby="tx-csv-title" data-testid="transactions-csv">
+      <h2 id="tx-csv-title">Transactions CSV</h2>
+      <CsvImportForm />
+      <CsvExportPanel />
     </section>
   );
 }
