@@ -62,6 +62,7 @@ const SAMPLES: Record<CallName, unknown> = {
     dryRun: true,
     jobId: 'fuzz-job',
   },
+  'csv:openFile': {},
   'csv:importFile': { path: '/nonexistent/fuzz.csv', preset: 'tiltfolio', dryRun: true },
   'csv:savePreset': {
     name: 'Fuzz',

@@ -53,6 +53,7 @@ type CsvHandlers = Pick<
   | 'csv:presets'
   | 'csv:preview'
   | 'csv:import'
+  | 'csv:openFile'
   | 'csv:importFile'
   | 'csv:savePreset'
   | 'csv:deletePreset'
@@ -217,6 +218,13 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 
     'csv:import': ({ fileName, content, ...request }) => runImport(request, () => [content], fileName, content.length),
 
+    'csv:openFile': async () => {
+      refuseInBrowser('Opening a file');
+      const file = await choosePath(undefined, { purpose: 'import' });
+      if (file === null) return { cancelled: true, path: null, fileName: '', size: 0, head: '' };
+      return { cancelled: false, path: file, fileName: path.basename(file), ...readHead(file) };
+    },
+
     'csv:importFile': async ({ path: given, ...request }) => {
       refuseInBrowser('Importing');
       const file = await choosePath(given, { purpose: 'import' });
@@ -262,6 +270,24 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       }
     },
   };
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** The start of a file as text for the preview: whole lines only, a cut UTF-8 sequence dropped. */
+function readHead(file: string): { size: number; head: string } {
+  const size = fs.statSync(file).size;
+  const buffer = Buffer.alloc(Math.min(size, HEAD_BYTES));
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const text = new TextDecoder('utf-8').decode(buffer);
+  if (size <= HEAD_BYTES) return { size, head: text };
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return { size, head: lastBreak < 0 ? text : text.slice(0, lastBreak + 1) };
 }
 
 function emptyResult(jobId: string, fileName: string, dryRun: boolean): ImportResult {

@@ -203,9 +203,9 @@ export function exportFileName(kind: ExportKind, asOf: string | null): string {
 }
 
 // RFC 4180: CRLF between records, fields quoted only when they hold a comma, a quote or a line
-// break. csv-stringify quotes on its record delimiter only, so a lone LF or CR in a note needs
-// quoted_match.
-const STRINGIFY_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+// break. With an explicit record delimiter csv-stringify would quote only fields holding that
+// CRLF, so quote_record_delimiter asks it to quote a lone LF or CR as well.
+const STRINGIFY_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 
 function text(cell: Cell): string {
   if (cell === null) return '';

@@ -163,7 +163,7 @@ function expectedRows(bytes: Buffer, account: (name: string) => string) {
 }
 
 const csvOf = (records: Iterable<string[]>) =>
-  stringify([[...TRANSACTION_COLUMNS], ...records], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  stringify([[...TRANSACTION_COLUMNS], ...records], { record_delimiter: 'windows', quote_record_delimiter: true });
 
 describe('importing damaged files', () => {
   let dir: string;

@@ -131,6 +131,14 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
     let firstId = -1;
     let reader: RecordReader | null = null;
 
+    const strings = new Map<string, string>();
+    const intern = (text: string): string => {
+      const known = strings.get(text);
+      if (known !== undefined) return known;
+      strings.set(text, text);
+      return text;
+    };
+
     const resolveAccount = (name: string, currency: string): ImportAccount => {
       let account = accountsByName.get(name);
       if (account !== undefined) return account;
@@ -165,7 +173,7 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
         reader = new RecordReader(bound.binding);
         start = 1;
       }
-      const rows: TransactionInput[] = [];
+      const rows: (TransactionInput & { id?: number })[] = [];
       const accountIds: number[] = [];
       for (let i = start; i < batch.length; i++) {
         const record = batch[i] as (typeof batch)[number];
@@ -180,6 +188,10 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
         const row = read.input;
         const account = resolveAccount(row.account, row.currency);
         row.account = account.name;
+        // The rows stay in memory for the ledger replay: one copy of each repeated string.
+        row.date = intern(row.date);
+        row.currency = intern(row.currency);
+        if (row.symbol !== null) row.symbol = intern(row.symbol);
         if (known.size > 0) {
           const fingerprint = transactionFingerprint(row);
           const left = known.get(fingerprint);
@@ -201,7 +213,11 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
       if (rows.length > 0) {
         const first = writer.insertTransactions(rows, accountIds, request.now);
         if (firstId < 0) firstId = first;
-        rows.forEach((row, k) => added.push(Object.assign(row, { id: first + k })));
+        for (let k = 0; k < rows.length; k++) {
+          const row = rows[k] as Transaction;
+          row.id = first + k;
+          added.push(row);
+        }
       }
       progress('reading');
       if (request.signal?.aborted) {

@@ -79,13 +79,36 @@ function validPrefixLength(bytes: Uint8Array): number {
 
 const NOT_UTF8 = 'is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel) and import it again';
 
+const TEXT_SLICE = 1 << 20;
+
+/**
+ * A whole file given as one string (an upload) in slices: the parser then works through it in
+ * steps, and the import yields to the event loop between them. A slice never ends between the
+ * two halves of a surrogate pair.
+ */
+async function* sliced(source: RecordSource): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of source) {
+    if (typeof chunk !== 'string' || chunk.length <= TEXT_SLICE) {
+      yield chunk;
+      continue;
+    }
+    for (let start = 0; start < chunk.length;) {
+      let end = Math.min(start + TEXT_SLICE, chunk.length);
+      const last = chunk.charCodeAt(end - 1);
+      if (end < chunk.length && last >= 0xd800 && last <= 0xdbff) end--;
+      yield chunk.slice(start, end);
+      start = end;
+    }
+  }
+}
+
 /** Text chunks from bytes or strings, strictly decoded, with the BOM removed. */
 async function* decodeText(source: RecordSource, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let bytes = 0;
   let newlines = 0;
   let first = true;
-  for await (const chunk of source) {
+  for await (const chunk of sliced(source)) {
     let text: string;
     if (typeof chunk === 'string') {
       text = first ? chunk.replace(/^\uFEFF/, '') : chunk;

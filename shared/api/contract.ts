@@ -39,6 +39,7 @@ import {
   csvExportInput,
   csvImportFileInput,
   csvImportInput,
+  csvOpenedFile,
   csvPreview,
   csvPreviewInput,
   csvProgress,
@@ -132,6 +133,8 @@ export const calls = {
   'csv:presets': { input: noInput, output: z.strictObject({ presets: z.array(presetInfo) }) },
   'csv:preview': { input: csvPreviewInput, output: csvPreview },
   'csv:import': { input: csvImportInput, output: importResult },
+  /** The app's open dialog: the chosen file's path and start, for the preview. Not in browser mode. */
+  'csv:openFile': { input: noInput, output: csvOpenedFile },
   /** Reads the file in the backend, streaming: for large files, and the CLI. Not in browser mode. */
   'csv:importFile': { input: csvImportFileInput, output: importResult },
   'csv:savePreset': { input: savedPreset, output: presetInfo },

@@ -76,6 +76,16 @@ export const csvImportFileInput = z.strictObject({
   ...importOptions,
 });
 
+/** A file chosen in the app's open dialog: where it is, and its start for the preview. */
+export const csvOpenedFile = z.strictObject({
+  cancelled: z.boolean(),
+  path: z.string().nullable(),
+  fileName: z.string(),
+  size: z.number().int().nonnegative(),
+  /** About the first 64 KB, cut after the last complete line (as text, for csv:preview). */
+  head: z.string(),
+});
+
 export const importProblem = z.strictObject({
   line: z.number().int().nullable(),
   column: z.string().nullable(),

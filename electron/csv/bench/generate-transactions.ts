@@ -97,7 +97,7 @@ export function* generateTransactionRecords(rows: number, seed: number): Generat
   }
 }
 
-const STRINGIFY = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+const STRINGIFY = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 
 /** Writes the file and returns what it holds. */
 export function writeTransactionsCsv(file: string, rows: number, seed: number): GeneratedFile {
