@@ -57,6 +57,7 @@ export function createBackend(options: BackendOptions): Backend {
   const settings = createSettingsStore(db);
   const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
   const snapshots = createSnapshots(db, events, settings, now);
+  const rotation = rotationHandlers(snapshots);
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -84,7 +85,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...quoteHandlers(quotes, settings),
     ...transactionHandlers(db, events, now),
     ...portfolioHandlers(snapshots, settings),
-    ...rotationHandlers(snapshots),
+    ...rotation,
     ...instrumentHandlers(db, events),
     ...demoHandler(db, events, settings, options.assetsDir ?? findAssetsDir(), now),
     ...csvHandlers({

@@ -173,6 +173,8 @@ export function rotationHandlers(snapshots: Snapshots): RotationHandlers {
           const rotation = relativeRotation(bars, benchBars, { tail });
           return [
             {
+              key:
+                subject.kind === 'symbol' ? subject.symbol : subject.kind === 'sleeve' ? subject.sleeve : 'portfolio',
               label: subjectLabel(subject),
               kind: subject.kind,
               quadrant: rotation.latest?.quadrant ?? null,

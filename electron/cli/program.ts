@@ -49,6 +49,7 @@ export function buildProgram(io: CliIo): Command {
   registerQuoteCommands(program, io);
   registerAnalyzeCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));
+
   return program;
 }
 

@@ -104,7 +104,8 @@ export function createElectronDouble() {
       handle: (scheme: string, handler: Handler) => record.protocolHandlers.set(scheme, handler),
     },
     net: {
-      fetch: async (url: string) => {
+      // Annotated: an inferred undici Response type cannot be named where node_modules is a link.
+      fetch: async (url: string): Promise<Response> => {
         const { readFile } = await import('node:fs/promises');
         const { fileURLToPath } = await import('node:url');
         return new Response(await readFile(fileURLToPath(url)), { headers: { 'Content-Type': 'text/html' } });

@@ -179,6 +179,8 @@ export const rrgOutput = z.strictObject({
   benchmarkLabel: z.string(),
   members: z.array(
     z.strictObject({
+      /** The symbol, the sleeve's id, or `portfolio`. */
+      key: z.string(),
       label: z.string(),
       kind: z.enum(['symbol', 'sleeve', 'portfolio']),
       quadrant: z.enum(['leading', 'weakening', 'lagging', 'improving']).nullable(),

@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import type { CallInput } from '../../../shared/api/contract';
-import type { CsvProgress } from '../../../shared/api/csv-schemas';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CallInput, EventPayload } from '../../../shared/api/contract';
 import { useClient } from './client-context';
 import { queryKeys } from './query-keys';
 
+/** Built-in and saved CSV presets. */
 export function useCsvPresets() {
   const client = useClient();
   return useQuery({ queryKey: queryKeys.csvPresets, queryFn: () => client.call('csv:presets', {}) });
@@ -15,49 +15,51 @@ export function useCsvPreview() {
   return useMutation({ mutationFn: (input: CallInput<'csv:preview'>) => client.call('csv:preview', input) });
 }
 
-/** The app's open dialog (Electron only): the file's path and its start. */
-export function useCsvOpenFile() {
-  const client = useClient();
-  return useMutation({ mutationFn: () => client.call('csv:openFile', {}) });
-}
-
-export type CsvImportRequest =
-  { via: 'path'; input: CallInput<'csv:importFile'> } | { via: 'upload'; input: CallInput<'csv:import'> };
-
-/** Imports by path in the app (main streams the file) or by upload in browser mode. */
+/**
+ * Check or run an import with progress: the job id is made here and `csv:progress` is listened to
+ * before the call goes out, so even a fast import's events are not missed.
+ */
 export function useCsvImport() {
   const client = useClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (request: CsvImportRequest) =>
-      request.via === 'path' ? client.call('csv:importFile', request.input) : client.call('csv:import', request.input),
-    onSuccess: (result) => {
-      if (result.committed) void queryClient.invalidateQueries();
-      else void queryClient.invalidateQueries({ queryKey: queryKeys.csvPresets });
+  const [progress, setProgress] = useState<EventPayload<'csv:progress'> | null>(null);
+  const mutation = useMutation({
+    mutationFn: async (input: Omit<CallInput<'csv:import'>, 'jobId'>) => {
+      const jobId = newJobId();
+      setProgress(null);
+      const stop = client.on('csv:progress', (event) => {
+        if (event.jobId === jobId) setProgress(event);
+      });
+      try {
+        return await client.call('csv:import', { ...input, jobId });
+      } finally {
+        stop();
+      }
     },
   });
+  return { ...mutation, progress };
 }
 
-export function useCsvExport() {
-  const client = useClient();
-  return useMutation({ mutationFn: (input: CallInput<'csv:export'>) => client.call('csv:export', input) });
+function newJobId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? `csv-${crypto.randomUUID()}`
+    : `csv-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** The app's save dialog, then main writes the file (Electron only). */
-export function useCsvExportFile() {
+/**
+ * Export a CSV: in Electron the main process asks where to save it; in the browser the content comes
+ * back and `download` hands it to the browser's download machinery.
+ */
+export function useCsvExport(download: (fileName: string, content: string) => void) {
   const client = useClient();
-  return useMutation({ mutationFn: (input: CallInput<'csv:exportFile'>) => client.call('csv:exportFile', input) });
-}
-
-/** The latest progress of one import job; null before its first event. */
-export function useCsvProgress(jobId: string | null): CsvProgress | null {
-  const client = useClient();
-  const [progress, setProgress] = useState<{ jobId: string; value: CsvProgress } | null>(null);
-  useEffect(() => {
-    if (jobId === null) return;
-    return client.on('csv:progress', (event) => {
-      if (event.jobId === jobId) setProgress({ jobId, value: event });
-    });
-  }, [client, jobId]);
-  return progress !== null && progress.jobId === jobId ? progress.value : null;
+  return useMutation({
+    mutationFn: async (input: CallInput<'csv:export'>): Promise<{ rows: number; savedAs: string | null }> => {
+      if (client.transport === 'ipc') {
+        const saved = await client.call('csv:exportFile', input);
+        return { rows: saved.rows, savedAs: saved.path };
+      }
+      const file = await client.call('csv:export', input);
+      download(file.fileName, file.content);
+      return { rows: file.rows, savedAs: file.fileName };
+    },
+  });
 }

@@ -1,3 +1,5 @@
+import type { CallInput } from '../../../shared/api/contract';
+
 // Every cache key in one place, so invalidation after a write cannot miss a screen.
 export const queryKeys = {
   appInfo: ['app:info'] as const,
@@ -10,5 +12,11 @@ export const queryKeys = {
   quoteHistory: (symbol: string, from?: string, to?: string) => ['quotes', 'history', symbol, from, to] as const,
   refreshLog: (symbol?: string) => ['quotes', 'refreshLog', symbol] as const,
   settings: ['settings'] as const,
-  csvPresets: ['csv:presets'] as const,
+  holdings: (account?: string) => ['portfolio', 'holdings', account ?? null] as const,
+  performance: (input: CallInput<'portfolio:performance'>) => ['portfolio', 'performance', input] as const,
+  tilt: ['portfolio', 'tilt'] as const,
+  rotation: (input: CallInput<'rotation:series'>) => ['rotation', 'series', input] as const,
+  rrg: (input: CallInput<'rotation:rrg'>) => ['rotation', 'rrg', input] as const,
+  instruments: ['instruments'] as const,
+  csvPresets: ['csv', 'presets'] as const,
 };

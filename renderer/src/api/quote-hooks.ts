@@ -88,6 +88,33 @@ export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: CallInput<'settings:set'>) => client.call('settings:set', patch),
-    onSuccess: (settings) => queryClient.setQueryData(queryKeys.settings, settings),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(queryKeys.settings, settings);
+      // Cost method, benchmark and weights change what the portfolio screens show.
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.settings[0] });
+    },
   });
+}
+
+/**
+ * Follows every refresh job's progress events from mount, so a job that ends before its
+ * quotes:refresh answer arrives (a short job over a fast link) is not missed.
+ */
+export function useAllRefreshProgress(): Record<string, RefreshProgress> {
+  const client = useClient();
+  const [jobs, setJobs] = useState<Record<string, RefreshProgress>>({});
+  useEffect(
+    () =>
+      client.on('quotes:progress', (event) => {
+        setJobs((previous) => {
+          const base = previous[event.jobId] ?? { job: null, symbols: {} };
+          const next = event.symbol
+            ? { ...base, symbols: { ...base.symbols, [event.symbol]: event } }
+            : { ...base, job: event };
+          return { ...previous, [event.jobId]: next };
+        });
+      }),
+    [client],
+  );
+  return jobs;
 }

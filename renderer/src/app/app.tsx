@@ -1,14 +1,24 @@
 import type { ReactNode } from 'react';
 import { useAppInfo, useDataChangedInvalidation } from '../api/hooks';
-import { CsvScreen } from '../screens/csv/csv-screen';
-import { HomeScreen } from '../screens/home-screen';
+import { RefreshJobProvider } from '../api/refresh-job';
+import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
+import { DataScreen } from '../screens/data/data-screen';
+import { HoldingsScreen } from '../screens/holdings/holdings-screen';
+import { RotationScreen } from '../screens/rotation/rotation-screen';
+import { SettingsScreen } from '../screens/settings/settings-screen';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen';
+import { ConnectionStatus } from './connection-status';
+import { RefreshWidget } from './refresh-widget';
 import { ROUTES, useRoute, type RouteId } from './use-route';
+import { useAppliedTheme } from './use-theme';
 
 const SCREENS: Record<RouteId, () => ReactNode> = {
-  dashboard: () => <HomeScreen />,
+  dashboard: () => <DashboardScreen />,
+  holdings: () => <HoldingsScreen />,
   transactions: () => <TransactionsScreen />,
-  csv: () => <CsvScreen />,
+  rotation: () => <RotationScreen />,
+  data: () => <DataScreen />,
+  settings: () => <SettingsScreen />,
 };
 
 function Logo() {
@@ -22,42 +32,63 @@ function Logo() {
 }
 
 export function App() {
+  return (
+    <RefreshJobProvider>
+      <Shell />
+    </RefreshJobProvider>
+  );
+}
+
+function Shell() {
   useDataChangedInvalidation();
+  useAppliedTheme();
   const info = useAppInfo();
   const [route, go] = useRoute();
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash is the route: move focus instead of navigating to #main.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Main">
-        <div className="brand">
-          <Logo />
-          <span className="brand-name">Tiltfolio</span>
+        <div className="sidebar-inner">
+          <div className="brand">
+            <Logo />
+            <span className="brand-name">Tiltfolio</span>
+          </div>
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r.id}>
+                <a
+                  href={`#/${r.id}`}
+                  aria-current={route === r.id ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(r.id);
+                  }}
+                >
+                  {r.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <div className="sidebar-foot">
+            <RefreshWidget />
+            <ConnectionStatus />
+            {info.data && (
+              <span className="version" data-testid="app-version" aria-label={`Version ${info.data.version}`}>
+                v{info.data.version}
+              </span>
+            )}
+          </div>
         </div>
-        <ul>
-          {ROUTES.map((r) => (
-            <li key={r.id}>
-              <a
-                href={`#/${r.id}`}
-                aria-current={route === r.id ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  go(r.id);
-                }}
-              >
-                {r.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-        {info.data && (
-          <p className="sidebar-foot">
-            <span className="version" data-testid="app-version" aria-label={`Version ${info.data.version}`}>
-              v{info.data.version}
-            </span>
-          </p>
-        )}
       </nav>
       <div className="content">{SCREENS[route]()}</div>
     </div>

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 
 export const ROUTES = [
   { id: 'dashboard', label: 'Dashboard' },
+  { id: 'holdings', label: 'Holdings' },
   { id: 'transactions', label: 'Transactions' },
-  { id: 'csv', label: 'Import & export' },
+  { id: 'rotation', label: 'Rotation' },
+  { id: 'data', label: 'Import & export' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 
 export type RouteId = (typeof ROUTES)[number]['id'];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 export interface ChartTheme {
   background: string;
@@ -35,4 +35,36 @@ export function useThemeVersion(): number {
     };
   }, []);
   return version;
+}
+
+export interface ChartPalette {
+  primary: string;
+  secondary: string;
+  tertiary: string;
+  muted: string;
+  gain: string;
+  loss: string;
+  /** A translucent wash for shaded spans (drawdowns). */
+  shade: string;
+  primaryFill: string;
+}
+
+/** Series colours from the CSS variables, re-read whenever the theme changes. */
+export function usePalette(): ChartPalette {
+  const version = useThemeVersion();
+  return useMemo(() => readPalette(version), [version]);
+}
+
+/** `_themeVersion` names the theme the variables are read for: a new version, a new read. */
+function readPalette(_themeVersion: number): ChartPalette {
+  return {
+    primary: cssVar('--chart-1', '#2457c5'),
+    secondary: cssVar('--chart-2', '#d9730d'),
+    tertiary: cssVar('--chart-3', '#7c4dbd'),
+    muted: cssVar('--muted', '#5b6470'),
+    gain: cssVar('--gain', '#0f7b3f'),
+    loss: cssVar('--loss', '#b3261e'),
+    shade: cssVar('--chart-shade', 'rgba(179, 38, 30, 0.10)'),
+    primaryFill: cssVar('--chart-1-fill', 'rgba(36, 87, 197, 0.18)'),
+  };
 }

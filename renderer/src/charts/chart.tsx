@@ -1,10 +1,6 @@
 import {
-  AreaSeries,
-  BaselineSeries,
   createChart,
   createSeriesMarkers,
-  HistogramSeries,
-  LineSeries,
   type IChartApi,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
@@ -14,7 +10,8 @@ import {
 } from 'lightweight-charts';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartSeries } from './chart-types';
-import { readChartTheme, useThemeVersion } from './chart-theme';
+import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
+import { addSeries, seriesOptions } from './series-options';
 
 interface Props {
   series: ChartSeries[];
@@ -23,6 +20,8 @@ interface Props {
   height?: number;
   /** Shown in a pane's corner: e.g. ['Price', 'Relative strength']. */
   paneLabels?: string[];
+  /** Relative pane heights, e.g. [3, 1]: the price pane three times the indicator's. */
+  paneStretch?: number[];
 }
 
 interface Live {
@@ -32,31 +31,19 @@ interface Live {
   markers: ISeriesMarkersPluginApi<Time> | null;
 }
 
-function addSeries(chart: IChartApi, spec: ChartSeries): ISeriesApi<SeriesType> {
-  const pane = spec.pane ?? 0;
-  const common = { title: spec.title ?? '', priceLineVisible: false, lastValueVisible: spec.lastValueVisible ?? true };
-  switch (spec.kind) {
-    case 'line':
-      return chart.addSeries(
-        LineSeries,
-        { ...common, color: spec.color, lineWidth: spec.lineWidth ?? 2, lineStyle: spec.dashed ? 2 : 0 },
-        pane,
-      );
-    case 'area':
-      return chart.addSeries(
-        AreaSeries,
-        { ...common, lineColor: spec.color, topColor: spec.fill ?? spec.color, bottomColor: 'rgba(0,0,0,0)' },
-        pane,
-      );
-    case 'baseline':
-      return chart.addSeries(
-        BaselineSeries,
-        { ...common, baseValue: { type: 'price', price: spec.baseValue ?? 0 } },
-        pane,
-      );
-    case 'histogram':
-      return chart.addSeries(HistogramSeries, { ...common, color: spec.color }, pane);
-  }
+/** The chart's colours from the theme: set on creation and whenever the theme changes. */
+function themed(theme: ChartTheme) {
+  return {
+    layout: {
+      background: { color: theme.background },
+      textColor: theme.text,
+      attributionLogo: false,
+      panes: { separatorColor: theme.grid },
+    },
+    grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
+    rightPriceScale: { borderColor: theme.grid },
+    timeScale: { borderColor: theme.grid },
+  };
 }
 
 /**
@@ -64,7 +51,7 @@ function addSeries(chart: IChartApi, spec: ChartSeries): ISeriesApi<SeriesType> 
  * follows the container), and reconciles series by id when data changes; callers pass plain data
  * built in shared/, never chart objects.
  */
-export function Chart({ series, label, height = 360, paneLabels }: Props) {
+export function Chart({ series, label, height = 360, paneLabels, paneStretch }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const live = useRef(new Map<string, Live>());
@@ -72,18 +59,11 @@ export function Chart({ series, label, height = 360, paneLabels }: Props) {
 
   useLayoutEffect(() => {
     if (!container.current) return;
-    const theme = readChartTheme();
     const api = createChart(container.current, {
+      ...themed(readChartTheme()),
       autoSize: true,
-      layout: {
-        background: { color: theme.background },
-        textColor: theme.text,
-        attributionLogo: false,
-        panes: { separatorColor: theme.grid },
-      },
-      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
-      rightPriceScale: { borderColor: theme.grid },
-      timeScale: { borderColor: theme.grid },
+      // Keep the fitted range when the window resizes, rather than the bar spacing.
+      timeScale: { borderColor: readChartTheme().grid, lockVisibleTimeRangeOnResize: true },
       crosshair: { mode: 0 },
     });
     chart.current = api;
@@ -96,11 +76,7 @@ export function Chart({ series, label, height = 360, paneLabels }: Props) {
   }, []);
 
   useEffect(() => {
-    const theme = readChartTheme();
-    chart.current?.applyOptions({
-      layout: { background: { color: theme.background }, textColor: theme.text },
-      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
-    });
+    chart.current?.applyOptions(themed(readChartTheme()));
   }, [themeVersion]);
 
   useEffect(() => {
@@ -123,6 +99,8 @@ export function Chart({ series, label, height = 360, paneLabels }: Props) {
       if (!entry) {
         entry = { api: addSeries(api, spec), kind: spec.kind, pane: spec.pane ?? 0, markers: null };
         live.current.set(spec.id, entry);
+      } else {
+        entry.api.applyOptions(seriesOptions(spec));
       }
       entry.api.setData(spec.data.map((p) => ({ time: p.time as Time, value: p.value })));
       const markers: SeriesMarker<Time>[] = (spec.markers ?? []).map((m) => ({
@@ -131,6 +109,7 @@ export function Chart({ series, label, height = 360, paneLabels }: Props) {
         shape: m.shape,
         color: m.color,
         text: m.text ?? '',
+        ...(m.size === undefined ? {} : { size: m.size }),
       }));
       if (entry.markers) entry.markers.setMarkers(markers);
       else if (markers.length > 0) entry.markers = createSeriesMarkers(entry.api, markers);
@@ -139,8 +118,9 @@ export function Chart({ series, label, height = 360, paneLabels }: Props) {
     for (let i = panes.length - 1; i > 0; i--) {
       if (!series.some((s) => (s.pane ?? 0) === i)) api.removePane(i);
     }
+    api.panes().forEach((pane, i) => pane.setStretchFactor(paneStretch?.[i] ?? 1));
     api.timeScale().fitContent();
-  }, [series]);
+  }, [series, paneStretch]);
 
   return (
     <figure className="chart" style={{ height }}>

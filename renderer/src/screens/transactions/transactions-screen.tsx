@@ -51,7 +51,7 @@ export function TransactionsScreen() {
     setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
 
   return (
-    <main className="screen" id="main" aria-labelledby="tx-title">
+    <main className="screen wide" id="main" tabIndex={-1} aria-labelledby="tx-title">
       <div className="screen-head">
         <h1 id="tx-title">Transactions</h1>
         <button type="button" onClick={() => setEditing({ mode: 'new' })} disabled={accountOptions.length === 0}>

@@ -27,7 +27,7 @@ export function TransactionsTable({ rows, onEdit, onDelete }: Props) {
 
   return (
     <div className="table-scroll" ref={scroller} tabIndex={0} aria-label="Transactions, scrollable">
-      <table className="data-table">
+      <table className="data-table tx-table">
         <thead>
           <tr>
             <th scope="col">Date</th>

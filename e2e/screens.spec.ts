@@ -1,0 +1,265 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startFakeQuoteServer, type FakeQuoteServer } from '../electron/quotes/test-support/fake-quote-server';
+import { AppShell, money } from './support/app-shell';
+import { expectNoAxeViolations } from './support/axe';
+import { DashboardPage, DataPage, HoldingsPage, RotationPage, SettingsPage } from './support/screen-pages';
+import { startHost, type StartedHost } from './support/web-host';
+
+// Every test starts its own host on a fresh data folder; figures are asserted in en-US.
+test.use({ locale: 'en-US', timezoneId: 'UTC' });
+
+let host: StartedHost;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+  fs.rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+async function withDemo(page: Page): Promise<AppShell> {
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await app.loadDemo();
+  return app;
+}
+
+test('a fresh install says what to do next on every screen', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await expect(page.getByRole('button', { name: 'Load demo portfolio' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await app.go('Holdings');
+  await expect(page.getByRole('heading', { name: 'No holdings yet' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await app.go('Rotation');
+  await expect(page.getByText('No prices are cached yet.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await app.go('Import & export');
+  await expect(page.getByText('No prices cached yet.')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the demo portfolio fills the dashboard: value, returns, chart against the benchmark, tilt', async ({ page }) => {
+  await withDemo(page);
+  const dashboard = new DashboardPage(page);
+  const holdings = await (await page.request.post(`${host.origin}/api/call/portfolio:holdings`, { data: {} })).json();
+  expect(money(await dashboard.totalValue.innerText())).toBeCloseTo(Number(holdings.value.totals.total), 2);
+  await expect(dashboard.twr).toHaveText(/^[+-]\d+\.\d%$/);
+  await expect(dashboard.xirr).toHaveText(/^[+-]\d+\.\d% a year$/);
+  await expect(dashboard.benchmarkReturn).toHaveText(/^[+-]\d+\.\d%$/);
+  await expect(dashboard.valueChart.locator('canvas').first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('SPY');
+
+  // A longer period asks the engine again.
+  const oneYear = await dashboard.twr.innerText();
+  await dashboard.period('All').check();
+  await expect(dashboard.twr).not.toHaveText(oneYear);
+
+  // Four sleeves against the benchmark and the demo's target, leaning visibly.
+  await expect(dashboard.tilt.getByRole('row')).toHaveCount(5);
+  await expect(dashboard.tiltRow('large_cap_tech')).toContainText('overweight');
+  await expect(dashboard.tiltRow('other')).toContainText('underweight');
+  await expectNoAxeViolations(page);
+});
+
+test('holdings: market value is quantity × the cached close shown; sort and filter by account', async ({ page }) => {
+  const app = await withDemo(page);
+  await app.go('Holdings');
+  const holdings = new HoldingsPage(page);
+  const nflx = await holdings.cells('Brokerage', 'NFLX');
+  // The close shown is the cache's last close for NFLX…
+  const history = await (
+    await page.request.post(`${host.origin}/api/call/quotes:history`, { data: { symbol: 'NFLX' } })
+  ).json();
+  const last = history.value.at(-1);
+  expect(nflx.exactClose).toBe(last.close);
+  expect(money(nflx.priceText)).toBeCloseTo(last.close, 2);
+  // …and the value is the quantity times it, to the cent.
+  expect(money(nflx.value)).toBeCloseTo(Math.round(nflx.quantity * last.close * 100) / 100, 2);
+  await expect(holdings.row('Brokerage', 'NFLX')).toContainText('Feb 22, 2019');
+
+  await holdings.sortBy('Symbol').click();
+  await expect(page.getByRole('columnheader', { name: 'Symbol' })).toHaveAttribute('aria-sort', 'ascending');
+  const techRows = page.locator('tbody tr[data-testid^="holding-"]');
+  await expect(techRows.first()).toHaveAttribute('data-testid', 'holding-Brokerage-AAPL');
+
+  await holdings.account.selectOption('Retirement (IRA)');
+  await expect(page.getByText(/^2 positions valued on/)).toBeVisible();
+  await expect(holdings.row('Retirement (IRA)', 'SPY')).toBeVisible();
+  await expect(holdings.row('Brokerage', 'NFLX')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('transactions still list the ledger, filtered', async ({ page }) => {
+  const app = await withDemo(page);
+  await app.go('Transactions');
+  await expect(page.getByText(/^27 of 27 transactions$/)).toBeVisible();
+  await page.getByLabel('Account').selectOption('Retirement (IRA)');
+  await expect(page.getByText(/^\d+ of \d+ transactions$/)).not.toHaveText('27 of 27 transactions');
+  await expectNoAxeViolations(page);
+});
+
+test('rotation: RS chart with the engine’s figures, presets, and the rotation graph', async ({ page }) => {
+  const app = await withDemo(page);
+  await app.go('Rotation');
+  const rotation = new RotationPage(page);
+  await expect(rotation.pairHeading('RUT against SPY')).toBeVisible();
+  const series = await (
+    await page.request.post(`${host.origin}/api/call/rotation:series`, {
+      data: {
+        subject: { kind: 'symbol', symbol: 'RUT' },
+        vs: { kind: 'symbol', symbol: 'SPY' },
+        from: '2014-02-22',
+        average: 50,
+      },
+    })
+  ).json();
+  const change = series.value.stats.changePct as number;
+  await expect(rotation.stat('since-change')).toHaveText(`${change > 0 ? '+' : ''}${change.toFixed(1)}%`);
+  await expect(rotation.stat('max-drawdown')).toHaveText(`${series.value.maxDrawdown.pct.toFixed(1)}%`);
+  await expect(page.getByRole('img', { name: /RUT from .* relative strength against SPY/ })).toBeVisible();
+
+  await rotation.preset('Portfolio vs benchmark').click();
+  await expect(rotation.pairHeading('Your portfolio against SPY')).toBeVisible();
+  await expect(rotation.stat('since-change')).toHaveText(/^[+-]\d+\.\d%$/);
+
+  await rotation.preset('Financials vs tech').click();
+  await expect(rotation.pairHeading('XLF against XLK')).toBeVisible();
+  await expect(page.getByLabel('Chart', { exact: true })).toHaveValue('symbol:XLF');
+
+  for (const quadrant of ['Leading', 'Weakening', 'Lagging', 'Improving'])
+    await expect(rotation.rrg.getByText(quadrant, { exact: true })).toBeVisible();
+  await expect(rotation.rrg.locator('g.rrg-member')).not.toHaveCount(0);
+  await page.getByText('Show as a table').click();
+  await expect(rotation.rrgTable.getByRole('rowheader').first()).toBeVisible();
+  await page.getByRole('radio', { name: 'Holdings' }).check();
+  await expect(rotation.rrg.getByTestId('rrg-NFLX')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test.describe('quotes', () => {
+  let server: FakeQuoteServer;
+  test.beforeEach(async () => {
+    server = await startFakeQuoteServer({ fixturesDir: path.resolve('electron/quotes/test-fixtures') });
+  });
+  test.afterEach(async () => {
+    await server.close();
+  });
+
+  test('refresh shows each symbol’s progress against a stub provider, and can be cancelled', async ({ page }) => {
+    const app = await withDemo(page);
+    await app.go('Settings');
+    const settings = new SettingsPage(page);
+    await settings.yahooUrl().fill(server.baseUrl);
+    await settings.saveQuotes().click();
+    await expect(page.getByText('Saved the quote settings.')).toBeVisible();
+
+    await app.go('Import & export');
+    const data = new DataPage(page);
+    await data.row('AAPL').getByRole('button', { name: 'Refresh AAPL' }).click();
+    await expect(data.row('AAPL')).toContainText('Updated');
+    await expect(page.getByRole('main').getByText('Refreshed 1 of 1 symbols.')).toBeVisible();
+
+    // A provider that never answers: the job runs until it is cancelled.
+    server.setFault('*', { fault: 'hang' });
+    await data.refreshAll.click();
+    await expect(data.overall).toBeVisible();
+    await expect(app.refreshWidget.getByRole('progressbar')).toBeVisible();
+    await expect(page.locator('.row-progress.state-running').first()).toBeVisible();
+    await data.cancel.click();
+    await expect(page.getByRole('main').getByText(/^Refresh cancelled after \d+ of 14 symbols\.$/)).toBeVisible();
+    await expect(data.refreshAll).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('a quotes CSV imports from a file picker, and offline mode says so plainly', async ({ page }) => {
+    const app = await withDemo(page);
+    await app.go('Import & export');
+    const data = new DataPage(page);
+    await data.file.setInputFiles({
+      name: 'VTI.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Date,Open,High,Low,Close,Adj Close,Volume\n2019-02-20,144,145,143,144.5,144.5,100\n2019-02-21,144,145,143,143.9,143.9,100\n2019-02-22,144,145,143,145.1,145.1,100\n',
+      ),
+    });
+    await data.importButton.click();
+    await expect(page.getByText('Imported 3 daily closes for VTI.')).toBeVisible();
+    await expect(data.row('VTI')).toContainText('File');
+    await expect(data.row('VTI')).toContainText('Feb 22, 2019');
+
+    await app.go('Settings');
+    const settings = new SettingsPage(page);
+    await settings.offline().check();
+    await settings.saveQuotes().click();
+    await expect(app.connection).toHaveText(/^Offline/);
+    await app.go('Import & export');
+    await data.refreshAll.click();
+    await expect(
+      page
+        .getByRole('main')
+        .getByRole('status')
+        .filter({ hasText: /offline/i }),
+    ).toBeVisible();
+  });
+});
+
+test('settings: the theme applies at once, sleeve overrides move the tilt', async ({ page }) => {
+  const app = await withDemo(page);
+  const dashboard = new DashboardPage(page);
+  const otherWeight = () => dashboard.tiltRow('other').getByRole('cell').nth(1).innerText();
+  const before = Number.parseFloat(await otherWeight());
+  await app.go('Settings');
+  const settings = new SettingsPage(page);
+  await settings.theme('Dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoAxeViolations(page);
+  await settings.theme('Light').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+
+  await page.getByRole('combobox', { name: 'Sleeve of QQQ' }).selectOption({ label: 'Other' });
+  await expect(page.getByText('QQQ now counts in Other.')).toBeVisible();
+  await app.go('Dashboard');
+  // QQQ's value moved from large-cap tech into Other.
+  await expect.poll(async () => Number.parseFloat(await otherWeight())).toBeGreaterThan(before);
+  await expectNoAxeViolations(page);
+});
+
+test('keyboard: the skip link moves focus to the screen, and the sidebar is reachable by Tab', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await expect(page).toHaveURL(/\/$|#\/dashboard$/);
+  await page.getByRole('link', { name: 'Holdings' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.heading('Holdings')).toBeVisible();
+});
+
+test.describe('in German, in a narrower window', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('figures follow the user’s locale and charts follow the window', async ({ page }) => {
+    const app = await withDemo(page);
+    await expect(page.getByTestId('total-value')).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}\s\$$/);
+    const canvas = page.getByRole('img', { name: /Growth of 100/ });
+    const wide = (await canvas.boundingBox())?.width ?? 0;
+    await page.setViewportSize({ width: 1000, height: 820 });
+    await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeLessThan(wide - 200);
+    await expect
+      .poll(() =>
+        canvas
+          .locator('canvas')
+          .first()
+          .evaluate((c) => (c as HTMLCanvasElement).getBoundingClientRect().width),
+      )
+      .toBeLessThan(wide - 200);
+    await app.go('Holdings');
+    await expect(page.getByTestId('holding-Brokerage-NFLX')).toContainText(/22\. Feb\. 2019/);
+  });
+});

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { AppShell, type ScreenName } from './support/app-shell';
+import { DataPage } from './support/screen-pages';
+import { startHost, type StartedHost } from './support/web-host';
+
+// Screenshots of every screen, light and dark. With TILTFOLIO_SCREENSHOTS=1 they replace the ones
+// in docs/screenshots/ (then look at each before committing); otherwise they go to test-results/.
+const toDocs = process.env.TILTFOLIO_SCREENSHOTS === '1';
+const docs = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+
+test.use({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 820 } });
+
+let host: StartedHost;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+  fs.rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+/** Charts draw on the next frames after their data arrives: wait for two of them, not a clock. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+async function shoot(page: Page, name: string, info: { outputPath: (name: string) => string }) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await settled(page);
+    const file = `${name}-${scheme}.png`;
+    await page.screenshot({ path: toDocs ? path.join(docs, file) : info.outputPath(file), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const BROKER_CSV = [
+  'Datum;Depot;Vorgang;Wertpapier;Stück;Kurs;Gebühren;Betrag;Währung',
+  '31.12.2016;Brokerage;Kauf;AAPL;10;116,73;4,95;1.172,25;USD',
+  '15.03.2017;Brokerage;Kauf;MSFT;5;64,75;4,95;328,70;USD',
+  '12.05.2017;Brokerage;Dividende;AAPL;;;;5,70;USD',
+  '01.08.2017;Retirement (IRA);Einlage;;;;;2.000,00;USD',
+].join('\n');
+
+const SCREENS: { name: ScreenName; file: string; ready: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'Dashboard',
+    file: 'dashboard',
+    ready: (page) => expect(page.getByTestId('tilt-table')).toBeVisible(),
+  },
+  {
+    name: 'Holdings',
+    file: 'holdings',
+    ready: (page) => expect(page.getByTestId('holding-Brokerage-NFLX')).toBeVisible(),
+  },
+  {
+    name: 'Transactions',
+    file: 'transactions',
+    ready: (page) => expect(page.getByText(/^27 of 27 transactions$/)).toBeVisible(),
+  },
+  {
+    name: 'Rotation',
+    file: 'rotation',
+    ready: async (page) => {
+      await expect(page.getByTestId('since-change')).toBeVisible();
+      await expect(page.getByTestId('rrg-chart')).toBeVisible();
+    },
+  },
+  {
+    name: 'Import & export',
+    file: 'import-export',
+    ready: async (page) => {
+      await expect(page.getByTestId('quote-SPY')).toBeVisible();
+      // A broker's file in another layout, so the preview and the mapping step show.
+      const csv = new DataPage(page).csv;
+      await csv.file.setInputFiles({ name: 'broker.csv', mimeType: 'text/csv', buffer: Buffer.from(BROKER_CSV) });
+      await expect(csv.preview).toBeVisible();
+    },
+  },
+  {
+    name: 'Settings',
+    file: 'settings',
+    ready: (page) => expect(page.getByRole('combobox', { name: 'Sleeve of AAPL' })).toBeVisible(),
+  },
+];
+
+test('screenshots of every screen with the demo portfolio, light and dark', async ({ page }, info) => {
+  test.slow();
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await expect(page.getByTestId('empty-portfolio')).toBeVisible();
+  await shoot(page, 'first-run', info);
+  await app.loadDemo();
+  for (const screen of SCREENS) {
+    await app.go(screen.name);
+    await screen.ready(page);
+    await shoot(page, screen.file, info);
+  }
+});

@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput } from '../../../shared/api/contract';
+import { useClient } from './client-context';
+import { queryKeys } from './query-keys';
+
+/** Positions valued on the last cached close, optionally for one account. */
+export function useHoldings(account?: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.holdings(account),
+    queryFn: () => client.call('portfolio:holdings', account ? { account } : {}),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePerformance(input: CallInput<'portfolio:performance'>) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.performance(input),
+    queryFn: () => client.call('portfolio:performance', input),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useTilt() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.tilt, queryFn: () => client.call('portfolio:tilt', {}) });
+}
+
+export function useRotation(input: CallInput<'rotation:series'> | null) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.rotation(input ?? { subject: { kind: 'portfolio' }, vs: { kind: 'portfolio' } }),
+    queryFn: () => client.call('rotation:series', input as CallInput<'rotation:series'>),
+    enabled: input !== null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useRrg(input: CallInput<'rotation:rrg'> | null) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.rrg(input ?? { benchmark: { kind: 'portfolio' } }),
+    queryFn: () => client.call('rotation:rrg', input as CallInput<'rotation:rrg'>),
+    enabled: input !== null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useInstruments() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.instruments, queryFn: () => client.call('instruments:list', {}) });
+}
+
+/** A sleeve override changes holdings, tilt and rotation alike: refetch everything. */
+export function useUpdateInstrument() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'instruments:update'>) => client.call('instruments:update', input),
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
+}
+
+export function useLoadDemo() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.call('demo:load', {}),
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
+}

@@ -1,0 +1,49 @@
+import { usePortfolioSummary } from '../../api/hooks';
+import { useHoldings } from '../../api/portfolio-hooks';
+import { ErrorNote } from '../../components/error-note';
+import { Screen } from '../../components/screen';
+import { AboutCard } from './about-card';
+import { FirstRun } from './first-run';
+import { PerformanceCard } from './performance-card';
+import { SummaryCard } from './summary-card';
+import { TiltCard } from './tilt-card';
+
+export function DashboardScreen() {
+  const summary = usePortfolioSummary();
+  const holdings = useHoldings();
+  return (
+    <Screen title="Dashboard" className="dashboard">
+      {summary.isPending && (
+        <section className="card" aria-busy="true">
+          Loading your portfolio…
+        </section>
+      )}
+      {summary.isError && (
+        <section className="card">
+          <ErrorNote what="load the portfolio" error={summary.error} />
+        </section>
+      )}
+      {summary.data?.isEmpty && <FirstRun />}
+      {summary.data && !summary.data.isEmpty && (
+        <>
+          {holdings.isError && <ErrorNote what="value your holdings" error={holdings.error} />}
+          {summary.data.transactions === 0 ? (
+            <section className="card empty-state">
+              <h2>No transactions yet</h2>
+              <p>
+                Record a deposit and your first buy under Transactions, and the figures and charts will fill in here.
+              </p>
+            </section>
+          ) : (
+            <>
+              <PerformanceCard holdings={holdings.data} />
+              <TiltCard />
+            </>
+          )}
+          <SummaryCard />
+        </>
+      )}
+      <AboutCard />
+    </Screen>
+  );
+}

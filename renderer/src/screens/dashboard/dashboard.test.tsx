@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PerformanceOutput } from '../../../../shared/api/portfolio-schemas';
+import { fakeClient } from '../../test-support/fake-client';
+import { holding, holdingsOutput, tilt } from '../../test-support/fixtures';
+import { renderWithClient, stubLayout } from '../../test-support/render';
+import { Figures } from './performance-card';
+import { FirstRun } from './first-run';
+
+beforeAll(() => stubLayout());
+afterEach(cleanup);
+
+const performance: PerformanceOutput = {
+  from: '2023-05-01',
+  to: '2024-05-01',
+  baseCurrency: 'USD',
+  value: [],
+  growth: [],
+  benchmark: { symbol: 'SPY', growth: [], pct: 10, relativePct: 2.5 },
+  startValue: 1000,
+  endValue: 1130,
+  twrPct: 12.75,
+  mwrPct: 11.2,
+  mwrAnnualizedPct: 11.2,
+  carriedDays: 0,
+  notes: [],
+};
+
+describe('Dashboard figures', () => {
+  it('shows value, day change, both returns and the benchmark, signed and in the locale', () => {
+    const holdings = holdingsOutput([holding('AAPL')]);
+    holdings.totals = { ...holdings.totals, total: '12345.6', cash: '100', dayChange: -42.5, dayChangePct: -0.34 };
+    renderWithClient(<Figures holdings={holdings} performance={performance} period="1Y" />, fakeClient({}));
+    expect(screen.getByTestId('total-value').textContent).toBe('$12,345.60');
+    expect(screen.getByTestId('day-change').textContent).toBe('-$42.50');
+    expect(screen.getByTestId('day-change').className).toBe('loss');
+    expect(screen.getByTestId('twr').textContent).toBe('+12.8%');
+    expect(screen.getByTestId('xirr').textContent).toBe('+11.2% a year');
+    expect(screen.getByTestId('benchmark-return').textContent).toBe('+10.0%');
+    expect(screen.getByText('you: +2.5% relative')).toBeTruthy();
+  });
+
+  it('shows dashes, not zeros, before there is anything to measure', () => {
+    renderWithClient(<Figures period="ALL" />, fakeClient({}));
+    expect(screen.getByTestId('total-value').textContent).toBe('—');
+    expect(screen.getByTestId('twr').textContent).toBe('—');
+  });
+});
+
+describe('First run', () => {
+  it('loads the demo portfolio through demo:load and reports a failure in place', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    const client = fakeClient({
+      'demo:load': () => {
+        if (fail) throw new Error('The database already has accounts.');
+        return { accounts: 2, transactions: 27, quoteBars: 33055 };
+      },
+      'portfolio:tilt': () => tilt,
+    });
+    renderWithClient(<FirstRun />, client);
+    const card = screen.getByTestId('empty-portfolio');
+    await user.click(within(card).getByRole('button', { name: 'Load demo portfolio' }));
+    const error = await screen.findByText('Could not load the demo portfolio: The database already has accounts.');
+    expect(error.getAttribute('role')).toBe('alert');
+    fail = false;
+    await user.click(within(card).getByRole('button', { name: 'Load demo portfolio' }));
+    expect(client.callsTo('demo:load')).toHaveLength(2);
+    // Offers the way in for real, too.
+    expect(within(card).getByRole('form', { name: 'Create an account' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,193 @@
+import { useMemo, useState } from 'react';
+import type { HoldingsOutput, PerformanceOutput } from '../../../../shared/api/portfolio-schemas';
+import { PERIODS } from '../../../../shared/engine/periods';
+import { usePerformance } from '../../api/portfolio-hooks';
+import { Chart } from '../../charts/chart';
+import { ChartLegend } from '../../charts/chart-legend';
+import { usePalette } from '../../charts/chart-theme';
+import type { ChartSeries } from '../../charts/chart-types';
+import { ErrorNote } from '../../components/error-note';
+import { Segmented } from '../../components/segmented';
+import { formatDay, formatMoney, formatPercent, formatSignedMoney, signClass } from '../../format/format';
+
+type Period = (typeof PERIODS)[number];
+const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p === 'ALL' ? 'All' : p }));
+const PERIOD_WORDS: Record<Period, string> = {
+  '1D': 'the last day',
+  '1M': 'one month',
+  '3M': 'three months',
+  YTD: 'the year to date',
+  '1Y': 'one year',
+  '3Y': 'three years',
+  ALL: 'all time',
+};
+
+function Figure({
+  label,
+  value,
+  detail,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  tone?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd className={tone} data-testid={testId}>
+        {value}
+      </dd>
+      {detail && <dd className="figure-detail">{detail}</dd>}
+    </div>
+  );
+}
+
+export function Figures({
+  holdings,
+  performance,
+  period,
+}: {
+  holdings?: HoldingsOutput;
+  performance?: PerformanceOutput;
+  period: Period;
+}) {
+  const currency = holdings?.baseCurrency ?? performance?.baseCurrency ?? 'USD';
+  const totals = holdings?.totals;
+  const bench = performance?.benchmark;
+  return (
+    <dl className="figures" aria-label="Key figures">
+      <Figure
+        label="Total value"
+        value={formatMoney(totals?.total, currency)}
+        detail={totals ? `${formatMoney(totals.cash, currency)} in cash` : undefined}
+        testId="total-value"
+      />
+      <Figure
+        label="Day change"
+        value={formatSignedMoney(totals?.dayChange, currency)}
+        detail={formatPercent(totals?.dayChangePct, true)}
+        tone={signClass(totals?.dayChange)}
+        testId="day-change"
+      />
+      <Figure
+        label="Time-weighted return"
+        value={formatPercent(performance?.twrPct, true)}
+        detail={
+          performance?.from ? `${formatDay(performance.from)} – ${formatDay(performance.to)}` : PERIOD_WORDS[period]
+        }
+        tone={signClass(performance?.twrPct)}
+        testId="twr"
+      />
+      <Figure
+        label="Money-weighted (XIRR)"
+        value={
+          performance?.mwrAnnualizedPct == null ? '—' : `${formatPercent(performance.mwrAnnualizedPct, true)} a year`
+        }
+        detail={
+          performance?.mwrPct == null
+            ? 'no money at work'
+            : `${formatPercent(performance.mwrPct, true)} over the period`
+        }
+        tone={signClass(performance?.mwrAnnualizedPct)}
+        testId="xirr"
+      />
+      <Figure
+        label={bench ? `${bench.symbol} over the period` : 'Benchmark'}
+        value={bench ? formatPercent(bench.pct, true) : '—'}
+        detail={bench ? `you: ${formatPercent(bench.relativePct, true)} relative` : 'no benchmark prices'}
+        tone={signClass(bench?.pct)}
+        testId="benchmark-return"
+      />
+    </dl>
+  );
+}
+
+type Mode = 'growth' | 'value';
+
+export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
+  const [period, setPeriod] = useState<Period>('1Y');
+  const [mode, setMode] = useState<Mode>('growth');
+  const performance = usePerformance({ period });
+  const palette = usePalette();
+  const data = performance.data;
+
+  const series = useMemo<ChartSeries[]>(() => {
+    if (!data) return [];
+    if (mode === 'value')
+      return [
+        {
+          id: 'value',
+          kind: 'area',
+          data: data.value,
+          color: palette.primary,
+          fill: palette.primaryFill,
+          title: 'Value',
+        },
+      ];
+    const lines: ChartSeries[] = [
+      { id: 'growth', kind: 'line', data: data.growth, color: palette.primary, title: 'Portfolio' },
+    ];
+    if (data.benchmark)
+      lines.push({
+        id: 'benchmark',
+        kind: 'line',
+        data: data.benchmark.growth,
+        color: palette.secondary,
+        dashed: true,
+        title: data.benchmark.symbol,
+      });
+    return lines;
+  }, [data, mode, palette]);
+
+  return (
+    <section className="card performance" aria-labelledby="performance-title">
+      <div className="card-head">
+        <h2 id="performance-title">Performance</h2>
+        <Segmented label="Period" hideLabel options={PERIOD_OPTIONS} value={period} onChange={setPeriod} />
+      </div>
+      {performance.isError && <ErrorNote what="work out the returns" error={performance.error} />}
+      <Figures holdings={holdings} performance={data} period={period} />
+      <div className="chart-head">
+        <Segmented
+          label="Chart shows"
+          hideLabel
+          options={[
+            { value: 'growth', label: 'Growth of 100 vs benchmark' },
+            { value: 'value', label: 'Value' },
+          ]}
+          value={mode}
+          onChange={setMode}
+        />
+        <ChartLegend series={series} />
+      </div>
+      {data && data.value.length > 0 ? (
+        <Chart
+          series={series}
+          height={300}
+          label={
+            mode === 'value'
+              ? `Portfolio value over ${PERIOD_WORDS[period]}`
+              : `Growth of 100 over ${PERIOD_WORDS[period]}, portfolio against ${data.benchmark?.symbol ?? 'no benchmark'}`
+          }
+        />
+      ) : (
+        data && (
+          <p className="muted">
+            No valued days in this period yet: record a buy, or load prices under Import &amp; export.
+          </p>
+        )
+      )}
+      {data && data.notes.length > 0 && (
+        <ul className="notes">
+          {data.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

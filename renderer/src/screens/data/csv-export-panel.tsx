@@ -1,0 +1,52 @@
+import { useId, useState } from 'react';
+import { EXPORT_KINDS, type ExportKind } from '../../../../shared/api/csv-schemas';
+import { useCsvExport } from '../../api/csv-hooks';
+import { ErrorNote } from '../../components/error-note';
+import { downloadText } from './download';
+
+const KIND_LABELS: Record<ExportKind, string> = {
+  transactions: 'Transactions',
+  holdings: 'Holdings',
+  quotes: 'Quotes',
+  performance: 'Performance',
+  rotation: 'Rotation',
+};
+
+/** One button per export; holdings, performance and rotation can be taken as of a past day. */
+export function CsvExportPanel() {
+  const ids = useId();
+  const [asOf, setAsOf] = useState('');
+  const exportCall = useCsvExport(downloadText);
+  const kind = exportCall.variables?.kind;
+
+  return (
+    <div className="csv-export" role="group" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>Export</h3>
+      <div className="field csv-as-of">
+        <label htmlFor={`${ids}-as-of`}>As of (optional)</label>
+        <input id={`${ids}-as-of`} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+      </div>
+      <div className="form-actions">
+        {EXPORT_KINDS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            className="secondary"
+            disabled={exportCall.isPending}
+            onClick={() => exportCall.mutate({ kind: k, ...(asOf ? { asOf } : {}) })}
+          >
+            Export {KIND_LABELS[k].toLowerCase()}
+          </button>
+        ))}
+      </div>
+      {exportCall.error && kind && <ErrorNote what={`export ${kind}`} error={exportCall.error} />}
+      {exportCall.data && kind && (
+        <p className="muted small" role="status">
+          {exportCall.data.savedAs === null
+            ? 'Export cancelled.'
+            : `Exported ${exportCall.data.rows.toLocaleString()} ${KIND_LABELS[kind].toLowerCase()} rows to ${exportCall.data.savedAs}.`}
+        </p>
+      )}
+    </div>
+  );
+}

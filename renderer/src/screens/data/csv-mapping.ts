@@ -1,0 +1,136 @@
+// The import's mapping step as plain data: what the selects start from, and what goes to csv:import.
+import type { CallInput } from '../../../../shared/api/contract';
+import type { CsvPreview, PresetInfo } from '../../../../shared/api/csv-schemas';
+import type { DateFormat } from '../../../../shared/csv/date-format';
+import type { NumberFormat } from '../../../../shared/csv/number-format';
+import type { MappableField } from '../../../../shared/csv/presets/mapping';
+
+/** The fields offered in the mapping step, in the order a row reads. */
+export const MAPPING_FIELDS: readonly MappableField[] = [
+  'date',
+  'account',
+  'type',
+  'symbol',
+  'quantity',
+  'price',
+  'fee',
+  'amount',
+  'currency',
+  'note',
+];
+
+export const FIELD_LABELS: Record<MappableField, string> = {
+  date: 'Date',
+  time: 'Time',
+  account: 'Account',
+  type: 'Type',
+  symbol: 'Symbol',
+  quantity: 'Quantity',
+  price: 'Price',
+  fee: 'Fee',
+  amount: 'Amount',
+  currency: 'Currency',
+  note: 'Note',
+};
+
+/** Each date layout shown as New Year's Eve 2016, which is how people recognise theirs. */
+export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
+  'YYYY-MM-DD': '2016-12-31',
+  'DD/MM/YYYY': '31/12/2016',
+  'MM/DD/YYYY': '12/31/2016',
+  'DD.MM.YYYY': '31.12.2016',
+  'DD-MM-YYYY': '31-12-2016',
+  'YYYY/MM/DD': '2016/12/31',
+  YYYYMMDD: '20161231',
+  'day-first': 'Day first, mixed (31/12/2016 or 31-12-2016)',
+  'month-first': 'Month first, mixed (12/31/2016 or 12-31-2016)',
+};
+
+/** The select value for "this field is not in the file". */
+export const NOT_IN_FILE = '';
+
+export type Columns = Partial<Record<MappableField, string>>;
+
+export interface MappingState {
+  columns: Columns;
+  dateFormat: DateFormat;
+  numberFormat: NumberFormat;
+  /** The detected or chosen preset, which imports as is until the user edits the mapping. */
+  preset: string | null;
+  /** The user changed the suggestion, so the mapping (not the preset) is what imports. */
+  edited: boolean;
+}
+
+/** The preview's suggestion, keeping only headers the file really has. */
+export function initialMapping(preview: CsvPreview): MappingState {
+  const columns: Columns = {};
+  for (const [field, header] of Object.entries(preview.mapping.columns) as [MappableField, string | undefined][])
+    if (header !== undefined && preview.header.includes(header)) columns[field] = header;
+  return {
+    columns,
+    dateFormat: preview.dateFormat ?? 'YYYY-MM-DD',
+    numberFormat: preview.numberFormat ?? '1234.56',
+    preset: preview.suggestedPreset,
+    edited: false,
+  };
+}
+
+/** Choosing a preset by hand: a saved one brings its columns and formats; null means a custom mapping. */
+export function applyPreset(state: MappingState, preset: PresetInfo | null, header: readonly string[]): MappingState {
+  if (!preset) return { ...state, preset: null, edited: true };
+  const columns: Columns = {};
+  for (const [field, name] of Object.entries(preset.mapping?.columns ?? state.columns) as [
+    MappableField,
+    string | undefined,
+  ][])
+    if (name !== undefined && header.includes(name)) columns[field] = name;
+  return {
+    columns,
+    dateFormat: preset.dateFormat,
+    numberFormat: preset.numberFormat,
+    preset: preset.name,
+    edited: false,
+  };
+}
+
+export function setColumn(state: MappingState, field: MappableField, header: string): MappingState {
+  const columns = { ...state.columns };
+  if (header === NOT_IN_FILE) delete columns[field];
+  else columns[field] = header;
+  return { ...state, columns, edited: true };
+}
+
+/** Fields a row needs that are not mapped; the account may come from the "import into" field instead. */
+export function missingFields(columns: Columns, account: string): MappableField[] {
+  const needed: MappableField[] = ['date', 'type', 'currency'];
+  if (account.trim() === '') needed.splice(1, 0, 'account');
+  return needed.filter((field) => !columns[field]);
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+type ImportRequest = Omit<CallInput<'csv:import'>, 'fileName' | 'content' | 'dryRun' | 'jobId'>;
+
+/**
+ * What csv:import is asked: a detected preset as is (it knows its type words and quirks) unless the
+ * user touched the mapping, then the mapping with its formats. Saving needs a mapping, so asking to
+ * save sends one too.
+ */
+export function importRequest(
+  preview: CsvPreview,
+  state: MappingState,
+  options: { account: string; savePresetAs: string },
+): ImportRequest {
+  const account = options.account.trim();
+  const saveAs = options.savePresetAs.trim();
+  const delimiter = DELIMITERS.find((d) => d === preview.delimiter);
+  const base: ImportRequest = { ...(delimiter ? { delimiter } : {}), ...(account ? { account } : {}) };
+  if (state.preset && !state.edited && !saveAs) return { ...base, preset: state.preset };
+  return {
+    ...base,
+    mapping: { columns: state.columns },
+    dateFormat: state.dateFormat,
+    numberFormat: state.numberFormat,
+    ...(saveAs ? { savePresetAs: saveAs } : {}),
+  };
+}

@@ -1,0 +1,18 @@
+import { Screen } from '../../components/screen';
+import { ImportQuotesForm } from './import-quotes-form';
+import { ManualPriceForm } from './manual-price-form';
+import { RefreshPanel } from './refresh-panel';
+import { TransactionsCsvSection } from './transactions-csv-section';
+
+export function DataScreen() {
+  return (
+    <Screen title="Import & export">
+      <RefreshPanel />
+      <div className="two-up">
+        <ImportQuotesForm />
+        <ManualPriceForm />
+      </div>
+      <TransactionsCsvSection />
+    </Screen>
+  );
+}

@@ -1,0 +1,136 @@
+import type { HoldingRow, HoldingSortKey, SleeveSubtotal } from '../../../../shared/view/holdings-view';
+import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
+import {
+  formatClose,
+  formatDay,
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  formatSignedMoney,
+  signClass,
+} from '../../format/format';
+
+export interface Column {
+  key: HoldingSortKey;
+  label: string;
+  numeric: boolean;
+  /** Percent of the table: fixed, so columns do not jump as rows scroll in and out. */
+  width: number;
+}
+
+export const COLUMNS: Column[] = [
+  { key: 'symbol', label: 'Symbol', numeric: false, width: 14 },
+  { key: 'account', label: 'Account', numeric: false, width: 9 },
+  { key: 'quantity', label: 'Quantity', numeric: true, width: 8 },
+  { key: 'price', label: 'Price', numeric: true, width: 9 },
+  { key: 'marketValue', label: 'Market value', numeric: true, width: 11 },
+  { key: 'weightPct', label: 'Weight', numeric: true, width: 7 },
+  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 10 },
+  { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true, width: 12 },
+  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 10 },
+  { key: 'dayChange', label: 'Day change', numeric: true, width: 10 },
+];
+
+/** One position's cells, in COLUMNS order. */
+export function HoldingCells({ row }: { row: HoldingRow }) {
+  const c = row.currency;
+  return (
+    <>
+      <td>
+        <span className="symbol">{row.symbol}</span>
+        {row.name && <span className="cell-sub">{row.name}</span>}
+      </td>
+      <td className="account">{row.account}</td>
+      <td className="num" data-col="quantity">
+        {formatQuantity(row.quantity)}
+      </td>
+      <td className="num">
+        <span
+          data-col="price"
+          title={
+            row.price === null
+              ? undefined
+              : `Close ${row.price} on ${row.priceDate ?? '?'} (${row.priceSource ?? 'cache'})`
+          }
+        >
+          {formatClose(row.price, c)}
+        </span>
+        <span className="cell-sub">
+          {row.stale && (
+            <span
+              className="badge badge-stale"
+              title={`The last close is from ${formatDay(row.priceDate)}, before the valuation day.`}
+            >
+              stale
+            </span>
+          )}{' '}
+          {row.priceDate ? formatDay(row.priceDate) : 'no price'}
+        </span>
+      </td>
+      <td className="num" data-col="value">
+        {formatMoney(row.marketValue ?? row.costBasis, c)}
+        {row.atCost && (
+          <span className="cell-sub">
+            <span className="badge" title={row.note ?? 'No quote: shown at cost.'}>
+              at cost
+            </span>
+          </span>
+        )}
+      </td>
+      <td className="num">{formatPercent(row.weightPct)}</td>
+      <td className="num">{formatMoney(row.costBasis, c)}</td>
+      <td className={`num ${signClass(row.unrealizedPl)}`}>{formatSignedMoney(row.unrealizedPl, c)}</td>
+      <td className={`num ${signClass(row.realizedPl)}`}>{formatSignedMoney(row.realizedPl, c)}</td>
+      <td className={`num ${signClass(row.dayChange)}`}>
+        {formatSignedMoney(row.dayChange, c)}
+        <span className="cell-sub">{formatPercent(row.dayChangePct, true)}</span>
+      </td>
+    </>
+  );
+}
+
+/** A sleeve's heading row: its name (a toggle to fold it) and its subtotals under the columns. */
+export function GroupCells({
+  subtotal,
+  currency,
+  collapsed,
+  onToggle,
+}: {
+  subtotal: SleeveSubtotal;
+  currency: string;
+  collapsed: boolean;
+  onToggle: () => void;
+}) {
+  const label = SLEEVE_LABELS[subtotal.sleeve];
+  return (
+    <>
+      <th scope="row" colSpan={2}>
+        <button
+          type="button"
+          className="group-toggle"
+          aria-expanded={!collapsed}
+          aria-label={`${label}, ${subtotal.positions.toLocaleString()} positions`}
+          onClick={onToggle}
+        >
+          <span aria-hidden="true" className="chevron">
+            {collapsed ? '▸' : '▾'}
+          </span>
+          {label}
+          <span className="muted"> · {subtotal.positions.toLocaleString()}</span>
+        </button>
+      </th>
+      <td />
+      <td />
+      <td className="num" data-col="subtotal-value">
+        {formatMoney(subtotal.marketValue, currency)}
+      </td>
+      <td className="num">{formatPercent(subtotal.weightPct)}</td>
+      <td className="num">{formatMoney(subtotal.costBasis, currency)}</td>
+      <td className={`num ${signClass(subtotal.unrealizedPl)}`}>
+        {formatSignedMoney(subtotal.unrealizedPl, currency)}
+      </td>
+      <td className={`num ${signClass(subtotal.realizedPl)}`}>{formatSignedMoney(subtotal.realizedPl, currency)}</td>
+      <td className={`num ${signClass(subtotal.dayChange)}`}>{formatSignedMoney(subtotal.dayChange, currency)}</td>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../../../shared/api/contract';
+import { fakeClient } from '../../test-support/fake-client';
+import { holding, holdingsOutput, manyHoldings } from '../../test-support/fixtures';
+import { renderWithClient, stubLayout } from '../../test-support/render';
+import { HoldingsScreen } from './holdings-screen';
+
+beforeAll(() => stubLayout());
+afterEach(cleanup);
+
+const accounts = [
+  { id: 1, name: 'Brokerage', currency: 'USD', createdAt: '2024-01-01' },
+  { id: 2, name: 'IRA', currency: 'USD', createdAt: '2024-01-01' },
+];
+
+function setup(rows = manyHoldings(5000)) {
+  const client = fakeClient({
+    'accounts:list': () => accounts,
+    'portfolio:holdings': (input: CallInput<'portfolio:holdings'>) =>
+      holdingsOutput(input.account ? rows.filter((r) => r.account === input.account) : rows),
+  });
+  renderWithClient(<HoldingsScreen />, client);
+  return client;
+}
+
+const bodyRows = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .filter((r) => r.getAttribute('aria-rowindex') !== '1');
+
+describe('HoldingsScreen', () => {
+  it('renders only a window of 5,000 positions, grouped by sleeve with subtotals', async () => {
+    setup();
+    expect(await screen.findByText('5,000 positions valued on', { exact: false })).toBeTruthy();
+    const rendered = bodyRows();
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(60);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe(String(5000 + 4 + 1));
+    // Largest market value first, under its sleeve's heading.
+    const first = rendered[0] as HTMLElement;
+    expect(within(first).getByRole('button', { name: 'Large-cap tech, 1,250 positions' })).toBeTruthy();
+    expect(rendered[1]?.getAttribute('data-testid')).toBe('holding-Brokerage-S04996');
+  });
+
+  it('sorts by a column, both ways, and says so to assistive technology', async () => {
+    const user = userEvent.setup();
+    setup(manyHoldings(12));
+    const header = await screen.findByRole('button', { name: /^Symbol/ });
+    await user.click(header);
+    expect(screen.getByRole('columnheader', { name: /Symbol/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(bodyRows()[1]?.getAttribute('data-testid')).toBe('holding-Brokerage-S00000');
+    await user.click(header);
+    expect(screen.getByRole('columnheader', { name: /Symbol/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(bodyRows()[1]?.getAttribute('data-testid')).toBe('holding-Brokerage-S00008');
+  });
+
+  it('filters by account through the API and folds a sleeve', async () => {
+    const user = userEvent.setup();
+    const client = setup(manyHoldings(8));
+    await screen.findByText('8 positions valued on', { exact: false });
+    await user.selectOptions(screen.getByLabelText('Account'), 'IRA');
+    await screen.findByText('4 positions valued on', { exact: false });
+    expect(client.callsTo('portfolio:holdings')).toContainEqual({ account: 'IRA' });
+    const toggle = screen.getByRole('button', { name: /Financials/ });
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('holding-IRA-S00001')).toBeNull();
+  });
+
+  it('shows the price date, a stale badge, and an empty state that says what to do', async () => {
+    setup([holding('XLF', { stale: true, priceDate: '2024-04-26', sleeve: 'financials' })]);
+    const row = await screen.findByTestId('holding-Brokerage-XLF');
+    expect(within(row).getByText('stale')).toBeTruthy();
+    expect(within(row).getByText(/2024/)).toBeTruthy();
+    cleanup();
+    setup([]);
+    expect(await screen.findByRole('heading', { name: 'No holdings yet' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByText(/record a buy under Transactions/)).toBeTruthy());
+  });
+});

@@ -1,0 +1,142 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Sleeve } from '../../../../shared/domain/sleeve';
+import { holdingLines, type HoldingSort, type HoldingSortKey } from '../../../../shared/view/holdings-view';
+import { useAccounts } from '../../api/hooks';
+import { useHoldings } from '../../api/portfolio-hooks';
+import { ErrorNote } from '../../components/error-note';
+import { Screen } from '../../components/screen';
+import { formatDay, formatMoney, formatSignedMoney, signClass } from '../../format/format';
+import { HoldingsTable } from './holdings-table';
+
+const TEXT_COLUMNS: HoldingSortKey[] = ['symbol', 'account'];
+
+export function HoldingsScreen() {
+  const [account, setAccount] = useState('');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<HoldingSort>({ key: 'marketValue', direction: 'desc' });
+  const [collapsed, setCollapsed] = useState<ReadonlySet<Sleeve>>(new Set());
+  const accounts = useAccounts();
+  const holdings = useHoldings(account || undefined);
+  const query = useDeferredValue(search.trim().toUpperCase());
+
+  const data = holdings.data;
+  const rows = useMemo(
+    () =>
+      (data?.rows ?? []).filter(
+        (r) => query === '' || r.symbol.includes(query) || (r.name ?? '').toUpperCase().includes(query),
+      ),
+    [data, query],
+  );
+  const lines = useMemo(() => holdingLines(rows, sort, collapsed), [rows, sort, collapsed]);
+  const currency = data?.baseCurrency ?? 'USD';
+
+  function onSort(key: HoldingSortKey) {
+    setSort((s) =>
+      s.key === key
+        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: TEXT_COLUMNS.includes(key) ? 'asc' : 'desc' },
+    );
+  }
+
+  function onToggle(sleeve: Sleeve) {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(sleeve)) next.add(sleeve);
+      return next;
+    });
+  }
+
+  return (
+    <Screen title="Holdings" className="wide">
+      <div className="filters" role="search" aria-label="Filter holdings">
+        <div className="field">
+          <label htmlFor="holdings-account">Account</label>
+          <select id="holdings-account" value={account} onChange={(e) => setAccount(e.target.value)}>
+            <option value="">All accounts</option>
+            {(accounts.data ?? []).map((a) => (
+              <option key={a.id} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="holdings-search">Symbol or name</label>
+          <input
+            id="holdings-search"
+            type="search"
+            placeholder="e.g. AAPL"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        {data && (
+          <dl className="totals-strip" aria-label="Totals">
+            <div>
+              <dt>Invested</dt>
+              <dd data-testid="holdings-total">{formatMoney(data.totals.marketValue, currency)}</dd>
+            </div>
+            <div>
+              <dt>Cash</dt>
+              <dd>{formatMoney(data.totals.cash, currency)}</dd>
+            </div>
+            <div>
+              <dt>Unrealized</dt>
+              <dd className={signClass(data.totals.unrealizedPl)}>
+                {formatSignedMoney(data.totals.unrealizedPl, currency)}
+              </dd>
+            </div>
+            <div>
+              <dt>Day</dt>
+              <dd className={signClass(data.totals.dayChange)}>{formatSignedMoney(data.totals.dayChange, currency)}</dd>
+            </div>
+          </dl>
+        )}
+      </div>
+
+      {holdings.isError && <ErrorNote what="value your holdings" error={holdings.error} />}
+      {data && data.rows.length === 0 && (
+        <section className="card empty-state">
+          <h2>{account ? `Nothing held in ${account}` : 'No holdings yet'}</h2>
+          <p>
+            Holdings come from your transactions: record a buy under Transactions, import your broker’s CSV, or load the
+            demo portfolio from the dashboard.
+          </p>
+        </section>
+      )}
+      {data && data.rows.length > 0 && rows.length === 0 && (
+        <p className="muted" role="status">
+          No holding matches “{search}”.
+        </p>
+      )}
+      {rows.length > 0 && (
+        <>
+          <p className="muted small" aria-live="polite">
+            {rows.length.toLocaleString()} positions valued on {formatDay(data?.asOf)}
+          </p>
+          <HoldingsTable lines={lines} currency={currency} sort={sort} onSort={onSort} onToggle={onToggle} />
+        </>
+      )}
+      {data && data.cash.length > 0 && (
+        <section className="card compact" aria-labelledby="cash-title">
+          <h2 id="cash-title">Cash</h2>
+          <ul className="account-list">
+            {data.cash.map((c) => (
+              <li key={`${c.account}:${c.currency}`}>
+                <span>{c.account}</span>
+                <span>{formatMoney(c.balance, c.currency)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {data && data.notes.length > 0 && (
+        <ul className="notes">
+          {data.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </Screen>
+  );
+}

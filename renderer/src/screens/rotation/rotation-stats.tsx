@@ -1,0 +1,102 @@
+import type { RotationOutput } from '../../../../shared/api/portfolio-schemas';
+import type { DrawdownEpisode } from '../../../../shared/view/drawdown-bands';
+import { formatDay, formatPercent, formatClose, signClass } from '../../format/format';
+
+const indexFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function Row({ label, value, tone, testId }: { label: string; value: string; tone?: string; testId?: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd className={tone} data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/** The engine's figures beside the chart: change since the first day shown, drawdowns, lows. */
+export function RotationStats({
+  data,
+  episodes,
+  money,
+}: {
+  data: RotationOutput;
+  episodes: DrawdownEpisode[];
+  /** A symbol's closes are prices; a sleeve's or the portfolio's are an index (100 at the start). */
+  money: boolean;
+}) {
+  const level = (value: number) => (money ? formatClose(value) : indexFormat.format(value));
+  const s = data.stats;
+  const dd = data.maxDrawdown;
+  const current = data.drawdown.at(-1)?.value ?? null;
+  const lastRegime = data.regimeChanges.at(-1);
+  return (
+    <aside className="rotation-stats" aria-label="Figures">
+      <h3>Since {formatDay(s.from)}</h3>
+      <dl className="kv">
+        <Row
+          label={data.subjectLabel}
+          value={formatPercent(s.changePct, true)}
+          tone={signClass(s.changePct)}
+          testId="since-change"
+        />
+        <Row label={data.vsLabel} value={formatPercent(s.vsChangePct, true)} tone={signClass(s.vsChangePct)} />
+        <Row
+          label="Relative"
+          value={formatPercent(s.relativePct, true)}
+          tone={signClass(s.relativePct)}
+          testId="since-relative"
+        />
+        <Row
+          label="Relative trend"
+          value={
+            lastRegime
+              ? `${lastRegime.direction === 'up' ? 'leading' : 'lagging'} since ${formatDay(lastRegime.time)}`
+              : 'no change of regime'
+          }
+        />
+      </dl>
+      <h3>Drawdowns</h3>
+      <dl className="kv">
+        <Row label="Deepest" value={dd ? formatPercent(dd.pct) : '—'} tone="loss" testId="max-drawdown" />
+        {dd && <Row label="Peak" value={`${level(dd.peak.close)} on ${formatDay(dd.peak.day)}`} />}
+        {dd && <Row label="Trough" value={`${level(dd.trough.close)} on ${formatDay(dd.trough.day)}`} />}
+        <Row
+          label="Now below the peak"
+          value={current === null ? '—' : formatPercent(current)}
+          tone={signClass(current)}
+        />
+        <Row label="Falls of 10 % or more" value={String(episodes.length)} />
+      </dl>
+      <h3>Highs and lows</h3>
+      <dl className="kv">
+        <Row label="New all-time highs" value={data.newHighs.length.toLocaleString()} />
+        {data.lowest && (
+          <Row label="Lowest close" value={`${level(data.lowest.close)} on ${formatDay(data.lowest.day)}`} />
+        )}
+        {data.lowest && <Row label="Above that low" value={formatPercent(data.lowest.abovePct, true)} />}
+        <Row
+          label="From its average"
+          value={formatPercent(s.distanceFromAveragePct, true)}
+          tone={s.extended ? 'warn' : undefined}
+        />
+        {s.extended && (
+          <Row label="Extended" value={s.extended === 'above' ? 'well above its average' : 'well below its average'} />
+        )}
+        {s.best && (
+          <Row
+            label={`Best ${s.best.days} days`}
+            value={`${formatPercent(s.best.pct, true)} to ${formatDay(s.best.end)}`}
+          />
+        )}
+        {s.worst && (
+          <Row
+            label={`Worst ${s.worst.days} days`}
+            value={`${formatPercent(s.worst.pct, true)} to ${formatDay(s.worst.end)}`}
+          />
+        )}
+      </dl>
+    </aside>
+  );
+}

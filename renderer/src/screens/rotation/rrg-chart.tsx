@@ -1,0 +1,160 @@
+import { useId } from 'react';
+import type { RrgOutput } from '../../../../shared/api/portfolio-schemas';
+import { placeLabels, rrgDomain, rrgTicks, toPlot } from '../../../../shared/view/rrg-layout';
+
+const BOX = { width: 640, height: 460, pad: 44 };
+const QUADRANTS = ['leading', 'weakening', 'lagging', 'improving'] as const;
+type Quadrant = (typeof QUADRANTS)[number];
+export const QUADRANT_LABELS: Record<Quadrant, string> = {
+  leading: 'Leading',
+  weakening: 'Weakening',
+  lagging: 'Lagging',
+  improving: 'Improving',
+};
+
+const fmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** On the chart a sleeve needs no "(your sleeve)": tickers and sleeve names do not look alike. */
+export function shortLabel(member: RrgOutput['members'][number]): string {
+  return member.kind === 'sleeve' ? member.label.replace(/ \(your sleeve\)$/, '') : member.label;
+}
+
+/** Who sits where, in words: the chart's text alternative. */
+export function describeRrg(data: RrgOutput): string {
+  const parts = QUADRANTS.map((q) => {
+    const names = data.members.filter((m) => m.quadrant === q).map((m) => m.label);
+    return `${QUADRANT_LABELS[q]}: ${names.length > 0 ? names.join(', ') : 'none'}`;
+  });
+  return `${parts.join('. ')}.`;
+}
+
+/**
+ * Relative rotation: RS-Ratio across, RS-Momentum up, against the benchmark at 100/100. Each
+ * member's tail runs through its recent weeks and ends in a dot at the latest week.
+ */
+export function RrgChart({ data }: { data: RrgOutput }) {
+  const id = useId();
+  const domain = rrgDomain(data.members.flatMap((m) => m.tail));
+  const at = (ratio: number, momentum: number) => toPlot({ ratio, momentum }, domain, BOX);
+  const centre = at(100, 100);
+  const tracks = data.members.map((m) => m.tail.map((p) => at(p.ratio, p.momentum)));
+  // Labels sit right of their dot, or left of it near the right edge.
+  const labels = tracks.map((points, i) => {
+    const head = points.at(-1) ?? { x: -999, y: -999 };
+    const width = shortLabel(data.members[i]!).length * 7 + 4;
+    const flip = head.x + 8 + width > BOX.width;
+    return {
+      x: flip ? head.x - 8 - width : head.x + 8,
+      y: head.y - 8,
+      width,
+      flip,
+      anchorX: flip ? head.x - 8 : head.x + 8,
+    };
+  });
+  const labelY = placeLabels(labels);
+  const left = BOX.pad;
+  const right = BOX.width - BOX.pad;
+  const top = BOX.pad;
+  const bottom = BOX.height - BOX.pad;
+  const quadrantBox: Record<
+    Quadrant,
+    { x: number; y: number; w: number; h: number; lx: number; ly: number; anchor: 'start' | 'end' }
+  > = {
+    improving: { x: left, y: top, w: centre.x - left, h: centre.y - top, lx: left + 8, ly: top + 18, anchor: 'start' },
+    leading: {
+      x: centre.x,
+      y: top,
+      w: right - centre.x,
+      h: centre.y - top,
+      lx: right - 8,
+      ly: top + 18,
+      anchor: 'end',
+    },
+    lagging: {
+      x: left,
+      y: centre.y,
+      w: centre.x - left,
+      h: bottom - centre.y,
+      lx: left + 8,
+      ly: bottom - 10,
+      anchor: 'start',
+    },
+    weakening: {
+      x: centre.x,
+      y: centre.y,
+      w: right - centre.x,
+      h: bottom - centre.y,
+      lx: right - 8,
+      ly: bottom - 10,
+      anchor: 'end',
+    },
+  };
+  return (
+    <svg
+      className="rrg"
+      viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      data-testid="rrg-chart"
+    >
+      <title id={`${id}-title`}>Relative rotation against {data.benchmarkLabel}</title>
+      <desc id={`${id}-desc`}>{describeRrg(data)}</desc>
+      {QUADRANTS.map((q) => {
+        const b = quadrantBox[q];
+        return (
+          <g key={q} className={`rrg-quadrant q-${q}`}>
+            <rect x={b.x} y={b.y} width={b.w} height={b.h} />
+            <text x={b.lx} y={b.ly} textAnchor={b.anchor}>
+              {QUADRANT_LABELS[q]}
+            </text>
+          </g>
+        );
+      })}
+      <g className="rrg-axes" aria-hidden="true">
+        {rrgTicks(domain.halfRatio).map((t) => (
+          <text key={`x${t}`} x={at(t, 100).x} y={bottom + 16} textAnchor="middle">
+            {fmt.format(t)}
+          </text>
+        ))}
+        {rrgTicks(domain.halfMomentum).map((t) => (
+          <text key={`y${t}`} x={left - 6} y={at(100, t).y + 4} textAnchor="end">
+            {fmt.format(t)}
+          </text>
+        ))}
+        <text x={right} y={bottom + 34} textAnchor="end" className="rrg-axis-title">
+          RS-Ratio →
+        </text>
+        <text x={left - 34} y={top - 14} className="rrg-axis-title">
+          RS-Momentum ↑
+        </text>
+        <line className="rrg-cross" x1={centre.x} x2={centre.x} y1={top} y2={bottom} />
+        <line className="rrg-cross" x1={left} x2={right} y1={centre.y} y2={centre.y} />
+      </g>
+      {data.members.map((member, i) => {
+        const points = tracks[i] ?? [];
+        const head = points.at(-1);
+        if (!head) return null;
+        return (
+          <g key={member.key} className={`rrg-member c${i % 8}`} data-testid={`rrg-${member.key}`}>
+            <title>
+              {member.label}: {member.quadrant ? QUADRANT_LABELS[member.quadrant] : 'not enough weeks'}
+            </title>
+            <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} />
+            {points.slice(0, -1).map((p, k) => (
+              <circle key={k} cx={p.x} cy={p.y} r={2} className="rrg-step" />
+            ))}
+            <circle cx={head.x} cy={head.y} r={5.5} className="rrg-head" />
+            <text
+              x={labels[i]?.anchorX}
+              y={labelY[i]}
+              textAnchor={labels[i]?.flip ? 'end' : 'start'}
+              className="rrg-label"
+            >
+              {shortLabel(member)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseSubjectKey, PRESETS, resolvePreset, subjectKey, yearsBefore } from './subjects';
+
+describe('rotation subjects', () => {
+  it('round-trips every kind of subject through its key', () => {
+    for (const subject of [
+      { kind: 'portfolio' as const },
+      { kind: 'sleeve' as const, sleeve: 'small_caps' as const },
+      { kind: 'symbol' as const, symbol: '^RUT' },
+      { kind: 'symbol' as const, symbol: 'BRK-B' },
+    ])
+      expect(parseSubjectKey(subjectKey(subject))).toEqual(subject);
+  });
+
+  it('resolves the presets to the symbols the cache has', () => {
+    const [smallCaps, finTech] = PRESETS;
+    expect(resolvePreset(smallCaps!, new Set(['^RUT', 'SPY']))).toEqual({
+      subject: { kind: 'symbol', symbol: '^RUT' },
+      vs: { kind: 'symbol', symbol: 'SPY' },
+    });
+    expect(resolvePreset(smallCaps!, new Set())).toMatchObject({ subject: { symbol: 'RUT' } });
+    expect(resolvePreset(finTech!, new Set(['XLF', 'XLK']))).toEqual({
+      subject: { kind: 'symbol', symbol: 'XLF' },
+      vs: { kind: 'symbol', symbol: 'XLK' },
+    });
+  });
+
+  it('steps back whole years, clamping 29 February', () => {
+    expect(yearsBefore('2019-02-22', 5)).toBe('2014-02-22');
+    expect(yearsBefore('2024-02-29', 1)).toBe('2023-02-28');
+  });
+});

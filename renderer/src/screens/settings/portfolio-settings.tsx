@@ -1,0 +1,56 @@
+import type { FormEvent } from 'react';
+import type { AppSettings } from '../../../../shared/api/settings-schemas';
+import { Notice } from '../../components/notice';
+import { Segmented } from '../../components/segmented';
+import { useDraft, useSave } from './use-save';
+
+export function PortfolioSettings({ settings }: { settings: AppSettings }) {
+  const [draft, setDraft] = useDraft({ costMethod: settings.costMethod, benchmark: settings.benchmarkSymbol });
+  const { costMethod, benchmark } = draft;
+  const save = useSave('the portfolio settings');
+  const dirty = costMethod !== settings.costMethod || benchmark.trim().toUpperCase() !== settings.benchmarkSymbol;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.save({ costMethod, benchmarkSymbol: benchmark.trim() });
+  }
+
+  return (
+    <form className="card settings-form" onSubmit={submit} noValidate aria-labelledby="set-portfolio-title">
+      <h2 id="set-portfolio-title">Portfolio</h2>
+      <div className="settings-grid">
+        <Segmented
+          label="Cost basis"
+          options={[
+            { value: 'fifo', label: 'First in, first out', title: 'Sales use the oldest lots first' },
+            { value: 'average', label: 'Average cost', title: 'Every share costs the running average' },
+          ]}
+          value={costMethod}
+          onChange={(value) => setDraft((d) => ({ ...d, costMethod: value }))}
+        />
+        <div className="field">
+          <label htmlFor="set-benchmark">Benchmark symbol</label>
+          <input
+            id="set-benchmark"
+            value={benchmark}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={save.problems.benchmarkSymbol ? true : undefined}
+            aria-describedby="set-benchmark-help"
+            onChange={(e) => setDraft((d) => ({ ...d, benchmark: e.target.value }))}
+          />
+          <span id="set-benchmark-help" className={save.problems.benchmarkSymbol ? 'field-problem' : 'muted small'}>
+            {save.problems.benchmarkSymbol ?? 'Returns are compared with this symbol’s closes.'}
+          </span>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={!dirty || save.pending}>
+          {save.pending ? 'Saving…' : 'Save portfolio settings'}
+        </button>
+      </div>
+      {save.error && <Notice tone="error">{save.error}</Notice>}
+      {save.saved && <Notice>{save.saved}</Notice>}
+    </form>
+  );
+}

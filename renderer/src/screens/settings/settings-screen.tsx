@@ -1,0 +1,29 @@
+import { useSettings } from '../../api/quote-hooks';
+import { ErrorNote } from '../../components/error-note';
+import { Screen } from '../../components/screen';
+import { AppearanceSettings } from './appearance-settings';
+import { InstrumentsSettings } from './instruments-settings';
+import { PortfolioSettings } from './portfolio-settings';
+import { QuotesSettings } from './quotes-settings';
+import { WeightsSettings } from './weights-settings';
+
+export function SettingsScreen() {
+  const settings = useSettings();
+  const s = settings.data;
+  return (
+    <Screen title="Settings">
+      {settings.isError && <ErrorNote what="load the settings" error={settings.error} />}
+      {s && (
+        <>
+          <QuotesSettings settings={s} />
+          <div className="two-up">
+            <PortfolioSettings settings={s} />
+            <AppearanceSettings settings={s} />
+          </div>
+          <WeightsSettings settings={s} />
+          <InstrumentsSettings />
+        </>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { holdingLines, type HoldingRow } from './holdings-view';
+
+function row(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
+  return {
+    account: 'Brokerage',
+    symbol,
+    name: null,
+    sleeve: 'other',
+    currency: 'USD',
+    quantity: '10',
+    costBasis: '100',
+    marketValue: '120.1',
+    unrealizedPl: '20.1',
+    realizedPl: '0',
+    dividends: '0',
+    price: 12.01,
+    priceDate: '2024-05-01',
+    priceSource: 'file',
+    stale: false,
+    weightPct: 10,
+    dayChange: 1,
+    dayChangePct: 0.8,
+    atCost: false,
+    note: null,
+    ...over,
+  };
+}
+
+describe('holdingLines', () => {
+  const rows = [
+    row('XLF', { sleeve: 'financials', marketValue: '0.1', weightPct: 5 }),
+    row('AAPL', { sleeve: 'large_cap_tech', marketValue: '300', weightPct: 30, dayChange: null }),
+    row('JPM', { sleeve: 'financials', marketValue: '0.2', weightPct: 7, dayChange: -3 }),
+    row('MSFT', { sleeve: 'large_cap_tech', marketValue: null, costBasis: '50', weightPct: 2, price: null }),
+  ];
+
+  it('groups in sleeve order with exact subtotals, and sorts within each group', () => {
+    const lines = holdingLines(rows, { key: 'marketValue', direction: 'desc' });
+    expect(lines.map((l) => (l.kind === 'group' ? l.subtotal.sleeve : l.row.symbol))).toEqual([
+      'large_cap_tech',
+      'AAPL',
+      'MSFT',
+      'financials',
+      'JPM',
+      'XLF',
+    ]);
+    const financials = lines[3];
+    expect(financials?.kind === 'group' && financials.subtotal).toMatchObject({
+      positions: 2,
+      marketValue: '0.3',
+      weightPct: 12,
+      dayChange: -2,
+    });
+    // A position without a quote counts at cost in its sleeve's value.
+    const tech = lines[0];
+    expect(tech?.kind === 'group' && tech.subtotal).toMatchObject({ marketValue: '350', dayChange: 1 });
+  });
+
+  it('puts missing values last in either direction and ties by symbol', () => {
+    const asc = holdingLines(rows, { key: 'price', direction: 'asc' }).filter((l) => l.kind === 'row');
+    expect(asc.map((l) => l.kind === 'row' && l.row.symbol)).toEqual(['AAPL', 'MSFT', 'JPM', 'XLF']);
+    const bySymbol = holdingLines(rows, { key: 'symbol', direction: 'desc' }).filter((l) => l.kind === 'row');
+    expect(bySymbol.map((l) => l.kind === 'row' && l.row.symbol)).toEqual(['MSFT', 'AAPL', 'XLF', 'JPM']);
+  });
+
+  it('keeps only the heading of a collapsed sleeve', () => {
+    const lines = holdingLines(rows, { key: 'symbol', direction: 'asc' }, new Set(['large_cap_tech'] as const));
+    expect(lines.map((l) => l.key)).toEqual([
+      'group:large_cap_tech',
+      'group:financials',
+      'Brokerage\u0000JPM',
+      'Brokerage\u0000XLF',
+    ]);
+  });
+});

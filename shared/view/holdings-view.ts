@@ -1,0 +1,115 @@
+// Holdings as the table shows them: grouped by sleeve, each group headed by its subtotal, rows
+// sorted within their group. Money sums stay exact (decimal strings in, decimal strings out).
+import type { z } from 'zod';
+import type { holdingRow } from '../api/portfolio-schemas';
+import { SLEEVES, type Sleeve } from '../domain/sleeve';
+import { Decimal } from '../engine/decimal';
+
+export type HoldingRow = z.output<typeof holdingRow>;
+
+export const HOLDING_SORT_KEYS = [
+  'symbol',
+  'account',
+  'quantity',
+  'price',
+  'marketValue',
+  'weightPct',
+  'costBasis',
+  'unrealizedPl',
+  'realizedPl',
+  'dayChange',
+] as const;
+export type HoldingSortKey = (typeof HOLDING_SORT_KEYS)[number];
+export interface HoldingSort {
+  key: HoldingSortKey;
+  direction: 'asc' | 'desc';
+}
+
+export interface SleeveSubtotal {
+  sleeve: Sleeve;
+  positions: number;
+  marketValue: string;
+  costBasis: string;
+  unrealizedPl: string;
+  realizedPl: string;
+  weightPct: number;
+  /** Null when no position in the sleeve has a day change. */
+  dayChange: number | null;
+}
+
+export type HoldingLine =
+  | { kind: 'group'; key: string; subtotal: SleeveSubtotal; collapsed: boolean }
+  | { kind: 'row'; key: string; row: HoldingRow };
+
+function sortValue(row: HoldingRow, key: HoldingSortKey): string | number | null {
+  switch (key) {
+    case 'symbol':
+    case 'account':
+      return row[key];
+    case 'price':
+    case 'weightPct':
+    case 'dayChange':
+      return row[key];
+    default: {
+      const text = row[key];
+      return text === null ? null : Number(text);
+    }
+  }
+}
+
+/** Nulls (no quote, no day change) go last whichever way the column is sorted. */
+export function compareHoldings(a: HoldingRow, b: HoldingRow, sort: HoldingSort): number {
+  const x = sortValue(a, sort.key);
+  const y = sortValue(b, sort.key);
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  const order = typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number);
+  const signed = sort.direction === 'asc' ? order : -order;
+  return signed !== 0 ? signed : a.symbol.localeCompare(b.symbol) || a.account.localeCompare(b.account);
+}
+
+const sum = (values: (string | null)[]) =>
+  Decimal.sum(values.filter((v): v is string => v !== null).map((v) => Decimal.parse(v))).toString();
+
+export function sleeveSubtotal(sleeve: Sleeve, rows: readonly HoldingRow[]): SleeveSubtotal {
+  const changes = rows.map((r) => r.dayChange).filter((c): c is number => c !== null);
+  return {
+    sleeve,
+    positions: rows.length,
+    marketValue: sum(rows.map((r) => r.marketValue ?? r.costBasis)),
+    costBasis: sum(rows.map((r) => r.costBasis)),
+    unrealizedPl: sum(rows.map((r) => r.unrealizedPl)),
+    realizedPl: sum(rows.map((r) => r.realizedPl)),
+    weightPct: rows.reduce((total, r) => total + r.weightPct, 0),
+    dayChange: changes.length === 0 ? null : changes.reduce((total, c) => total + c, 0),
+  };
+}
+
+/** Sleeves in their fixed order, empty ones left out; a collapsed sleeve keeps only its heading. */
+export function holdingLines(
+  rows: readonly HoldingRow[],
+  sort: HoldingSort,
+  collapsed: ReadonlySet<Sleeve> = new Set(),
+): HoldingLine[] {
+  const bySleeve = new Map<Sleeve, HoldingRow[]>();
+  for (const row of rows) {
+    const list = bySleeve.get(row.sleeve);
+    if (list) list.push(row);
+    else bySleeve.set(row.sleeve, [row]);
+  }
+  const lines: HoldingLine[] = [];
+  for (const sleeve of SLEEVES) {
+    const members = bySleeve.get(sleeve);
+    if (!members) continue;
+    const isCollapsed = collapsed.has(sleeve);
+    lines.push({
+      kind: 'group',
+      key: `group:${sleeve}`,
+      subtotal: sleeveSubtotal(sleeve, members),
+      collapsed: isCollapsed,
+    });
+    if (isCollapsed) continue;
+    for (const row of [...members].sort((a, b) => compareHoldings(a, b, sort)))
+      lines.push({ kind: 'row', key: `${row.account}\u0000${row.symbol}`, row });
+  }
+  return lines;
+}
