@@ -70,3 +70,74 @@ describe('Decimal', () => {
     expect(JSON.stringify({ cash: d('10.50') })).toBe('{"cash":"10.5"}');
   });
 });
+
+describe('Decimal: the float and BigInt forms agree', () => {
+  // Reference arithmetic on plain BigInt units, the way the engine did it before the float form.
+  const SCALE = 10n ** 10n;
+  const roundHalfEven = (n: bigint, d: bigint): bigint => {
+    if (d < 0n) [n, d] = [-n, -d];
+    const q = n / d;
+    const r = n - q * d;
+    if (r === 0n) return q;
+    const twice = (r < 0n ? -r : r) * 2n;
+    const away = n < 0n ? q - 1n : q + 1n;
+    if (twice > d) return away;
+    if (twice < d) return q;
+    return q % 2n === 0n ? q : away;
+  };
+  const text = (units: bigint): string => {
+    const negative = units < 0n;
+    const digits = (negative ? -units : units).toString().padStart(11, '0');
+    const fraction = digits.slice(-10).replace(/0+$/, '');
+    return `${negative ? '-' : ''}${digits.slice(0, -10)}${fraction ? `.${fraction}` : ''}`;
+  };
+  // Values clustered around 2^53 units (±900,719.9254740991), where the forms hand over, and small ones.
+  const LIMIT = 2n ** 53n;
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const sample = (): bigint => {
+    const pick = random();
+    const sign = random() < 0.5 ? -1n : 1n;
+    if (pick < 0.4) return sign * (LIMIT + BigInt(Math.floor((random() - 0.5) * 2000)));
+    if (pick < 0.6) return sign * (LIMIT / 2n + BigInt(Math.floor((random() - 0.5) * 2000)));
+    if (pick < 0.7) return sign * BigInt(Math.floor(random() * 1e15));
+    // Whole numbers and 5-decimal values: the float path of mul.
+    if (pick < 0.75) return sign * BigInt(Math.floor(random() * 1e6)) * 10n ** 10n;
+    if (pick < 0.8) return sign * BigInt(Math.floor(random() * 1e11)) * 10n ** 5n;
+    return sign * BigInt(Math.floor(random() * 1e6)) * 10n ** 20n + BigInt(Math.floor(random() * 1e9));
+  };
+
+  it('matches BigInt arithmetic on 20,000 random pairs across the 2^53 boundary', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const a = sample();
+      const b = sample();
+      const x = Decimal.fromUnits(a);
+      const y = Decimal.fromUnits(b);
+      expect(x.toString()).toBe(text(a));
+      expect(x.add(y).toString()).toBe(text(a + b));
+      expect(x.sub(y).toString()).toBe(text(a - b));
+      expect(x.add(y).sub(y).eq(x)).toBe(true);
+      expect(x.mul(y).toString()).toBe(text(roundHalfEven(a * b, SCALE)));
+      if (b !== 0n) expect(x.div(y).toString()).toBe(text(roundHalfEven(a * SCALE, b)));
+      expect(x.cmp(y)).toBe(a < b ? -1 : a > b ? 1 : 0);
+      expect(x.eq(y)).toBe(a === b);
+      expect(x.neg().toString()).toBe(text(-a));
+      expect(x.isNegative()).toBe(a < 0n);
+      expect(x.units).toBe(a);
+      expect(Decimal.parse(text(a)).eq(x)).toBe(true);
+    }
+  });
+
+  it('keeps one form per value, so equal values compare equal whichever way they were made', () => {
+    const big = Decimal.parse('900719.9254740993'); // 2^53 + 1 units
+    const back = big.sub(Decimal.parse('0.0000000002'));
+    expect(back.eq(Decimal.parse('900719.9254740991'))).toBe(true);
+    expect(back.small).toBe(9007199254740991);
+    expect(big.sub(big).isZero()).toBe(true);
+    expect(Decimal.parse('-0').eq(Decimal.ZERO)).toBe(true);
+    expect(Object.is(Decimal.parse('5').sub(Decimal.parse('5')).small, 0)).toBe(true);
+  });
+});

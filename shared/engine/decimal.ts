@@ -38,26 +38,46 @@ function divideRounded(n: bigint, d: bigint): bigint {
   return q % 2n === 0n ? q : away;
 }
 
-export class Decimal {
-  static readonly ZERO = new Decimal(0n);
-  static readonly ONE = new Decimal(SCALE_FACTOR);
+/** Within ±MAX_SAFE a count of units is an exact float, and float sums that stay there are exact. */
+function isSmall(units: bigint): boolean {
+  return units >= -MAX_SAFE_BIG && units <= MAX_SAFE_BIG;
+}
 
-  /** The value times 10¹⁰. */
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+
+export class Decimal {
+  // Two representations of one count of 10⁻¹⁰ units, never both: `small`, a float holding a safe
+  // integer (quantities, prices and most amounts, up to ±900,719.9), or `big`, a BigInt for the
+  // rest (`small` is NaN then). The form is canonical (a value that fits is always small), so
+  // equal values have equal fields. Float arithmetic on safe integers is exact as long as the
+  // result stays within ±2^53, which every operation checks before trusting it; BigInt steps in
+  // beyond. The split exists for speed: a ledger replay makes millions of these, and a BigInt
+  // costs an allocation and several times a float's arithmetic.
+  static readonly ZERO = new Decimal(0, 0n);
+  static readonly ONE = new Decimal(1e10, 0n);
+
   // `declare`: assigned in the constructor only. A class-field declaration would run a field
   // initialiser on every construction, and decimals are constructed on every arithmetic step.
-  declare readonly units: bigint;
+  declare readonly small: number;
+  declare readonly big: bigint;
 
-  private constructor(units: bigint) {
-    this.units = units;
+  private constructor(small: number, big: bigint) {
+    this.small = small;
+    this.big = big;
+  }
+
+  /** The value times 10¹⁰. */
+  get units(): bigint {
+    return this.small === this.small ? BigInt(this.small) : this.big;
   }
 
   static fromUnits(units: bigint): Decimal {
-    return new Decimal(units);
+    return isSmall(units) ? new Decimal(Number(units), 0n) : new Decimal(Number.NaN, units);
   }
 
   static fromInteger(n: number | bigint): Decimal {
     if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new DecimalError(`Not a safe integer: ${n}.`);
-    return new Decimal(BigInt(n) * SCALE_FACTOR);
+    return Decimal.fromUnits(BigInt(n) * SCALE_FACTOR);
   }
 
   /**
@@ -72,8 +92,8 @@ export class Decimal {
   /** Parses '12', '-0.5', '.25', '1e-3', ' 7 '. Anything else (NaN, '1,000', '$5', '') throws. */
   static parse(text: string): Decimal {
     const fast = parseSimple(text);
-    if (fast !== null) return new Decimal(fast);
-    return new Decimal(parseGeneral(text));
+    if (fast === fast) return new Decimal(fast, 0n);
+    return Decimal.fromUnits(parseGeneral(text));
   }
 
   /** parse, or null for null/undefined/blank. */
@@ -83,34 +103,52 @@ export class Decimal {
   }
 
   add(other: Decimal): Decimal {
-    return new Decimal(this.units + other.units);
+    const sum = this.small + other.small; // NaN if either is big
+    if (sum >= -MAX_SAFE && sum <= MAX_SAFE) return new Decimal(sum, 0n);
+    return Decimal.fromUnits(this.units + other.units);
   }
 
   sub(other: Decimal): Decimal {
-    return new Decimal(this.units - other.units);
+    const difference = this.small - other.small;
+    if (difference >= -MAX_SAFE && difference <= MAX_SAFE) return new Decimal(difference, 0n);
+    return Decimal.fromUnits(this.units - other.units);
   }
 
   mul(other: Decimal): Decimal {
-    return new Decimal(divideRounded(this.units * other.units, SCALE_FACTOR));
+    // Shares × price, the common case: when one side is whole (or both have at most 5 decimals)
+    // the product needs no rounding, and within 2^53 the float product is exact.
+    const a = this.small;
+    const b = other.small;
+    if (a % 1e10 === 0) {
+      const product = (a / 1e10) * b;
+      if (product >= -MAX_SAFE && product <= MAX_SAFE) return new Decimal(product || 0, 0n);
+    } else if (b % 1e10 === 0) {
+      const product = a * (b / 1e10);
+      if (product >= -MAX_SAFE && product <= MAX_SAFE) return new Decimal(product || 0, 0n);
+    } else if (a % 1e5 === 0 && b % 1e5 === 0) {
+      const product = (a / 1e5) * (b / 1e5);
+      if (product >= -MAX_SAFE && product <= MAX_SAFE) return new Decimal(product || 0, 0n);
+    }
+    return Decimal.fromUnits(divideRounded(this.units * other.units, SCALE_FACTOR));
   }
 
   div(other: Decimal): Decimal {
-    if (other.units === 0n) throw new DecimalError('Division by zero.');
-    return new Decimal(divideRounded(this.units * SCALE_FACTOR, other.units));
+    if (other.isZero()) throw new DecimalError('Division by zero.');
+    return Decimal.fromUnits(divideRounded(this.units * SCALE_FACTOR, other.units));
   }
 
   /** this × numerator ÷ denominator with a single rounding: pro-rata cost without double rounding. */
   mulDiv(numerator: Decimal, denominator: Decimal): Decimal {
-    if (denominator.units === 0n) throw new DecimalError('Division by zero.');
-    return new Decimal(divideRounded(this.units * numerator.units, denominator.units));
+    if (denominator.isZero()) throw new DecimalError('Division by zero.');
+    return Decimal.fromUnits(divideRounded(this.units * numerator.units, denominator.units));
   }
 
   neg(): Decimal {
-    return new Decimal(-this.units);
+    return this.small === this.small ? new Decimal(-this.small || 0, 0n) : Decimal.fromUnits(-this.big);
   }
 
   abs(): Decimal {
-    return this.units < 0n ? new Decimal(-this.units) : this;
+    return this.isNegative() ? this.neg() : this;
   }
 
   /** Rounded half to even to `places` decimals (0 … 10). */
@@ -118,63 +156,71 @@ export class Decimal {
     if (!Number.isInteger(places) || places < 0 || places > SCALE)
       throw new DecimalError(`Cannot round to ${places} places.`);
     const step = POW10[SCALE - places] ?? 1n;
-    return new Decimal(divideRounded(this.units, step) * step);
+    return Decimal.fromUnits(divideRounded(this.units, step) * step);
   }
 
   cmp(other: Decimal): -1 | 0 | 1 {
-    return this.units < other.units ? -1 : this.units > other.units ? 1 : 0;
+    if (this.small === this.small && other.small === other.small) {
+      return this.small < other.small ? -1 : this.small > other.small ? 1 : 0;
+    }
+    const a = this.units;
+    const b = other.units;
+    return a < b ? -1 : a > b ? 1 : 0;
   }
 
   eq(other: Decimal): boolean {
-    return this.units === other.units;
+    // Canonical forms: a small value never equals a big one.
+    return this.small === this.small ? this.small === other.small : this.big === other.big;
   }
 
   lt(other: Decimal): boolean {
-    return this.units < other.units;
+    return this.cmp(other) < 0;
   }
 
   lte(other: Decimal): boolean {
-    return this.units <= other.units;
+    return this.cmp(other) <= 0;
   }
 
   gt(other: Decimal): boolean {
-    return this.units > other.units;
+    return this.cmp(other) > 0;
   }
 
   gte(other: Decimal): boolean {
-    return this.units >= other.units;
+    return this.cmp(other) >= 0;
   }
 
   isZero(): boolean {
-    return this.units === 0n;
+    return this.small === 0;
   }
 
   isNegative(): boolean {
-    return this.units < 0n;
+    return this.small === this.small ? this.small < 0 : this.big < 0n;
   }
 
   isPositive(): boolean {
-    return this.units > 0n;
+    return this.small === this.small ? this.small > 0 : this.big > 0n;
   }
 
   static min(a: Decimal, b: Decimal): Decimal {
-    return a.units <= b.units ? a : b;
+    return a.cmp(b) <= 0 ? a : b;
   }
 
   static max(a: Decimal, b: Decimal): Decimal {
-    return a.units >= b.units ? a : b;
+    return a.cmp(b) >= 0 ? a : b;
   }
 
   static sum(values: Iterable<Decimal>): Decimal {
-    let total = 0n;
-    for (const value of values) total += value.units;
-    return new Decimal(total);
+    let total = Decimal.ZERO;
+    for (const value of values) total = total.add(value);
+    return total;
   }
 
   /** Every significant digit, no trailing zeros, no exponent: '3000', '-0.0000000001', '0'. */
   toString(): string {
-    const negative = this.units < 0n;
-    const digits = (negative ? -this.units : this.units).toString().padStart(SCALE + 1, '0');
+    const negative = this.isNegative();
+    const magnitude =
+      this.small === this.small ? Math.abs(this.small).toString() : (negative ? -this.big : this.big).toString();
+    const digits = magnitude.padStart(SCALE + 1, '0');
     const whole = digits.slice(0, digits.length - SCALE);
     const fraction = digits.slice(digits.length - SCALE).replace(/0+$/, '');
     return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
@@ -195,19 +241,19 @@ export class Decimal {
 
   /** The nearest float. For charts and ratios only: never feed it back into money. */
   toNumber(): number {
-    const units = this.units;
-    if (units > -9007199254740992n && units < 9007199254740992n) return Number(units) / 1e10;
+    if (this.small === this.small) return this.small / 1e10;
+    const units = this.big;
     return Number(units / SCALE_FACTOR) + Number(units % SCALE_FACTOR) / 1e10;
   }
 }
 
 /**
  * Hot path for the shapes a ledger actually holds ('100', '27.5', '-0.25'): one pass over the
- * characters and one BigInt. Returns null to fall back to the general parser.
+ * characters and no BigInt. Returns the units, or NaN to fall back to the general parser.
  */
-function parseSimple(text: string): bigint | null {
+function parseSimple(text: string): number {
   const length = text.length;
-  if (length === 0 || length > 17) return null;
+  if (length === 0 || length > 17) return Number.NaN;
   let i = 0;
   let negative = false;
   const first = text.charCodeAt(0);
@@ -229,17 +275,18 @@ function parseSimple(text: string): bigint | null {
     } else if (c === 46 && fraction < 0) {
       fraction = 0;
     } else {
-      return null;
+      return Number.NaN;
     }
   }
-  if (digits === 0 || digits > 15) return null;
+  if (digits === 0 || digits > 15) return Number.NaN;
   if (fraction < 0) fraction = 0;
-  if (fraction > SCALE) return null;
+  if (fraction > SCALE) return Number.NaN;
   const factor = POW10_NUMBER[SCALE - fraction] ?? 1;
   const scaled = n * factor;
-  // Below 2^53 the float product of an integer and a power of ten is exact.
-  const units = scaled <= MAX_SAFE ? BigInt(scaled) : BigInt(n) * (POW10[SCALE - fraction] ?? 1n);
-  return negative ? -units : units;
+  // Below 2^53 the float product of an integer and a power of ten is exact; above, the general
+  // parser's BigInt takes over.
+  if (scaled > MAX_SAFE) return Number.NaN;
+  return negative ? -scaled || 0 : scaled;
 }
 
 function parseGeneral(text: string): bigint {

@@ -21,6 +21,9 @@ export const SAME_DAY_GROUP: Record<TransactionType, number> = {
   withdrawal: 5,
 };
 
+// Group numbers run 0 … GROUP_SLOTS − 1; an unknown type (refused later, by the parser) takes the last.
+const GROUP_SLOTS = 10;
+
 // Untimed records sort after every HH:MM.
 const UNTIMED = '~';
 
@@ -41,13 +44,44 @@ export function sortForLedger<T extends Transaction>(transactions: readonly T[])
   const order = Array.from({ length: n }, (_, i) => i);
   const byPosition = (a: number, b: number) => compare(transactions, groups, times, a, b);
   if (datesAscending(transactions)) {
-    // The store returns records by date: only each day's few records need ordering.
+    // The store returns records by date: only each day's few records need ordering, and a
+    // counting pass by type group (stable, so entry order survives) does most of it.
+    const counts = new Int32Array(GROUP_SLOTS + 1);
+    const day: number[] = [];
     for (let start = 0; start < n;) {
       const date = (transactions[start] as T).date;
       let end = start + 1;
       while (end < n && (transactions[end] as T).date === date) end++;
       if (end - start > 1) {
-        const day = order.slice(start, end).sort(byPosition);
+        counts.fill(0);
+        for (let i = start; i < end; i++) {
+          const slot = (groups[i] as number) + 1;
+          counts[slot] = (counts[slot] as number) + 1;
+        }
+        for (let g = 0; g < GROUP_SLOTS; g++) counts[g + 1] = (counts[g + 1] as number) + (counts[g] as number);
+        day.length = end - start;
+        for (let i = start; i < end; i++) {
+          const g = groups[i] as number;
+          const at = counts[g] as number;
+          day[at] = i;
+          counts[g] = at + 1;
+        }
+        // Within a group, times and ids are usually in order already; sort only where they are not.
+        for (let from = 0; from < day.length;) {
+          const g = groups[day[from] as number];
+          let to = from + 1;
+          let inOrder = true;
+          while (to < day.length && groups[day[to] as number] === g) {
+            if (inOrder && compare(transactions, groups, times, day[to - 1] as number, day[to] as number) > 0)
+              inOrder = false;
+            to++;
+          }
+          if (!inOrder) {
+            const part = day.slice(from, to).sort(byPosition);
+            for (let i = 0; i < part.length; i++) day[from + i] = part[i] as number;
+          }
+          from = to;
+        }
         for (let i = 0; i < day.length; i++) order[start + i] = day[i] as number;
       }
       start = end;
