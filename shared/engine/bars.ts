@@ -43,9 +43,11 @@ export interface AlignedPair {
 
 /** The days both series have a close, with both closes: ratios are only taken on common days. */
 export function alignBars(a: readonly Bar[], b: readonly Bar[]): AlignedPair {
+  const capacity = Math.min(a.length, b.length);
   const days: string[] = [];
-  const av: number[] = [];
-  const bv: number[] = [];
+  const av = new Float64Array(capacity);
+  const bv = new Float64Array(capacity);
+  let n = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
@@ -53,8 +55,9 @@ export function alignBars(a: readonly Bar[], b: readonly Bar[]): AlignedPair {
     const y = b[j] as Bar;
     if (x.day === y.day) {
       days.push(x.day);
-      av.push(x.close);
-      bv.push(y.close);
+      av[n] = x.close;
+      bv[n] = y.close;
+      n++;
       i++;
       j++;
     } else if (x.day < y.day) {
@@ -63,7 +66,7 @@ export function alignBars(a: readonly Bar[], b: readonly Bar[]): AlignedPair {
       j++;
     }
   }
-  return { days, a: Float64Array.from(av), b: Float64Array.from(bv) };
+  return { days, a: n === capacity ? av : av.slice(0, n), b: n === capacity ? bv : bv.slice(0, n) };
 }
 
 /** Turns a value or index series (a sleeve, the portfolio) into bars for the rotation analytics. */

@@ -6,7 +6,7 @@
 //   RS-Mom_w   = 100 + (roc_w − mean(roc, N)_w) / sd(roc, N)_w
 // with mean and population sd over the N weeks ending at w (N = 14 by default).
 import type { Bar } from '../domain/bar';
-import { alignBars } from './bars';
+import { alignBars, type AlignedPair } from './bars';
 import { dayToNumber, weekStart } from './dates';
 
 export type Quadrant = 'leading' | 'weakening' | 'lagging' | 'improving';
@@ -73,9 +73,13 @@ export function normalise(values: ArrayLike<number>, window: number): Float64Arr
 }
 
 export function relativeRotation(a: readonly Bar[], b: readonly Bar[], options: RotationOptions = {}): Rotation {
+  return relativeRotationOfAligned(alignBars(a, b), options);
+}
+
+/** The same from closes already aligned on common days (see relativeStrengthOfAligned). */
+export function relativeRotationOfAligned(aligned: AlignedPair, options: RotationOptions = {}): Rotation {
   const window = options.window ?? DEFAULT_ROTATION.window;
   const tailLength = options.tail ?? DEFAULT_ROTATION.tail;
-  const aligned = alignBars(a, b);
   const ends = weekEnds(aligned.days);
   const rs = new Float64Array(ends.length);
   ends.forEach((i, w) => {

@@ -1,5 +1,5 @@
 import type { Bar } from '../domain/bar';
-import { alignBars } from './bars';
+import { alignBars, type AlignedPair } from './bars';
 import { sma } from './moving-average';
 
 export interface RelativeStrengthOptions {
@@ -40,7 +40,14 @@ export function relativeStrength(
   b: readonly Bar[],
   options: RelativeStrengthOptions = {},
 ): RelativeStrength {
-  const aligned = alignBars(a, b);
+  return relativeStrengthOfAligned(alignBars(a, b), options);
+}
+
+/** The same from closes already aligned on common days, for callers that also want the rotation. */
+export function relativeStrengthOfAligned(
+  aligned: AlignedPair,
+  options: RelativeStrengthOptions = {},
+): RelativeStrength {
   const n = aligned.days.length;
   const raw = new Float64Array(n);
   for (let i = 0; i < n; i++) raw[i] = (aligned.a[i] as number) / (aligned.b[i] as number);
