@@ -72,6 +72,7 @@ const SAMPLES: Record<CallName, unknown> = {
     numberFormat: '1234.56',
   },
   'csv:deletePreset': { name: 'Fuzz' },
+  'csv:cancelImport': { jobId: 'csv-import-1' },
   'csv:export': { kind: 'transactions', asOf: '2016-12-30' },
   'csv:exportFile': { kind: 'transactions', asOf: '2016-12-30', path: '/nonexistent/out.csv' },
 };

@@ -55,6 +55,7 @@ type CsvHandlers = Pick<
   | 'csv:import'
   | 'csv:openFile'
   | 'csv:importFile'
+  | 'csv:cancelImport'
   | 'csv:savePreset'
   | 'csv:deletePreset'
   | 'csv:export'
@@ -67,6 +68,8 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
   const { db, events } = options;
   const presets = createPresetsStore(db);
   let jobs = 0;
+  /** Imports under way, by job id: what csv:cancelImport stops. */
+  const running = new Map<string, AbortController>();
 
   /** Long work runs on a connection of its own; an in-memory database has only the one. */
   async function withConnection<T>(work: (connection: Db) => Promise<T>): Promise<T> {
@@ -126,6 +129,13 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     if (request.account !== undefined) bind.account = request.account;
     if (request.dateFormat !== undefined) bind.dateFormat = request.dateFormat;
     if (request.numberFormat !== undefined) bind.numberFormat = request.numberFormat;
+    if (running.has(jobId)) {
+      throw new ApiError('invalid_input', `An import with the job id "${jobId}" is already running.`, [
+        'jobId: in use',
+      ]);
+    }
+    const controller = new AbortController();
+    running.set(jobId, controller);
     const result = await withConnection((connection) =>
       importTransactions(connection, {
         source,
@@ -139,8 +149,9 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
         now: now.toISOString(),
         jobId,
         onProgress: (progress) => events.emit('csv:progress', progress),
+        signal: controller.signal,
       }),
-    );
+    ).finally(() => running.delete(jobId));
     if (result.errorCount === 0 && request.savePresetAs && request.mapping) {
       presets.save({
         name: request.savePresetAs,
@@ -178,6 +189,12 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 
   return {
     'csv:presets': () => ({ presets: presets.list() }),
+
+    'csv:cancelImport': ({ jobId }) => {
+      const controller = running.get(jobId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
 
     'csv:preview': async ({ content, preset: presetName, delimiter: given }) => {
       const delimiter = given ?? detectDelimiter(firstLine(content));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../shared/api/csv-schemas';
+import type { CsvProgress, ImportResult } from '../../shared/api/csv-schemas';
 import type { Backend } from '../backend/backend';
 import { openSideConnection } from '../db/side-connection';
 import { testBackend } from '../test-support/backend';
@@ -200,6 +200,59 @@ describe('importing transactions', () => {
       side.close();
     }
     expect(await count()).toBe(0);
+  });
+
+  it('pauses its ledger check to report progress, and a cancel during the check rolls back', async () => {
+    const dir = tempDir();
+    backend = testBackend(dir);
+    const rows = Array.from({ length: 45_000 }, (_, i) => `2016-01-04,Brokerage,deposit,,,,,${i + 1},USD,`);
+    const side = openSideConnection(path.join(dir, 'tiltfolio.sqlite'));
+    const controller = new AbortController();
+    const checking: { rowsDone: number; rowsTotal?: number }[] = [];
+    try {
+      const result = await importTransactions(side, {
+        source: [csv(...rows)],
+        fileName: 'big.csv',
+        preset: tiltfolioPreset,
+        today: '2026-01-02',
+        now: '2026-01-02T00:00:00.000Z',
+        batchRows: 5_000,
+        onProgress: (progress) => {
+          if (progress.phase !== 'checking' || progress.rowsTotal === undefined) return;
+          checking.push({ rowsDone: progress.rowsDone, rowsTotal: progress.rowsTotal });
+          controller.abort();
+        },
+        signal: controller.signal,
+      });
+      // Every row was read and written; the cancel came while the ledger was being replayed.
+      expect(result).toMatchObject({ rows: 45_000, cancelled: true, committed: false, added: 0, errorCount: 0 });
+      expect(checking[0]).toEqual({ rowsDone: 20_000, rowsTotal: 45_000 });
+    } finally {
+      side.close();
+    }
+    expect(await count()).toBe(0);
+  });
+
+  it('is cancelled through the API by its job id, and nothing is written', async () => {
+    setup();
+    const rows = Array.from({ length: 30_000 }, (_, i) => `2016-01-04,Brokerage,deposit,,,,,${i + 1},USD,`);
+    let answer: unknown;
+    backend.events.subscribe((name, payload) => {
+      if (name !== 'csv:progress') return;
+      if (answer === undefined && (payload as CsvProgress).jobId === 'big-one') {
+        answer = 'pending';
+        void backend.dispatch('csv:cancelImport', { jobId: 'big-one' }).then((reply) => (answer = reply));
+      }
+    });
+    const result = await importCsv(csv(...rows), { jobId: 'big-one' });
+    expect(result).toMatchObject({ cancelled: true, committed: false, added: 0 });
+    expect(answer).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await count()).toBe(0);
+    // Once it has finished there is nothing left to cancel.
+    expect(await backend.dispatch('csv:cancelImport', { jobId: 'big-one' })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
   });
 
   it('keeps the app connection answering and blind to the import until it commits', async () => {

@@ -10,7 +10,7 @@ import type { AnyPreset } from '../../shared/csv/preset-types';
 import { describeProblems, ProblemList, type ImportProblem } from '../../shared/csv/problems';
 import { transactionFingerprint } from '../../shared/csv/transaction-columns';
 import type { Transaction } from '../../shared/domain/transaction';
-import { applyLedger } from '../../shared/engine/ledger';
+import { applyLedgerInSteps } from '../../shared/engine/ledger';
 import { LedgerError } from '../../shared/engine/ledger-error';
 import { parseTransaction } from '../../shared/engine/ledger-parse';
 import type { Db } from '../db/connection';
@@ -100,13 +100,16 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
 
   let bytesDone = 0;
   let lastProgress = 0;
-  const progress = (phase: CsvProgress['phase'], force = false) => {
+  const progress = (phase: CsvProgress['phase'], force = false, checked?: { done: number; total: number }) => {
     if (!request.onProgress) return;
     const now = Date.now();
     if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = now;
-    const event: CsvProgress = { jobId, phase, rowsDone: result.rows, bytesDone };
-    if (request.bytesTotal !== undefined) event.bytesTotal = request.bytesTotal;
+    const event: CsvProgress =
+      checked === undefined
+        ? { jobId, phase, rowsDone: result.rows, bytesDone }
+        : { jobId, phase, rowsDone: checked.done, rowsTotal: checked.total };
+    if (request.bytesTotal !== undefined && checked === undefined) event.bytesTotal = request.bytesTotal;
     request.onProgress(event);
   };
 
@@ -238,7 +241,21 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
     // The whole table as COMMIT would leave it: the rows that were there, and those just inserted.
     const names = [...accountsByKey.values()].map((a) => a.name);
     const table: Transaction[] = existing.length === 0 ? added : [...existing, ...added];
-    const ledgerProblems = checkLedger(table, names, request.today, firstId, lines, reader);
+    // The replay pauses between stretches of records, so the process keeps answering (and a
+    // cancel is heard) through the seconds a large file takes.
+    const pause = async (done: number) => {
+      progress('checking', false, { done, total: table.length });
+      await nextTurn();
+      if (request.signal?.aborted) throw new ImportCancelled();
+    };
+    let ledgerProblems: ImportProblem[];
+    try {
+      ledgerProblems = await checkLedger(table, names, request.today, firstId, lines, reader, pause);
+    } catch (error) {
+      if (!(error instanceof ImportCancelled)) throw error;
+      result.cancelled = true;
+      return finish(result, problems, request.fileName, writer.rollback);
+    }
     for (const problem of ledgerProblems) problems.add(problem);
     if (!problems.isEmpty) return finish(result, problems, request.fileName, writer.rollback);
 
@@ -279,21 +296,24 @@ function finish(result: ImportResult, problems: ProblemList, fileName: string, r
   return result;
 }
 
+class ImportCancelled extends Error {}
+
 /**
  * Replays the ledger with the new rows. A failure is traced back to the file: the row rules of
  * each type are checked row by row (so every such row is listed), and otherwise the one record
  * where the history breaks (a sale of shares not held) is named.
  */
-function checkLedger(
+async function checkLedger(
   table: readonly Transaction[],
   accounts: readonly string[],
   today: string,
   firstId: number,
   lines: readonly number[],
   reader: RecordReader | null,
-): ImportProblem[] {
+  pause: (done: number) => Promise<void>,
+): Promise<ImportProblem[]> {
   try {
-    applyLedger(table, { today, accounts });
+    await applyLedgerInSteps(table, { today, accounts }, pause);
     return [];
   } catch (error) {
     if (!(error instanceof LedgerError)) throw error;

@@ -137,6 +137,8 @@ export const calls = {
   'csv:openFile': { input: noInput, output: csvOpenedFile },
   /** Reads the file in the backend, streaming: for large files, and the CLI. Not in browser mode. */
   'csv:importFile': { input: csvImportFileInput, output: importResult },
+  /** Stops a running import by the jobId it was started with; it rolls back and answers `cancelled`. */
+  'csv:cancelImport': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
   'csv:savePreset': { input: savedPreset, output: presetInfo },
   'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: z.strictObject({ deleted: z.boolean() }) },
   'csv:export': { input: csvExportInput, output: csvExport },

@@ -61,7 +61,7 @@ const importOptions = {
   /** Save `mapping` with the formats under this name once the import has succeeded. */
   savePresetAs: presetName.optional(),
   /** Names the import in `csv:progress` events; chosen by the caller so it can listen first. */
-  jobId: z.string().min(1).max(100).optional(),
+  jobId: z.string().min(1).max(64).optional(),
 };
 
 export const csvImportInput = z.strictObject({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transaction } from '../domain/transaction';
-import { applyLedger, type LedgerResult, type Position } from './ledger';
+import { makeRecomputeWorkload } from './bench-cases';
+import { applyLedger, applyLedgerInSteps, type LedgerResult, type Position } from './ledger';
 import { LedgerError } from './ledger-error';
 import { totalPositions } from './positions';
 import { ACCOUNTS, TODAY, tx } from './test-fixtures/transactions';
@@ -320,5 +321,37 @@ describe('applyLedger: cash', () => {
       '1000',
       '100',
     ]);
+  });
+});
+
+describe('applyLedgerInSteps', () => {
+  const workload = makeRecomputeWorkload({ transactions: 5_000, instruments: 30, days: 300 });
+  const options = { today: workload.today, accounts: [...workload.accounts] };
+
+  it('pauses every N records and ends with the result applyLedger gives', async () => {
+    const pauses: number[] = [];
+    const stepped = await applyLedgerInSteps(
+      workload.transactions,
+      options,
+      async (done) => {
+        pauses.push(done);
+      },
+      1_000,
+    );
+    expect(pauses).toEqual([1_000, 2_000, 3_000, 4_000]);
+    expect(JSON.stringify(stepped)).toBe(JSON.stringify(applyLedger(workload.transactions, options)));
+  });
+
+  it('stops where the pause throws, and reports an invalid record like applyLedger', async () => {
+    const stop = new Error('stopped');
+    await expect(applyLedgerInSteps(workload.transactions, options, () => Promise.reject(stop), 1_000)).rejects.toBe(
+      stop,
+    );
+    const bad: Transaction[] = [
+      ...workload.transactions,
+      tx({ id: 999_999, date: workload.today, type: 'sell', symbol: 'AAPL', quantity: '1000000', price: '1' }),
+    ];
+    await expect(applyLedgerInSteps(bad, options, () => Promise.resolve(), 1_000)).rejects.toThrow(LedgerError);
+    expect(() => applyLedger(bad, options)).toThrow(LedgerError);
   });
 });

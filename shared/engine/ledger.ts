@@ -44,7 +44,29 @@ interface PendingTransfer {
 
 /** Applies the ledger in its documented order; throws LedgerError at the first invalid record. */
 export function applyLedger(transactions: readonly Transaction[], options: LedgerOptions): LedgerResult {
-  return new LedgerRun(options).run(transactions);
+  const steps = new LedgerRun(options).replay(transactions, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * The same, pausing every `every` records for `pause` to run (and to throw, to stop): a replay of
+ * a million imported rows takes seconds, and the process running it must keep answering.
+ */
+export async function applyLedgerInSteps(
+  transactions: readonly Transaction[],
+  options: LedgerOptions,
+  pause: (recordsDone: number) => Promise<void>,
+  every = 20_000,
+): Promise<LedgerResult> {
+  const steps = new LedgerRun(options).replay(transactions, every);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await pause(step.value);
+  }
 }
 
 class LedgerRun {
@@ -62,6 +84,8 @@ class LedgerRun {
   private dirtyHoldings: HoldingState[] = [];
   private dirtyCash: CashState[] = [];
   private pending: PendingTransfer[] = [];
+  /** The day being applied (its end-of-day state not yet recorded). */
+  private day: string | null = null;
 
   constructor(options: LedgerOptions) {
     this.costMethod = options.costMethod ?? 'fifo';
@@ -74,7 +98,8 @@ class LedgerRun {
     };
   }
 
-  run(transactions: readonly Transaction[]): LedgerResult {
+  /** Yields the number of records applied every `every` records; returns the result. */
+  *replay(transactions: readonly Transaction[], every: number): Generator<number, LedgerResult, void> {
     const ordered = sortForLedger(transactions);
     // Splits are needed ahead of time (a holding's value before a split counts today's shares).
     for (const tx of ordered) {
@@ -91,17 +116,12 @@ class LedgerRun {
       bySymbol.set(p.symbol, [...(bySymbol.get(p.symbol) ?? []), p.quantity.toNumber()]);
       this.splitRatios.set(tx.account, bySymbol);
     }
-    let day: string | null = null;
-    // Parsed one at a time so each record's decimals die young instead of filling the old heap.
-    for (const tx of ordered) {
-      const p = parseTransaction(tx, this.context);
-      if (tx.date !== day) {
-        if (day !== null) this.endOfDay(day);
-        day = tx.date;
-      }
-      this.apply(p);
+    // Plain loops over stretches of records: the generator only steps between them.
+    for (let from = 0; from < ordered.length; from += every) {
+      this.applyRecords(ordered, from, Math.min(ordered.length, from + every));
+      if (from + every < ordered.length) yield from + every;
     }
-    if (day !== null) this.endOfDay(day);
+    if (this.day !== null) this.endOfDay(this.day);
     return {
       costMethod: this.costMethod,
       accounts: this.buildAccounts(),
@@ -110,6 +130,19 @@ class LedgerRun {
       firstDay: ordered[0]?.date ?? null,
       lastDay: ordered[ordered.length - 1]?.date ?? null,
     };
+  }
+
+  private applyRecords(ordered: readonly Transaction[], from: number, to: number): void {
+    // Parsed one at a time so each record's decimals die young instead of filling the old heap.
+    for (let i = from; i < to; i++) {
+      const tx = ordered[i] as Transaction;
+      const p = parseTransaction(tx, this.context);
+      if (tx.date !== this.day) {
+        if (this.day !== null) this.endOfDay(this.day);
+        this.day = tx.date;
+      }
+      this.apply(p);
+    }
   }
 
   private apply(p: ParsedTransaction): void {
