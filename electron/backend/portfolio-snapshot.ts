@@ -1,5 +1,8 @@
 import type { Bar } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
+import type { EventPayload } from '../../shared/api/contract';
+import type { Transaction } from '../../shared/domain/transaction';
+import type { LedgerResult } from '../../shared/engine/ledger';
 import { recompute, type RecomputeResult } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Db } from '../db/connection';
@@ -30,18 +33,28 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
   const instruments = createInstrumentsRepo(db);
   const quotes = createQuotesRepo(db);
   let version = 0;
-  events.subscribe((name) => {
-    if (name === 'data:changed') version++;
+  // The ledger depends on transactions and accounts only: a quote refresh or a settings change
+  // re-values the portfolio without replaying every transaction.
+  let ledgerVersion = 0;
+  events.subscribe((name, payload) => {
+    if (name !== 'data:changed') return;
+    version++;
+    if ((payload as EventPayload<'data:changed'>).scope !== 'quotes') ledgerVersion++;
   });
   const cache = new Map<string, Snapshot>();
+  let replayed: { key: string; rows: Transaction[]; accounts: string[]; ledger: LedgerResult } | null = null;
 
   function history(symbol: string, to?: string): Bar[] {
-    return quotes.history(symbol, '0000-01-01', to ?? '9999-12-31').map((bar) => ({ day: bar.day, close: bar.close }));
+    return quotes.closes(symbol, '0000-01-01', to ?? '9999-12-31');
   }
 
   function build(asOf: string | undefined): Snapshot {
     const current = settings.get();
-    const rows = transactions.all();
+    const today = localDay(now());
+    const ledgerKey = `${ledgerVersion}|${current.costMethod}|${today}`;
+    const reused = replayed?.key === ledgerKey ? replayed : null;
+    const rows = reused?.rows ?? transactions.all();
+    const accountNames = reused?.accounts ?? accounts.list().map((a) => a.name);
     const records = instruments.all();
     const overrides = new Map(
       records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
@@ -51,14 +64,16 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
     const result = recompute({
       transactions: rows,
       closes,
-      today: localDay(now()),
-      accounts: accounts.list().map((a) => a.name),
+      today,
+      accounts: accountNames,
+      ledger: reused?.ledger,
       costMethod: current.costMethod,
       sleeveOverrides: overrides,
       to: asOf,
       benchmarkWeights: current.benchmarkWeights,
       targetWeights: current.targetWeights ?? undefined,
     });
+    replayed = { key: ledgerKey, rows, accounts: accountNames, ledger: result.ledger };
     return {
       result,
       closes,

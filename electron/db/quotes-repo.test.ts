@@ -88,6 +88,10 @@ describe('quotes repository', () => {
     ]);
     expect(repo.history('SPY').map((b) => b.close)).toEqual([1, 20, 300]);
     expect(repo.history('NOPE')).toEqual([]);
+    // Closes only, by the same rule, whether or not a day has several sources.
+    expect(repo.closes('SPY')).toEqual(repo.history('SPY').map((b) => ({ day: b.day, close: b.close })));
+    expect(repo.closes('SPY', '2019-01-02', '2019-01-02')).toEqual([{ day: '2019-01-02', close: 1 }]);
+    expect(repo.closes('NOPE')).toEqual([]);
     db.close();
   });
 

@@ -9,6 +9,12 @@ export interface HistoryBar extends Bar {
   source: string;
 }
 
+/** A day's close, as the engine takes it. */
+export interface DayClose {
+  day: string;
+  close: number;
+}
+
 /** A cached bar with where it came from and when. */
 export interface SourcedBar extends HistoryBar {
   fetchedAt: string;
@@ -183,6 +189,24 @@ export function createQuotesRepo(db: Db) {
     }
     return out.map((entry) => entry.bar);
   };
+  // Closes only: the engine's whole diet, and a third of the values to hand over per row.
+  const closeRows = db
+    .prepare<[string, string, string], [string, number, string]>(
+      `SELECT day, close, source FROM quotes WHERE symbol = ? AND day >= ? AND day <= ? ORDER BY day, source`,
+    )
+    .raw(true);
+  const closes = (symbol: string, from: string, to: string): DayClose[] => {
+    const rows = closeRows.all(symbol, from, to) as unknown as [string, number, string][];
+    const out: DayClose[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      // Several sources for a day: let history's rule pick (rare: a file overlapping a provider).
+      if (i > 0 && rows[i - 1]![0] === row[0])
+        return history(symbol, from, to).map((b) => ({ day: b.day, close: b.close }));
+      out[i] = { day: row[0], close: row[1] };
+    }
+    return out;
+  };
   const everyRow = db.prepare<[string], SourcedBar>(
     `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? ORDER BY day, source`,
   );
@@ -222,6 +246,9 @@ export function createQuotesRepo(db: Db) {
     /** One symbol's bars in [from, to], one per day (see preferredRow), ascending. */
     history: (symbol: string, from = '0000-01-01', to = '9999-12-31'): HistoryBar[] =>
       timed('quotes.history', () => history(symbol, from, to)),
+    /** The same days as history, closes only: what valuation and the rotation analytics read. */
+    closes: (symbol: string, from = '0000-01-01', to = '9999-12-31'): DayClose[] =>
+      timed('quotes.closes', () => closes(symbol, from, to)),
     /** Every stored row for a symbol, all sources: what "the cache is unchanged" compares. */
     rows: (symbol: string): SourcedBar[] => everyRow.all(symbol),
     latestBars,

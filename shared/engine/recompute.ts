@@ -24,6 +24,11 @@ export interface RecomputeInput {
   to?: string;
   benchmarkWeights?: SleeveWeights;
   targetWeights?: SleeveWeights;
+  /**
+   * The ledger of an earlier call with the same transactions, today, accounts and cost method:
+   * new quotes or settings change the valuation, not the ledger, so its replay can be skipped.
+   */
+  ledger?: LedgerResult;
 }
 
 export interface MarkedAccount extends Omit<AccountState, 'positions'> {
@@ -43,11 +48,13 @@ export interface RecomputeResult {
 
 export function recompute(input: RecomputeInput): RecomputeResult {
   const classify = sleeveClassifier(input.sleeveOverrides);
-  const ledger = applyLedger(input.transactions, {
-    today: input.today,
-    accounts: input.accounts,
-    costMethod: input.costMethod,
-  });
+  const ledger =
+    input.ledger ??
+    applyLedger(input.transactions, {
+      today: input.today,
+      accounts: input.accounts,
+      costMethod: input.costMethod,
+    });
   const series = valuePortfolio(ledger, {
     closes: input.closes,
     baseCurrency: input.baseCurrency,
