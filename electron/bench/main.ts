@@ -3,7 +3,7 @@
 import { benchCsv } from '../csv/bench/csv-bench';
 import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
 import { benchHttpCall } from './api-bench';
-import { benchEngineRecompute, benchEngineRotation } from './engine-bench';
+import { benchEngineRecompute, benchEngineRevalue, benchEngineRotation } from './engine-bench';
 import type { BenchResult } from './measure';
 
 const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
@@ -11,6 +11,7 @@ const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'quotes.upsert': async () => benchQuotesUpsert(),
   'quotes.read_symbol': async () => benchQuotesReadSymbol(),
   'engine.recompute': benchEngineRecompute,
+  'engine.revalue': benchEngineRevalue,
   'engine.rotation': benchEngineRotation,
   // csv.import_transactions and csv.export_transactions, on one generated file.
   csv: () => benchCsv(),
