@@ -23,6 +23,9 @@ export function createCorporateActionsRepo(db: Db) {
     `SELECT day, kind, source, amount, numerator, denominator, fetched_at AS fetchedAt
      FROM corporate_actions WHERE symbol = ? ORDER BY day, kind, source`,
   );
+  const splits = db.prepare<[string], { day: string; source: string }>(
+    `SELECT day, source FROM corporate_actions WHERE symbol = ? AND kind = 'split' ORDER BY day, source`,
+  );
   return {
     /** Writes inside the caller's transaction, beside the bars the actions explain. */
     upsert(symbol: string, source: string, fetchedAt: string, actions: readonly CorporateAction[]): number {
@@ -36,5 +39,7 @@ export function createCorporateActionsRepo(db: Db) {
       return actions.length;
     },
     list: (symbol: string): StoredAction[] => bySymbol.all(symbol),
+    /** The splits already stored for a symbol, by any source: what makes a reported split new or known. */
+    splits: (symbol: string): { day: string; source: string }[] => splits.all(symbol),
   };
 }

@@ -49,6 +49,26 @@ describe('quotes repository', () => {
     db.close();
   });
 
+  it('rewrites the prices of existing rows in place, keeping fetched_at, and reads what lies before a day', () => {
+    const { db, repo } = setup();
+    repo.upsertBars('AAPL', 'yahoo', '2019-02-01T00:00:00Z', [bar('2019-01-02', 160), bar('2019-01-03', 164)]);
+    repo.upsertBars('AAPL', 'file', '2018-12-01T00:00:00Z', [bar('2018-11-30', 180)]);
+    expect(repo.firstDayOf('AAPL', 'yahoo')).toBe('2019-01-02');
+    expect(repo.firstDayOf('AAPL', 'stooq')).toBeNull();
+    const before = repo.rowsBefore('AAPL', '2019-01-03');
+    expect(before.map((r) => [r.day, r.source])).toEqual([
+      ['2018-11-30', 'file'],
+      ['2019-01-02', 'yahoo'],
+    ]);
+    const quartered = before.map((r) => ({ ...r, open: null, close: r.close / 4, volume: r.volume! * 4 }));
+    expect(repo.setPrices('AAPL', [...quartered, { ...quartered[0]!, day: '2000-01-03' }])).toBe(2);
+    expect(repo.rows('AAPL')).toEqual([
+      ...quartered,
+      { ...bar('2019-01-03', 164), source: 'yahoo', fetchedAt: '2019-02-01T00:00:00Z' },
+    ]);
+    db.close();
+  });
+
   it('writes more rows than one statement holds, and a remainder, in one call', () => {
     const { db, repo } = setup();
     const all = days(257).map((day, i) => bar(day, 100 + i));

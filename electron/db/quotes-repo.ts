@@ -210,6 +210,19 @@ export function createQuotesRepo(db: Db) {
   const everyRow = db.prepare<[string], SourcedBar>(
     `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? ORDER BY day, source`,
   );
+  const rowsBefore = db.prepare<[string, string], SourcedBar>(
+    `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? AND day < ? ORDER BY day, source`,
+  );
+  const firstDayOf = db.prepare<[string, string], { day: string | null }>(
+    `SELECT min(day) AS day FROM quotes WHERE symbol = ? AND source = ?`,
+  );
+  // fetched_at stays: the row was not fetched again, and preferredRow must still rank it by when it was.
+  const setPrices = db.prepare<
+    [number | null, number | null, number | null, number, number | null, number | null, string, string, string]
+  >(
+    `UPDATE quotes SET open = ?, high = ?, low = ?, close = ?, adj_close = ?, volume = ?
+     WHERE symbol = ? AND day = ? AND source = ?`,
+  );
   const latest = db.prepare<[], LatestBar>(QUOTES_SQL.latestPerSymbol);
   const extents = db.prepare<[], { symbol: string; firstDay: string; lastDay: string; bars: number }>(
     QUOTES_SQL.extents,
@@ -251,6 +264,18 @@ export function createQuotesRepo(db: Db) {
       timed('quotes.closes', () => closes(symbol, from, to)),
     /** Every stored row for a symbol, all sources: what "the cache is unchanged" compares. */
     rows: (symbol: string): SourcedBar[] => everyRow.all(symbol),
+    /** Every source's rows for a symbol dated before `day`: what a newly reported split reaches. */
+    rowsBefore: (symbol: string, day: string): SourcedBar[] => rowsBefore.all(symbol, day),
+    /** The first day one source has for a symbol, or null. */
+    firstDayOf: (symbol: string, source: string): string | null => firstDayOf.get(symbol, source)?.day ?? null,
+    /** Rewrites the prices and volume of existing rows in place, inside the caller's transaction. */
+    setPrices(symbol: string, rows: readonly SourcedBar[]): number {
+      let changed = 0;
+      for (const r of rows) {
+        changed += setPrices.run(r.open, r.high, r.low, r.close, r.adjClose, r.volume, symbol, r.day, r.source).changes;
+      }
+      return changed;
+    },
     latestBars,
     list: (): SeriesInfo[] =>
       timed('quotes.list', () => {

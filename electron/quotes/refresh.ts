@@ -1,6 +1,7 @@
 // One refresh job: fetch each symbol's new bars from a provider and write them, a few symbols at
-// a time. A symbol's bars, corporate actions and log entry are written in one transaction after
-// its answer has been parsed and checked, so a failure of any kind leaves its cache as it was.
+// a time. A symbol's bars, corporate actions, any split adjustment of its older bars and its log
+// entry are written in one transaction after every answer has been parsed and checked, so a
+// failure of any kind leaves its cache as it was.
 import type { EventPayload } from '../../shared/api/contract';
 import { forEachLimited } from '../../shared/quotes/concurrency';
 import { addDays, utcMsToDay } from '../../shared/quotes/days';
@@ -12,6 +13,7 @@ import type { QuotesRepo } from '../db/quotes-repo';
 import type { createRefreshLogRepo, RefreshOutcome } from '../db/refresh-log-repo';
 import { CancelledError } from './http';
 import type { QuoteProvider } from './providers';
+import { adjustForNewSplits, fetchSplitHistory } from './split-history';
 
 export interface RefreshStores {
   db: Db;
@@ -82,6 +84,12 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     });
   };
 
+  // After each answer: cancelled is an outcome to log; a closing backend allows no more writes at all.
+  const stopped = (): boolean => {
+    if (job.signal.aborted) throw new CancelledError();
+    return !context.isOpen();
+  };
+
   const refreshOne = async (symbol: string): Promise<void> => {
     if (job.signal.aborted || !context.isOpen()) return;
     const startedAt = now().toISOString();
@@ -93,21 +101,29 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
       const last = stores.quotes.lastFetchedDay(symbol);
       const from = last ? addDays(last, -tuning.overlapDays) : tuning.firstDay;
       const today = utcMsToDay(now().getTime());
-      const series = await job.provider.fetchDaily({ symbol, from, to: today }, job.signal);
+      const answer = await job.provider.fetchDaily({ symbol, from, to: today }, job.signal);
       // The exchange's calendar may be a day ahead of UTC.
-      checkProviderSeries(series, symbol, from, addDays(today, 1));
-      if (job.signal.aborted) throw new CancelledError();
-      if (!context.isOpen()) return;
+      checkProviderSeries(answer, symbol, from, addDays(today, 1));
+      if (stopped()) return;
+      const fetched = await fetchSplitHistory(stores, job.provider, symbol, answer, today, job.signal);
+      const { series } = fetched;
+      if (stopped()) return;
       const fetchedAt = now().toISOString();
       const holes = series.holes > 0 ? `; skipped ${series.holes} day(s) without a close` : '';
-      message = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
-      written = stores.db.transaction(() => {
-        const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
-        stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
-        if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
-        record(symbol, startedAt, 'ok', count, message);
-        return count;
-      })();
+      const said = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
+      // IMMEDIATE: whether a split is new is read and acted on under the write lock, so a refresh in
+      // another process (the CLI beside the app) cannot apply the same split a second time.
+      [written, message] = stores.db
+        .transaction((): [number, string] => {
+          const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
+          const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
+          stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
+          if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
+          const text = adjusted ? `${said}; ${adjusted}` : said;
+          record(symbol, startedAt, 'ok', count, text);
+          return [count, text];
+        })
+        .immediate();
       outcome = 'ok';
     } catch (error) {
       if (!context.isOpen()) return;

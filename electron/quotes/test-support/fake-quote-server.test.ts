@@ -50,6 +50,14 @@ describe('fake quote server', () => {
     expect(server.requests.map((r) => r.fault)).toEqual(['http500', null]);
   });
 
+  it('answers the given number of requests normally before the fault starts', async () => {
+    const server = await start();
+    server.setFault('SPY', { fault: 'http500', after: 1, times: 1 });
+    const url = `${server.baseUrl}/q/d/l/?s=spy.us&i=d`;
+    expect([(await fetch(url)).status, (await fetch(url)).status, (await fetch(url)).status]).toEqual([200, 500, 200]);
+    expect(server.requests.map((r) => r.fault)).toEqual([null, 'http500', null]);
+  });
+
   it('releases a held ("hang") request when it closes', async () => {
     const server = await startFakeQuoteServer();
     server.setFault('*', 'hang');

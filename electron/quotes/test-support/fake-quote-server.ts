@@ -26,6 +26,8 @@ export interface FaultRule {
   fault: Fault;
   /** How many requests get the fault before the symbol answers normally; default: all of them. */
   times?: number;
+  /** How many requests are answered normally before the fault starts (a re-fetch's fault); default 0. */
+  after?: number;
   /** For http429. */
   retryAfterSeconds?: number;
   /** For wrongSymbol: whose data to send instead (default: another fixture). */
@@ -170,6 +172,10 @@ export async function startFakeQuoteServer(
     for (const key of [symbol, '*']) {
       const rule = faults.get(key);
       if (!rule) continue;
+      if (rule.after !== undefined && rule.after > 0) {
+        rule.after -= 1;
+        continue;
+      }
       if (rule.times !== undefined) {
         if (rule.times <= 0) continue;
         rule.times -= 1;
