@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { formatDay, formatMoney, signClass } from '../../format/format';
 import { HoldingsTable } from './holdings-table';
+import './holdings.css';
 
 const TEXT_COLUMNS: HoldingSortKey[] = ['symbol', 'account'];
 
