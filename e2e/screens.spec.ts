@@ -214,11 +214,22 @@ test('settings: the theme applies at once, sleeve overrides move the tilt', asyn
   const before = Number.parseFloat(await otherWeight());
   await app.go('Settings');
   const settings = new SettingsPage(page);
+  // The setting wins over the OS either way: each colour is light-dark(), chosen by color-scheme.
+  const html = page.locator('html');
+  await page.emulateMedia({ colorScheme: 'light' });
   await settings.theme('Dark').check();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(html).toHaveCSS('background-color', 'rgb(20, 23, 28)');
+  await expect(html).toHaveCSS('color-scheme', 'dark');
   await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await settings.theme('Light').check();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(html).toHaveCSS('background-color', 'rgb(246, 247, 249)');
+  await settings.theme('Follow the system').check();
+  await expect(html).not.toHaveAttribute('data-theme');
+  await expect(html).toHaveCSS('background-color', 'rgb(20, 23, 28)');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByRole('combobox', { name: 'Sleeve of QQQ' }).selectOption({ label: 'Other' });
   await expect(page.getByText('QQQ now counts in Other.')).toBeVisible();

@@ -2,15 +2,15 @@
 // save dialogs) in; the browser host and the CLI pass none.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CsvImportOptions, ImportResult } from '../../shared/api/csv-schemas';
+import type { CsvImportOptions, ImportResult, SavedPreset } from '../../shared/api/csv-schemas';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { detectDelimiter, firstLine, suggestMapping, suggestPreset } from '../../shared/csv/detect';
 import { guessDateFormat, type DateFormat } from '../../shared/csv/date-format';
+import { emptyImportResult } from '../../shared/csv/import-result';
 import { guessNumberFormat, type NumberFormat } from '../../shared/csv/number-format';
 import type { AnyPreset } from '../../shared/csv/preset-types';
 import { BUILT_IN_PRESETS, DEFAULT_PRESET } from '../../shared/csv/presets';
-import { mappingPreset } from '../../shared/csv/presets/mapping';
 import type { EventBus } from '../backend/event-bus';
 import { localDay } from '../backend/local-day';
 import type { Db } from '../db/connection';
@@ -25,7 +25,7 @@ import {
   type PortfolioSource,
 } from './exporters';
 import { importTransactions } from './import-transactions';
-import { createPresetsStore } from './presets-store';
+import { createPresetsStore, presetFromSaved } from './presets-store';
 import { readCsvRecords, type RecordSource } from './read-records';
 
 export interface FileRequest {
@@ -82,19 +82,21 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     }
   }
 
+  /** The request's column mapping with its formats, as it is saved under `savePresetAs`. */
+  function mappingOf(request: CsvImportOptions): SavedPreset | undefined {
+    if (!request.mapping) return undefined;
+    return {
+      name: request.savePresetAs ?? 'custom',
+      mapping: request.mapping,
+      delimiter: request.delimiter ?? null,
+      dateFormat: request.dateFormat ?? 'YYYY-MM-DD',
+      numberFormat: request.numberFormat ?? '1234.56',
+    };
+  }
+
   function resolvePreset(request: CsvImportOptions): AnyPreset {
-    if (request.mapping) {
-      return mappingPreset(
-        request.savePresetAs ?? 'custom',
-        request.savePresetAs ?? 'Custom mapping',
-        { ...request.mapping, absolute: request.mapping.absolute ?? true },
-        {
-          delimiter: request.delimiter ?? null,
-          dateFormat: request.dateFormat ?? 'YYYY-MM-DD',
-          numberFormat: request.numberFormat ?? '1234.56',
-        },
-      );
-    }
+    const mapping = mappingOf(request);
+    if (mapping) return presetFromSaved(mapping, request.savePresetAs ?? 'Custom mapping');
     if (request.savePresetAs) {
       throw new ApiError('invalid_input', 'Only a column mapping can be saved as a preset.', [
         'savePresetAs: no mapping',
@@ -152,15 +154,8 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
         signal: controller.signal,
       }),
     ).finally(() => running.delete(jobId));
-    if (result.errorCount === 0 && request.savePresetAs && request.mapping) {
-      presets.save({
-        name: request.savePresetAs,
-        mapping: request.mapping,
-        delimiter: request.delimiter ?? null,
-        dateFormat: request.dateFormat ?? 'YYYY-MM-DD',
-        numberFormat: request.numberFormat ?? '1234.56',
-      });
-    }
+    const mapping = mappingOf(request);
+    if (result.errorCount === 0 && request.savePresetAs && mapping) presets.save(mapping);
     if (result.committed) {
       if (result.accountsCreated.length > 0) events.emit('data:changed', { scope: 'accounts' });
       events.emit('data:changed', { scope: 'transactions' });
@@ -246,10 +241,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       refuseInBrowser('Importing');
       const file = await choosePath(given, { purpose: 'import' });
       if (file === null) {
-        return {
-          ...emptyResult(request.jobId ?? 'cancelled', '', request.dryRun),
-          cancelled: true,
-        };
+        return { ...emptyImportResult(request.jobId ?? 'cancelled', '', '', request.dryRun), cancelled: true };
       }
       let size: number;
       try {
@@ -305,25 +297,6 @@ function readHead(file: string): { size: number; head: string } {
   if (size <= HEAD_BYTES) return { size, head: text };
   const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
   return { size, head: lastBreak < 0 ? text : text.slice(0, lastBreak + 1) };
-}
-
-function emptyResult(jobId: string, fileName: string, dryRun: boolean): ImportResult {
-  return {
-    jobId,
-    fileName,
-    presetName: '',
-    dryRun,
-    committed: false,
-    cancelled: false,
-    rows: 0,
-    added: 0,
-    duplicates: 0,
-    accountsCreated: [],
-    errors: [],
-    errorCount: 0,
-    errorMessages: [],
-    preview: [],
-  };
 }
 
 /**

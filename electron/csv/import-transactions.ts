@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { CsvProgress, ImportResult } from '../../shared/api/csv-schemas';
 import type { TransactionInput } from '../../shared/api/transaction-schemas';
 import { bindHeader, RecordReader, type BindOptions } from '../../shared/csv/convert';
+import { emptyImportResult } from '../../shared/csv/import-result';
 import type { AnyPreset } from '../../shared/csv/preset-types';
 import { describeProblems, ProblemList, type ImportProblem } from '../../shared/csv/problems';
 import { transactionFingerprint } from '../../shared/csv/transaction-columns';
@@ -81,22 +82,7 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
   const previewRows = request.previewRows ?? 20;
   const problems = new ProblemList();
   const writer = createImportWriter(db);
-  const result: ImportResult = {
-    jobId,
-    fileName: request.fileName,
-    presetName: request.preset.name,
-    dryRun,
-    committed: false,
-    cancelled: false,
-    rows: 0,
-    added: 0,
-    duplicates: 0,
-    accountsCreated: [],
-    errors: [],
-    errorCount: 0,
-    errorMessages: [],
-    preview: [],
-  };
+  const result = emptyImportResult(jobId, request.fileName, request.preset.name, dryRun);
 
   let bytesDone = 0;
   let lastProgress = 0;

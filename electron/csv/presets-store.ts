@@ -10,10 +10,11 @@ import { createSettingsRepo } from '../db/settings-repo';
 
 const storedPresets = z.array(savedPreset);
 
-export function presetFromSaved(saved: SavedPreset): AnyPreset {
+/** Saved mappings drop minus signs unless told otherwise: the type says which way money moves. */
+export function presetFromSaved(saved: SavedPreset, label = saved.name): AnyPreset {
   return mappingPreset(
     saved.name,
-    saved.name,
+    label,
     { ...saved.mapping, absolute: saved.mapping.absolute ?? true },
     { delimiter: saved.delimiter, dateFormat: saved.dateFormat, numberFormat: saved.numberFormat },
   );

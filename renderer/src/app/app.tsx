@@ -11,6 +11,7 @@ import { ConnectionStatus } from './connection-status';
 import { RefreshWidget } from './refresh-widget';
 import { ROUTES, useRoute, type RouteId } from './use-route';
 import { useAppliedTheme } from './use-theme';
+import './shell.css';
 
 const SCREENS: Record<RouteId, () => ReactNode> = {
   dashboard: () => <DashboardScreen />,

@@ -1,4 +1,5 @@
 import type { ChartSeries } from './chart-types';
+import './chart.css';
 
 /** The series a chart draws, by name and colour; shading bands are described by their caller. */
 export function ChartLegend({ series }: { series: readonly ChartSeries[] }) {

@@ -6,7 +6,24 @@ export interface ChartTheme {
   grid: string;
 }
 
+const registered = new Set<string>();
+
+/**
+ * The theme writes each colour as light-dark(light, dark), which an unregistered custom property
+ * hands back as written; registered as a colour, it comes back as the one the theme shows.
+ */
+function registerColour(name: string, fallback: string): void {
+  if (registered.has(name)) return;
+  registered.add(name);
+  try {
+    CSS.registerProperty({ name, syntax: '<color>', inherits: true, initialValue: fallback });
+  } catch {
+    // Registered already (a hot reload), or a DOM without the Properties API (jsdom): read as is.
+  }
+}
+
 function cssVar(name: string, fallback: string): string {
+  registerColour(name, fallback);
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return value || fallback;
 }

@@ -12,6 +12,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartSeries } from './chart-types';
 import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
 import { addSeries, seriesOptions } from './series-options';
+import './chart.css';
 
 interface Props {
   series: ChartSeries[];

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import './screen.css';
 
 /** Every screen's frame: one <main> landmark, named by its heading, focusable by the skip link. */
 export function Screen({

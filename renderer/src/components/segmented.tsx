@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './segmented.css';
 
 /** A radio group drawn as a row of buttons: arrow keys move between options, as with any radio. */
 export function Segmented<T extends string>({

@@ -1,50 +1,52 @@
 // Numbers and dates for people, in their own locale (Intl picks it up from the browser/OS).
+type Numeric = number | string | null | undefined;
+
+/** The number to show, or null for a blank or unreadable value (shown as a dash). */
+function finite(value: Numeric): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'string' ? Number(value) : value;
+  return Number.isFinite(n) ? n : null;
+}
+
+// Building an Intl.NumberFormat costs far more than using one, and tables format thousands of cells.
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function formatNumber(value: Numeric, options: Intl.NumberFormatOptions): string {
+  const n = finite(value);
+  if (n === null) return '—';
+  const key = JSON.stringify(options);
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.NumberFormat(undefined, options);
     formatters.set(key, format);
   }
-  return format;
+  return format.format(n);
 }
 
-export function formatMoney(value: number | string | null | undefined, currency = 'USD'): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (!Number.isFinite(n)) return '—';
-  return numberFormat(`money:${currency}`, {
+function currencyOptions(
+  currency: string,
+  minimumFractionDigits: number,
+  maximumFractionDigits: number,
+  signed = false,
+) {
+  return {
     style: 'currency',
     currency,
-    maximumFractionDigits: 2,
-    minimumFractionDigits: 2,
-  }).format(n);
+    minimumFractionDigits,
+    maximumFractionDigits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  } as const;
 }
 
-/** A change of money: always signed, so +$12.00 and −$3.50 read as movements. */
-export function formatSignedMoney(value: number | string | null | undefined, currency = 'USD'): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (!Number.isFinite(n)) return '—';
-  return numberFormat(`smoney:${currency}`, {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: 2,
-    minimumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  }).format(n);
+/** Cents. `signed` for a change of money, so +$12.00 and −$3.50 read as movements. */
+export function formatMoney(value: Numeric, currency = 'USD', signed = false): string {
+  return formatNumber(value, currencyOptions(currency, 2, 2, signed));
 }
 
 /** Percentage points between two weights (12.5 → "+12.5 pts"): the active weight of a sleeve. */
 export function formatPoints(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const text = numberFormat('pts', {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(value);
-  return `${text} pts`;
+  if (finite(value) === null) return '—';
+  return `${formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' })} pts`;
 }
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -58,45 +60,28 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /** Quantities keep every decimal the user entered: 0.1234 shares show as such. */
-export function formatQuantity(value: number | string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (!Number.isFinite(n)) return '—';
-  return numberFormat('qty', { maximumFractionDigits: 10 }).format(n);
+export function formatQuantity(value: Numeric): string {
+  return formatNumber(value, { maximumFractionDigits: 10 });
 }
 
-export function formatPrice(value: number | string | null | undefined, currency = 'USD'): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (!Number.isFinite(n)) return '—';
-  return numberFormat(`price:${currency}`, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 6,
-  }).format(n);
+/** A price as entered, to six places. */
+export function formatPrice(value: Numeric, currency = 'USD'): string {
+  return formatNumber(value, currencyOptions(currency, 2, 6));
 }
 
 /** A quoted close for reading (cents, up to four places for pennies); exact figures go in a title. */
 export function formatClose(value: number | null | undefined, currency = 'USD'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return numberFormat(`close:${currency}`, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: Math.abs(value) < 1 ? 4 : 2,
-  }).format(value);
+  return formatNumber(value, currencyOptions(currency, 2, Math.abs(value ?? 0) < 1 ? 4 : 2));
 }
 
 /** `pct` is a plain percent number (12.5 means 12.5 %). */
 export function formatPercent(pct: number | null | undefined, signed = false): string {
-  if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
-  return numberFormat(`pct:${signed}`, {
+  return formatNumber(typeof pct === 'number' ? pct / 100 : null, {
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
     signDisplay: signed ? 'exceptZero' : 'auto',
-  }).format(pct / 100);
+  });
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, {
@@ -112,8 +97,8 @@ export function formatDay(day: string | null | undefined): string {
   return dateFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
-export function signClass(value: number | string | null | undefined): string {
-  if (typeof value === 'string') value = Number(value);
-  if (value === null || value === undefined || value === 0 || !Number.isFinite(value)) return '';
-  return value > 0 ? 'gain' : 'loss';
+export function signClass(value: Numeric): string {
+  const n = finite(value);
+  if (n === null || n === 0) return '';
+  return n > 0 ? 'gain' : 'loss';
 }

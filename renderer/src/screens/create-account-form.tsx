@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { calls } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { useCreateAccount } from '../api/hooks';
+import './create-account-form.css';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK', 'NOK', 'DKK'];
 

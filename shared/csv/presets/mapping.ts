@@ -4,21 +4,11 @@ import type { TransactionType } from '../../domain/transaction';
 import type { DateFormat } from '../date-format';
 import type { NumberFormat } from '../number-format';
 import type { Draft, Preset, SourceColumn } from '../preset-types';
+import { TRANSACTION_COLUMNS } from '../transaction-columns';
 import { COMMON_TYPE_WORDS, normaliseWord, readWord, wordTable } from '../type-words';
 
-export const MAPPABLE_FIELDS = [
-  'date',
-  'time',
-  'account',
-  'type',
-  'symbol',
-  'quantity',
-  'price',
-  'fee',
-  'amount',
-  'currency',
-  'note',
-] as const;
+/** The export's columns, and the time of day, which only orders records of one day (docs/csv.md). */
+export const MAPPABLE_FIELDS = [...TRANSACTION_COLUMNS, 'time'] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 /** Fields a row cannot do without; the account may instead be chosen for the whole file. */

@@ -7,6 +7,7 @@ import { FirstRun } from './first-run';
 import { PerformanceCard } from './performance-card';
 import { SummaryCard } from './summary-card';
 import { TiltCard } from './tilt-card';
+import './dashboard.css';
 
 export function DashboardScreen() {
   const summary = usePortfolioSummary();

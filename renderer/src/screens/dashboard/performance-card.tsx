@@ -8,7 +8,7 @@ import { usePalette } from '../../charts/chart-theme';
 import type { ChartSeries } from '../../charts/chart-types';
 import { ErrorNote } from '../../components/error-note';
 import { Segmented } from '../../components/segmented';
-import { formatDay, formatMoney, formatPercent, formatSignedMoney, signClass } from '../../format/format';
+import { formatDay, formatMoney, formatPercent, signClass } from '../../format/format';
 
 type Period = (typeof PERIODS)[number];
 const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p === 'ALL' ? 'All' : p }));
@@ -68,7 +68,7 @@ export function Figures({
       />
       <Figure
         label="Day change"
-        value={formatSignedMoney(totals?.dayChange, currency)}
+        value={formatMoney(totals?.dayChange, currency, true)}
         detail={formatPercent(totals?.dayChangePct, true)}
         tone={signClass(totals?.dayChange)}
         testId="day-change"

@@ -3,6 +3,7 @@ import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import { useTilt } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { formatDay, formatMoney, formatPercent, formatPoints, formatQuantity } from '../../format/format';
+import './tilt-card.css';
 
 /** Over- or under-weight, in words as well as colour and arrow, so colour is never the only cue. */
 function Active({ points }: { points: number | null }) {

@@ -2,14 +2,8 @@ import { useId } from 'react';
 import type { CsvPreview } from '../../../../shared/api/csv-schemas';
 import { DATE_FORMATS } from '../../../../shared/csv/date-format';
 import { NUMBER_FORMATS } from '../../../../shared/csv/number-format';
-import {
-  DATE_FORMAT_LABELS,
-  FIELD_LABELS,
-  MAPPING_FIELDS,
-  NOT_IN_FILE,
-  setColumn,
-  type MappingState,
-} from './csv-mapping';
+import { TRANSACTION_COLUMNS } from '../../../../shared/csv/transaction-columns';
+import { DATE_FORMAT_LABELS, FIELD_LABELS, NOT_IN_FILE, setColumn, type MappingState } from './csv-mapping';
 
 const PREVIEW_ROWS = 5;
 
@@ -41,7 +35,10 @@ export function CsvPreviewTable({ preview }: { preview: CsvPreview }) {
   );
 }
 
-/** One select per field (the file's headers or "not in file"), then how dates and numbers are written. */
+/**
+ * One select per column of the app's own format, in its order (the file's headers or "not in
+ * file"), then how dates and numbers are written.
+ */
 export function CsvMappingStep({
   preview,
   state,
@@ -56,7 +53,7 @@ export function CsvMappingStep({
     <fieldset className="csv-mapping">
       <legend>Columns</legend>
       <div className="tx-grid">
-        {MAPPING_FIELDS.map((field) => (
+        {TRANSACTION_COLUMNS.map((field) => (
           <div className="field" key={field}>
             <label htmlFor={`${ids}-${field}`}>{FIELD_LABELS[field]}</label>
             <select

@@ -1,23 +1,9 @@
 // The import's mapping step as plain data: what the selects start from, and what goes to csv:import.
 import type { CallInput } from '../../../../shared/api/contract';
-import type { CsvPreview, PresetInfo } from '../../../../shared/api/csv-schemas';
+import { csvDelimiter, type CsvPreview, type PresetInfo } from '../../../../shared/api/csv-schemas';
 import type { DateFormat } from '../../../../shared/csv/date-format';
 import type { NumberFormat } from '../../../../shared/csv/number-format';
-import type { MappableField } from '../../../../shared/csv/presets/mapping';
-
-/** The fields offered in the mapping step, in the order a row reads. */
-export const MAPPING_FIELDS: readonly MappableField[] = [
-  'date',
-  'account',
-  'type',
-  'symbol',
-  'quantity',
-  'price',
-  'fee',
-  'amount',
-  'currency',
-  'note',
-];
+import { REQUIRED_FIELDS, type MappableField } from '../../../../shared/csv/presets/mapping';
 
 export const FIELD_LABELS: Record<MappableField, string> = {
   date: 'Date',
@@ -102,12 +88,10 @@ export function setColumn(state: MappingState, field: MappableField, header: str
 
 /** Fields a row needs that are not mapped; the account may come from the "import into" field instead. */
 export function missingFields(columns: Columns, account: string): MappableField[] {
-  const needed: MappableField[] = ['date', 'type', 'currency'];
+  const needed = [...REQUIRED_FIELDS];
   if (account.trim() === '') needed.splice(1, 0, 'account');
   return needed.filter((field) => !columns[field]);
 }
-
-const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 type ImportRequest = Omit<CallInput<'csv:import'>, 'fileName' | 'content' | 'dryRun' | 'jobId'>;
 
@@ -123,8 +107,11 @@ export function importRequest(
 ): ImportRequest {
   const account = options.account.trim();
   const saveAs = options.savePresetAs.trim();
-  const delimiter = DELIMITERS.find((d) => d === preview.delimiter);
-  const base: ImportRequest = { ...(delimiter ? { delimiter } : {}), ...(account ? { account } : {}) };
+  const delimiter = csvDelimiter.safeParse(preview.delimiter);
+  const base: ImportRequest = {
+    ...(delimiter.success ? { delimiter: delimiter.data } : {}),
+    ...(account ? { account } : {}),
+  };
   if (state.preset && !state.edited && !saveAs) return { ...base, preset: state.preset };
   return {
     ...base,

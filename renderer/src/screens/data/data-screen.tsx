@@ -3,6 +3,7 @@ import { ImportQuotesForm } from './import-quotes-form';
 import { ManualPriceForm } from './manual-price-form';
 import { RefreshPanel } from './refresh-panel';
 import { TransactionsCsvSection } from './transactions-csv-section';
+import './data-screen.css';
 
 export function DataScreen() {
   return (

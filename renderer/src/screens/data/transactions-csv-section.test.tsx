@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../../shared/api/contract';
 import type { CsvPreview, ImportResult } from '../../../../shared/api/csv-schemas';
+import { emptyImportResult } from '../../../../shared/csv/import-result';
 import { fakeClient, type FakeHandlers } from '../../test-support/fake-client';
 import { renderWithClient, stubLayout } from '../../test-support/render';
 import { applyPreset, importRequest, initialMapping, missingFields, setColumn } from './csv-mapping';
@@ -26,23 +27,7 @@ const customPreview: CsvPreview = {
 };
 
 function result(over: Partial<ImportResult>): ImportResult {
-  return {
-    jobId: 'x',
-    fileName: 'broker.csv',
-    presetName: 'custom',
-    dryRun: false,
-    committed: true,
-    cancelled: false,
-    rows: 1,
-    added: 1,
-    duplicates: 0,
-    accountsCreated: [],
-    errors: [],
-    errorCount: 0,
-    errorMessages: [],
-    preview: [],
-    ...over,
-  };
+  return { ...emptyImportResult('x', 'broker.csv', 'custom', false), committed: true, rows: 1, added: 1, ...over };
 }
 
 function setup(

@@ -1,5 +1,6 @@
 import { CsvExportPanel } from './csv-export-panel';
 import { CsvImportForm } from './csv-import-form';
+import './transactions-csv.css';
 
 /** Transactions in and out as CSV: import with a mapping step, and every export. */
 export function TransactionsCsvSection() {

@@ -1,14 +1,6 @@
 import type { HoldingRow, HoldingSortKey, SleeveSubtotal } from '../../../../shared/view/holdings-view';
 import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
-import {
-  formatClose,
-  formatDay,
-  formatMoney,
-  formatPercent,
-  formatQuantity,
-  formatSignedMoney,
-  signClass,
-} from '../../format/format';
+import { formatClose, formatDay, formatMoney, formatPercent, formatQuantity, signClass } from '../../format/format';
 
 export interface Column {
   key: HoldingSortKey;
@@ -79,10 +71,10 @@ export function HoldingCells({ row }: { row: HoldingRow }) {
       </td>
       <td className="num">{formatPercent(row.weightPct)}</td>
       <td className="num">{formatMoney(row.costBasis, c)}</td>
-      <td className={`num ${signClass(row.unrealizedPl)}`}>{formatSignedMoney(row.unrealizedPl, c)}</td>
-      <td className={`num ${signClass(row.realizedPl)}`}>{formatSignedMoney(row.realizedPl, c)}</td>
+      <td className={`num ${signClass(row.unrealizedPl)}`}>{formatMoney(row.unrealizedPl, c, true)}</td>
+      <td className={`num ${signClass(row.realizedPl)}`}>{formatMoney(row.realizedPl, c, true)}</td>
       <td className={`num ${signClass(row.dayChange)}`}>
-        {formatSignedMoney(row.dayChange, c)}
+        {formatMoney(row.dayChange, c, true)}
         <span className="cell-sub">{formatPercent(row.dayChangePct, true)}</span>
       </td>
     </>
@@ -127,10 +119,10 @@ export function GroupCells({
       <td className="num">{formatPercent(subtotal.weightPct)}</td>
       <td className="num">{formatMoney(subtotal.costBasis, currency)}</td>
       <td className={`num ${signClass(subtotal.unrealizedPl)}`}>
-        {formatSignedMoney(subtotal.unrealizedPl, currency)}
+        {formatMoney(subtotal.unrealizedPl, currency, true)}
       </td>
-      <td className={`num ${signClass(subtotal.realizedPl)}`}>{formatSignedMoney(subtotal.realizedPl, currency)}</td>
-      <td className={`num ${signClass(subtotal.dayChange)}`}>{formatSignedMoney(subtotal.dayChange, currency)}</td>
+      <td className={`num ${signClass(subtotal.realizedPl)}`}>{formatMoney(subtotal.realizedPl, currency, true)}</td>
+      <td className={`num ${signClass(subtotal.dayChange)}`}>{formatMoney(subtotal.dayChange, currency, true)}</td>
     </>
   );
 }

@@ -5,8 +5,9 @@ import { useAccounts } from '../../api/hooks';
 import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
-import { formatDay, formatMoney, formatSignedMoney, signClass } from '../../format/format';
+import { formatDay, formatMoney, signClass } from '../../format/format';
 import { HoldingsTable } from './holdings-table';
+import './holdings.css';
 
 const TEXT_COLUMNS: HoldingSortKey[] = ['symbol', 'account'];
 
@@ -83,12 +84,12 @@ export function HoldingsScreen() {
             <div>
               <dt>Unrealized</dt>
               <dd className={signClass(data.totals.unrealizedPl)}>
-                {formatSignedMoney(data.totals.unrealizedPl, currency)}
+                {formatMoney(data.totals.unrealizedPl, currency, true)}
               </dd>
             </div>
             <div>
               <dt>Day</dt>
-              <dd className={signClass(data.totals.dayChange)}>{formatSignedMoney(data.totals.dayChange, currency)}</dd>
+              <dd className={signClass(data.totals.dayChange)}>{formatMoney(data.totals.dayChange, currency, true)}</dd>
             </div>
           </dl>
         )}

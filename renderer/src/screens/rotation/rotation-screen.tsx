@@ -9,6 +9,7 @@ import { RotationChart } from './rotation-chart-card';
 import { RrgCard } from './rrg-card';
 import { SubjectPicker } from './subject-picker';
 import { PRESETS, resolvePreset, subjectName, yearsBefore } from './subjects';
+import './rotation.css';
 
 type Range = '1' | '3' | '5' | 'all';
 const RANGES: { value: Range; label: string }[] = [

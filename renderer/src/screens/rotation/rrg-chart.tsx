@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { RrgOutput } from '../../../../shared/api/portfolio-schemas';
 import { placeLabels, rrgDomain, rrgTicks, toPlot } from '../../../../shared/view/rrg-layout';
+import './rrg-chart.css';
 
 const BOX = { width: 640, height: 460, pad: 44 };
 const QUADRANTS = ['leading', 'weakening', 'lagging', 'improving'] as const;

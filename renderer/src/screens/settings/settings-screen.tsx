@@ -6,6 +6,7 @@ import { InstrumentsSettings } from './instruments-settings';
 import { PortfolioSettings } from './portfolio-settings';
 import { QuotesSettings } from './quotes-settings';
 import { WeightsSettings } from './weights-settings';
+import './settings.css';
 
 export function SettingsScreen() {
   const settings = useSettings();

@@ -6,6 +6,7 @@ import { Notice } from '../../components/notice';
 import { TYPE_LABELS } from './transaction-fields';
 import { TransactionForm } from './transaction-form';
 import { TransactionsTable } from './transactions-table';
+import './transactions.css';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; row: TransactionRow };
 
