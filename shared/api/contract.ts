@@ -33,6 +33,7 @@ import {
   tiltOutput,
 } from './portfolio-schemas';
 import {
+  csvDeletePresetOutput,
   csvExport,
   csvExportFile,
   csvExportFileInput,
@@ -138,7 +139,7 @@ export const calls = {
   /** Reads the file in the backend, streaming: for large files, and the CLI. Not in browser mode. */
   'csv:importFile': { input: csvImportFileInput, output: importResult },
   'csv:savePreset': { input: savedPreset, output: presetInfo },
-  'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: z.strictObject({ deleted: z.boolean() }) },
+  'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: csvDeletePresetOutput },
   'csv:export': { input: csvExportInput, output: csvExport },
   /** Writes the file in the backend, streaming. Not in browser mode. */
   'csv:exportFile': { input: csvExportFileInput, output: csvExportFile },
