@@ -239,6 +239,75 @@ test('settings: the theme applies at once, sleeve overrides move the tilt', asyn
   await expectNoAxeViolations(page);
 });
 
+// A German broker's export: its own column names, and booking words of its own ("Kaufauftrag",
+// "Ausschüttung") beside one Tiltfolio knows ("Einlage").
+const GERMAN_BROKER_CSV = [
+  'Datum;Depot;Vorgang;Wertpapier;Stück;Kurs;Gebühren;Betrag;Währung',
+  '02.01.2017;Brokerage;Einlage;;;;;5.000,00;USD',
+  '03.01.2017;Brokerage;Kaufauftrag;AAPL;10;116,15;4,95;;USD',
+  '12.05.2017;Brokerage;Ausschüttung;AAPL;;;;5,70;USD',
+].join('\n');
+
+test('import & export: a broker’s own type words are mapped by hand, saved with a preset, reused, and the preset deleted', async ({
+  page,
+}, info) => {
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await app.go('Import & export');
+  const csv = new DataPage(page).csv;
+  const upload = () =>
+    csv.file.setInputFiles({ name: 'broker.csv', mimeType: 'text/csv', buffer: Buffer.from(GERMAN_BROKER_CSV) });
+
+  await upload();
+  await expect(csv.preview).toBeVisible();
+  await expect(csv.typeWords).toHaveCount(0);
+  await csv.column('Type').selectOption('Vorgang');
+  await csv.column('Symbol').selectOption('Wertpapier');
+  await expect(csv.typeWord('Einlage')).toHaveValue('deposit');
+  await expect(csv.typeWord('Kaufauftrag')).toHaveValue('');
+  await expect(csv.unmappedTypes).toHaveText('Choose a type for: Kaufauftrag, Ausschüttung.');
+
+  await csv.typeWord('Kaufauftrag').selectOption({ label: 'Buy' });
+  await csv.typeWord('Ausschüttung').selectOption({ label: 'Dividend' });
+  await expect(csv.unmappedTypes).toHaveCount(0);
+  await csv.saveAs.fill('Broker DE');
+  await csv.check.click();
+  await expect(csv.result).toHaveText(
+    'Check passed: 3 rows would be added, 0 duplicates skipped. Would create 1 account: Brokerage.',
+  );
+  await csv.importButton.click();
+  await expect(csv.result).toContainText('Imported 3 rows; 0 duplicates skipped.');
+  await expect(csv.savedPresets).toContainText('Broker DE');
+  await expect(csv.savedPresets).toContainText('2 type words');
+
+  await csv.section.screenshot({ path: info.outputPath('csv-type-words-and-presets.png') });
+  await expectNoAxeViolations(page);
+
+  // The saved preset brings the words back: the same file again is all duplicates.
+  await upload();
+  await csv.format.selectOption({ label: 'Broker DE (saved)' });
+  await expect(csv.typeWord('Ausschüttung')).toHaveValue('dividend');
+  await csv.check.click();
+  await expect(csv.result).toContainText('Check passed: 0 rows would be added, 3 duplicates skipped.');
+
+  // Deleting it takes it out of the format choices; Undo brings it back; a reload shows what is stored.
+  await csv.deletePreset('Broker DE').click();
+  await expect(csv.savedPresets).toContainText('Deleted the preset “Broker DE”.');
+  await expect(csv.format.getByRole('option', { name: 'Broker DE (saved)' })).toHaveCount(0);
+  await expect(csv.format).toHaveValue('');
+  await csv.savedPresets.getByRole('button', { name: 'Undo' }).click();
+  await expect(csv.savedPresets).toContainText('Restored the preset “Broker DE”.');
+  await expect(csv.format.getByRole('option', { name: 'Broker DE (saved)' })).toHaveCount(1);
+  await csv.deletePreset('Broker DE').click();
+  await expect(csv.deletePreset('Broker DE')).toHaveCount(0);
+  await page.reload();
+  await upload();
+  // The built-in presets are listed, so the list has loaded: the deleted one is not in it.
+  await expect(csv.format.getByRole('option', { name: 'Ghostfolio' })).toHaveCount(1);
+  await expect(csv.format.getByRole('option', { name: 'Broker DE (saved)' })).toHaveCount(0);
+  await expect(csv.savedPresets).toHaveCount(0);
+});
+
 test('keyboard: the skip link moves focus to the screen, and the sidebar is reachable by Tab', async ({ page }) => {
   const app = new AppShell(page);
   await app.open(host.url);

@@ -115,9 +115,19 @@ export class TransactionsCsvPanel {
   readonly detected: Locator;
   readonly result: Locator;
   readonly errors: Locator;
+  readonly format: Locator;
+  readonly saveAs: Locator;
+  readonly typeWords: Locator;
+  readonly unmappedTypes: Locator;
+  readonly savedPresets: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId('transactions-csv');
+    this.format = this.section.getByLabel('Format', { exact: true });
+    this.saveAs = this.section.getByLabel('Save this mapping as a preset (optional)');
+    this.typeWords = this.section.getByTestId('csv-type-words');
+    this.unmappedTypes = this.section.getByTestId('csv-unmapped-types');
+    this.savedPresets = this.section.getByRole('group', { name: 'Saved presets' });
     this.file = this.section.getByLabel('Transactions CSV file');
     this.check = this.section.getByRole('button', { name: 'Check (dry run)' });
     this.importButton = this.section.getByRole('button', { name: 'Import', exact: true });
@@ -129,6 +139,20 @@ export class TransactionsCsvPanel {
 
   exportButton(kind: string): Locator {
     return this.section.getByRole('button', { name: `Export ${kind}` });
+  }
+
+  /** The column select of a field in the mapping step ("Type", "Symbol", …). */
+  column(field: string): Locator {
+    return this.section.getByLabel(field, { exact: true });
+  }
+
+  /** The type select of one word of the file's type column. */
+  typeWord(word: string): Locator {
+    return this.typeWords.getByLabel(`Type for ${word}`, { exact: true });
+  }
+
+  deletePreset(name: string): Locator {
+    return this.savedPresets.getByRole('button', { name: `Delete the preset ${name}` });
   }
 }
 

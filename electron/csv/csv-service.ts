@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { CsvImportOptions, ImportResult, SavedPreset } from '../../shared/api/csv-schemas';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { detectDelimiter, firstLine, suggestMapping, suggestPreset } from '../../shared/csv/detect';
+import { ColumnValues } from '../../shared/csv/column-values';
+import { detectDelimiter, firstLine, suggestMapping, suggestPreset, wholeLines } from '../../shared/csv/detect';
 import { guessDateFormat, type DateFormat } from '../../shared/csv/date-format';
 import { emptyImportResult } from '../../shared/csv/import-result';
 import { guessNumberFormat, type NumberFormat } from '../../shared/csv/number-format';
@@ -193,18 +194,28 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 
     'csv:preview': async ({ content, preset: presetName, delimiter: given }) => {
       const delimiter = given ?? detectDelimiter(firstLine(content));
-      const records: string[][] = [];
+      let headerRow: string[] | null = null;
+      const rows: string[][] = [];
+      let values = new ColumnValues(0);
       let problem: string | null = null;
       try {
-        for await (const batch of readCsvRecords([content], { delimiter, batchSize: PREVIEW_ROWS + 1 })) {
-          records.push(...batch.map((record) => record.cells));
-          if (records.length > PREVIEW_ROWS) break;
+        // Every record of the content, not only the rows shown: a type word may first appear late.
+        for await (const batch of readCsvRecords([content], { delimiter })) {
+          for (const { cells } of batch) {
+            if (headerRow === null) {
+              headerRow = cells;
+              values = new ColumnValues(cells.length);
+              continue;
+            }
+            if (rows.length < PREVIEW_ROWS) rows.push(cells);
+            values.add(cells);
+          }
         }
       } catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
+        // Past the rows shown, a broken record only ends the word lists early: the preview is whole.
+        if (rows.length < PREVIEW_ROWS) problem = error instanceof Error ? error.message : String(error);
       }
-      const header = records[0] ?? [];
-      const rows = records.slice(1, PREVIEW_ROWS + 1);
+      const header = headerRow ?? [];
       const suggested =
         (presetName === undefined ? undefined : presets.find(presetName)) ?? suggestPreset(header, BUILT_IN_PRESETS);
       const columns = suggestMapping(header);
@@ -224,6 +235,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
         mapping: { columns },
         dateFormat,
         numberFormat,
+        columnValues: values.values(),
         problem,
       };
     },
@@ -253,7 +265,10 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     },
 
     'csv:savePreset': (entry) => presets.save(entry),
-    'csv:deletePreset': ({ name }) => ({ deleted: presets.remove(name) }),
+    'csv:deletePreset': ({ name }) => {
+      const removed = presets.remove(name);
+      return { deleted: removed !== undefined, preset: removed ?? null };
+    },
 
     'csv:export': async ({ kind, asOf }) => {
       try {
@@ -294,9 +309,7 @@ function readHead(file: string): { size: number; head: string } {
     fs.closeSync(fd);
   }
   const text = new TextDecoder('utf-8').decode(buffer);
-  if (size <= HEAD_BYTES) return { size, head: text };
-  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  return { size, head: lastBreak < 0 ? text : text.slice(0, lastBreak + 1) };
+  return { size, head: size <= HEAD_BYTES ? text : wholeLines(text) };
 }
 
 /**

@@ -82,12 +82,12 @@ export function createPresetsStore(db: Db) {
       write([...others, entry]);
       return presetInfoOf(presetFromSaved(entry), entry);
     },
-    remove(name: string): boolean {
+    /** The saved preset it removed, if there was one by that name. */
+    remove(name: string): SavedPreset | undefined {
       const all = saved();
-      const kept = all.filter((candidate) => candidate.name !== name);
-      if (kept.length === all.length) return false;
-      write(kept);
-      return true;
+      const removed = all.find((candidate) => candidate.name === name);
+      if (removed) write(all.filter((candidate) => candidate !== removed));
+      return removed;
     },
   };
 }

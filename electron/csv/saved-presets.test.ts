@@ -95,9 +95,69 @@ describe('saved column mappings', () => {
     await save('DD.MM.YYYY');
     expect((await presets()).filter((p) => p.name === 'Mine').map((p) => p.dateFormat)).toEqual(['DD.MM.YYYY']);
     expect(await backend.dispatch('csv:deletePreset', { name: 'Mine' })).toMatchObject({ value: { deleted: true } });
-    expect(await backend.dispatch('csv:deletePreset', { name: 'Mine' })).toMatchObject({ value: { deleted: false } });
+    expect(await backend.dispatch('csv:deletePreset', { name: 'Mine' })).toEqual({
+      ok: true,
+      value: { deleted: false, preset: null },
+    });
 
     createSettingsRepo(backend.db).setMany([[PRESETS_KEY, '{not json']]);
     expect((await presets()).map((p) => p.name)).toHaveLength(5);
+  });
+
+  it('answers a delete with the preset, which saves back exactly as it was (undo)', async () => {
+    backend = testBackend(tempDir());
+    const entry = {
+      name: 'Broker',
+      mapping: MAPPING,
+      delimiter: ';',
+      dateFormat: 'DD/MM/YYYY',
+      numberFormat: '1.234,56',
+    };
+    await backend.dispatch('csv:savePreset', entry);
+    const before = (await presets()).find((p) => p.name === 'Broker');
+    const deleted = await backend.dispatch('csv:deletePreset', { name: 'Broker' });
+    expect(deleted).toEqual({ ok: true, value: { deleted: true, preset: entry } });
+    expect((await presets()).some((p) => p.name === 'Broker')).toBe(false);
+    await backend.dispatch('csv:savePreset', (deleted as { value: { preset: typeof entry } }).value.preset);
+    expect((await presets()).find((p) => p.name === 'Broker')).toEqual(before);
+  });
+
+  it('refuses type words the contract does not allow, before anything is saved', async () => {
+    backend = testBackend(tempDir());
+    const save = (typeValues: Record<string, string>) =>
+      backend.dispatch('csv:savePreset', {
+        name: 'Words',
+        mapping: { ...MAPPING, typeValues },
+        dateFormat: 'YYYY-MM-DD',
+        numberFormat: '1234.56',
+      });
+    expect(await save({ '  ': 'buy' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await save({ Kauf: 'purchase' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await save({ ['x'.repeat(101)]: 'buy' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const many = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`word ${i}`, 'buy']));
+    expect(await save(many)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await presets()).some((p) => p.name === 'Words')).toBe(false);
+    expect(await save({ Kaufauftrag: 'buy', Ausschüttung: 'dividend' })).toMatchObject({ ok: true });
+  });
+
+  it('previews the words of every column over all of the content, not only the rows shown', async () => {
+    backend = testBackend(tempDir());
+    const lines = ['Datum;Vorgang;Betrag'];
+    // More dates and amounts than type words ever are; the one dividend comes long after row 20.
+    for (let i = 0; i < 45; i++) {
+      lines.push(`${(i % 28) + 1}.0${Math.floor(i / 28) + 1}.2017;${i === 43 ? 'Ausschüttung' : 'Kauf'};${i},50`);
+    }
+    const preview = await backend.dispatch('csv:preview', { content: `${lines.join('\n')}\n` });
+    expect(preview).toMatchObject({ ok: true, value: { problem: null } });
+    const value = (preview as { value: { rows: string[][]; columnValues: (string[] | null)[] } }).value;
+    expect(value.rows).toHaveLength(20);
+    expect(value.columnValues).toEqual([null, ['Kauf', 'Ausschüttung'], null]);
+
+    // A broken record past the rows shown ends the word lists there; the preview itself is whole.
+    const broken = await backend.dispatch('csv:preview', {
+      content: `${lines.slice(0, 26).join('\n')}\n1.03.2017;"Verkauf;1\n${lines.slice(26).join('\n')}\n`,
+    });
+    expect(broken).toMatchObject({ ok: true, value: { problem: null } });
+    expect((broken as { value: { columnValues: unknown[] } }).value.columnValues[1]).toEqual(['Kauf']);
   });
 });

@@ -33,6 +33,7 @@ import {
   tiltOutput,
 } from './portfolio-schemas';
 import {
+  csvDeletePresetOutput,
   csvExport,
   csvExportFile,
   csvExportFileInput,
@@ -140,7 +141,7 @@ export const calls = {
   /** Stops a running import by the jobId it was started with; it rolls back and answers `cancelled`. */
   'csv:cancelImport': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
   'csv:savePreset': { input: savedPreset, output: presetInfo },
-  'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: z.strictObject({ deleted: z.boolean() }) },
+  'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: csvDeletePresetOutput },
   'csv:export': { input: csvExportInput, output: csvExport },
   /** Writes the file in the backend, streaming. Not in browser mode. */
   'csv:exportFile': { input: csvExportFileInput, output: csvExportFile },

@@ -1,5 +1,6 @@
 // Schemas of the CSV calls (issue 6): preview, import, presets, export, and the progress event.
 import { z } from 'zod';
+import { MAX_TYPE_WORD } from '../csv/column-values';
 import { DATE_FORMATS } from '../csv/date-format';
 import { NUMBER_FORMATS } from '../csv/number-format';
 import { CONSTANT_FIELDS, MAPPABLE_FIELDS } from '../csv/presets/mapping';
@@ -9,6 +10,9 @@ import { daySchema, transactionInput } from './transaction-schemas';
 export const EXPORT_KINDS = ['transactions', 'holdings', 'quotes', 'performance', 'rotation'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+/** More words than a broker's list of booking types ever needs; a bound on the stored document. */
+const MAX_TYPE_WORDS = 200;
+
 export const csvDelimiter = z.enum([',', ';', '\t', '|']);
 
 export const presetName = z
@@ -17,10 +21,21 @@ export const presetName = z
   .min(1, 'Give the preset a name.')
   .max(60, 'Keep the preset name under 60 characters.');
 
+/** A word of the file's type column → the transaction type it means ("Kaufauftrag" → buy). */
+export const typeWords = z
+  .record(
+    z
+      .string()
+      .max(MAX_TYPE_WORD)
+      .refine((word) => word.trim() !== '', 'A type word cannot be blank.'),
+    z.enum(TRANSACTION_TYPES),
+  )
+  .refine((words) => Object.keys(words).length <= MAX_TYPE_WORDS, `At most ${MAX_TYPE_WORDS} type words.`);
+
 export const columnMapping = z.strictObject({
   columns: z.partialRecord(z.enum(MAPPABLE_FIELDS), z.string().max(200)),
   constants: z.partialRecord(z.enum(CONSTANT_FIELDS), z.string().max(200)).optional(),
-  typeValues: z.record(z.string().max(100), z.enum(TRANSACTION_TYPES)).optional(),
+  typeValues: typeWords.optional(),
   absolute: z.boolean().optional(),
 });
 
@@ -131,8 +146,20 @@ export const csvPreview = z.strictObject({
   mapping: columnMapping,
   dateFormat: z.enum(DATE_FORMATS).nullable(),
   numberFormat: z.enum(NUMBER_FORMATS).nullable(),
+  /**
+   * Per column of `header`, its distinct non-blank values in all of the given content (not only
+   * `rows`), or null when there are too many (or too long) to be type words: what the mapping
+   * step offers to map to transaction types.
+   */
+  columnValues: z.array(z.array(z.string()).nullable()),
   /** Why the preview stopped early (a broken quote, say), if it did. */
   problem: z.string().nullable(),
+});
+
+export const csvDeletePresetOutput = z.strictObject({
+  deleted: z.boolean(),
+  /** What was deleted, so that it can be saved again (undo); null when there was no such preset. */
+  preset: savedPreset.nullable(),
 });
 
 export const csvExportInput = z.strictObject({

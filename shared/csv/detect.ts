@@ -32,6 +32,12 @@ export function firstLine(text: string): string {
   return (end < 0 ? text : text.slice(0, end)).replace(/^\uFEFF/, '');
 }
 
+/** The text up to its last line break: the start of a file, cut so that no record is cut off. */
+export function wholeLines(text: string): string {
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return lastBreak < 0 ? text : text.slice(0, lastBreak + 1);
+}
+
 /**
  * The preset that finds all its required columns and the most of the others; a match on a
  * column's first name counts double (so German headers pick the German Portfolio Performance).

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CallInput, EventPayload } from '../../../shared/api/contract';
 import { useClient } from './client-context';
@@ -9,6 +9,20 @@ export function useCsvPresets() {
   const client = useClient();
   return useQuery({ queryKey: queryKeys.csvPresets, queryFn: () => client.call('csv:presets', {}) });
 }
+
+/** A write to the saved presets, after which their list is read again. */
+function usePresetWrite<N extends 'csv:savePreset' | 'csv:deletePreset'>(name: N) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<N>) => client.call(name, input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.csvPresets }),
+  });
+}
+
+export const useSaveCsvPreset = () => usePresetWrite('csv:savePreset');
+/** Answers with the deleted preset, so that an undo can save it again. */
+export const useDeleteCsvPreset = () => usePresetWrite('csv:deletePreset');
 
 export function useCsvPreview() {
   const client = useClient();

@@ -1,9 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { CsvPreview, ImportResult } from '../../../../shared/api/csv-schemas';
+import { wholeLines } from '../../../../shared/csv/detect';
 import { useCsvImport, useCsvPresets, useCsvPreview } from '../../api/csv-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { CsvMappingStep, CsvPreviewTable } from './csv-mapping-step';
+import { CsvSavedPresets } from './csv-saved-presets';
+import { CsvTypeWordsStep } from './csv-type-words-step';
 import {
   applyPreset,
   FIELD_LABELS,
@@ -13,8 +16,13 @@ import {
   type MappingState,
 } from './csv-mapping';
 
-/** The preview reads only the start of the file: enough for the header and the first rows. */
+/** The preview reads only the start of the file: the header, the first rows and their type words. */
 const PREVIEW_CHARS = 64 * 1024;
+
+/** Whole lines only: a record cut in half would offer half a word as a type word. */
+function previewContent(content: string): string {
+  return content.length <= PREVIEW_CHARS ? content : wholeLines(content.slice(0, PREVIEW_CHARS));
+}
 
 /** A file's text through FileReader, which every renderer (and jsdom) has; Blob.text() is newer. */
 function readText(file: Blob): Promise<string> {
@@ -87,7 +95,7 @@ export function CsvImportForm() {
     if (!file) return;
     const content = await readText(file);
     previewCall.mutate(
-      { content: content.slice(0, PREVIEW_CHARS) },
+      { content: previewContent(content) },
       {
         onSuccess: (preview) => {
           setChosen({ name: file.name, content, preview });
@@ -116,6 +124,8 @@ export function CsvImportForm() {
   const presetLabel = (name: string | null) =>
     name === null ? null : (presets.data?.presets.find((p) => p.name === name)?.label ?? name);
   const usingPreset = mapping !== null && !mapping.edited && mapping.preset !== null;
+  // A built-in preset reads its own type words (Portfolio Performance's, say); a mapping reads the user's.
+  const usingBuiltIn = usingPreset && presets.data?.presets.find((p) => p.name === mapping.preset)?.builtIn === true;
   const missing = mapping ? missingFields(mapping.columns, account) : [];
   const progress = importCall.progress;
   const busy = importCall.isPending || previewCall.isPending;
@@ -137,6 +147,12 @@ export function CsvImportForm() {
           onChange={(e) => void choose(e.target.files?.[0]).catch((error: unknown) => setReadError(error))}
         />
       </div>
+      <CsvSavedPresets
+        onDeleted={(name) =>
+          // A deleted preset can no longer be imported by name: its columns stay, as a custom mapping.
+          setMapping((state) => (state?.preset === name ? { ...state, preset: null, edited: true } : state))
+        }
+      />
       {(readError ?? previewCall.error) && <ErrorNote what="read the file" error={readError ?? previewCall.error} />}
       {chosen && preview && mapping && (
         <>
@@ -177,6 +193,7 @@ export function CsvImportForm() {
           {preview.problem && <p className="field-problem">The preview stopped early: {preview.problem}</p>}
           <CsvPreviewTable preview={preview} />
           <CsvMappingStep preview={preview} state={mapping} onChange={setMapping} />
+          {!usingBuiltIn && <CsvTypeWordsStep preview={preview} state={mapping} onChange={setMapping} />}
           <div className="tx-grid csv-options">
             <div className="field">
               <label htmlFor={`${ids}-account`}>Import everything into account (optional)</label>

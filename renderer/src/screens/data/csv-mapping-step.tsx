@@ -3,7 +3,14 @@ import type { CsvPreview } from '../../../../shared/api/csv-schemas';
 import { DATE_FORMATS } from '../../../../shared/csv/date-format';
 import { NUMBER_FORMATS } from '../../../../shared/csv/number-format';
 import { TRANSACTION_COLUMNS } from '../../../../shared/csv/transaction-columns';
-import { DATE_FORMAT_LABELS, FIELD_LABELS, NOT_IN_FILE, setColumn, type MappingState } from './csv-mapping';
+import {
+  DATE_FORMAT_LABELS,
+  FIELD_LABELS,
+  NOT_IN_FILE,
+  setColumn,
+  type MappingState,
+  type MappingStepProps,
+} from './csv-mapping';
 
 const PREVIEW_ROWS = 5;
 
@@ -39,15 +46,7 @@ export function CsvPreviewTable({ preview }: { preview: CsvPreview }) {
  * One select per column of the app's own format, in its order (the file's headers or "not in
  * file"), then how dates and numbers are written.
  */
-export function CsvMappingStep({
-  preview,
-  state,
-  onChange,
-}: {
-  preview: CsvPreview;
-  state: MappingState;
-  onChange: (state: MappingState) => void;
-}) {
+export function CsvMappingStep({ preview, state, onChange }: MappingStepProps) {
   const ids = useId();
   return (
     <fieldset className="csv-mapping">

@@ -4,6 +4,7 @@ import { csvDelimiter, type CsvPreview, type PresetInfo } from '../../../../shar
 import type { DateFormat } from '../../../../shared/csv/date-format';
 import type { NumberFormat } from '../../../../shared/csv/number-format';
 import { REQUIRED_FIELDS, type MappableField } from '../../../../shared/csv/presets/mapping';
+import type { TransactionType } from '../../../../shared/domain/transaction';
 
 export const FIELD_LABELS: Record<MappableField, string> = {
   date: 'Date',
@@ -37,14 +38,25 @@ export const NOT_IN_FILE = '';
 
 export type Columns = Partial<Record<MappableField, string>>;
 
+/** Words of the type column → the type each means, where the user chose one by hand. */
+export type TypeValues = Record<string, TransactionType>;
+
 export interface MappingState {
   columns: Columns;
+  typeValues: TypeValues;
   dateFormat: DateFormat;
   numberFormat: NumberFormat;
   /** The detected or chosen preset, which imports as is until the user edits the mapping. */
   preset: string | null;
   /** The user changed the suggestion, so the mapping (not the preset) is what imports. */
   edited: boolean;
+}
+
+/** What each part of the mapping step is given: the file's preview, and the mapping to show and change. */
+export interface MappingStepProps {
+  preview: CsvPreview;
+  state: MappingState;
+  onChange: (state: MappingState) => void;
 }
 
 /** The preview's suggestion, keeping only headers the file really has. */
@@ -54,6 +66,7 @@ export function initialMapping(preview: CsvPreview): MappingState {
     if (header !== undefined && preview.header.includes(header)) columns[field] = header;
   return {
     columns,
+    typeValues: { ...preview.mapping.typeValues },
     dateFormat: preview.dateFormat ?? 'YYYY-MM-DD',
     numberFormat: preview.numberFormat ?? '1234.56',
     preset: preview.suggestedPreset,
@@ -61,7 +74,10 @@ export function initialMapping(preview: CsvPreview): MappingState {
   };
 }
 
-/** Choosing a preset by hand: a saved one brings its columns and formats; null means a custom mapping. */
+/**
+ * Choosing a preset by hand: a saved one brings its columns, type words and formats; null means a
+ * custom mapping.
+ */
 export function applyPreset(state: MappingState, preset: PresetInfo | null, header: readonly string[]): MappingState {
   if (!preset) return { ...state, preset: null, edited: true };
   const columns: Columns = {};
@@ -72,6 +88,7 @@ export function applyPreset(state: MappingState, preset: PresetInfo | null, head
     if (name !== undefined && header.includes(name)) columns[field] = name;
   return {
     columns,
+    typeValues: preset.mapping?.typeValues ?? state.typeValues,
     dateFormat: preset.dateFormat,
     numberFormat: preset.numberFormat,
     preset: preset.name,
@@ -79,11 +96,13 @@ export function applyPreset(state: MappingState, preset: PresetInfo | null, head
   };
 }
 
+/** Another type column holds other words: the choices made for the old one go with it. */
 export function setColumn(state: MappingState, field: MappableField, header: string): MappingState {
   const columns = { ...state.columns };
   if (header === NOT_IN_FILE) delete columns[field];
   else columns[field] = header;
-  return { ...state, columns, edited: true };
+  const typeValues = field === 'type' && header !== state.columns.type ? {} : state.typeValues;
+  return { ...state, columns, typeValues, edited: true };
 }
 
 /** Fields a row needs that are not mapped; the account may come from the "import into" field instead. */
@@ -115,7 +134,10 @@ export function importRequest(
   if (state.preset && !state.edited && !saveAs) return { ...base, preset: state.preset };
   return {
     ...base,
-    mapping: { columns: state.columns },
+    mapping: {
+      columns: state.columns,
+      ...(Object.keys(state.typeValues).length > 0 ? { typeValues: state.typeValues } : {}),
+    },
     dateFormat: state.dateFormat,
     numberFormat: state.numberFormat,
     ...(saveAs ? { savePresetAs: saveAs } : {}),

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../../shared/api/contract';
-import type { CsvPreview, ImportResult } from '../../../../shared/api/csv-schemas';
+import type { CsvPreview, ImportResult, PresetInfo, SavedPreset } from '../../../../shared/api/csv-schemas';
 import { emptyImportResult } from '../../../../shared/csv/import-result';
 import { fakeClient, type FakeHandlers } from '../../test-support/fake-client';
 import { renderWithClient, stubLayout } from '../../test-support/render';
@@ -23,6 +23,7 @@ const customPreview: CsvPreview = {
   mapping: { columns: { date: 'Datum', type: 'Art', symbol: 'Ticker', quantity: 'Stück', price: 'Gone' } },
   dateFormat: 'DD/MM/YYYY',
   numberFormat: '1.234,56',
+  columnValues: [['31/12/2016'], ['Depot'], ['buy'], ['AAPL'], ['10'], ['1.234,56'], ['EUR']],
   problem: null,
 };
 
@@ -33,11 +34,13 @@ function result(over: Partial<ImportResult>): ImportResult {
 function setup(
   preview: CsvPreview,
   onImport: (input: CallInput<'csv:import'>) => ImportResult | Promise<ImportResult>,
+  more: FakeHandlers = {},
 ) {
   const handlers: FakeHandlers = {
     'csv:presets': () => ({ presets: [] }),
     'csv:preview': () => preview,
     'csv:import': (input) => onImport(input),
+    ...more,
   };
   const client = fakeClient(handlers);
   renderWithClient(<TransactionsCsvSection />, client);
@@ -108,6 +111,7 @@ describe('choosing a preset', () => {
     );
     expect(saved).toEqual({
       columns: { date: 'Datum', currency: 'Währung' },
+      typeValues: {},
       dateFormat: 'DD.MM.YYYY',
       numberFormat: '1,234.56',
       preset: 'My bank',
@@ -227,3 +231,109 @@ describe('transactions CSV section', () => {
     expect(screen.queryByRole('progressbar', { name: 'Import progress' })).toBeNull();
   });
 });
+
+describe('type words and saved presets', () => {
+  const brokerPreview: CsvPreview = {
+    ...customPreview,
+    mapping: { columns: { ...customPreview.mapping.columns, account: 'Konto', currency: 'Währung', price: 'Kurs' } },
+    columnValues: customPreview.columnValues.map((values, i) => (i === 2 ? ['Kauf', 'Kaufauftrag', 'Zins'] : values)),
+  };
+
+  it('lists the type column’s words, takes a type for each unknown one, and saves them with the preset', async () => {
+    const user = userEvent.setup();
+    const client = setup(brokerPreview, () => result({}));
+    await chooseFile(user);
+    const step = screen.getByTestId('csv-type-words');
+    expect(within(step).getByText(/The words in “Art”/)).toBeTruthy();
+    expect(value('Type for Kauf')).toBe('buy');
+    expect(value('Type for Kaufauftrag')).toBe('');
+    expect(screen.getByTestId('csv-unmapped-types').textContent).toBe('Choose a type for: Kaufauftrag, Zins.');
+
+    await user.selectOptions(screen.getByLabelText('Type for Kaufauftrag'), 'Buy');
+    await user.selectOptions(screen.getByLabelText('Type for Zins'), 'Interest');
+    expect(screen.queryByTestId('csv-unmapped-types')).toBeNull();
+    await user.type(screen.getByLabelText('Save this mapping as a preset (optional)'), 'Broker DE');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByTestId('csv-import-result');
+
+    expect(client.callsTo('csv:import')[0]).toMatchObject({
+      savePresetAs: 'Broker DE',
+      mapping: { typeValues: { Kaufauftrag: 'buy', Zins: 'interest' } },
+    });
+  });
+
+  it('leaves the type words to a built-in preset used as it is', async () => {
+    const user = userEvent.setup();
+    setup({ ...brokerPreview, suggestedPreset: 'ghostfolio' }, () => result({}), {
+      'csv:presets': () => ({ presets: [preset('ghostfolio', true)] }),
+    });
+    await chooseFile(user);
+    expect(screen.getByTestId('csv-detected').textContent).toContain('Detected: Ghostfolio');
+    expect(screen.queryByTestId('csv-type-words')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Note'), 'Konto');
+    expect(screen.getByTestId('csv-type-words')).toBeTruthy();
+  });
+
+  it('deletes a saved preset from the list, and Undo saves exactly that preset again', async () => {
+    const user = userEvent.setup();
+    const stored: SavedPreset = {
+      name: 'Broker DE',
+      mapping: { columns: { date: 'Datum', type: 'Art' }, typeValues: { Kaufauftrag: 'buy' } },
+      delimiter: ';',
+      dateFormat: 'DD/MM/YYYY',
+      numberFormat: '1.234,56',
+    };
+    let saved: SavedPreset[] = [stored];
+    const client = setup(brokerPreview, () => result({}), {
+      'csv:presets': () => ({
+        presets: [preset('ghostfolio', true), ...saved.map((p) => ({ ...preset(p.name, false), mapping: p.mapping }))],
+      }),
+      'csv:deletePreset': ({ name }) => {
+        const found = saved.find((p) => p.name === name) ?? null;
+        saved = saved.filter((p) => p !== found);
+        return { deleted: found !== null, preset: found };
+      },
+      'csv:savePreset': (entry) => {
+        saved = [...saved, { ...entry, delimiter: entry.delimiter ?? null }];
+        return preset(entry.name, false);
+      },
+    });
+    const list = await screen.findByRole('group', { name: 'Saved presets' });
+    expect(within(list).getByText('Broker DE')).toBeTruthy();
+    expect(within(list).getByText(/1 type word$/)).toBeTruthy();
+
+    // Chosen in the import's format select, then deleted: the mapping stays, as a custom one.
+    await chooseFile(user);
+    await user.selectOptions(screen.getByLabelText('Format'), 'Broker DE (saved)');
+    await user.click(within(list).getByRole('button', { name: 'Delete the preset Broker DE' }));
+    expect(await within(list).findByText('Deleted the preset “Broker DE”.')).toBeTruthy();
+    expect(client.callsTo('csv:deletePreset')).toEqual([{ name: 'Broker DE' }]);
+    await waitFor(() => expect(within(list).queryByRole('listitem')).toBeNull());
+    expect(value('Format')).toBe('');
+    expect(screen.queryByRole('option', { name: 'Broker DE (saved)' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Check (dry run)' }));
+    await screen.findByTestId('csv-import-result');
+    const check = client.callsTo('csv:import')[0] as CallInput<'csv:import'>;
+    expect(check.preset).toBeUndefined();
+    expect(check.mapping?.typeValues).toEqual({ Kaufauftrag: 'buy' });
+
+    await user.click(within(list).getByRole('button', { name: 'Undo' }));
+    expect(await within(list).findByText('Restored the preset “Broker DE”.')).toBeTruthy();
+    expect(client.callsTo('csv:savePreset')).toEqual([stored]);
+    expect(await within(list).findByRole('button', { name: 'Delete the preset Broker DE' })).toBeTruthy();
+  });
+});
+
+function preset(name: string, builtIn: boolean): PresetInfo {
+  const label = builtIn ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+  return {
+    name,
+    label,
+    builtIn,
+    delimiter: null,
+    dateFormat: 'DD/MM/YYYY',
+    numberFormat: '1.234,56',
+    columns: [],
+    notes: [],
+  };
+}

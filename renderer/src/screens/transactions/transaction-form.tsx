@@ -1,9 +1,10 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { TransactionRow } from '../../../../shared/api/transaction-schemas';
 import type { ApiError } from '../../../../shared/api/errors';
-import { TRANSACTION_TYPES, type TransactionType } from '../../../../shared/domain/transaction';
+import type { TransactionType } from '../../../../shared/domain/transaction';
 import { useCreateTransaction, useUpdateTransaction } from '../../api/hooks';
 import { FIELDS_BY_TYPE, fieldLabel, TYPE_LABELS, type FieldName } from './transaction-fields';
+import { TypeOptions } from './type-options';
 import { validateDraft, type Draft } from './validate-transaction';
 
 function todayLocal(): string {
@@ -120,11 +121,7 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
         <div className="field">
           <label htmlFor={`${ids}-type`}>Type</label>
           <select id={`${ids}-type`} value={draft.type} onChange={(e) => set('type', e.target.value)}>
-            {TRANSACTION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
-              </option>
-            ))}
+            <TypeOptions />
           </select>
         </div>
         <div className="field">

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { TransactionFilter, TransactionRow } from '../../../../shared/api/transaction-schemas';
-import { TRANSACTION_TYPES, type TransactionType } from '../../../../shared/domain/transaction';
+import type { TransactionType } from '../../../../shared/domain/transaction';
 import { useAccounts, useDeleteTransaction, useRestoreTransaction, useTransactions } from '../../api/hooks';
 import { Notice } from '../../components/notice';
-import { TYPE_LABELS } from './transaction-fields';
 import { TransactionForm } from './transaction-form';
 import { TransactionsTable } from './transactions-table';
+import { TypeOptions } from './type-options';
 import './transactions.css';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; row: TransactionRow };
@@ -109,11 +109,7 @@ export function TransactionsScreen() {
             onChange={(e) => setField('type', e.target.value as TransactionType)}
           >
             <option value="">All types</option>
-            {TRANSACTION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
-              </option>
-            ))}
+            <TypeOptions />
           </select>
         </div>
         <div className="field">
