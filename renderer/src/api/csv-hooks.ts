@@ -36,9 +36,11 @@ export function useCsvPreview() {
 export function useCsvImport() {
   const client = useClient();
   const [progress, setProgress] = useState<EventPayload<'csv:progress'> | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: async (input: Omit<CallInput<'csv:import'>, 'jobId'>) => {
       const jobId = newJobId();
+      setJobId(jobId);
       setProgress(null);
       const stop = client.on('csv:progress', (event) => {
         if (event.jobId === jobId) setProgress(event);
@@ -50,7 +52,9 @@ export function useCsvImport() {
       }
     },
   });
-  return { ...mutation, progress };
+  /** Asks the backend to stop the running import; it rolls back and the call answers `cancelled`. */
+  const cancel = () => (jobId === null ? Promise.resolve() : client.call('csv:cancelImport', { jobId }).then(() => {}));
+  return { ...mutation, progress, cancel };
 }
 
 function newJobId(): string {

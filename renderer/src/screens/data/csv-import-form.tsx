@@ -45,6 +45,12 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 function ImportOutcome({ result }: { result: ImportResult }) {
+  if (result.cancelled)
+    return (
+      <p className="notice notice-info" role="status" data-testid="csv-import-result">
+        {result.dryRun ? 'Check cancelled' : 'Import cancelled'}: nothing was written.
+      </p>
+    );
   if (result.errorCount > 0)
     return (
       <div className="notice notice-error csv-errors" role="alert">
@@ -240,6 +246,9 @@ export function CsvImportForm() {
               <span className="muted small">
                 {progress ? `${progress.phase} · ${plural(progress.rowsDone, 'row')}` : 'Starting…'}
               </span>
+              <button type="button" className="secondary" onClick={() => void importCall.cancel()}>
+                Cancel import
+              </button>
             </div>
           )}
           {importCall.error && <ErrorNote what={`import ${chosen.name}`} error={importCall.error} />}

@@ -230,6 +230,33 @@ describe('transactions CSV section', () => {
     expect((await screen.findByTestId('csv-import-result')).textContent).toContain('Imported 200 rows');
     expect(screen.queryByRole('progressbar', { name: 'Import progress' })).toBeNull();
   });
+
+  it('cancels the running import by its job id and says nothing was written', async () => {
+    const user = userEvent.setup();
+    let finish: (r: ImportResult) => void = () => {};
+    let jobId = '';
+    const cancelled: string[] = [];
+    setup(
+      customPreview,
+      (input) => {
+        jobId = input.jobId ?? '';
+        return new Promise<ImportResult>((resolve) => (finish = resolve));
+      },
+      {
+        'csv:cancelImport': (input) => {
+          cancelled.push(input.jobId);
+          finish(result({ committed: false, added: 0, cancelled: true }));
+          return { cancelled: true };
+        },
+      },
+    );
+    await chooseFile(user);
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel import' }));
+    expect(cancelled).toEqual([jobId]);
+    expect((await screen.findByTestId('csv-import-result')).textContent).toBe('Import cancelled: nothing was written.');
+    expect(screen.queryByRole('button', { name: 'Cancel import' })).toBeNull();
+  });
 });
 
 describe('type words and saved presets', () => {
