@@ -177,65 +177,61 @@ describe('importing transactions', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /no preset named "nope"/ } });
   });
 
-  it('rolls back and says so when the caller cancels between batches', async () => {
+  const deposits = (count: number) =>
+    Array.from({ length: count }, (_, i) => `2016-01-04,Brokerage,deposit,,,,,${i + 1},USD,`);
+
+  /** Imports `rows` on a side connection, as the service does, aborting when `stopAt` says so. */
+  async function importCancelling(
+    rows: string[],
+    batchRows: number,
+    stopAt: (progress: CsvProgress) => boolean,
+  ): Promise<ImportResult> {
     const dir = tempDir();
     backend = testBackend(dir);
-    const rows = Array.from({ length: 3000 }, (_, i) => `2016-01-04,Brokerage,deposit,,,,,${i + 1},USD,`);
     const side = openSideConnection(path.join(dir, 'tiltfolio.sqlite'));
     const controller = new AbortController();
     try {
-      const result = await importTransactions(side, {
+      return await importTransactions(side, {
         source: [csv(...rows)],
         fileName: 'big.csv',
         preset: tiltfolioPreset,
         today: '2026-01-02',
         now: '2026-01-02T00:00:00.000Z',
-        batchRows: 500,
-        onProgress: () => controller.abort(),
+        batchRows,
+        onProgress: (progress) => {
+          if (stopAt(progress)) controller.abort();
+        },
         signal: controller.signal,
       });
-      expect(result).toMatchObject({ cancelled: true, committed: false, added: 0, accountsCreated: [] });
-      expect(result.rows).toBeLessThan(3000);
     } finally {
       side.close();
     }
+  }
+
+  it('rolls back and says so when the caller cancels between batches', async () => {
+    const result = await importCancelling(deposits(3000), 500, () => true);
+    expect(result).toMatchObject({ cancelled: true, committed: false, added: 0, accountsCreated: [] });
+    expect(result.rows).toBeLessThan(3000);
     expect(await count()).toBe(0);
   });
 
   it('pauses its ledger check to report progress, and a cancel during the check rolls back', async () => {
-    const dir = tempDir();
-    backend = testBackend(dir);
-    const rows = Array.from({ length: 45_000 }, (_, i) => `2016-01-04,Brokerage,deposit,,,,,${i + 1},USD,`);
-    const side = openSideConnection(path.join(dir, 'tiltfolio.sqlite'));
-    const controller = new AbortController();
-    const checking: { rowsDone: number; rowsTotal?: number }[] = [];
-    try {
-      const result = await importTransactions(side, {
-        source: [csv(...rows)],
-        fileName: 'big.csv',
-        preset: tiltfolioPreset,
-        today: '2026-01-02',
-        now: '2026-01-02T00:00:00.000Z',
-        batchRows: 5_000,
-        onProgress: (progress) => {
-          if (progress.phase !== 'checking' || progress.rowsTotal === undefined) return;
-          checking.push({ rowsDone: progress.rowsDone, rowsTotal: progress.rowsTotal });
-          controller.abort();
-        },
-        signal: controller.signal,
-      });
-      // Every row was read and written; the cancel came while the ledger was being replayed.
-      expect(result).toMatchObject({ rows: 45_000, cancelled: true, committed: false, added: 0, errorCount: 0 });
-      expect(checking[0]).toEqual({ rowsDone: 20_000, rowsTotal: 45_000 });
-    } finally {
-      side.close();
-    }
+    const checking: CsvProgress[] = [];
+    const result = await importCancelling(deposits(45_000), 5_000, (progress) => {
+      if (progress.phase !== 'checking' || progress.rowsTotal === undefined) return false;
+      checking.push(progress);
+      return true;
+    });
+    // Every row was read and written; the cancel came while the ledger was being replayed.
+    expect(result).toMatchObject({ rows: 45_000, cancelled: true, committed: false, added: 0, errorCount: 0 });
+    expect(checking).toHaveLength(1);
+    expect(checking[0]).toMatchObject({ rowsDone: 20_000, rowsTotal: 45_000 });
     expect(await count()).toBe(0);
   });
 
   it('is cancelled through the API by its job id, and nothing is written', async () => {
     setup();
-    const rows = Array.from({ length: 30_000 }, (_, i) => `2016-01-04,Brokerage,deposit,,,,,${i + 1},USD,`);
+    const rows = deposits(30_000);
     let answer: unknown;
     backend.events.subscribe((name, payload) => {
       if (name !== 'csv:progress') return;
