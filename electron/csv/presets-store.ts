@@ -8,7 +8,7 @@ import { mappingPreset } from '../../shared/csv/presets/mapping';
 import type { Db } from '../db/connection';
 import { createSettingsRepo } from '../db/settings-repo';
 
-const storedPresets = z.array(savedPreset);
+const storedPresets = z.array(z.unknown());
 
 /** Saved mappings drop minus signs unless told otherwise: the type says which way money moves. */
 export function presetFromSaved(saved: SavedPreset, label = saved.name): AnyPreset {
@@ -52,8 +52,13 @@ export function createPresetsStore(db: Db) {
     if (json === undefined) return [];
     try {
       const parsed = storedPresets.safeParse(JSON.parse(json));
-      // A damaged setting loses the saved mappings, not the importer.
-      return parsed.success ? parsed.data : [];
+      // A damaged setting loses the saved mappings, not the importer; one damaged (or, after a
+      // stricter release, no longer valid) mapping loses only itself, not the others.
+      if (!parsed.success) return [];
+      return parsed.data.flatMap((entry) => {
+        const preset = savedPreset.safeParse(entry);
+        return preset.success ? [preset.data] : [];
+      });
     } catch {
       return [];
     }

@@ -87,6 +87,21 @@ describe('saved column mappings', () => {
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('keeps the valid saved mappings when one stored mapping is no longer valid', async () => {
+    backend = testBackend(tempDir());
+    const good = {
+      name: 'Good',
+      mapping: MAPPING,
+      delimiter: ';',
+      dateFormat: 'DD/MM/YYYY',
+      numberFormat: '1.234,56',
+    };
+    const bad = { ...good, name: 'Bad', mapping: { ...MAPPING, typeValues: { '': 'buy' } } };
+    createSettingsRepo(backend.db).setMany([[PRESETS_KEY, JSON.stringify([bad, good])]]);
+    const names = (await presets()).filter((p) => !p.builtIn).map((p) => p.name);
+    expect(names).toEqual(['Good']);
+  });
+
   it('replaces a preset saved under the same name, deletes it, and survives a damaged setting', async () => {
     backend = testBackend(tempDir());
     const save = (dateFormat: string) =>
