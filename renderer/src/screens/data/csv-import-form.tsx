@@ -235,7 +235,7 @@ export function CsvImportForm() {
             </button>
           </div>
           {importCall.isPending && (
-            <div className="overall-progress">
+            <div className="overall-progress csv-import-progress">
               <progress
                 aria-label="Import progress"
                 max={progress?.rowsTotal ?? progress?.bytesTotal ?? 1}
