@@ -6,13 +6,19 @@ import {
 } from '../../shared/engine/bench-cases';
 import { median, timeMs, type BenchResult } from './measure';
 
+/** One warm-up run (JIT and first-touch allocation), then the median of `runs` timed ones. */
+async function medianMs(work: () => unknown, runs: number): Promise<number> {
+  work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await timeMs(work));
+  return median(samples);
+}
+
 /** engine.recompute: positions, daily value series and sleeve weights from 100k transactions. */
 export async function benchEngineRecompute(): Promise<BenchResult> {
   const workload = makeRecomputeWorkload();
-  runRecompute(workload); // warm-up: JIT and first-touch allocation
-  const samples: number[] = [];
-  for (let i = 0; i < 7; i++) samples.push(await timeMs(() => runRecompute(workload)));
-  return { bench: 'engine.recompute', value: Number(median(samples).toFixed(1)), unit: 'ms' };
+  const value = await medianMs(() => runRecompute(workload), 7);
+  return { bench: 'engine.recompute', value: Number(value.toFixed(1)), unit: 'ms' };
 }
 
 /**
@@ -22,19 +28,14 @@ export async function benchEngineRecompute(): Promise<BenchResult> {
  */
 export async function benchEngineRevalue(): Promise<BenchResult> {
   const workload = makeRecomputeWorkload();
-  const { ledger } = runRecompute(workload);
-  const input = { ...workload, ledger };
-  runRecompute(input);
-  const samples: number[] = [];
-  for (let i = 0; i < 7; i++) samples.push(await timeMs(() => runRecompute(input)));
-  return { bench: 'engine.revalue', value: Number(median(samples).toFixed(1)), unit: 'ms' };
+  const input = { ...workload, ledger: runRecompute(workload).ledger };
+  const value = await medianMs(() => runRecompute(input), 7);
+  return { bench: 'engine.revalue', value: Number(value.toFixed(1)), unit: 'ms' };
 }
 
 /** engine.rotation: relative strength, RS-Ratio/Momentum and drawdown for 20 pairs over 10 years. */
 export async function benchEngineRotation(): Promise<BenchResult> {
   const workload = makeRotationWorkload();
-  runRotation(workload);
-  const samples: number[] = [];
-  for (let i = 0; i < 15; i++) samples.push(await timeMs(() => runRotation(workload)));
-  return { bench: 'engine.rotation', value: Number(median(samples).toFixed(2)), unit: 'ms' };
+  const value = await medianMs(() => runRotation(workload), 15);
+  return { bench: 'engine.rotation', value: Number(value.toFixed(2)), unit: 'ms' };
 }

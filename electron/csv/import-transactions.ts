@@ -91,11 +91,12 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
     const now = Date.now();
     if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = now;
+    // Reading counts rows and bytes of the file; checking counts records of the ledger replayed.
     const event: CsvProgress =
-      checked === undefined
-        ? { jobId, phase, rowsDone: result.rows, bytesDone }
-        : { jobId, phase, rowsDone: checked.done, rowsTotal: checked.total };
-    if (request.bytesTotal !== undefined && checked === undefined) event.bytesTotal = request.bytesTotal;
+      checked !== undefined
+        ? { jobId, phase, rowsDone: checked.done, rowsTotal: checked.total }
+        : { jobId, phase, rowsDone: result.rows, bytesDone };
+    if (checked === undefined && request.bytesTotal !== undefined) event.bytesTotal = request.bytesTotal;
     request.onProgress(event);
   };
 

@@ -13,6 +13,9 @@ const MAPPING = {
   typeValues: { Kaufauftrag: 'buy' },
 };
 
+/** A saved preset as the API takes it (and the settings table stores it). */
+const SAVED = { mapping: MAPPING, delimiter: ';', dateFormat: 'DD/MM/YYYY', numberFormat: '1.234,56' };
+
 describe('saved column mappings', () => {
   const tempDir = useTempDirs();
   let backend: Backend;
@@ -89,13 +92,7 @@ describe('saved column mappings', () => {
 
   it('keeps the valid saved mappings when one stored mapping is no longer valid', async () => {
     backend = testBackend(tempDir());
-    const good = {
-      name: 'Good',
-      mapping: MAPPING,
-      delimiter: ';',
-      dateFormat: 'DD/MM/YYYY',
-      numberFormat: '1.234,56',
-    };
+    const good = { ...SAVED, name: 'Good' };
     const bad = { ...good, name: 'Bad', mapping: { ...MAPPING, typeValues: { '': 'buy' } } };
     createSettingsRepo(backend.db).setMany([[PRESETS_KEY, JSON.stringify([bad, good])]]);
     const names = (await presets()).filter((p) => !p.builtIn).map((p) => p.name);
@@ -121,13 +118,7 @@ describe('saved column mappings', () => {
 
   it('answers a delete with the preset, which saves back exactly as it was (undo)', async () => {
     backend = testBackend(tempDir());
-    const entry = {
-      name: 'Broker',
-      mapping: MAPPING,
-      delimiter: ';',
-      dateFormat: 'DD/MM/YYYY',
-      numberFormat: '1.234,56',
-    };
+    const entry = { ...SAVED, name: 'Broker' };
     await backend.dispatch('csv:savePreset', entry);
     const before = (await presets()).find((p) => p.name === 'Broker');
     const deleted = await backend.dispatch('csv:deletePreset', { name: 'Broker' });

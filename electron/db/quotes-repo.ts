@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { preferredRow } from '../../shared/quotes/merge';
+import type { Bar as DayBar } from '../../shared/domain/bar';
 import type { Bar } from '../../shared/quotes/types';
 import type { Db } from './connection';
 import { timed } from './slow-query';
@@ -7,12 +8,6 @@ import { timed } from './slow-query';
 /** A bar as history answers it: with where it came from. */
 export interface HistoryBar extends Bar {
   source: string;
-}
-
-/** A day's close, as the engine takes it. */
-export interface DayClose {
-  day: string;
-  close: number;
 }
 
 /** A cached bar with where it came from and when. */
@@ -191,13 +186,13 @@ export function createQuotesRepo(db: Db) {
   };
   // Closes only: the engine's whole diet, and a third of the values to hand over per row.
   const closeRows = db
-    .prepare<[string, string, string], [string, number, string]>(
-      `SELECT day, close, source FROM quotes WHERE symbol = ? AND day >= ? AND day <= ? ORDER BY day, source`,
+    .prepare<[string, string, string], [string, number]>(
+      `SELECT day, close FROM quotes WHERE symbol = ? AND day >= ? AND day <= ? ORDER BY day, source`,
     )
     .raw(true);
-  const closes = (symbol: string, from: string, to: string): DayClose[] => {
-    const rows = closeRows.all(symbol, from, to) as unknown as [string, number, string][];
-    const out: DayClose[] = new Array(rows.length);
+  const closes = (symbol: string, from: string, to: string): DayBar[] => {
+    const rows = closeRows.all(symbol, from, to) as unknown as [string, number][];
+    const out: DayBar[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       // Several sources for a day: let history's rule pick (rare: a file overlapping a provider).
@@ -260,7 +255,7 @@ export function createQuotesRepo(db: Db) {
     history: (symbol: string, from = '0000-01-01', to = '9999-12-31'): HistoryBar[] =>
       timed('quotes.history', () => history(symbol, from, to)),
     /** The same days as history, closes only: what valuation and the rotation analytics read. */
-    closes: (symbol: string, from = '0000-01-01', to = '9999-12-31'): DayClose[] =>
+    closes: (symbol: string, from = '0000-01-01', to = '9999-12-31'): DayBar[] =>
       timed('quotes.closes', () => closes(symbol, from, to)),
     /** Every stored row for a symbol, all sources: what "the cache is unchanged" compares. */
     rows: (symbol: string): SourcedBar[] => everyRow.all(symbol),
