@@ -75,6 +75,12 @@ export class Decimal {
     return isSmall(units) ? new Decimal(Number(units), 0n) : new Decimal(Number.NaN, units);
   }
 
+  /** A count of 10⁻¹⁰ units held as a safe-integer float, without a BigInt on the way. */
+  static fromSafeUnits(units: number): Decimal {
+    if (!Number.isSafeInteger(units)) throw new DecimalError(`Not a safe integer count of units: ${units}.`);
+    return new Decimal(units || 0, 0n);
+  }
+
   static fromInteger(n: number | bigint): Decimal {
     if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new DecimalError(`Not a safe integer: ${n}.`);
     return Decimal.fromUnits(BigInt(n) * SCALE_FACTOR);

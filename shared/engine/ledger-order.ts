@@ -30,89 +30,96 @@ const UNTIMED = '~';
 /** A new array in application order; the input is not touched. */
 export function sortForLedger<T extends Transaction>(transactions: readonly T[]): T[] {
   const n = transactions.length;
+  // One pass over the records (a ledger is larger than the CPU's caches: each pass costs memory
+  // reads), keeping what the order needs in arrays: the sort itself then reads only those.
   const groups = new Uint8Array(n);
   const times: string[] = new Array<string>(n);
+  const ids = new Float64Array(n);
+  const dayStarts: number[] = [];
+  let datesAscending = true;
   let sorted = true;
+  let previousDate = '';
   for (let i = 0; i < n; i++) {
     const tx = transactions[i] as T;
-    groups[i] = SAME_DAY_GROUP[tx.type] ?? 9;
-    times[i] = tx.time ?? UNTIMED;
-    if (sorted && i > 0 && compare(transactions, groups, times, i - 1, i) > 0) sorted = false;
+    const group = SAME_DAY_GROUP[tx.type] ?? 9;
+    const time = tx.time ?? UNTIMED;
+    const date = tx.date;
+    groups[i] = group;
+    times[i] = time;
+    ids[i] = tx.id;
+    if (i === 0 || date !== previousDate) {
+      if (i > 0 && date < previousDate) datesAscending = sorted = false;
+      dayStarts.push(i);
+      previousDate = date;
+    } else if (sorted && compareWithinDay(groups, times, ids, i - 1, i) > 0) {
+      sorted = false;
+    }
   }
   if (sorted) return transactions.slice();
-  // Sort positions rather than wrapper objects: nothing extra for the collector to trace.
-  const order = Array.from({ length: n }, (_, i) => i);
-  const byPosition = (a: number, b: number) => compare(transactions, groups, times, a, b);
-  if (datesAscending(transactions)) {
-    // The store returns records by date: only each day's few records need ordering, and a
-    // counting pass by type group (stable, so entry order survives) does most of it.
-    const counts = new Int32Array(GROUP_SLOTS + 1);
-    const day: number[] = [];
-    for (let start = 0; start < n;) {
-      const date = (transactions[start] as T).date;
-      let end = start + 1;
-      while (end < n && (transactions[end] as T).date === date) end++;
-      if (end - start > 1) {
-        counts.fill(0);
-        for (let i = start; i < end; i++) {
-          const slot = (groups[i] as number) + 1;
-          counts[slot] = (counts[slot] as number) + 1;
-        }
-        for (let g = 0; g < GROUP_SLOTS; g++) counts[g + 1] = (counts[g + 1] as number) + (counts[g] as number);
-        day.length = end - start;
-        for (let i = start; i < end; i++) {
-          const g = groups[i] as number;
-          const at = counts[g] as number;
-          day[at] = i;
-          counts[g] = at + 1;
-        }
-        // Within a group, times and ids are usually in order already; sort only where they are not.
-        for (let from = 0; from < day.length;) {
-          const g = groups[day[from] as number];
-          let to = from + 1;
-          let inOrder = true;
-          while (to < day.length && groups[day[to] as number] === g) {
-            if (inOrder && compare(transactions, groups, times, day[to - 1] as number, day[to] as number) > 0)
-              inOrder = false;
-            to++;
-          }
-          if (!inOrder) {
-            const part = day.slice(from, to).sort(byPosition);
-            for (let i = 0; i < part.length; i++) day[from + i] = part[i] as number;
-          }
-          from = to;
-        }
-        for (let i = 0; i < day.length; i++) order[start + i] = day[i] as number;
-      }
-      start = end;
+  if (!datesAscending) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => {
+      const da = (transactions[a] as T).date;
+      const db = (transactions[b] as T).date;
+      return da !== db ? (da < db ? -1 : 1) : compareWithinDay(groups, times, ids, a, b);
+    });
+    return order.map((i) => transactions[i] as T);
+  }
+  // The store returns records by date: only each day's few records need ordering, and a
+  // counting pass by type group (stable, so entry order survives) does most of it.
+  const out = new Array<T>(n);
+  const counts = new Int32Array(GROUP_SLOTS + 1);
+  const day: number[] = [];
+  const byPosition = (a: number, b: number) => compareWithinDay(groups, times, ids, a, b);
+  dayStarts.push(n);
+  for (let d = 0; d + 1 < dayStarts.length; d++) {
+    const start = dayStarts[d] as number;
+    const end = dayStarts[d + 1] as number;
+    counts.fill(0);
+    for (let i = start; i < end; i++) {
+      const slot = (groups[i] as number) + 1;
+      counts[slot] = (counts[slot] as number) + 1;
     }
-  } else {
-    order.sort(byPosition);
+    for (let g = 0; g < GROUP_SLOTS; g++) counts[g + 1] = (counts[g + 1] as number) + (counts[g] as number);
+    day.length = end - start;
+    for (let i = start; i < end; i++) {
+      const g = groups[i] as number;
+      const at = counts[g] as number;
+      day[at] = i;
+      counts[g] = at + 1;
+    }
+    // Within a group, times and ids are usually in order already; sort only where they are not.
+    for (let from = 0; from < day.length;) {
+      const g = groups[day[from] as number];
+      let to = from + 1;
+      let inOrder = true;
+      while (to < day.length && groups[day[to] as number] === g) {
+        if (inOrder && byPosition(day[to - 1] as number, day[to] as number) > 0) inOrder = false;
+        to++;
+      }
+      if (!inOrder) {
+        const part = day.slice(from, to).sort(byPosition);
+        for (let i = 0; i < part.length; i++) day[from + i] = part[i] as number;
+      }
+      from = to;
+    }
+    for (let i = 0; i < day.length; i++) out[start + i] = transactions[day[i] as number] as T;
   }
-  return order.map((i) => transactions[i] as T);
+  return out;
 }
 
-function datesAscending(transactions: readonly Transaction[]): boolean {
-  for (let i = 1; i < transactions.length; i++) {
-    if ((transactions[i] as Transaction).date < (transactions[i - 1] as Transaction).date) return false;
-  }
-  return true;
-}
-
-function compare(
-  transactions: readonly Transaction[],
+/** Records i and j of one day: type group, then time (untimed last), then id. */
+function compareWithinDay(
   groups: Uint8Array,
   times: readonly string[],
+  ids: Float64Array,
   i: number,
   j: number,
 ): number {
-  const a = transactions[i] as Transaction;
-  const b = transactions[j] as Transaction;
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   const group = (groups[i] as number) - (groups[j] as number);
   if (group !== 0) return group;
   const ta = times[i] as string;
   const tb = times[j] as string;
   if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.id - b.id;
+  return (ids[i] as number) - (ids[j] as number);
 }

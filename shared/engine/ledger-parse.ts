@@ -1,6 +1,7 @@
 import { TRANSACTION_TYPES, type Transaction, type TransactionType } from '../domain/transaction';
 import { isDay } from './dates';
 import { Decimal, DecimalError } from './decimal';
+import * as fixed from './fixed';
 import { LedgerError } from './ledger-error';
 
 /** A transaction whose fields have been checked and turned into exact decimals. */
@@ -160,4 +161,173 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
       return parsed(tx, symbol, Decimal.ZERO, Decimal.ZERO, fee, amount, null);
     }
   }
+}
+
+/** A checked record's fields in fixed-point (fixed.ts): whole and units of each. Reused per record. */
+export class FixedRecord {
+  tx: Transaction | null = null;
+  type: TransactionType = 'deposit';
+  symbol = '';
+  quantityWhole = 0;
+  quantityUnits = 0;
+  priceWhole = 0;
+  priceUnits = 0;
+  feeWhole = 0;
+  feeUnits = 0;
+  amountWhole = 0;
+  amountUnits = 0;
+  /** transfer_in: whether a price or amount sets the cost basis, and that basis. */
+  hasTransferCost = false;
+  transferCostWhole = 0;
+  transferCostUnits = 0;
+}
+
+/**
+ * parseTransaction's checks and results, into `out` and without allocating, for the ledger's
+ * replay. Records of the usual shapes are read here; anything else (a sign, an exponent, an
+ * invalid field) goes to parseTransaction, which says what is wrong in its own words.
+ */
+export function readTransaction(tx: Transaction, context: ParseContext, out: FixedRecord): void {
+  if (readUsual(tx, context, out)) return;
+  const p = parseTransaction(tx, context);
+  out.tx = tx;
+  out.type = p.type;
+  out.symbol = p.symbol;
+  fixed.fromDecimal(p.quantity);
+  out.quantityWhole = R[0] as number;
+  out.quantityUnits = R[1] as number;
+  fixed.fromDecimal(p.price);
+  out.priceWhole = R[0] as number;
+  out.priceUnits = R[1] as number;
+  fixed.fromDecimal(p.fee);
+  out.feeWhole = R[0] as number;
+  out.feeUnits = R[1] as number;
+  fixed.fromDecimal(p.amount);
+  out.amountWhole = R[0] as number;
+  out.amountUnits = R[1] as number;
+  out.hasTransferCost = p.transferCost !== null;
+  fixed.fromDecimal(p.transferCost ?? Decimal.ZERO);
+  out.transferCostWhole = R[0] as number;
+  out.transferCostUnits = R[1] as number;
+}
+
+const R = fixed.R;
+
+/** True when `tx` is valid and read into `out`; false to leave it to parseTransaction. */
+function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): boolean {
+  if (typeof tx.id !== 'number' || !Number.isSafeInteger(tx.id)) return false;
+  const { validDays, currencies } = context;
+  if (validDays === undefined || currencies === undefined) return false;
+  if (!validDays.has(tx.date)) {
+    if (!isDay(tx.date)) return false;
+    validDays.add(tx.date);
+  }
+  if (tx.date > context.today) return false;
+  if (tx.time !== null && tx.time !== undefined && !TIME_PATTERN.test(tx.time)) return false;
+  if (!context.accounts.has(tx.account)) return false;
+  if (!currencies.has(tx.currency)) {
+    if (typeof tx.currency !== 'string' || !CURRENCY_PATTERN.test(tx.currency)) return false;
+    currencies.add(tx.currency);
+  }
+  const symbol = tx.symbol === null ? '' : tx.symbol.trim();
+  let feeWhole = 0;
+  let feeUnits = 0;
+  if (tx.fee !== null && tx.fee !== undefined) {
+    if (!fixed.parseUnsigned(tx.fee)) return false;
+    feeWhole = R[0] as number;
+    feeUnits = R[1] as number;
+  }
+  let quantityWhole = 0;
+  let quantityUnits = 0;
+  let priceWhole = 0;
+  let priceUnits = 0;
+  let amountWhole = 0;
+  let amountUnits = 0;
+  let hasTransferCost = false;
+  let transferCostWhole = 0;
+  let transferCostUnits = 0;
+  switch (tx.type) {
+    case 'buy':
+    case 'sell': {
+      if (symbol === '' || !readPositive(tx.quantity)) return false;
+      quantityWhole = R[0] as number;
+      quantityUnits = R[1] as number;
+      if (tx.price === null || !fixed.parseUnsigned(tx.price)) return false;
+      priceWhole = R[0] as number;
+      priceUnits = R[1] as number;
+      fixed.mul(quantityWhole, quantityUnits, priceWhole, priceUnits);
+      if (feeWhole !== 0 || feeUnits !== 0) {
+        if (tx.type === 'buy') fixed.add(R[0] as number, R[1] as number, feeWhole, feeUnits);
+        else fixed.sub(R[0] as number, R[1] as number, feeWhole, feeUnits);
+      }
+      amountWhole = R[0] as number;
+      amountUnits = R[1] as number;
+      if (tx.amount !== null) {
+        // A given amount must equal the implied one; when it does not, parseTransaction says so.
+        if (!fixed.parseUnsigned(tx.amount) || R[0] !== amountWhole || R[1] !== amountUnits) return false;
+      }
+      break;
+    }
+    case 'split':
+      // Fields a type does not use are still checked by parseTransaction: leave those to it.
+      if (symbol === '' || tx.price != null || tx.amount != null || !readPositive(tx.quantity)) return false;
+      quantityWhole = R[0] as number;
+      quantityUnits = R[1] as number;
+      break;
+    case 'transfer_in':
+    case 'transfer_out': {
+      if (symbol === '' || !readPositive(tx.quantity)) return false;
+      quantityWhole = R[0] as number;
+      quantityUnits = R[1] as number;
+      if (tx.price !== null) {
+        if (!fixed.parseUnsigned(tx.price)) return false;
+        priceWhole = R[0] as number;
+        priceUnits = R[1] as number;
+      }
+      if (tx.amount !== null) {
+        if (!fixed.parseUnsigned(tx.amount)) return false;
+        hasTransferCost = true;
+        transferCostWhole = R[0] as number;
+        transferCostUnits = R[1] as number;
+      } else if (tx.price !== null) {
+        fixed.mul(quantityWhole, quantityUnits, priceWhole, priceUnits);
+        hasTransferCost = true;
+        transferCostWhole = R[0] as number;
+        transferCostUnits = R[1] as number;
+      }
+      break;
+    }
+    case 'dividend':
+    case 'interest':
+    case 'fee':
+    case 'deposit':
+    case 'withdrawal':
+      if (tx.quantity != null || tx.price != null || !readPositive(tx.amount)) return false;
+      amountWhole = R[0] as number;
+      amountUnits = R[1] as number;
+      break;
+    default:
+      return false;
+  }
+  out.tx = tx;
+  out.type = tx.type;
+  out.symbol = symbol;
+  out.quantityWhole = quantityWhole;
+  out.quantityUnits = quantityUnits;
+  out.priceWhole = priceWhole;
+  out.priceUnits = priceUnits;
+  out.feeWhole = feeWhole;
+  out.feeUnits = feeUnits;
+  out.amountWhole = amountWhole;
+  out.amountUnits = amountUnits;
+  out.hasTransferCost = hasTransferCost;
+  out.transferCostWhole = transferCostWhole;
+  out.transferCostUnits = transferCostUnits;
+  return true;
+}
+
+/** A plain unsigned decimal above zero, into R. */
+function readPositive(text: string | null | undefined): boolean {
+  if (text === null || text === undefined || !fixed.parseUnsigned(text)) return false;
+  return (R[0] as number) > 0 || (R[1] as number) > 0;
 }

@@ -287,6 +287,14 @@ describe('applyLedger: errors name the transaction', () => {
       'needs an amount greater than zero',
     );
   });
+
+  it('a sum beyond the exact range (±9,007,199,254,740,991) instead of a rounded one', () => {
+    const huge = (id: number) => tx({ id, date: '2020-01-02', type: 'deposit', amount: '5000000000000000' });
+    expect(run([huge(1)]).accounts[0]?.cash[0]?.balance.toString()).toBe('5000000000000000');
+    const error = failure([huge(1), huge(2)]);
+    expect(error.transactionId).toBe(2);
+    expect(error.message).toMatch(/^Transaction 2 \(2020-01-02 deposit\): has an amount too large to keep exactly/);
+  });
 });
 
 describe('applyLedger: cash', () => {

@@ -1,8 +1,15 @@
 import type { Transaction } from '../domain/transaction';
-import { Decimal } from './decimal';
+import { Decimal, DecimalError } from './decimal';
+import * as fixed from './fixed';
 import { LedgerError } from './ledger-error';
 import { sortForLedger } from './ledger-order';
-import { parseTransaction, type ParseContext, type ParsedTransaction } from './ledger-parse';
+import {
+  FixedRecord,
+  parseTransaction,
+  readTransaction,
+  type ParseContext,
+  type ParsedTransaction,
+} from './ledger-parse';
 import {
   compareText,
   type AccountCash,
@@ -14,14 +21,25 @@ import {
   type Position,
 } from './ledger-types';
 import { TimelineRecorder, type Slot } from './ledger-timelines';
-import { LotBook, type CostMethod, type Lot } from './lots';
+import { LotQueue, type CostMethod, type Lot } from './lots';
 
 export type * from './ledger-types';
 export { compareText } from './ledger-types';
 
+// Running figures are fixed-point pairs (fixed.ts) in mutable fields: a replay makes millions of
+// arithmetic steps, and an immutable Decimal per step was most of its time.
+
 interface HoldingState {
-  position: Omit<Position, 'quantity' | 'costBasis' | 'lots'>;
-  book: LotBook;
+  account: string;
+  symbol: string;
+  currency: string;
+  lots: LotQueue;
+  realizedWhole: number;
+  realizedUnits: number;
+  dividendsWhole: number;
+  dividendsUnits: number;
+  feesWhole: number;
+  feesUnits: number;
   /** Ratios of this account's split records for the symbol not yet applied, as floats. */
   laterSplits: number[];
   factor: number;
@@ -29,18 +47,67 @@ interface HoldingState {
   dirty: boolean;
 }
 
-interface CashState {
-  account: string;
-  cash: AccountCash;
-  slot: Slot;
-  dirty: boolean;
+/** AccountCash's figures as fixed-point pairs, in the same order. */
+class CashState {
+  balanceWhole = 0;
+  balanceUnits = 0;
+  implicitWhole = 0;
+  implicitUnits = 0;
+  depositsWhole = 0;
+  depositsUnits = 0;
+  withdrawalsWhole = 0;
+  withdrawalsUnits = 0;
+  dividendsWhole = 0;
+  dividendsUnits = 0;
+  interestWhole = 0;
+  interestUnits = 0;
+  feesWhole = 0;
+  feesUnits = 0;
+  dirty = false;
+
+  constructor(
+    readonly account: string,
+    readonly currency: string,
+    readonly slot: Slot,
+  ) {}
+
+  addBalance(whole: number, units: number): void {
+    fixed.add(this.balanceWhole, this.balanceUnits, whole, units);
+    this.balanceWhole = R[0] as number;
+    this.balanceUnits = R[1] as number;
+  }
+
+  subBalance(whole: number, units: number): void {
+    fixed.sub(this.balanceWhole, this.balanceUnits, whole, units);
+    this.balanceWhole = R[0] as number;
+    this.balanceUnits = R[1] as number;
+  }
+
+  toAccountCash(): AccountCash {
+    const d = fixed.toDecimal;
+    return {
+      currency: this.currency,
+      balance: d(this.balanceWhole, this.balanceUnits),
+      implicitFunding: d(this.implicitWhole, this.implicitUnits),
+      deposits: d(this.depositsWhole, this.depositsUnits),
+      withdrawals: d(this.withdrawalsWhole, this.withdrawalsUnits),
+      dividends: d(this.dividendsWhole, this.dividendsUnits),
+      interest: d(this.interestWhole, this.interestUnits),
+      fees: d(this.feesWhole, this.feesUnits),
+    };
+  }
 }
 
 interface PendingTransfer {
-  parsed: ParsedTransaction;
+  tx: Transaction;
+  symbol: string;
+  quantityWhole: number;
+  quantityUnits: number;
   lots: Lot[];
   matched: boolean;
 }
+
+const R = fixed.R;
 
 /** Applies the ledger in its documented order; throws LedgerError at the first invalid record. */
 export function applyLedger(transactions: readonly Transaction[], options: LedgerOptions): LedgerResult {
@@ -72,6 +139,7 @@ export async function applyLedgerInSteps(
 class LedgerRun {
   private readonly costMethod: CostMethod;
   private readonly context: ParseContext;
+  private readonly record = new FixedRecord();
   private readonly splitRatios = new Map<string, Map<string, number[]>>();
   // Nested maps (account → symbol) rather than joined keys: no string building per record.
   private readonly holdings = new Map<string, Map<string, HoldingState>>();
@@ -133,131 +201,167 @@ class LedgerRun {
   }
 
   private applyRecords(ordered: readonly Transaction[], from: number, to: number): void {
-    // Parsed one at a time so each record's decimals die young instead of filling the old heap.
+    const record = this.record;
     for (let i = from; i < to; i++) {
       const tx = ordered[i] as Transaction;
-      const p = parseTransaction(tx, this.context);
+      try {
+        readTransaction(tx, this.context, record);
+      } catch (error) {
+        throw asLedgerError(tx, error);
+      }
       if (tx.date !== this.day) {
         if (this.day !== null) this.endOfDay(this.day);
         this.day = tx.date;
       }
-      this.apply(p);
+      try {
+        this.apply(tx, record);
+      } catch (error) {
+        throw asLedgerError(tx, error);
+      }
     }
   }
 
-  private apply(p: ParsedTransaction): void {
-    const { tx } = p;
-    const cash = this.cashOf(tx.account, tx.currency).cash;
-    switch (p.type) {
+  private apply(tx: Transaction, r: FixedRecord): void {
+    const cash = this.cashOf(tx.account, tx.currency);
+    const aw = r.amountWhole;
+    const au = r.amountUnits;
+    switch (r.type) {
       case 'buy': {
-        const h = this.holding(p);
-        h.book.acquire({ acquired: tx.date, quantity: p.quantity, cost: p.amount, transactionId: tx.id });
-        cash.balance = cash.balance.sub(p.amount);
+        const h = this.holding(tx, r.symbol);
+        h.lots.acquire(tx.date, tx.id, r.quantityWhole, r.quantityUnits, aw, au);
+        cash.subBalance(aw, au);
         break;
       }
       case 'sell': {
-        const h = this.holding(p);
-        requireHeld(p, h);
-        const disposal = h.book.dispose(p.quantity);
-        h.position.realizedPnl = h.position.realizedPnl.add(p.amount.sub(disposal.cost));
-        cash.balance = cash.balance.add(p.amount);
+        const h = this.holding(tx, r.symbol);
+        requireHeld(tx, r, h);
+        h.lots.dispose(r.quantityWhole, r.quantityUnits, null);
+        fixed.sub(aw, au, h.lots.disposedWhole, h.lots.disposedUnits);
+        fixed.add(h.realizedWhole, h.realizedUnits, R[0] as number, R[1] as number);
+        h.realizedWhole = R[0] as number;
+        h.realizedUnits = R[1] as number;
+        cash.addBalance(aw, au);
         break;
       }
       case 'split': {
-        const h = this.holding(p);
-        h.book.split(p.quantity);
+        const h = this.holding(tx, r.symbol);
+        h.lots.split(r.quantityWhole, r.quantityUnits);
         h.laterSplits.shift();
         h.factor = product(h.laterSplits);
         break;
       }
       case 'transfer_out': {
-        const h = this.holding(p);
-        requireHeld(p, h);
-        this.pending.push({ parsed: p, lots: h.book.dispose(p.quantity, true).lots, matched: false });
+        const h = this.holding(tx, r.symbol);
+        requireHeld(tx, r, h);
+        const lots: Lot[] = [];
+        h.lots.dispose(r.quantityWhole, r.quantityUnits, lots);
+        this.pending.push({
+          tx,
+          symbol: r.symbol,
+          quantityWhole: r.quantityWhole,
+          quantityUnits: r.quantityUnits,
+          lots,
+          matched: false,
+        });
         break;
       }
       case 'transfer_in':
-        this.transferIn(p);
+        this.transferIn(tx, r);
         break;
       case 'dividend':
-        if (p.symbol !== '') {
-          const h = this.holding(p);
-          h.position.dividends = h.position.dividends.add(p.amount);
+        if (r.symbol !== '') {
+          const h = this.holding(tx, r.symbol);
+          fixed.add(h.dividendsWhole, h.dividendsUnits, aw, au);
+          h.dividendsWhole = R[0] as number;
+          h.dividendsUnits = R[1] as number;
         }
-        cash.dividends = cash.dividends.add(p.amount);
-        cash.balance = cash.balance.add(p.amount);
+        fixed.add(cash.dividendsWhole, cash.dividendsUnits, aw, au);
+        cash.dividendsWhole = R[0] as number;
+        cash.dividendsUnits = R[1] as number;
+        cash.addBalance(aw, au);
         break;
       case 'interest':
-        cash.interest = cash.interest.add(p.amount);
-        cash.balance = cash.balance.add(p.amount);
+        fixed.add(cash.interestWhole, cash.interestUnits, aw, au);
+        cash.interestWhole = R[0] as number;
+        cash.interestUnits = R[1] as number;
+        cash.addBalance(aw, au);
         break;
       case 'fee':
-        if (p.symbol !== '') {
-          const h = this.holding(p);
-          h.position.fees = h.position.fees.add(p.amount);
+        if (r.symbol !== '') {
+          const h = this.holding(tx, r.symbol);
+          fixed.add(h.feesWhole, h.feesUnits, aw, au);
+          h.feesWhole = R[0] as number;
+          h.feesUnits = R[1] as number;
         }
-        cash.fees = cash.fees.add(p.amount);
-        cash.balance = cash.balance.sub(p.amount);
+        fixed.add(cash.feesWhole, cash.feesUnits, aw, au);
+        cash.feesWhole = R[0] as number;
+        cash.feesUnits = R[1] as number;
+        cash.subBalance(aw, au);
         break;
       case 'deposit':
-        cash.deposits = cash.deposits.add(p.amount);
-        cash.balance = cash.balance.add(p.amount);
-        this.flows.push(cashFlow(p, 'deposit', p.amount.toNumber()));
+        fixed.add(cash.depositsWhole, cash.depositsUnits, aw, au);
+        cash.depositsWhole = R[0] as number;
+        cash.depositsUnits = R[1] as number;
+        cash.addBalance(aw, au);
+        this.flows.push(cashFlow(tx, 'deposit', fixed.toNumber(aw, au)));
         break;
       case 'withdrawal':
-        cash.withdrawals = cash.withdrawals.add(p.amount);
-        cash.balance = cash.balance.sub(p.amount);
-        this.flows.push(cashFlow(p, 'withdrawal', -p.amount.toNumber()));
+        fixed.add(cash.withdrawalsWhole, cash.withdrawalsUnits, aw, au);
+        cash.withdrawalsWhole = R[0] as number;
+        cash.withdrawalsUnits = R[1] as number;
+        cash.subBalance(aw, au);
+        this.flows.push(cashFlow(tx, 'withdrawal', -fixed.toNumber(aw, au)));
         break;
     }
     // A trade's fee is already in its cost or proceeds; on any other record it is a cash charge.
-    if (p.type !== 'buy' && p.type !== 'sell' && p.fee.isPositive()) {
-      cash.fees = cash.fees.add(p.fee);
-      cash.balance = cash.balance.sub(p.fee);
+    if (r.type !== 'buy' && r.type !== 'sell' && (r.feeWhole > 0 || r.feeUnits > 0)) {
+      fixed.add(cash.feesWhole, cash.feesUnits, r.feeWhole, r.feeUnits);
+      cash.feesWhole = R[0] as number;
+      cash.feesUnits = R[1] as number;
+      cash.subBalance(r.feeWhole, r.feeUnits);
     }
   }
 
   /** A same-day transfer_out of the same shares from another account carries its lots; else a price sets the basis. */
-  private transferIn(p: ParsedTransaction): void {
-    const h = this.holding(p);
+  private transferIn(tx: Transaction, r: FixedRecord): void {
+    const h = this.holding(tx, r.symbol);
     const source = this.pending.find(
       (t) =>
         !t.matched &&
-        t.parsed.symbol === p.symbol &&
-        t.parsed.tx.account !== p.tx.account &&
-        t.parsed.quantity.eq(p.quantity),
+        t.symbol === r.symbol &&
+        t.tx.account !== tx.account &&
+        t.quantityWhole === r.quantityWhole &&
+        t.quantityUnits === r.quantityUnits,
     );
     if (source !== undefined) {
       source.matched = true;
       const cost = Decimal.sum(source.lots.map((lot) => lot.cost));
-      h.book.acquireCarried(source.lots);
-      this.transferFlow(source.parsed, this.holding(source.parsed), -1, cost, true);
-      this.transferFlow(p, h, 1, cost, true);
-    } else if (p.transferCost !== null) {
-      h.book.acquire({ acquired: p.tx.date, quantity: p.quantity, cost: p.transferCost, transactionId: p.tx.id });
-      this.transferFlow(p, h, 1, p.transferCost, false);
+      h.lots.acquireCarried(source.lots);
+      this.transferFlow(source.tx, source.symbol, source.quantityWhole, source.quantityUnits, -1, cost, true);
+      this.transferFlow(tx, r.symbol, r.quantityWhole, r.quantityUnits, 1, cost, true);
+    } else if (r.hasTransferCost) {
+      h.lots.acquire(tx.date, tx.id, r.quantityWhole, r.quantityUnits, r.transferCostWhole, r.transferCostUnits);
+      const cost = fixed.toDecimal(r.transferCostWhole, r.transferCostUnits);
+      this.transferFlow(tx, r.symbol, r.quantityWhole, r.quantityUnits, 1, cost, false);
     } else {
       throw new LedgerError(
-        p.tx,
-        `no transfer_out of ${p.quantity.toString()} ${p.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
+        tx,
+        `no transfer_out of ${fixed.toDecimal(r.quantityWhole, r.quantityUnits).toString()} ${r.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
       );
     }
   }
 
-  private holding(p: ParsedTransaction): HoldingState {
-    const { account, currency } = p.tx;
+  private holding(tx: Transaction, symbol: string): HoldingState {
+    const { account, currency } = tx;
     let inAccount = this.holdings.get(account);
     if (inAccount === undefined) {
       inAccount = new Map();
       this.holdings.set(account, inAccount);
     }
-    let state = inAccount.get(p.symbol);
-    if (state === undefined) state = this.newHolding(p, inAccount);
-    if (state.position.currency !== currency) {
-      throw new LedgerError(
-        p.tx,
-        `is in ${currency}, but earlier transactions have ${p.symbol} in ${state.position.currency}.`,
-      );
+    let state = inAccount.get(symbol);
+    if (state === undefined) state = this.newHolding(tx, symbol, inAccount);
+    if (state.currency !== currency) {
+      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${state.currency}.`);
     }
     if (!state.dirty) {
       state.dirty = true;
@@ -266,18 +370,25 @@ class LedgerRun {
     return state;
   }
 
-  private newHolding(p: ParsedTransaction, inAccount: Map<string, HoldingState>): HoldingState {
-    const { account, currency } = p.tx;
-    const symbol = p.symbol;
+  private newHolding(tx: Transaction, symbol: string, inAccount: Map<string, HoldingState>): HoldingState {
+    const { account, currency } = tx;
     const known = this.symbolCurrency.get(symbol);
     if (known === undefined) this.symbolCurrency.set(symbol, currency);
     else if (known !== currency) {
-      throw new LedgerError(p.tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`);
+      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`);
     }
     const laterSplits = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
     const state: HoldingState = {
-      position: { account, symbol, currency, realizedPnl: Decimal.ZERO, dividends: Decimal.ZERO, fees: Decimal.ZERO },
-      book: new LotBook(this.costMethod),
+      account,
+      symbol,
+      currency,
+      lots: new LotQueue(this.costMethod),
+      realizedWhole: 0,
+      realizedUnits: 0,
+      dividendsWhole: 0,
+      dividendsUnits: 0,
+      feesWhole: 0,
+      feesUnits: 0,
       laterSplits,
       factor: product(laterSplits),
       slot: this.timelines.holdingSlot(account, symbol, currency),
@@ -296,22 +407,7 @@ class LedgerRun {
     }
     let state = inAccount.get(currency);
     if (state === undefined) {
-      const zero = Decimal.ZERO;
-      state = {
-        account,
-        cash: {
-          currency,
-          balance: zero,
-          implicitFunding: zero,
-          deposits: zero,
-          withdrawals: zero,
-          dividends: zero,
-          interest: zero,
-          fees: zero,
-        },
-        slot: this.timelines.cashSlot(account, currency),
-        dirty: false,
-      };
+      state = new CashState(account, currency, this.timelines.cashSlot(account, currency));
       inAccount.set(currency, state);
       this.allCash.push(state);
     }
@@ -322,15 +418,24 @@ class LedgerRun {
     return state;
   }
 
-  private transferFlow(p: ParsedTransaction, h: HoldingState, sign: 1 | -1, cost: Decimal, internal: boolean): void {
+  private transferFlow(
+    tx: Transaction,
+    symbol: string,
+    quantityWhole: number,
+    quantityUnits: number,
+    sign: 1 | -1,
+    cost: Decimal,
+    internal: boolean,
+  ): void {
+    const h = this.holding(tx, symbol);
     this.flows.push({
-      day: p.tx.date,
-      account: p.tx.account,
-      currency: p.tx.currency,
+      day: tx.date,
+      account: tx.account,
+      currency: tx.currency,
       kind: sign > 0 ? 'transfer_in' : 'transfer_out',
       amount: 0,
-      symbol: p.symbol,
-      quantity: sign * p.quantity.toNumber() * h.factor,
+      symbol,
+      quantity: sign * fixed.toNumber(quantityWhole, quantityUnits) * h.factor,
       cost: sign * cost.toNumber(),
       internal,
     });
@@ -339,39 +444,46 @@ class LedgerRun {
   private endOfDay(day: string): void {
     for (const transfer of this.pending) {
       if (transfer.matched) continue;
-      const p = transfer.parsed;
-      this.transferFlow(p, this.holding(p), -1, Decimal.sum(transfer.lots.map((lot) => lot.cost)), false);
+      const cost = Decimal.sum(transfer.lots.map((lot) => lot.cost));
+      this.transferFlow(transfer.tx, transfer.symbol, transfer.quantityWhole, transfer.quantityUnits, -1, cost, false);
     }
     this.pending = [];
 
     this.timelines.beginDay(day);
     for (const state of this.dirtyCash) {
-      const { cash } = state;
-      const short = cash.balance.add(cash.implicitFunding);
-      if (short.isNegative()) {
-        cash.implicitFunding = cash.implicitFunding.sub(short);
+      fixed.add(state.balanceWhole, state.balanceUnits, state.implicitWhole, state.implicitUnits);
+      let fundedWhole = R[0] as number;
+      let fundedUnits = R[1] as number;
+      if (fundedWhole < 0) {
+        // Short: implicit funding grows by the shortfall, and the funded balance is zero.
+        fixed.sub(state.implicitWhole, state.implicitUnits, fundedWhole, fundedUnits);
+        state.implicitWhole = R[0] as number;
+        state.implicitUnits = R[1] as number;
         this.flows.push({
           day,
           account: state.account,
-          currency: cash.currency,
+          currency: state.currency,
           kind: 'implicit_deposit',
-          amount: -short.toNumber(),
+          amount: -fixed.toNumber(fundedWhole, fundedUnits),
           symbol: null,
           quantity: 0,
           cost: 0,
           internal: false,
         });
+        fixed.add(state.balanceWhole, state.balanceUnits, state.implicitWhole, state.implicitUnits);
+        fundedWhole = R[0] as number;
+        fundedUnits = R[1] as number;
       }
-      const funded = cash.implicitFunding.isZero() ? cash.balance : cash.balance.add(cash.implicitFunding);
-      this.timelines.recordCash(state.slot, funded.toNumber());
+      this.timelines.recordCash(state.slot, fixed.toNumber(fundedWhole, fundedUnits));
       state.dirty = false;
     }
     this.dirtyCash = [];
     for (const state of this.dirtyHoldings) {
+      const { lots } = state;
       this.timelines.recordHolding(
         state.slot,
-        state.book.quantity.toNumber() * state.factor,
-        state.book.cost.toNumber(),
+        fixed.toNumber(lots.quantityWhole, lots.quantityUnits) * state.factor,
+        fixed.toNumber(lots.costWhole, lots.costUnits),
       );
       state.dirty = false;
     }
@@ -382,14 +494,24 @@ class LedgerRun {
   private buildAccounts(): AccountState[] {
     const byAccount = new Map<string, Position[]>();
     for (const h of this.allHoldings) {
-      const list = byAccount.get(h.position.account) ?? [];
-      list.push({ ...h.position, quantity: h.book.quantity, costBasis: h.book.cost, lots: h.book.openLots() });
-      byAccount.set(h.position.account, list);
+      const list = byAccount.get(h.account) ?? [];
+      list.push({
+        account: h.account,
+        symbol: h.symbol,
+        currency: h.currency,
+        realizedPnl: fixed.toDecimal(h.realizedWhole, h.realizedUnits),
+        dividends: fixed.toDecimal(h.dividendsWhole, h.dividendsUnits),
+        fees: fixed.toDecimal(h.feesWhole, h.feesUnits),
+        quantity: h.lots.quantity,
+        costBasis: h.lots.cost,
+        lots: h.lots.openLots(),
+      });
+      byAccount.set(h.account, list);
     }
     const cashByAccount = new Map<string, AccountCash[]>();
     for (const c of this.allCash) {
       const list = cashByAccount.get(c.account) ?? [];
-      list.push({ ...c.cash });
+      list.push(c.toAccountCash());
       cashByAccount.set(c.account, list);
     }
     return [...this.context.accounts].sort(compareText).map((name) => ({
@@ -400,21 +522,29 @@ class LedgerRun {
   }
 }
 
-function requireHeld(p: ParsedTransaction, h: HoldingState): void {
-  if (p.quantity.gt(h.book.quantity)) {
-    const verb = p.type === 'sell' ? 'sells' : 'transfers out';
+/** Beyond the exact range (fixed.ts) is a fault of the record being applied: say which. */
+function asLedgerError(tx: Transaction, error: unknown): unknown {
+  if (error instanceof DecimalError)
+    return new LedgerError(tx, `has an amount too large to keep exactly (${error.message})`);
+  return error;
+}
+
+function requireHeld(tx: Transaction, r: FixedRecord, h: HoldingState): void {
+  const { lots } = h;
+  if (fixed.compare(r.quantityWhole, r.quantityUnits, lots.quantityWhole, lots.quantityUnits) > 0) {
+    const verb = r.type === 'sell' ? 'sells' : 'transfers out';
     throw new LedgerError(
-      p.tx,
-      `${verb} ${p.quantity.toString()} shares but the account ${p.tx.account} holds ${h.book.quantity.toString()}.`,
+      tx,
+      `${verb} ${fixed.toDecimal(r.quantityWhole, r.quantityUnits).toString()} shares but the account ${tx.account} holds ${lots.quantity.toString()}.`,
     );
   }
 }
 
-function cashFlow(p: ParsedTransaction, kind: FlowKind, amount: number): LedgerFlow {
+function cashFlow(tx: Transaction, kind: FlowKind, amount: number): LedgerFlow {
   return {
-    day: p.tx.date,
-    account: p.tx.account,
-    currency: p.tx.currency,
+    day: tx.date,
+    account: tx.account,
+    currency: tx.currency,
     kind,
     amount,
     symbol: null,

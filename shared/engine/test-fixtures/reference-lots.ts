@@ -1,0 +1,117 @@
+import { Decimal } from '../decimal';
+import type { CostMethod, Lot } from '../lots';
+
+interface Disposal {
+  cost: Decimal;
+  lots: Lot[];
+}
+
+/**
+ * One account's lots of one instrument.
+ *
+ * FIFO: a disposal takes the oldest lots first; a partly taken lot gives up cost in proportion
+ * to the shares taken (one rounding, and the rest stays with the lot, so no cost is lost).
+ * Average cost: the book's cost is one pool; a disposal takes pool × shares ÷ holding. Lots are
+ * still consumed oldest first so that acquisition dates stay meaningful, and their costs are
+ * restated from the pool whenever they are shown or transferred.
+ */
+export class LotBook {
+  private lots: Lot[] = [];
+  /** Index of the oldest live lot: disposals advance it instead of shifting the array. */
+  private head = 0;
+  quantity = Decimal.ZERO;
+  cost = Decimal.ZERO;
+
+  constructor(readonly method: CostMethod) {}
+
+  /** Takes ownership of `lot` (the caller builds it fresh). */
+  acquire(lot: Lot): void {
+    this.lots.push(lot);
+    this.quantity = this.quantity.add(lot.quantity);
+    this.cost = this.cost.add(lot.cost);
+  }
+
+  /** Lots carried in by a transfer keep their acquisition dates, so FIFO sees them in date order. */
+  acquireCarried(lots: readonly Lot[]): void {
+    for (const lot of lots) {
+      let at = this.lots.length;
+      while (at > this.head && (this.lots[at - 1]?.acquired ?? '') > lot.acquired) at--;
+      this.lots.splice(at, 0, { ...lot });
+      this.quantity = this.quantity.add(lot.quantity);
+      this.cost = this.cost.add(lot.cost);
+    }
+  }
+
+  /**
+   * Removes `shares` (the caller has checked they are held). The lots that left are listed only
+   * when `keepLots` is set (a transfer carries them); a sale needs just their cost.
+   */
+  dispose(shares: Decimal, keepLots = false): Disposal {
+    const taken: Lot[] = [];
+    let remaining = shares;
+    let cost = Decimal.ZERO;
+    while (remaining.isPositive()) {
+      const lot = this.lots[this.head];
+      if (lot === undefined) break;
+      if (lot.quantity.lte(remaining)) {
+        if (keepLots) taken.push(lot);
+        cost = cost.add(lot.cost);
+        remaining = remaining.sub(lot.quantity);
+        this.head++;
+      } else {
+        const partCost = lot.cost.mulDiv(remaining, lot.quantity);
+        if (keepLots)
+          taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
+        lot.cost = lot.cost.sub(partCost);
+        lot.quantity = lot.quantity.sub(remaining);
+        cost = cost.add(partCost);
+        remaining = Decimal.ZERO;
+      }
+    }
+    if (this.head > 64 && this.head * 2 > this.lots.length) {
+      this.lots = this.lots.slice(this.head);
+      this.head = 0;
+    }
+    if (this.method === 'average') {
+      cost = shares.gte(this.quantity) ? this.cost : this.cost.mulDiv(shares, this.quantity);
+      restate(taken, cost);
+    }
+    this.quantity = this.quantity.sub(shares);
+    this.cost = this.cost.sub(cost);
+    if (this.quantity.isZero()) this.cost = Decimal.ZERO;
+    return { cost, lots: taken };
+  }
+
+  /** New shares per old: quantities scale, cost stays. */
+  split(ratio: Decimal): void {
+    let quantity = Decimal.ZERO;
+    for (let i = this.head; i < this.lots.length; i++) {
+      const lot = this.lots[i];
+      if (lot === undefined) continue;
+      lot.quantity = lot.quantity.mul(ratio);
+      quantity = quantity.add(lot.quantity);
+    }
+    this.quantity = quantity;
+  }
+
+  /**
+   * The live lots, oldest first, costs restated from the pool under average cost. Called once,
+   * when the ledger is done: the lots are handed over rather than copied.
+   */
+  openLots(): Lot[] {
+    const open = this.lots.slice(this.head);
+    if (this.method === 'average') restate(open, this.cost);
+    return open;
+  }
+}
+
+/** Spreads `total` over lots by quantity, the last lot taking the remainder so the sum is exact. */
+function restate(lots: Lot[], total: Decimal): void {
+  const quantity = Decimal.sum(lots.map((lot) => lot.quantity));
+  if (lots.length === 0 || quantity.isZero()) return;
+  let left = total;
+  lots.forEach((lot, i) => {
+    lot.cost = i === lots.length - 1 ? left : total.mulDiv(lot.quantity, quantity);
+    left = left.sub(lot.cost);
+  });
+}
