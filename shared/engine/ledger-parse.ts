@@ -166,6 +166,8 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
 /** A checked record's fields in fixed-point (fixed.ts): whole and units of each. Reused per record. */
 export class FixedRecord {
   tx: Transaction | null = null;
+  /** The last date found valid and not after today. */
+  checkedDay = '';
   type: TransactionType = 'deposit';
   symbol = '';
   quantityWhole = 0;
@@ -218,11 +220,15 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
   if (typeof tx.id !== 'number' || !Number.isSafeInteger(tx.id)) return false;
   const { validDays, currencies } = context;
   if (validDays === undefined || currencies === undefined) return false;
-  if (!validDays.has(tx.date)) {
-    if (!isDay(tx.date)) return false;
-    validDays.add(tx.date);
+  // A replay meets each date many times in a row: the last one that passed is checked by identity.
+  if (tx.date !== out.checkedDay) {
+    if (!validDays.has(tx.date)) {
+      if (!isDay(tx.date)) return false;
+      validDays.add(tx.date);
+    }
+    if (tx.date > context.today) return false;
+    out.checkedDay = tx.date;
   }
-  if (tx.date > context.today) return false;
   if (tx.time !== null && tx.time !== undefined && !TIME_PATTERN.test(tx.time)) return false;
   if (!context.accounts.has(tx.account)) return false;
   if (!currencies.has(tx.currency)) {

@@ -21,7 +21,7 @@ import {
   type Position,
 } from './ledger-types';
 import { TimelineRecorder, type Slot } from './ledger-timelines';
-import { LotQueue, type CostMethod, type Lot } from './lots';
+import { LotArena, LotQueue, type CostMethod, type Lot } from './lots';
 
 export type * from './ledger-types';
 export { compareText } from './ledger-types';
@@ -140,6 +140,7 @@ class LedgerRun {
   private readonly costMethod: CostMethod;
   private readonly context: ParseContext;
   private readonly record = new FixedRecord();
+  private lots = new LotArena(0);
   private readonly splitRatios = new Map<string, Map<string, number[]>>();
   // Nested maps (account → symbol) rather than joined keys: no string building per record.
   private readonly holdings = new Map<string, Map<string, HoldingState>>();
@@ -168,10 +169,13 @@ class LedgerRun {
 
   /** Yields the number of records applied every `every` records; returns the result. */
   *replay(transactions: readonly Transaction[], every: number): Generator<number, LedgerResult, void> {
-    const ordered = sortForLedger(transactions);
     // Splits are needed ahead of time (a holding's value before a split counts today's shares).
-    for (const tx of ordered) {
-      if (tx.type !== 'split') continue;
+    const splits: Transaction[] = [];
+    const ordered = sortForLedger(transactions, splits);
+    // Records are an upper bound on lots; past 65,536 the arena grows by doubling instead of
+    // reserving room for a million-row import's every record.
+    this.lots = new LotArena(Math.min(ordered.length, 65_536));
+    for (const tx of splits) {
       let p: ParsedTransaction;
       try {
         p = parseTransaction(tx, this.context);
@@ -382,7 +386,7 @@ class LedgerRun {
       account,
       symbol,
       currency,
-      lots: new LotQueue(this.costMethod),
+      lots: new LotQueue(this.costMethod, this.lots),
       realizedWhole: 0,
       realizedUnits: 0,
       dividendsWhole: 0,

@@ -2,7 +2,6 @@ import { Decimal } from './decimal';
 import * as fixed from './fixed';
 
 const R = fixed.R;
-const STRIDE = 5;
 
 export type CostMethod = 'fifo' | 'average';
 
@@ -16,9 +15,74 @@ export interface Lot {
 }
 
 /**
- * One account's lots of one instrument, oldest first, as columns of fixed-point values
- * (fixed.ts): a ledger opens tens of thousands of lots, and an object per lot and per figure
- * was most of a replay's time.
+ * Every lot a replay opens, in columns of fixed-point values (fixed.ts). A ledger opens tens of
+ * thousands of lots: an object per lot and per figure, or an array per holding that grows by
+ * copying, was most of a replay's time and of its garbage. Each holding's lots are a chain
+ * through `next`, oldest first; a lot that has left stays where it is until the replay ends.
+ */
+export class LotArena {
+  quantityWhole: Float64Array;
+  quantityUnits: Float64Array;
+  costWhole: Float64Array;
+  costUnits: Float64Array;
+  ids: Float64Array;
+  next: Int32Array;
+  acquired: string[];
+  count = 0;
+
+  /** `capacity`: room for this many lots before the columns grow. */
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.quantityWhole = new Float64Array(size);
+    this.quantityUnits = new Float64Array(size);
+    this.costWhole = new Float64Array(size);
+    this.costUnits = new Float64Array(size);
+    this.ids = new Float64Array(size);
+    this.next = new Int32Array(size);
+    this.acquired = new Array<string>(size);
+  }
+
+  open(acquired: string, id: number, qw: number, qu: number, cw: number, cu: number): number {
+    if (this.count === this.ids.length) this.grow();
+    const i = this.count++;
+    this.quantityWhole[i] = qw;
+    this.quantityUnits[i] = qu;
+    this.costWhole[i] = cw;
+    this.costUnits[i] = cu;
+    this.ids[i] = id;
+    this.next[i] = -1;
+    this.acquired[i] = acquired;
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    const wider = <A extends Float64Array | Int32Array>(column: A, make: (n: number) => A): A => {
+      const out = make(size);
+      out.set(column);
+      return out;
+    };
+    const float = (n: number) => new Float64Array(n);
+    this.quantityWhole = wider(this.quantityWhole, float);
+    this.quantityUnits = wider(this.quantityUnits, float);
+    this.costWhole = wider(this.costWhole, float);
+    this.costUnits = wider(this.costUnits, float);
+    this.ids = wider(this.ids, float);
+    this.next = wider(this.next, (n) => new Int32Array(n));
+  }
+
+  lot(i: number): Lot {
+    return {
+      acquired: this.acquired[i] as string,
+      quantity: fixed.toDecimal(this.quantityWhole[i] as number, this.quantityUnits[i] as number),
+      cost: fixed.toDecimal(this.costWhole[i] as number, this.costUnits[i] as number),
+      transactionId: this.ids[i] as number,
+    };
+  }
+}
+
+/**
+ * One account's lots of one instrument, oldest first, held in a LotArena.
  *
  * FIFO: a disposal takes the oldest lots first; a partly taken lot gives up cost in proportion
  * to the shares taken (one rounding, and the rest stays with the lot, so no cost is lost).
@@ -27,16 +91,9 @@ export interface Lot {
  * restated from the pool whenever they are shown or transferred.
  */
 export class LotQueue {
-  /**
-   * The lots, STRIDE numbers each: quantity (whole, units), cost (whole, units), transaction id.
-   * One plain array of doubles: it grows in place, where typed arrays per column cost an
-   * allocation per column at every doubling.
-   */
-  private figures: number[] = [];
-  private acquired: string[] = [];
-  /** Index of the oldest live lot: disposals advance it instead of shifting the columns. */
-  private head = 0;
-  private tail = 0;
+  /** The oldest live lot and the newest, or −1. */
+  private head = -1;
+  private tail = -1;
   /** The holding's shares and cost basis. */
   quantityWhole = 0;
   quantityUnits = 0;
@@ -46,7 +103,10 @@ export class LotQueue {
   disposedWhole = 0;
   disposedUnits = 0;
 
-  constructor(readonly method: CostMethod) {}
+  constructor(
+    readonly method: CostMethod,
+    private readonly arena: LotArena,
+  ) {}
 
   get quantity(): Decimal {
     return fixed.toDecimal(this.quantityWhole, this.quantityUnits);
@@ -57,26 +117,35 @@ export class LotQueue {
   }
 
   acquire(acquired: string, transactionId: number, qw: number, qu: number, cw: number, cu: number): void {
-    this.figures.push(qw, qu, cw, cu, transactionId);
-    this.acquired.push(acquired);
-    this.tail++;
+    const i = this.arena.open(acquired, transactionId, qw, qu, cw, cu);
+    if (this.tail < 0) this.head = i;
+    else this.arena.next[this.tail] = i;
+    this.tail = i;
     this.addToBook(qw, qu, cw, cu);
   }
 
   /** Lots carried in by a transfer keep their acquisition dates, so FIFO sees them in date order. */
   acquireCarried(lots: readonly Lot[]): void {
+    const arena = this.arena;
     for (const lot of lots) {
-      let at = this.tail;
-      while (at > this.head && (this.acquired[at - 1] as string) > lot.acquired) at--;
       fixed.fromDecimal(lot.quantity);
       const qw = R[0] as number;
       const qu = R[1] as number;
       fixed.fromDecimal(lot.cost);
       const cw = R[0] as number;
       const cu = R[1] as number;
-      this.figures.splice(at * STRIDE, 0, qw, qu, cw, cu, lot.transactionId);
-      this.acquired.splice(at, 0, lot.acquired);
-      this.tail++;
+      const i = arena.open(lot.acquired, lot.transactionId, qw, qu, cw, cu);
+      // After every lot acquired on or before it: the chain stays in date order.
+      let before = -1;
+      let after = this.head;
+      while (after >= 0 && (arena.acquired[after] as string) <= lot.acquired) {
+        before = after;
+        after = arena.next[after] as number;
+      }
+      arena.next[i] = after;
+      if (before < 0) this.head = i;
+      else arena.next[before] = i;
+      if (after < 0) this.tail = i;
       this.addToBook(qw, qu, cw, cu);
     }
   }
@@ -96,45 +165,45 @@ export class LotQueue {
    * (a transfer carries them); a sale needs just their cost.
    */
   dispose(sw: number, su: number, taken: Lot[] | null): void {
+    const arena = this.arena;
     let rw = sw;
     let ru = su;
     let cw = 0;
     let cu = 0;
-    while ((rw > 0 || (rw === 0 && ru > 0)) && this.head < this.tail) {
+    while ((rw > 0 || (rw === 0 && ru > 0)) && this.head >= 0) {
       const i = this.head;
-      const f = this.figures;
-      const at = i * STRIDE;
-      const lqw = f[at] as number;
-      const lqu = f[at + 1] as number;
-      const lcw = f[at + 2] as number;
-      const lcu = f[at + 3] as number;
+      const lqw = arena.quantityWhole[i] as number;
+      const lqu = arena.quantityUnits[i] as number;
+      const lcw = arena.costWhole[i] as number;
+      const lcu = arena.costUnits[i] as number;
       if (fixed.compare(lqw, lqu, rw, ru) <= 0) {
-        if (taken !== null) taken.push(this.lotAt(i));
+        if (taken !== null) taken.push(arena.lot(i));
         fixed.add(cw, cu, lcw, lcu);
         cw = R[0] as number;
         cu = R[1] as number;
         fixed.sub(rw, ru, lqw, lqu);
         rw = R[0] as number;
         ru = R[1] as number;
-        this.head++;
+        this.head = arena.next[i] as number;
+        if (this.head < 0) this.tail = -1;
       } else {
         fixed.mulDiv(lcw, lcu, rw, ru, lqw, lqu);
         const pw = R[0] as number;
         const pu = R[1] as number;
         if (taken !== null) {
           taken.push({
-            acquired: this.acquired[i] as string,
+            acquired: arena.acquired[i] as string,
             quantity: fixed.toDecimal(rw, ru),
             cost: fixed.toDecimal(pw, pu),
-            transactionId: f[at + 4] as number,
+            transactionId: arena.ids[i] as number,
           });
         }
         fixed.sub(lcw, lcu, pw, pu);
-        f[at + 2] = R[0] as number;
-        f[at + 3] = R[1] as number;
+        arena.costWhole[i] = R[0] as number;
+        arena.costUnits[i] = R[1] as number;
         fixed.sub(lqw, lqu, rw, ru);
-        f[at] = R[0] as number;
-        f[at + 1] = R[1] as number;
+        arena.quantityWhole[i] = R[0] as number;
+        arena.quantityUnits[i] = R[1] as number;
         fixed.add(cw, cu, pw, pu);
         cw = R[0] as number;
         cu = R[1] as number;
@@ -142,7 +211,6 @@ export class LotQueue {
         ru = 0;
       }
     }
-    if (this.head > 64 && this.head * 2 > this.tail) this.compact();
     if (this.method === 'average') {
       if (fixed.compare(sw, su, this.quantityWhole, this.quantityUnits) >= 0) {
         cw = this.costWhole;
@@ -169,23 +237,15 @@ export class LotQueue {
     this.disposedUnits = cu;
   }
 
-  private compact(): void {
-    const { head, tail } = this;
-    this.figures = this.figures.slice(head * STRIDE, tail * STRIDE);
-    this.acquired = this.acquired.slice(head, tail);
-    this.tail = tail - head;
-    this.head = 0;
-  }
-
   /** New shares per old: quantities scale (rounded as Decimal.mul), cost stays. */
   split(ratioWhole: number, ratioUnits: number): void {
+    const arena = this.arena;
     let qw = 0;
     let qu = 0;
-    const f = this.figures;
-    for (let at = this.head * STRIDE; at < this.tail * STRIDE; at += STRIDE) {
-      fixed.mul(f[at] as number, f[at + 1] as number, ratioWhole, ratioUnits);
-      f[at] = R[0] as number;
-      f[at + 1] = R[1] as number;
+    for (let i = this.head; i >= 0; i = arena.next[i] as number) {
+      fixed.mul(arena.quantityWhole[i] as number, arena.quantityUnits[i] as number, ratioWhole, ratioUnits);
+      arena.quantityWhole[i] = R[0] as number;
+      arena.quantityUnits[i] = R[1] as number;
       fixed.add(qw, qu, R[0] as number, R[1] as number);
       qw = R[0] as number;
       qu = R[1] as number;
@@ -194,21 +254,10 @@ export class LotQueue {
     this.quantityUnits = qu;
   }
 
-  private lotAt(i: number): Lot {
-    const f = this.figures;
-    const at = i * STRIDE;
-    return {
-      acquired: this.acquired[i] as string,
-      quantity: fixed.toDecimal(f[at] as number, f[at + 1] as number),
-      cost: fixed.toDecimal(f[at + 2] as number, f[at + 3] as number),
-      transactionId: f[at + 4] as number,
-    };
-  }
-
   /** The live lots, oldest first, costs restated from the pool under average cost. */
   openLots(): Lot[] {
     const open: Lot[] = [];
-    for (let i = this.head; i < this.tail; i++) open.push(this.lotAt(i));
+    for (let i = this.head; i >= 0; i = this.arena.next[i] as number) open.push(this.arena.lot(i));
     if (this.method === 'average') restate(open, this.cost);
     return open;
   }
