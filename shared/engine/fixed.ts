@@ -27,6 +27,65 @@ function tooLarge(): never {
   throw new DecimalError(`Beyond the ledger's exact range of ±${MAX_SAFE.toLocaleString('en-US')}.`);
 }
 
+/**
+ * One exact value changed in place: a running total, a lot's figure, a record's field. The
+ * methods take whole and units apart (or another Fixed) so that nothing is allocated.
+ */
+export class Fixed {
+  whole = 0;
+  units = 0;
+
+  set(whole: number, units: number): void {
+    this.whole = whole;
+    this.units = units;
+  }
+
+  /** Takes the result register R. */
+  setResult(): void {
+    this.whole = R[0] as number;
+    this.units = R[1] as number;
+  }
+
+  setDecimal(value: Decimal): void {
+    fromDecimal(value);
+    this.setResult();
+  }
+
+  add(other: Fixed): void {
+    add(this.whole, this.units, other.whole, other.units);
+    this.setResult();
+  }
+
+  sub(other: Fixed): void {
+    sub(this.whole, this.units, other.whole, other.units);
+    this.setResult();
+  }
+
+  compare(other: Fixed): number {
+    return compare(this.whole, this.units, other.whole, other.units);
+  }
+
+  isZero(): boolean {
+    return this.whole === 0 && this.units === 0;
+  }
+
+  isPositive(): boolean {
+    return this.whole > 0 || (this.whole === 0 && this.units > 0);
+  }
+
+  isNegative(): boolean {
+    return this.whole < 0;
+  }
+
+  toDecimal(): Decimal {
+    return toDecimal(this.whole, this.units);
+  }
+
+  toNumber(): number {
+    return toNumber(this.whole, this.units);
+  }
+}
+
 /** Splits a safe-integer count of units into R. */
 export function splitUnits(units: number): void {
   let whole = Math.floor(units / UNIT);

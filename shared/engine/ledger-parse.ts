@@ -163,25 +163,21 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
   }
 }
 
-/** A checked record's fields in fixed-point (fixed.ts): whole and units of each. Reused per record. */
+/** A checked record's fields in fixed-point (fixed.ts), refilled for every record of a replay. */
 export class FixedRecord {
   tx: Transaction | null = null;
   /** The last date found valid and not after today. */
   checkedDay = '';
   type: TransactionType = 'deposit';
   symbol = '';
-  quantityWhole = 0;
-  quantityUnits = 0;
-  priceWhole = 0;
-  priceUnits = 0;
-  feeWhole = 0;
-  feeUnits = 0;
-  amountWhole = 0;
-  amountUnits = 0;
+  /** Zero where a field does not apply, as in ParsedTransaction. */
+  readonly quantity = new fixed.Fixed();
+  readonly price = new fixed.Fixed();
+  readonly fee = new fixed.Fixed();
+  readonly amount = new fixed.Fixed();
   /** transfer_in: whether a price or amount sets the cost basis, and that basis. */
   hasTransferCost = false;
-  transferCostWhole = 0;
-  transferCostUnits = 0;
+  readonly transferCost = new fixed.Fixed();
 }
 
 /**
@@ -195,22 +191,12 @@ export function readTransaction(tx: Transaction, context: ParseContext, out: Fix
   out.tx = tx;
   out.type = p.type;
   out.symbol = p.symbol;
-  fixed.fromDecimal(p.quantity);
-  out.quantityWhole = R[0] as number;
-  out.quantityUnits = R[1] as number;
-  fixed.fromDecimal(p.price);
-  out.priceWhole = R[0] as number;
-  out.priceUnits = R[1] as number;
-  fixed.fromDecimal(p.fee);
-  out.feeWhole = R[0] as number;
-  out.feeUnits = R[1] as number;
-  fixed.fromDecimal(p.amount);
-  out.amountWhole = R[0] as number;
-  out.amountUnits = R[1] as number;
+  out.quantity.setDecimal(p.quantity);
+  out.price.setDecimal(p.price);
+  out.fee.setDecimal(p.fee);
+  out.amount.setDecimal(p.amount);
   out.hasTransferCost = p.transferCost !== null;
-  fixed.fromDecimal(p.transferCost ?? Decimal.ZERO);
-  out.transferCostWhole = R[0] as number;
-  out.transferCostUnits = R[1] as number;
+  out.transferCost.setDecimal(p.transferCost ?? Decimal.ZERO);
 }
 
 const R = fixed.R;
@@ -235,71 +221,54 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
     if (typeof tx.currency !== 'string' || !CURRENCY_PATTERN.test(tx.currency)) return false;
     currencies.add(tx.currency);
   }
-  const symbol = tx.symbol === null ? '' : tx.symbol.trim();
-  let feeWhole = 0;
-  let feeUnits = 0;
-  if (tx.fee !== null && tx.fee !== undefined) {
-    if (!fixed.parseUnsigned(tx.fee)) return false;
-    feeWhole = R[0] as number;
-    feeUnits = R[1] as number;
-  }
-  let quantityWhole = 0;
-  let quantityUnits = 0;
-  let priceWhole = 0;
-  let priceUnits = 0;
-  let amountWhole = 0;
-  let amountUnits = 0;
-  let hasTransferCost = false;
-  let transferCostWhole = 0;
-  let transferCostUnits = 0;
+  // Fields are written to `out` as they are read: a record that turns out unusual is read again
+  // in full by parseTransaction, so nothing half-read is ever used.
+  const { quantity, price, fee, amount, transferCost } = out;
+  if (tx.fee === null || tx.fee === undefined) fee.set(0, 0);
+  else if (fixed.parseUnsigned(tx.fee)) fee.setResult();
+  else return false;
+  quantity.set(0, 0);
+  price.set(0, 0);
+  amount.set(0, 0);
+  out.hasTransferCost = false;
+  const symbol = tx.symbol == null ? '' : tx.symbol.trim();
   switch (tx.type) {
     case 'buy':
     case 'sell': {
       if (symbol === '' || !readPositive(tx.quantity)) return false;
-      quantityWhole = R[0] as number;
-      quantityUnits = R[1] as number;
-      if (tx.price === null || !fixed.parseUnsigned(tx.price)) return false;
-      priceWhole = R[0] as number;
-      priceUnits = R[1] as number;
-      fixed.mul(quantityWhole, quantityUnits, priceWhole, priceUnits);
-      if (feeWhole !== 0 || feeUnits !== 0) {
-        if (tx.type === 'buy') fixed.add(R[0] as number, R[1] as number, feeWhole, feeUnits);
-        else fixed.sub(R[0] as number, R[1] as number, feeWhole, feeUnits);
-      }
-      amountWhole = R[0] as number;
-      amountUnits = R[1] as number;
-      if (tx.amount !== null) {
-        // A given amount must equal the implied one; when it does not, parseTransaction says so.
-        if (!fixed.parseUnsigned(tx.amount) || R[0] !== amountWhole || R[1] !== amountUnits) return false;
-      }
+      quantity.setResult();
+      if (tx.price == null || !fixed.parseUnsigned(tx.price)) return false;
+      price.setResult();
+      fixed.mul(quantity.whole, quantity.units, price.whole, price.units);
+      amount.setResult();
+      if (tx.type === 'buy') amount.add(fee);
+      else amount.sub(fee);
+      // A given amount must equal the implied one; when it does not, parseTransaction says so.
+      if (tx.amount != null && !(fixed.parseUnsigned(tx.amount) && R[0] === amount.whole && R[1] === amount.units))
+        return false;
       break;
     }
     case 'split':
       // Fields a type does not use are still checked by parseTransaction: leave those to it.
       if (symbol === '' || tx.price != null || tx.amount != null || !readPositive(tx.quantity)) return false;
-      quantityWhole = R[0] as number;
-      quantityUnits = R[1] as number;
+      quantity.setResult();
       break;
     case 'transfer_in':
     case 'transfer_out': {
       if (symbol === '' || !readPositive(tx.quantity)) return false;
-      quantityWhole = R[0] as number;
-      quantityUnits = R[1] as number;
-      if (tx.price !== null) {
+      quantity.setResult();
+      if (tx.price != null) {
         if (!fixed.parseUnsigned(tx.price)) return false;
-        priceWhole = R[0] as number;
-        priceUnits = R[1] as number;
+        price.setResult();
       }
-      if (tx.amount !== null) {
+      if (tx.amount != null) {
         if (!fixed.parseUnsigned(tx.amount)) return false;
-        hasTransferCost = true;
-        transferCostWhole = R[0] as number;
-        transferCostUnits = R[1] as number;
-      } else if (tx.price !== null) {
-        fixed.mul(quantityWhole, quantityUnits, priceWhole, priceUnits);
-        hasTransferCost = true;
-        transferCostWhole = R[0] as number;
-        transferCostUnits = R[1] as number;
+        transferCost.setResult();
+        out.hasTransferCost = true;
+      } else if (tx.price != null) {
+        fixed.mul(quantity.whole, quantity.units, price.whole, price.units);
+        transferCost.setResult();
+        out.hasTransferCost = true;
       }
       break;
     }
@@ -309,8 +278,7 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
     case 'deposit':
     case 'withdrawal':
       if (tx.quantity != null || tx.price != null || !readPositive(tx.amount)) return false;
-      amountWhole = R[0] as number;
-      amountUnits = R[1] as number;
+      amount.setResult();
       break;
     default:
       return false;
@@ -318,17 +286,6 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
   out.tx = tx;
   out.type = tx.type;
   out.symbol = symbol;
-  out.quantityWhole = quantityWhole;
-  out.quantityUnits = quantityUnits;
-  out.priceWhole = priceWhole;
-  out.priceUnits = priceUnits;
-  out.feeWhole = feeWhole;
-  out.feeUnits = feeUnits;
-  out.amountWhole = amountWhole;
-  out.amountUnits = amountUnits;
-  out.hasTransferCost = hasTransferCost;
-  out.transferCostWhole = transferCostWhole;
-  out.transferCostUnits = transferCostUnits;
   return true;
 }
 

@@ -26,7 +26,7 @@ import { LotArena, LotQueue, type CostMethod, type Lot } from './lots';
 export type * from './ledger-types';
 export { compareText } from './ledger-types';
 
-// Running figures are fixed-point pairs (fixed.ts) in mutable fields: a replay makes millions of
+// Running figures are fixed-point values (fixed.ts) changed in place: a replay makes millions of
 // arithmetic steps, and an immutable Decimal per step was most of its time.
 
 interface HoldingState {
@@ -34,12 +34,9 @@ interface HoldingState {
   symbol: string;
   currency: string;
   lots: LotQueue;
-  realizedWhole: number;
-  realizedUnits: number;
-  dividendsWhole: number;
-  dividendsUnits: number;
-  feesWhole: number;
-  feesUnits: number;
+  realizedPnl: fixed.Fixed;
+  dividends: fixed.Fixed;
+  fees: fixed.Fixed;
   /** Ratios of this account's split records for the symbol not yet applied, as floats. */
   laterSplits: number[];
   factor: number;
@@ -47,22 +44,15 @@ interface HoldingState {
   dirty: boolean;
 }
 
-/** AccountCash's figures as fixed-point pairs, in the same order. */
+/** AccountCash's figures, in the same order. */
 class CashState {
-  balanceWhole = 0;
-  balanceUnits = 0;
-  implicitWhole = 0;
-  implicitUnits = 0;
-  depositsWhole = 0;
-  depositsUnits = 0;
-  withdrawalsWhole = 0;
-  withdrawalsUnits = 0;
-  dividendsWhole = 0;
-  dividendsUnits = 0;
-  interestWhole = 0;
-  interestUnits = 0;
-  feesWhole = 0;
-  feesUnits = 0;
+  readonly balance = new fixed.Fixed();
+  readonly implicitFunding = new fixed.Fixed();
+  readonly deposits = new fixed.Fixed();
+  readonly withdrawals = new fixed.Fixed();
+  readonly dividends = new fixed.Fixed();
+  readonly interest = new fixed.Fixed();
+  readonly fees = new fixed.Fixed();
   dirty = false;
 
   constructor(
@@ -71,29 +61,16 @@ class CashState {
     readonly slot: Slot,
   ) {}
 
-  addBalance(whole: number, units: number): void {
-    fixed.add(this.balanceWhole, this.balanceUnits, whole, units);
-    this.balanceWhole = R[0] as number;
-    this.balanceUnits = R[1] as number;
-  }
-
-  subBalance(whole: number, units: number): void {
-    fixed.sub(this.balanceWhole, this.balanceUnits, whole, units);
-    this.balanceWhole = R[0] as number;
-    this.balanceUnits = R[1] as number;
-  }
-
   toAccountCash(): AccountCash {
-    const d = fixed.toDecimal;
     return {
       currency: this.currency,
-      balance: d(this.balanceWhole, this.balanceUnits),
-      implicitFunding: d(this.implicitWhole, this.implicitUnits),
-      deposits: d(this.depositsWhole, this.depositsUnits),
-      withdrawals: d(this.withdrawalsWhole, this.withdrawalsUnits),
-      dividends: d(this.dividendsWhole, this.dividendsUnits),
-      interest: d(this.interestWhole, this.interestUnits),
-      fees: d(this.feesWhole, this.feesUnits),
+      balance: this.balance.toDecimal(),
+      implicitFunding: this.implicitFunding.toDecimal(),
+      deposits: this.deposits.toDecimal(),
+      withdrawals: this.withdrawals.toDecimal(),
+      dividends: this.dividends.toDecimal(),
+      interest: this.interest.toDecimal(),
+      fees: this.fees.toDecimal(),
     };
   }
 }
@@ -101,13 +78,10 @@ class CashState {
 interface PendingTransfer {
   tx: Transaction;
   symbol: string;
-  quantityWhole: number;
-  quantityUnits: number;
+  quantity: Decimal;
   lots: Lot[];
   matched: boolean;
 }
-
-const R = fixed.R;
 
 /** Applies the ledger in its documented order; throws LedgerError at the first invalid record. */
 export function applyLedger(transactions: readonly Transaction[], options: LedgerOptions): LedgerResult {
@@ -140,6 +114,8 @@ class LedgerRun {
   private readonly costMethod: CostMethod;
   private readonly context: ParseContext;
   private readonly record = new FixedRecord();
+  /** Scratch for a cash balance plus its implicit funding. */
+  private readonly funded = new fixed.Fixed();
   private lots = new LotArena(0);
   private readonly splitRatios = new Map<string, Map<string, number[]>>();
   // Nested maps (account → symbol) rather than joined keys: no string building per record.
@@ -227,29 +203,26 @@ class LedgerRun {
 
   private apply(tx: Transaction, r: FixedRecord): void {
     const cash = this.cashOf(tx.account, tx.currency);
-    const aw = r.amountWhole;
-    const au = r.amountUnits;
+    const amount = r.amount;
     switch (r.type) {
       case 'buy': {
         const h = this.holding(tx, r.symbol);
-        h.lots.acquire(tx.date, tx.id, r.quantityWhole, r.quantityUnits, aw, au);
-        cash.subBalance(aw, au);
+        h.lots.acquire(tx.date, tx.id, r.quantity, amount);
+        cash.balance.sub(amount);
         break;
       }
       case 'sell': {
         const h = this.holding(tx, r.symbol);
         requireHeld(tx, r, h);
-        h.lots.dispose(r.quantityWhole, r.quantityUnits, null);
-        fixed.sub(aw, au, h.lots.disposedWhole, h.lots.disposedUnits);
-        fixed.add(h.realizedWhole, h.realizedUnits, R[0] as number, R[1] as number);
-        h.realizedWhole = R[0] as number;
-        h.realizedUnits = R[1] as number;
-        cash.addBalance(aw, au);
+        h.lots.dispose(r.quantity, null);
+        h.realizedPnl.add(amount);
+        h.realizedPnl.sub(h.lots.disposed);
+        cash.balance.add(amount);
         break;
       }
       case 'split': {
         const h = this.holding(tx, r.symbol);
-        h.lots.split(r.quantityWhole, r.quantityUnits);
+        h.lots.split(r.quantity);
         h.laterSplits.shift();
         h.factor = product(h.laterSplits);
         break;
@@ -258,99 +231,65 @@ class LedgerRun {
         const h = this.holding(tx, r.symbol);
         requireHeld(tx, r, h);
         const lots: Lot[] = [];
-        h.lots.dispose(r.quantityWhole, r.quantityUnits, lots);
-        this.pending.push({
-          tx,
-          symbol: r.symbol,
-          quantityWhole: r.quantityWhole,
-          quantityUnits: r.quantityUnits,
-          lots,
-          matched: false,
-        });
+        h.lots.dispose(r.quantity, lots);
+        this.pending.push({ tx, symbol: r.symbol, quantity: r.quantity.toDecimal(), lots, matched: false });
         break;
       }
       case 'transfer_in':
         this.transferIn(tx, r);
         break;
       case 'dividend':
-        if (r.symbol !== '') {
-          const h = this.holding(tx, r.symbol);
-          fixed.add(h.dividendsWhole, h.dividendsUnits, aw, au);
-          h.dividendsWhole = R[0] as number;
-          h.dividendsUnits = R[1] as number;
-        }
-        fixed.add(cash.dividendsWhole, cash.dividendsUnits, aw, au);
-        cash.dividendsWhole = R[0] as number;
-        cash.dividendsUnits = R[1] as number;
-        cash.addBalance(aw, au);
+        if (r.symbol !== '') this.holding(tx, r.symbol).dividends.add(amount);
+        cash.dividends.add(amount);
+        cash.balance.add(amount);
         break;
       case 'interest':
-        fixed.add(cash.interestWhole, cash.interestUnits, aw, au);
-        cash.interestWhole = R[0] as number;
-        cash.interestUnits = R[1] as number;
-        cash.addBalance(aw, au);
+        cash.interest.add(amount);
+        cash.balance.add(amount);
         break;
       case 'fee':
-        if (r.symbol !== '') {
-          const h = this.holding(tx, r.symbol);
-          fixed.add(h.feesWhole, h.feesUnits, aw, au);
-          h.feesWhole = R[0] as number;
-          h.feesUnits = R[1] as number;
-        }
-        fixed.add(cash.feesWhole, cash.feesUnits, aw, au);
-        cash.feesWhole = R[0] as number;
-        cash.feesUnits = R[1] as number;
-        cash.subBalance(aw, au);
+        if (r.symbol !== '') this.holding(tx, r.symbol).fees.add(amount);
+        cash.fees.add(amount);
+        cash.balance.sub(amount);
         break;
       case 'deposit':
-        fixed.add(cash.depositsWhole, cash.depositsUnits, aw, au);
-        cash.depositsWhole = R[0] as number;
-        cash.depositsUnits = R[1] as number;
-        cash.addBalance(aw, au);
-        this.flows.push(cashFlow(tx, 'deposit', fixed.toNumber(aw, au)));
+        cash.deposits.add(amount);
+        cash.balance.add(amount);
+        this.flows.push(cashFlow(tx, 'deposit', amount.toNumber()));
         break;
       case 'withdrawal':
-        fixed.add(cash.withdrawalsWhole, cash.withdrawalsUnits, aw, au);
-        cash.withdrawalsWhole = R[0] as number;
-        cash.withdrawalsUnits = R[1] as number;
-        cash.subBalance(aw, au);
-        this.flows.push(cashFlow(tx, 'withdrawal', -fixed.toNumber(aw, au)));
+        cash.withdrawals.add(amount);
+        cash.balance.sub(amount);
+        this.flows.push(cashFlow(tx, 'withdrawal', -amount.toNumber()));
         break;
     }
     // A trade's fee is already in its cost or proceeds; on any other record it is a cash charge.
-    if (r.type !== 'buy' && r.type !== 'sell' && (r.feeWhole > 0 || r.feeUnits > 0)) {
-      fixed.add(cash.feesWhole, cash.feesUnits, r.feeWhole, r.feeUnits);
-      cash.feesWhole = R[0] as number;
-      cash.feesUnits = R[1] as number;
-      cash.subBalance(r.feeWhole, r.feeUnits);
+    if (r.type !== 'buy' && r.type !== 'sell' && r.fee.isPositive()) {
+      cash.fees.add(r.fee);
+      cash.balance.sub(r.fee);
     }
   }
 
   /** A same-day transfer_out of the same shares from another account carries its lots; else a price sets the basis. */
   private transferIn(tx: Transaction, r: FixedRecord): void {
     const h = this.holding(tx, r.symbol);
+    const quantity = r.quantity.toDecimal();
     const source = this.pending.find(
-      (t) =>
-        !t.matched &&
-        t.symbol === r.symbol &&
-        t.tx.account !== tx.account &&
-        t.quantityWhole === r.quantityWhole &&
-        t.quantityUnits === r.quantityUnits,
+      (t) => !t.matched && t.symbol === r.symbol && t.tx.account !== tx.account && t.quantity.eq(quantity),
     );
     if (source !== undefined) {
       source.matched = true;
       const cost = Decimal.sum(source.lots.map((lot) => lot.cost));
       h.lots.acquireCarried(source.lots);
-      this.transferFlow(source.tx, source.symbol, source.quantityWhole, source.quantityUnits, -1, cost, true);
-      this.transferFlow(tx, r.symbol, r.quantityWhole, r.quantityUnits, 1, cost, true);
+      this.transferFlow(source.tx, source.symbol, source.quantity, -1, cost, true);
+      this.transferFlow(tx, r.symbol, quantity, 1, cost, true);
     } else if (r.hasTransferCost) {
-      h.lots.acquire(tx.date, tx.id, r.quantityWhole, r.quantityUnits, r.transferCostWhole, r.transferCostUnits);
-      const cost = fixed.toDecimal(r.transferCostWhole, r.transferCostUnits);
-      this.transferFlow(tx, r.symbol, r.quantityWhole, r.quantityUnits, 1, cost, false);
+      h.lots.acquire(tx.date, tx.id, r.quantity, r.transferCost);
+      this.transferFlow(tx, r.symbol, quantity, 1, r.transferCost.toDecimal(), false);
     } else {
       throw new LedgerError(
         tx,
-        `no transfer_out of ${fixed.toDecimal(r.quantityWhole, r.quantityUnits).toString()} ${r.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
+        `no transfer_out of ${quantity.toString()} ${r.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
       );
     }
   }
@@ -387,12 +326,9 @@ class LedgerRun {
       symbol,
       currency,
       lots: new LotQueue(this.costMethod, this.lots),
-      realizedWhole: 0,
-      realizedUnits: 0,
-      dividendsWhole: 0,
-      dividendsUnits: 0,
-      feesWhole: 0,
-      feesUnits: 0,
+      realizedPnl: new fixed.Fixed(),
+      dividends: new fixed.Fixed(),
+      fees: new fixed.Fixed(),
       laterSplits,
       factor: product(laterSplits),
       slot: this.timelines.holdingSlot(account, symbol, currency),
@@ -425,8 +361,7 @@ class LedgerRun {
   private transferFlow(
     tx: Transaction,
     symbol: string,
-    quantityWhole: number,
-    quantityUnits: number,
+    quantity: Decimal,
     sign: 1 | -1,
     cost: Decimal,
     internal: boolean,
@@ -439,7 +374,7 @@ class LedgerRun {
       kind: sign > 0 ? 'transfer_in' : 'transfer_out',
       amount: 0,
       symbol,
-      quantity: sign * fixed.toNumber(quantityWhole, quantityUnits) * h.factor,
+      quantity: sign * quantity.toNumber() * h.factor,
       cost: sign * cost.toNumber(),
       internal,
     });
@@ -449,46 +384,38 @@ class LedgerRun {
     for (const transfer of this.pending) {
       if (transfer.matched) continue;
       const cost = Decimal.sum(transfer.lots.map((lot) => lot.cost));
-      this.transferFlow(transfer.tx, transfer.symbol, transfer.quantityWhole, transfer.quantityUnits, -1, cost, false);
+      this.transferFlow(transfer.tx, transfer.symbol, transfer.quantity, -1, cost, false);
     }
     this.pending = [];
 
     this.timelines.beginDay(day);
+    const funded = this.funded;
     for (const state of this.dirtyCash) {
-      fixed.add(state.balanceWhole, state.balanceUnits, state.implicitWhole, state.implicitUnits);
-      let fundedWhole = R[0] as number;
-      let fundedUnits = R[1] as number;
-      if (fundedWhole < 0) {
-        // Short: implicit funding grows by the shortfall, and the funded balance is zero.
-        fixed.sub(state.implicitWhole, state.implicitUnits, fundedWhole, fundedUnits);
-        state.implicitWhole = R[0] as number;
-        state.implicitUnits = R[1] as number;
+      funded.set(state.balance.whole, state.balance.units);
+      funded.add(state.implicitFunding);
+      if (funded.isNegative()) {
+        // Short: implicit funding grows by the shortfall, which brings the funded balance to zero.
+        state.implicitFunding.sub(funded);
         this.flows.push({
           day,
           account: state.account,
           currency: state.currency,
           kind: 'implicit_deposit',
-          amount: -fixed.toNumber(fundedWhole, fundedUnits),
+          amount: -funded.toNumber(),
           symbol: null,
           quantity: 0,
           cost: 0,
           internal: false,
         });
-        fixed.add(state.balanceWhole, state.balanceUnits, state.implicitWhole, state.implicitUnits);
-        fundedWhole = R[0] as number;
-        fundedUnits = R[1] as number;
+        funded.set(0, 0);
       }
-      this.timelines.recordCash(state.slot, fixed.toNumber(fundedWhole, fundedUnits));
+      this.timelines.recordCash(state.slot, funded.toNumber());
       state.dirty = false;
     }
     this.dirtyCash = [];
     for (const state of this.dirtyHoldings) {
       const { lots } = state;
-      this.timelines.recordHolding(
-        state.slot,
-        fixed.toNumber(lots.quantityWhole, lots.quantityUnits) * state.factor,
-        fixed.toNumber(lots.costWhole, lots.costUnits),
-      );
+      this.timelines.recordHolding(state.slot, lots.quantity.toNumber() * state.factor, lots.cost.toNumber());
       state.dirty = false;
     }
     this.dirtyHoldings = [];
@@ -503,11 +430,11 @@ class LedgerRun {
         account: h.account,
         symbol: h.symbol,
         currency: h.currency,
-        realizedPnl: fixed.toDecimal(h.realizedWhole, h.realizedUnits),
-        dividends: fixed.toDecimal(h.dividendsWhole, h.dividendsUnits),
-        fees: fixed.toDecimal(h.feesWhole, h.feesUnits),
-        quantity: h.lots.quantity,
-        costBasis: h.lots.cost,
+        realizedPnl: h.realizedPnl.toDecimal(),
+        dividends: h.dividends.toDecimal(),
+        fees: h.fees.toDecimal(),
+        quantity: h.lots.quantity.toDecimal(),
+        costBasis: h.lots.cost.toDecimal(),
         lots: h.lots.openLots(),
       });
       byAccount.set(h.account, list);
@@ -534,12 +461,11 @@ function asLedgerError(tx: Transaction, error: unknown): unknown {
 }
 
 function requireHeld(tx: Transaction, r: FixedRecord, h: HoldingState): void {
-  const { lots } = h;
-  if (fixed.compare(r.quantityWhole, r.quantityUnits, lots.quantityWhole, lots.quantityUnits) > 0) {
+  if (r.quantity.compare(h.lots.quantity) > 0) {
     const verb = r.type === 'sell' ? 'sells' : 'transfers out';
     throw new LedgerError(
       tx,
-      `${verb} ${fixed.toDecimal(r.quantityWhole, r.quantityUnits).toString()} shares but the account ${tx.account} holds ${lots.quantity.toString()}.`,
+      `${verb} ${r.quantity.toDecimal().toString()} shares but the account ${tx.account} holds ${h.lots.quantity.toDecimal().toString()}.`,
     );
   }
 }

@@ -95,46 +95,34 @@ export class LotQueue {
   private head = -1;
   private tail = -1;
   /** The holding's shares and cost basis. */
-  quantityWhole = 0;
-  quantityUnits = 0;
-  costWhole = 0;
-  costUnits = 0;
+  readonly quantity = new fixed.Fixed();
+  readonly cost = new fixed.Fixed();
   /** The cost basis that left with the last disposal. */
-  disposedWhole = 0;
-  disposedUnits = 0;
+  readonly disposed = new fixed.Fixed();
 
   constructor(
     readonly method: CostMethod,
     private readonly arena: LotArena,
   ) {}
 
-  get quantity(): Decimal {
-    return fixed.toDecimal(this.quantityWhole, this.quantityUnits);
-  }
-
-  get cost(): Decimal {
-    return fixed.toDecimal(this.costWhole, this.costUnits);
-  }
-
-  acquire(acquired: string, transactionId: number, qw: number, qu: number, cw: number, cu: number): void {
-    const i = this.arena.open(acquired, transactionId, qw, qu, cw, cu);
+  acquire(acquired: string, transactionId: number, quantity: fixed.Fixed, cost: fixed.Fixed): void {
+    const i = this.arena.open(acquired, transactionId, quantity.whole, quantity.units, cost.whole, cost.units);
     if (this.tail < 0) this.head = i;
     else this.arena.next[this.tail] = i;
     this.tail = i;
-    this.addToBook(qw, qu, cw, cu);
+    this.quantity.add(quantity);
+    this.cost.add(cost);
   }
 
   /** Lots carried in by a transfer keep their acquisition dates, so FIFO sees them in date order. */
   acquireCarried(lots: readonly Lot[]): void {
     const arena = this.arena;
+    const quantity = new fixed.Fixed();
+    const cost = new fixed.Fixed();
     for (const lot of lots) {
-      fixed.fromDecimal(lot.quantity);
-      const qw = R[0] as number;
-      const qu = R[1] as number;
-      fixed.fromDecimal(lot.cost);
-      const cw = R[0] as number;
-      const cu = R[1] as number;
-      const i = arena.open(lot.acquired, lot.transactionId, qw, qu, cw, cu);
+      quantity.setDecimal(lot.quantity);
+      cost.setDecimal(lot.cost);
+      const i = arena.open(lot.acquired, lot.transactionId, quantity.whole, quantity.units, cost.whole, cost.units);
       // After every lot acquired on or before it: the chain stays in date order.
       let before = -1;
       let after = this.head;
@@ -146,28 +134,21 @@ export class LotQueue {
       if (before < 0) this.head = i;
       else arena.next[before] = i;
       if (after < 0) this.tail = i;
-      this.addToBook(qw, qu, cw, cu);
+      this.quantity.add(quantity);
+      this.cost.add(cost);
     }
-  }
-
-  private addToBook(qw: number, qu: number, cw: number, cu: number): void {
-    fixed.add(this.quantityWhole, this.quantityUnits, qw, qu);
-    this.quantityWhole = R[0] as number;
-    this.quantityUnits = R[1] as number;
-    fixed.add(this.costWhole, this.costUnits, cw, cu);
-    this.costWhole = R[0] as number;
-    this.costUnits = R[1] as number;
   }
 
   /**
    * Removes `shares` (the caller has checked they are held), leaving their cost basis in
-   * disposedWhole/disposedUnits. The lots that left are listed in `taken` when it is given
-   * (a transfer carries them); a sale needs just their cost.
+   * `disposed`. The lots that left are listed in `taken` when it is given (a transfer carries
+   * them); a sale needs just their cost.
    */
-  dispose(sw: number, su: number, taken: Lot[] | null): void {
+  dispose(shares: fixed.Fixed, taken: Lot[] | null): void {
     const arena = this.arena;
-    let rw = sw;
-    let ru = su;
+    // The shares still to take and the cost taken so far, as locals: this loop is the replay's busiest.
+    let rw = shares.whole;
+    let ru = shares.units;
     let cw = 0;
     let cu = 0;
     while ((rw > 0 || (rw === 0 && ru > 0)) && this.head >= 0) {
@@ -211,54 +192,48 @@ export class LotQueue {
         ru = 0;
       }
     }
+    const disposed = this.disposed;
     if (this.method === 'average') {
-      if (fixed.compare(sw, su, this.quantityWhole, this.quantityUnits) >= 0) {
-        cw = this.costWhole;
-        cu = this.costUnits;
+      if (shares.compare(this.quantity) >= 0) {
+        disposed.set(this.cost.whole, this.cost.units);
       } else {
-        fixed.mulDiv(this.costWhole, this.costUnits, sw, su, this.quantityWhole, this.quantityUnits);
-        cw = R[0] as number;
-        cu = R[1] as number;
+        fixed.mulDiv(
+          this.cost.whole,
+          this.cost.units,
+          shares.whole,
+          shares.units,
+          this.quantity.whole,
+          this.quantity.units,
+        );
+        disposed.setResult();
       }
-      if (taken !== null) restate(taken, fixed.toDecimal(cw, cu));
-    }
-    fixed.sub(this.quantityWhole, this.quantityUnits, sw, su);
-    this.quantityWhole = R[0] as number;
-    this.quantityUnits = R[1] as number;
-    if (this.quantityWhole === 0 && this.quantityUnits === 0) {
-      this.costWhole = 0;
-      this.costUnits = 0;
+      if (taken !== null) restate(taken, disposed.toDecimal());
     } else {
-      fixed.sub(this.costWhole, this.costUnits, cw, cu);
-      this.costWhole = R[0] as number;
-      this.costUnits = R[1] as number;
+      disposed.set(cw, cu);
     }
-    this.disposedWhole = cw;
-    this.disposedUnits = cu;
+    this.quantity.sub(shares);
+    if (this.quantity.isZero()) this.cost.set(0, 0);
+    else this.cost.sub(disposed);
   }
 
   /** New shares per old: quantities scale (rounded as Decimal.mul), cost stays. */
-  split(ratioWhole: number, ratioUnits: number): void {
+  split(ratio: fixed.Fixed): void {
     const arena = this.arena;
-    let qw = 0;
-    let qu = 0;
+    this.quantity.set(0, 0);
     for (let i = this.head; i >= 0; i = arena.next[i] as number) {
-      fixed.mul(arena.quantityWhole[i] as number, arena.quantityUnits[i] as number, ratioWhole, ratioUnits);
+      fixed.mul(arena.quantityWhole[i] as number, arena.quantityUnits[i] as number, ratio.whole, ratio.units);
       arena.quantityWhole[i] = R[0] as number;
       arena.quantityUnits[i] = R[1] as number;
-      fixed.add(qw, qu, R[0] as number, R[1] as number);
-      qw = R[0] as number;
-      qu = R[1] as number;
+      fixed.add(this.quantity.whole, this.quantity.units, R[0] as number, R[1] as number);
+      this.quantity.setResult();
     }
-    this.quantityWhole = qw;
-    this.quantityUnits = qu;
   }
 
   /** The live lots, oldest first, costs restated from the pool under average cost. */
   openLots(): Lot[] {
     const open: Lot[] = [];
     for (let i = this.head; i >= 0; i = this.arena.next[i] as number) open.push(this.arena.lot(i));
-    if (this.method === 'average') restate(open, this.cost);
+    if (this.method === 'average') restate(open, this.cost.toDecimal());
     return open;
   }
 }
