@@ -6,9 +6,13 @@ import {
 } from '../../shared/engine/bench-cases';
 import { median, timeMs, type BenchResult } from './measure';
 
-/** One warm-up run (JIT and first-touch allocation), then the median of `runs` timed ones. */
+/**
+ * Three warm-up runs (the JIT optimises a hot loop only after seeing it run), then the median of
+ * `runs` timed ones: on a shared 2-core machine single runs vary by half, and a full garbage
+ * collection lands in about one run in three.
+ */
 async function medianMs(work: () => unknown, runs: number): Promise<number> {
-  work();
+  for (let i = 0; i < 3; i++) work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push(await timeMs(work));
   return median(samples);
@@ -17,7 +21,7 @@ async function medianMs(work: () => unknown, runs: number): Promise<number> {
 /** engine.recompute: positions, daily value series and sleeve weights from 100k transactions. */
 export async function benchEngineRecompute(): Promise<BenchResult> {
   const workload = makeRecomputeWorkload();
-  const value = await medianMs(() => runRecompute(workload), 7);
+  const value = await medianMs(() => runRecompute(workload), 15);
   return { bench: 'engine.recompute', value: Number(value.toFixed(1)), unit: 'ms' };
 }
 
@@ -29,7 +33,7 @@ export async function benchEngineRecompute(): Promise<BenchResult> {
 export async function benchEngineRevalue(): Promise<BenchResult> {
   const workload = makeRecomputeWorkload();
   const input = { ...workload, ledger: runRecompute(workload).ledger };
-  const value = await medianMs(() => runRecompute(input), 7);
+  const value = await medianMs(() => runRecompute(input), 15);
   return { bench: 'engine.revalue', value: Number(value.toFixed(1)), unit: 'ms' };
 }
 
