@@ -2,10 +2,10 @@ import { useId } from 'react';
 import type { CsvPreview } from '../../../../shared/api/csv-schemas';
 import { DATE_FORMATS } from '../../../../shared/csv/date-format';
 import { NUMBER_FORMATS } from '../../../../shared/csv/number-format';
-import { TRANSACTION_COLUMNS } from '../../../../shared/csv/transaction-columns';
 import {
   DATE_FORMAT_LABELS,
   FIELD_LABELS,
+  MAPPING_FIELDS,
   NOT_IN_FILE,
   setColumn,
   type MappingState,
@@ -43,8 +43,8 @@ export function CsvPreviewTable({ preview }: { preview: CsvPreview }) {
 }
 
 /**
- * One select per column of the app's own format, in its order (the file's headers or "not in
- * file"), then how dates and numbers are written.
+ * One select per field of the app's own format, in its order with the time beside the date (the
+ * file's headers or "not in file"), then how dates and numbers are written.
  */
 export function CsvMappingStep({ preview, state, onChange }: MappingStepProps) {
   const ids = useId();
@@ -52,7 +52,7 @@ export function CsvMappingStep({ preview, state, onChange }: MappingStepProps) {
     <fieldset className="csv-mapping">
       <legend>Columns</legend>
       <div className="tx-grid">
-        {TRANSACTION_COLUMNS.map((field) => (
+        {MAPPING_FIELDS.map((field) => (
           <div className="field" key={field}>
             <label htmlFor={`${ids}-${field}`}>{FIELD_LABELS[field]}</label>
             <select

@@ -3,6 +3,7 @@ import type { CallInput } from '../../../../shared/api/contract';
 import { csvDelimiter, type CsvPreview, type PresetInfo } from '../../../../shared/api/csv-schemas';
 import type { DateFormat } from '../../../../shared/csv/date-format';
 import type { NumberFormat } from '../../../../shared/csv/number-format';
+import { TRANSACTION_COLUMNS } from '../../../../shared/csv/transaction-columns';
 import { REQUIRED_FIELDS, type MappableField } from '../../../../shared/csv/presets/mapping';
 import type { TransactionType } from '../../../../shared/domain/transaction';
 
@@ -19,6 +20,13 @@ export const FIELD_LABELS: Record<MappableField, string> = {
   currency: 'Currency',
   note: 'Note',
 };
+
+/** The selects of the mapping step: the app's own columns in their order, with the time beside the date. */
+export const MAPPING_FIELDS: readonly MappableField[] = [
+  'date',
+  'time',
+  ...TRANSACTION_COLUMNS.filter((field) => field !== 'date'),
+];
 
 /** Each date layout shown as New Year's Eve 2016, which is how people recognise theirs. */
 export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {

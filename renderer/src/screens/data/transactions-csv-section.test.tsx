@@ -176,6 +176,28 @@ describe('transactions CSV section', () => {
     expect(calls[0]?.jobId).not.toBe(calls[1]?.jobId);
   });
 
+  it('maps a time column by hand, next to the date', async () => {
+    const user = userEvent.setup();
+    const timed: CsvPreview = {
+      ...customPreview,
+      header: [...customPreview.header, 'Zeit'],
+      rows: [[...(customPreview.rows[0] as string[]), '09:30']],
+      columnValues: [...(customPreview.columnValues ?? []), ['09:30']],
+    };
+    const client = setup(timed, () => result({}));
+    await chooseFile(user);
+    const labels = [...document.querySelectorAll('.csv-mapping label')].map((l) => l.textContent);
+    expect(labels.slice(0, 3)).toEqual(['Date', 'Time', 'Account']);
+    expect(value('Time')).toBe('');
+    await user.selectOptions(screen.getByLabelText('Time'), 'Zeit');
+    await user.selectOptions(screen.getByLabelText('Account'), 'Konto');
+    await user.selectOptions(screen.getByLabelText('Currency'), 'Währung');
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(/Imported 1 row/);
+    const calls = client.callsTo('csv:import') as CallInput<'csv:import'>[];
+    expect(calls.at(-1)?.mapping?.columns).toMatchObject({ date: 'Datum', time: 'Zeit' });
+  });
+
   it('shows every error with its line and column, and says nothing was imported', async () => {
     const user = userEvent.setup();
     setup({ ...customPreview, suggestedPreset: 'tiltfolio' }, () =>
