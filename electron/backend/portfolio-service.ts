@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { HoldingsOutput, PerformanceOutput } from '../../shared/api/portfolio-schemas';
 import type { Bar } from '../../shared/domain/bar';
 import { indexOnOrBefore } from '../../shared/engine/bars';
+import { closeOnOrBefore } from '../../shared/engine/close-series';
 import { Decimal } from '../../shared/engine/decimal';
 import { periodPerformance, resolvePeriod, type Period } from '../../shared/engine/periods';
 import { twrIndex } from '../../shared/engine/returns';
@@ -14,14 +15,6 @@ import type { Snapshot, Snapshots } from './portfolio-snapshot';
 type PortfolioHandlers = Pick<Handlers, 'portfolio:holdings' | 'portfolio:performance' | 'portfolio:tilt'>;
 
 const sum = (values: Iterable<Decimal>) => Decimal.sum(values).toString();
-
-function closeOn(bars: readonly Bar[] | undefined, day: string): { bar: Bar; previous: Bar | null } | null {
-  if (!bars || bars.length === 0) return null;
-  const i = indexOnOrBefore(bars, day);
-  const bar = bars[i];
-  if (i < 0 || !bar) return null;
-  return { bar, previous: bars[i - 1] ?? null };
-}
 
 export function holdingsView(snapshot: Snapshot, account: string | undefined): HoldingsOutput {
   const { result, closes, asOf, sleeveOf, names } = snapshot;
@@ -35,7 +28,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
   const invested = Decimal.sum(open.map(valueOf)).toNumber();
 
   const rows = open.map((p) => {
-    const quote = asOf ? closeOn(closes.get(p.symbol), asOf) : null;
+    const quote = asOf ? closeOnOrBefore(closes.get(p.symbol), asOf) : null;
     const qty = p.quantity.toNumber();
     const dayChange = quote?.previous && quote.bar.day === asOf ? qty * (quote.bar.close - quote.previous.close) : null;
     return {
@@ -191,7 +184,7 @@ export function portfolioHandlers(snapshots: Snapshots, settings: SettingsStore)
         .map((h) => ({
           symbol: h.symbol,
           value: h.values[last] as number,
-          price: closeOn(snapshot.closes.get(h.symbol), snapshot.asOf ?? '')?.bar.close,
+          price: closeOnOrBefore(snapshot.closes.get(h.symbol), snapshot.asOf ?? '')?.bar.close,
         }));
       const trades = current.targetWeights
         ? rebalanceTrades({ holdings, target: current.targetWeights, sleeveOf: snapshot.sleeveOf }).trades

@@ -1,4 +1,4 @@
-import type { Bar } from '../../shared/domain/bar';
+import type { Bar, CloseSeries } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
 import type { EventPayload } from '../../shared/api/contract';
 import type { Transaction } from '../../shared/domain/transaction';
@@ -16,7 +16,8 @@ import type { SettingsStore } from './settings-store';
 
 export interface Snapshot {
   result: RecomputeResult;
-  closes: ReadonlyMap<string, readonly Bar[]>;
+  /** The held instruments' closes, in columns. */
+  closes: ReadonlyMap<string, CloseSeries>;
   sleeveOf: (symbol: string) => Sleeve;
   names: ReadonlyMap<string, string | null>;
   /** The valuation day: the series' last day (the latest close or transaction), or null when empty. */
@@ -60,7 +61,7 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
       records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
     );
     const symbols = [...new Set(rows.flatMap((row) => (row.symbol ? [row.symbol] : [])))];
-    const closes = new Map(symbols.map((symbol) => [symbol, history(symbol, asOf)]));
+    const closes = new Map(symbols.map((symbol) => [symbol, quotes.closeSeries(symbol, '0000-01-01', asOf)]));
     const result = recompute({
       transactions: rows,
       closes,

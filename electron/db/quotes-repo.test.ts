@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { closeSeries } from '../../shared/engine/close-series';
 import type { Bar } from '../../shared/quotes/types';
 import { openDatabase, type Db } from './connection';
 import { createQuotesRepo, QUOTES_SQL } from './quotes-repo';
@@ -112,6 +113,10 @@ describe('quotes repository', () => {
     expect(repo.closes('SPY')).toEqual(repo.history('SPY').map((b) => ({ day: b.day, close: b.close })));
     expect(repo.closes('SPY', '2019-01-02', '2019-01-02')).toEqual([{ day: '2019-01-02', close: 1 }]);
     expect(repo.closes('NOPE')).toEqual([]);
+    // And in columns, several sources for a day or one.
+    expect(repo.closeSeries('SPY')).toEqual(closeSeries(repo.closes('SPY')));
+    expect(repo.closeSeries('SPY', '2019-01-02', '2019-01-02')).toEqual(closeSeries([{ day: '2019-01-02', close: 1 }]));
+    expect(repo.closeSeries('NOPE').days).toHaveLength(0);
     db.close();
   });
 

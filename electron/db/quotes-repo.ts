@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import { preferredRow } from '../../shared/quotes/merge';
-import type { Bar as DayBar } from '../../shared/domain/bar';
+import type { CloseSeries, Bar as DayBar } from '../../shared/domain/bar';
+import { closeSeries } from '../../shared/engine/close-series';
+import { dayToNumber } from '../../shared/engine/dates';
 import type { Bar } from '../../shared/quotes/types';
 import type { Db } from './connection';
 import { timed } from './slow-query';
@@ -202,6 +204,19 @@ export function createQuotesRepo(db: Db) {
     }
     return out;
   };
+  /** The same, in columns (what the engine values with): no object per close is kept. */
+  const closeColumns = (symbol: string, from: string, to: string): CloseSeries => {
+    const rows = closeRows.all(symbol, from, to) as unknown as [string, number][];
+    const days = new Int32Array(rows.length);
+    const values = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (i > 0 && rows[i - 1]![0] === row[0]) return closeSeries(history(symbol, from, to));
+      days[i] = dayToNumber(row[0]);
+      values[i] = row[1];
+    }
+    return { days, closes: values };
+  };
   const everyRow = db.prepare<[string], SourcedBar>(
     `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? ORDER BY day, source`,
   );
@@ -257,6 +272,8 @@ export function createQuotesRepo(db: Db) {
     /** The same days as history, closes only: what valuation and the rotation analytics read. */
     closes: (symbol: string, from = '0000-01-01', to = '9999-12-31'): DayBar[] =>
       timed('quotes.closes', () => closes(symbol, from, to)),
+    closeSeries: (symbol: string, from = '0000-01-01', to = '9999-12-31'): CloseSeries =>
+      timed('quotes.closeSeries', () => closeColumns(symbol, from, to)),
     /** Every stored row for a symbol, all sources: what "the cache is unchanged" compares. */
     rows: (symbol: string): SourcedBar[] => everyRow.all(symbol),
     /** Every source's rows for a symbol dated before `day`: what a newly reported split reaches. */

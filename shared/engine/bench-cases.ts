@@ -2,6 +2,7 @@
 // so every run and machine sees the same data) and then runs the engine; time the run* functions,
 // or call bench* repeatedly and take the median: only the first call pays for the build.
 import type { Bar } from '../domain/bar';
+import { closeSeries } from './close-series';
 import type { Transaction } from '../domain/transaction';
 import { maxDrawdown, drawdownSeries } from './drawdown';
 import { recompute, type RecomputeInput, type RecomputeResult } from './recompute';
@@ -70,7 +71,7 @@ export function makeRecomputeWorkload(
   const random = seededRandom(options.seed ?? 42);
   const days = weekdays('2010-01-04', options.days ?? TRADING_DAYS_10Y);
   const symbols = Array.from({ length: instrumentCount }, (_, i) => KNOWN[i] ?? `SYN${String(i).padStart(3, '0')}`);
-  const closes = new Map(symbols.map((symbol) => [symbol, randomWalk(days, random, 20 + random() * 200)]));
+  const walks = new Map(symbols.map((symbol) => [symbol, randomWalk(days, random, 20 + random() * 200)]));
   const accounts = ['Brokerage', 'IRA', 'Roth', 'Joint'];
   const held = new Map<string, number>(); // account|symbol → whole shares, to keep sales valid
 
@@ -84,7 +85,7 @@ export function makeRecomputeWorkload(
     const date = days[t] as string;
     const account = accounts[Math.floor(random() * accounts.length)] as string;
     const symbol = symbols[Math.floor(random() * symbols.length)] as string;
-    const close = (closes.get(symbol)?.[t] as Bar).close;
+    const close = (walks.get(symbol)?.[t] as Bar).close;
     const key = `${account}|${symbol}`;
     const shares = held.get(key) ?? 0;
     const roll = random();
@@ -128,6 +129,8 @@ export function makeRecomputeWorkload(
       });
     }
   }
+  // In columns, as the store hands them over (CloseSeries).
+  const closes = new Map([...walks].map(([symbol, bars]) => [symbol, closeSeries(bars)]));
   return { transactions, closes, today: days[days.length - 1] as string, accounts };
 }
 

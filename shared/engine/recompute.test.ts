@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Bar } from '../domain/bar';
+import type { Bar, CloseSeries } from '../domain/bar';
+import { closeSeries } from './close-series';
 import { toBars } from './bars';
 import { Decimal } from './decimal';
 import { recompute } from './recompute';
@@ -9,12 +10,9 @@ import { valuePortfolio } from './valuation';
 import { quotes } from './test-fixtures/quotes';
 import { ACCOUNTS, TODAY, tx } from './test-fixtures/transactions';
 
-const closes = new Map<string, Bar[]>([
-  ['AMZN', quotes('AMZN')],
-  ['QQQ', quotes('QQQ')],
-  ['XLF', quotes('XLF')],
-  ['JPM', quotes('JPM')],
-]);
+const closes = new Map<string, CloseSeries>(
+  (['AMZN', 'QQQ', 'XLF', 'JPM'] as const).map((symbol) => [symbol, closeSeries(quotes(symbol))]),
+);
 
 // A 2016 portfolio entered at the prices brokers showed then. The AMZN file is adjusted for the
 // 20-for-1 split of 2022-06-06 (35.95 on 2016-11-14, not the 719.07 that traded), so the ledger

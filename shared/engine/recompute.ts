@@ -1,9 +1,10 @@
 // Everything the app shows about the portfolio, from the ledger and the quote cache, in one call:
 // the store hands over rows, the UI gets positions, series and tilt.
-import type { Bar } from '../domain/bar';
+import type { CloseSeries } from '../domain/bar';
 import type { SleeveWeights } from '../domain/sleeve';
 import type { Transaction } from '../domain/transaction';
-import { indexOnOrBefore } from './bars';
+import { indexOnOrBeforeDay } from './close-series';
+import { dayToNumber } from './dates';
 import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
 import type { CostMethod } from './lots';
 import { markPositions, totalPositions, type Mark, type TotalPosition } from './positions';
@@ -13,12 +14,12 @@ import { valuePortfolio, type ValueSeries } from './valuation';
 
 export interface RecomputeInput {
   transactions: readonly Transaction[];
-  closes: ReadonlyMap<string, readonly Bar[]>;
+  closes: ReadonlyMap<string, CloseSeries>;
   today: string;
   accounts: Iterable<string>;
   costMethod?: CostMethod;
   baseCurrency?: string;
-  fx?: ReadonlyMap<string, readonly Bar[]>;
+  fx?: ReadonlyMap<string, CloseSeries>;
   sleeveOverrides?: SleeveOverrides;
   /** Last day of the value series (default: the last close or transaction). */
   to?: string;
@@ -62,10 +63,11 @@ export function recompute(input: RecomputeInput): RecomputeResult {
     to: input.to,
     sleeveOf: classify,
   });
-  const lastDay = series.days[series.days.length - 1] ?? input.today;
+  const lastDay = dayToNumber(series.days[series.days.length - 1] ?? input.today);
   const closeOf = (symbol: string): number | undefined => {
-    const bars = input.closes.get(symbol);
-    return bars === undefined ? undefined : bars[indexOnOrBefore(bars, lastDay)]?.close;
+    const closes = input.closes.get(symbol);
+    const at = closes === undefined ? -1 : indexOnOrBeforeDay(closes.days, lastDay);
+    return at < 0 ? undefined : closes?.closes[at];
   };
   const last = series.days.length - 1;
   const tilt = computeTilt({

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Bar } from '../domain/bar';
+import type { CloseSeries } from '../domain/bar';
 import type { Transaction } from '../domain/transaction';
+import { closeSeries } from './close-series';
 import { applyLedger } from './ledger';
 import { timeWeightedReturn, twrIndex } from './returns';
 import { ACCOUNTS, TODAY, tx } from './test-fixtures/transactions';
 import { valuePortfolio } from './valuation';
 
 const week = ['2016-11-07', '2016-11-08', '2016-11-09', '2016-11-10', '2016-11-11', '2016-11-14'];
-const series = (closes: number[], skip: string[] = []): Bar[] =>
-  week.map((day, i) => ({ day, close: closes[i] as number })).filter((bar) => !skip.includes(bar.day));
+const series = (closes: number[], skip: string[] = []): CloseSeries =>
+  closeSeries(week.map((day, i) => ({ day, close: closes[i] as number })).filter((bar) => !skip.includes(bar.day)));
 
-const closes = new Map<string, Bar[]>([
+const closes = new Map<string, CloseSeries>([
   ['SPY', series([210, 212, 215, 216, 216, 217])],
   // No XLF close on the 10th: the 9th's close is carried.
   ['XLF', series([20, 21, 22, 0, 22.5, 23], ['2016-11-10'])],

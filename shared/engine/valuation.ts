@@ -1,21 +1,20 @@
 // Daily value series from the ledger's timelines and cached closes. Everything here is float:
 // these numbers draw charts and feed returns; the exact figures live in the ledger's positions.
-import type { Bar } from '../domain/bar';
+import type { CloseSeries } from '../domain/bar';
 import { SLEEVES, type Sleeve } from '../domain/sleeve';
-import { indexOnOrBefore, lowerBound } from './bars';
+import { indexOnOrBeforeDay, lowerBoundDay } from './close-series';
+import { dayFromNumber, dayToNumber } from './dates';
 import { compareText, type BalanceTimeline, type LedgerResult, type QuantityTimeline } from './ledger-types';
 import { gridCloses, unionCalendar } from './price-grid';
 import { sleeveOf } from './sleeves';
 
 export interface ValuationOptions {
-  /** Split-adjusted daily closes by symbol, ascending. */
-  closes: ReadonlyMap<string, readonly Bar[]>;
+  /** Split-adjusted daily closes by symbol. The days valued are every day any held instrument has one. */
+  closes: ReadonlyMap<string, CloseSeries>;
   /** The portfolio's currency. */
   baseCurrency?: string;
   /** Units of the base currency per unit of each other currency, by currency code. */
-  fx?: ReadonlyMap<string, readonly Bar[]>;
-  /** The days to value on; by default every day any held instrument has a close. */
-  calendar?: readonly string[];
+  fx?: ReadonlyMap<string, CloseSeries>;
   /** Last day of the series; by default the last close or transaction. */
   to?: string;
   sleeveOf?: (symbol: string) => Sleeve;
@@ -80,11 +79,14 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     account === undefined ? ledger.symbols : ledger.holdings.filter((h) => h.account === account);
   const balances: readonly BalanceTimeline[] =
     account === undefined ? ledger.cashTotals : ledger.cash.filter((c) => c.account === account);
-  const days = chooseCalendar(ledger, quantities, options);
+  // Day numbers inside (integer comparisons, no strings per close); day strings in the result.
+  const calendar = chooseCalendar(ledger, quantities, options);
+  const days = Array.from(calendar, dayFromNumber);
   const n = days.length;
   // Where each ledger day lands on the calendar: its own day, or the next one valued.
   const landing = new Int32Array(ledger.days.length);
-  for (let j = 0; j < ledger.days.length; j++) landing[j] = lowerBound(days, ledger.days[j] as string);
+  for (let j = 0; j < ledger.days.length; j++)
+    landing[j] = lowerBoundDay(calendar, dayToNumber(ledger.days[j] as string));
   const total = new Float64Array(n);
   const flows = new Float64Array(n);
   const carried = new Uint8Array(n);
@@ -92,9 +94,9 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   const excluded = new Uint8Array(n);
   const notes: ValuationNote[] = [];
 
-  const barsOf = (symbol: string): readonly Bar[] | null => {
-    const bars = options.closes.get(symbol);
-    return bars === undefined || bars.length === 0 ? null : bars;
+  const seriesOf = (symbol: string): CloseSeries | null => {
+    const series = options.closes.get(symbol);
+    return series === undefined || series.days.length === 0 ? null : series;
   };
   const noRate = new Float64Array(n).fill(Number.NaN);
   const fxGrids = new Map<string, Float64Array>();
@@ -102,8 +104,8 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   const fxRates = (currency: string): Float64Array => {
     let rates = fxGrids.get(currency);
     if (rates === undefined) {
-      const bars = options.fx?.get(currency);
-      rates = bars === undefined || bars.length === 0 ? noRate : gridCloses(bars, days).prices;
+      const series = options.fx?.get(currency);
+      rates = series === undefined || series.days.length === 0 ? noRate : gridCloses(series, calendar).prices;
       fxGrids.set(currency, rates);
     }
     return rates;
@@ -131,12 +133,12 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
       };
       holdingSeries.set(symbol, holding);
     }
-    const bars = barsOf(symbol);
+    const series = seriesOf(symbol);
     const stats = valueHolding(
       timeline,
       landing,
-      days,
-      bars,
+      calendar,
+      series,
       currency === base ? null : fxRates(currency),
       holding,
       sleeveValues.get(sleeve) as Float64Array,
@@ -146,7 +148,12 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     );
     if (stats.costDays > 0)
       notes.push(
-        quoteNote(symbol, currency, bars !== null && (bars[0] as Bar).day <= (days[n - 1] as string), stats.costDays),
+        quoteNote(
+          symbol,
+          currency,
+          series !== null && (series.days[0] as number) <= (calendar[n - 1] as number),
+          stats.costDays,
+        ),
       );
     if (stats.missingFx > 0) fxMissing.set(currency, (fxMissing.get(currency) ?? 0) + stats.missingFx);
   }
@@ -172,15 +179,17 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
 
   for (const flow of ledger.flows) {
     if (account === undefined ? flow.internal : flow.account !== account) continue;
-    const t = lowerBound(days, flow.day);
+    const flowDay = dayToNumber(flow.day);
+    const t = lowerBoundDay(calendar, flowDay);
     // Flows before the first valued day are inside its opening value; after the last, outside the series.
-    if (t >= n || (t === 0 && flow.day < (days[0] as string))) continue;
+    if (t >= n || (t === 0 && flowDay < (calendar[0] as number))) continue;
     const rate = rateAt(flow.currency, t);
     if (rate !== rate) continue;
     let value = flow.amount * rate;
     if (flow.symbol !== null && flow.quantity !== 0) {
-      const bars = barsOf(flow.symbol);
-      const price = bars === null ? Number.NaN : (bars[indexOnOrBefore(bars, days[t] as string)]?.close ?? Number.NaN);
+      const series = seriesOf(flow.symbol);
+      const at = series === null ? -1 : indexOnOrBeforeDay(series.days, calendar[t] as number);
+      const price = series === null || at < 0 ? Number.NaN : (series.closes[at] as number);
       value = (price === price ? flow.quantity * price : flow.cost) * rate;
     }
     flows[t] = (flows[t] as number) + value;
@@ -220,8 +229,8 @@ interface PortfolioArrays {
 function valueHolding(
   timeline: QuantityTimeline,
   landing: Int32Array,
-  days: readonly string[],
-  bars: readonly Bar[] | null,
+  calendar: Int32Array,
+  series: CloseSeries | null,
   fx: Float64Array | null,
   holding: HoldingSeries,
   sleeveV: Float64Array,
@@ -229,8 +238,10 @@ function valueHolding(
   sleeveS: Float64Array,
   out: PortfolioArrays,
 ): { costDays: number; missingFx: number } {
-  const n = days.length;
-  const barCount = bars === null ? 0 : bars.length;
+  const n = calendar.length;
+  const closeDays = series === null ? EMPTY_DAYS : series.days;
+  const closes = series === null ? EMPTY_CLOSES : series.closes;
+  const closeCount = closeDays.length;
   const steps = timeline.day;
   const stepQuantity = timeline.quantity;
   const stepCost = timeline.cost;
@@ -248,15 +259,14 @@ function valueHolding(
   let missingFx = 0;
   // The close in force: walked forward with the calendar instead of a per-instrument price grid,
   // which would allocate instruments × days floats on every recompute.
-  let j = bars === null || nextStep >= n ? 0 : Math.max(0, indexOnOrBefore(bars, days[nextStep] as string));
+  let j = nextStep >= n ? 0 : Math.max(0, indexOnOrBeforeDay(closeDays, calendar[nextStep] as number));
   let price = Number.NaN;
-  let closeDay = '';
+  let closeDay = -1;
   for (let t = nextStep; t < n; t++) {
-    const day = days[t] as string;
-    while (j < barCount && ((bars as readonly Bar[])[j] as Bar).day <= day) {
-      const bar = (bars as readonly Bar[])[j++] as Bar;
-      price = bar.close;
-      closeDay = bar.day;
+    const day = calendar[t] as number;
+    while (j < closeCount && (closeDays[j] as number) <= day) {
+      price = closes[j] as number;
+      closeDay = closeDays[j++] as number;
     }
     if (nextStep <= t) {
       while (k < stepCount && (landing[steps[k] as number] as number) <= t) {
@@ -309,35 +319,41 @@ function valueHolding(
   return { costDays, missingFx };
 }
 
+const EMPTY_DAYS = new Int32Array(0);
+const EMPTY_CLOSES = new Float64Array(0);
+
+/** Every day a held instrument has a close, from the first transaction on, as day numbers. */
 function chooseCalendar(
   ledger: LedgerResult,
   quantities: readonly QuantityTimeline[],
   options: ValuationOptions,
-): string[] {
-  const first = ledger.firstDay;
-  if (first === null) return [];
-  const series: (readonly Bar[])[] = [];
-  let lastClose = '';
+): Int32Array {
+  if (ledger.firstDay === null) return new Int32Array(0);
+  const first = dayToNumber(ledger.firstDay);
+  const series: CloseSeries[] = [];
+  let lastClose = -Infinity;
   for (const timeline of quantities) {
-    const bars = options.closes.get(timeline.symbol);
-    if (bars === undefined || bars.length === 0) continue;
-    series.push(bars);
-    const day = (bars[bars.length - 1] as Bar).day;
-    if (day > lastClose) lastClose = day;
+    const closes = options.closes.get(timeline.symbol);
+    if (closes === undefined || closes.days.length === 0) continue;
+    series.push(closes);
+    lastClose = Math.max(lastClose, closes.days[closes.days.length - 1] as number);
   }
-  const lastDay = ledger.lastDay ?? first;
-  const to = options.to ?? (lastClose > lastDay ? lastClose : lastDay);
-  if (options.calendar !== undefined) return options.calendar.filter((day) => day >= first && day <= to);
+  const lastDay = dayToNumber(ledger.lastDay ?? ledger.firstDay);
+  const to = options.to !== undefined ? dayToNumber(options.to) : Math.max(lastClose, lastDay);
   const days = unionCalendar(series, first, to);
   // Transactions after the last close (or with no closes at all) still need days to land on.
-  const tail = days[days.length - 1] ?? '';
-  const extra: string[] = [];
+  const tail = days.length > 0 ? (days[days.length - 1] as number) : -Infinity;
+  const extra: number[] = [];
   for (let i = ledger.days.length - 1; i >= 0; i--) {
-    const day = ledger.days[i] as string;
+    const day = dayToNumber(ledger.days[i] as string);
     if (day <= tail) break;
     if (day <= to) extra.push(day);
   }
-  return extra.length === 0 ? days : [...days, ...extra.reverse()];
+  if (extra.length === 0) return days;
+  const out = new Int32Array(days.length + extra.length);
+  out.set(days);
+  out.set(extra.reverse(), days.length);
+  return out;
 }
 
 function chainIndex(gain: Float64Array, start: Float64Array): Float64Array {
