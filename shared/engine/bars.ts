@@ -17,13 +17,13 @@ export function indexOnOrBefore(bars: readonly Bar[], day: string): number {
   return found;
 }
 
-/** Index of the first day >= `day` in an ascending list, or its length. */
-export function lowerBound(days: readonly string[], day: string): number {
+/** Index of the first day >= `day` in an ascending list (day strings or day numbers), or its length. */
+export function lowerBound<T extends string | number>(days: ArrayLike<T>, day: T): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((days[mid] as string) < day) lo = mid + 1;
+    if ((days[mid] as T) < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeOnOrBefore, closeSeries, indexOnOrBeforeDay, lowerBoundDay } from './close-series';
+import { lowerBound } from './bars';
+import { closeOnOrBefore, closeSeries, indexOnOrBeforeDay } from './close-series';
 import { dayToNumber } from './dates';
 
 const series = closeSeries([
@@ -19,7 +20,7 @@ describe('close series', () => {
     expect([at('2020-01-01'), at('2020-01-02'), at('2020-01-05'), at('2020-01-06'), at('2021-01-01')]).toEqual([
       -1, 0, 1, 2, 2,
     ]);
-    const lands = (day: string) => lowerBoundDay(series.days, dayToNumber(day));
+    const lands = (day: string) => lowerBound(series.days, dayToNumber(day));
     expect([lands('2020-01-01'), lands('2020-01-03'), lands('2020-01-04'), lands('2020-01-07')]).toEqual([0, 1, 2, 3]);
   });
 

@@ -1,4 +1,5 @@
 import type { Bar, CloseSeries } from '../domain/bar';
+import { lowerBound } from './bars';
 import { dayFromNumber, dayToNumber } from './dates';
 
 /** Bars (ascending, one per day) as columns. */
@@ -15,26 +16,7 @@ export function closeSeries(bars: readonly Bar[]): CloseSeries {
 
 /** Index of the last day ≤ `day` in ascending day numbers, or −1. */
 export function indexOnOrBeforeDay(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((days[mid] as number) <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** Index of the first day ≥ `day`: where `day` lands on a calendar of day numbers. */
-export function lowerBoundDay(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((days[mid] as number) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(days, day + 1) - 1;
 }
 
 /** The close on or before `day` and the one before it, as bars; null before the first close. */

@@ -165,7 +165,6 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
 
 /** A checked record's fields in fixed-point (fixed.ts), refilled for every record of a replay. */
 export class FixedRecord {
-  tx: Transaction | null = null;
   /** The last date found valid and not after today. */
   checkedDay = '';
   type: TransactionType = 'deposit';
@@ -188,7 +187,6 @@ export class FixedRecord {
 export function readTransaction(tx: Transaction, context: ParseContext, out: FixedRecord): void {
   if (readUsual(tx, context, out)) return;
   const p = parseTransaction(tx, context);
-  out.tx = tx;
   out.type = p.type;
   out.symbol = p.symbol;
   out.quantity.setDecimal(p.quantity);
@@ -283,7 +281,6 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
     default:
       return false;
   }
-  out.tx = tx;
   out.type = tx.type;
   out.symbol = symbol;
   return true;

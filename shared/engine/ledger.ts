@@ -85,7 +85,7 @@ interface PendingTransfer {
 
 /** Applies the ledger in its documented order; throws LedgerError at the first invalid record. */
 export function applyLedger(transactions: readonly Transaction[], options: LedgerOptions): LedgerResult {
-  const steps = new LedgerRun(options).replay(transactions, Infinity);
+  const steps = new LedgerRun(options, transactions.length).replay(transactions, Infinity);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
@@ -102,7 +102,7 @@ export async function applyLedgerInSteps(
   pause: (recordsDone: number) => Promise<void>,
   every = 20_000,
 ): Promise<LedgerResult> {
-  const steps = new LedgerRun(options).replay(transactions, every);
+  const steps = new LedgerRun(options, transactions.length).replay(transactions, every);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
@@ -116,7 +116,7 @@ class LedgerRun {
   private readonly record = new FixedRecord();
   /** Scratch for a cash balance plus its implicit funding. */
   private readonly funded = new fixed.Fixed();
-  private lots = new LotArena(0);
+  private readonly lots: LotArena;
   private readonly splitRatios = new Map<string, Map<string, number[]>>();
   // Nested maps (account → symbol) rather than joined keys: no string building per record.
   private readonly holdings = new Map<string, Map<string, HoldingState>>();
@@ -132,8 +132,12 @@ class LedgerRun {
   /** The day being applied (its end-of-day state not yet recorded). */
   private day: string | null = null;
 
-  constructor(options: LedgerOptions) {
+  /** `records`: how many the replay will apply, an upper bound on the lots it opens. */
+  constructor(options: LedgerOptions, records: number) {
     this.costMethod = options.costMethod ?? 'fifo';
+    // Past 65,536 the arena grows by doubling instead of reserving room for every record of a
+    // million-row import.
+    this.lots = new LotArena(Math.min(records, 65_536));
     this.context = {
       today: options.today,
       accounts: new Set(options.accounts),
@@ -148,9 +152,6 @@ class LedgerRun {
     // Splits are needed ahead of time (a holding's value before a split counts today's shares).
     const splits: Transaction[] = [];
     const ordered = sortForLedger(transactions, splits);
-    // Records are an upper bound on lots; past 65,536 the arena grows by doubling instead of
-    // reserving room for a million-row import's every record.
-    this.lots = new LotArena(Math.min(ordered.length, 65_536));
     for (const tx of splits) {
       let p: ParsedTransaction;
       try {

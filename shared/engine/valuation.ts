@@ -2,7 +2,8 @@
 // these numbers draw charts and feed returns; the exact figures live in the ledger's positions.
 import type { CloseSeries } from '../domain/bar';
 import { SLEEVES, type Sleeve } from '../domain/sleeve';
-import { indexOnOrBeforeDay, lowerBoundDay } from './close-series';
+import { lowerBound } from './bars';
+import { indexOnOrBeforeDay } from './close-series';
 import { dayFromNumber, dayToNumber } from './dates';
 import { compareText, type BalanceTimeline, type LedgerResult, type QuantityTimeline } from './ledger-types';
 import { gridCloses, unionCalendar } from './price-grid';
@@ -85,8 +86,7 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   const n = days.length;
   // Where each ledger day lands on the calendar: its own day, or the next one valued.
   const landing = new Int32Array(ledger.days.length);
-  for (let j = 0; j < ledger.days.length; j++)
-    landing[j] = lowerBoundDay(calendar, dayToNumber(ledger.days[j] as string));
+  for (let j = 0; j < ledger.days.length; j++) landing[j] = lowerBound(calendar, dayToNumber(ledger.days[j] as string));
   const total = new Float64Array(n);
   const flows = new Float64Array(n);
   const carried = new Uint8Array(n);
@@ -180,7 +180,7 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   for (const flow of ledger.flows) {
     if (account === undefined ? flow.internal : flow.account !== account) continue;
     const flowDay = dayToNumber(flow.day);
-    const t = lowerBoundDay(calendar, flowDay);
+    const t = lowerBound(calendar, flowDay);
     // Flows before the first valued day are inside its opening value; after the last, outside the series.
     if (t >= n || (t === 0 && flowDay < (calendar[0] as number))) continue;
     const rate = rateAt(flow.currency, t);
