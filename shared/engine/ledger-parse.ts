@@ -30,6 +30,14 @@ export interface ParseContext {
   decimals?: Map<string, Decimal>;
 }
 
+/** What the replay's reader needs besides: the caches made required, and accounts by number. */
+export interface ReplayContext extends ParseContext {
+  validDays: Set<string>;
+  currencies: Set<string>;
+  /** Every known account and its number (FixedRecord.account). */
+  accountIds: ReadonlyMap<string, number>;
+}
+
 const KNOWN_TYPES: ReadonlySet<string> = new Set(TRANSACTION_TYPES);
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
@@ -167,7 +175,11 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
 export class FixedRecord {
   /** The last date found valid and not after today. */
   checkedDay = '';
+  /** The last currency found valid. */
+  checkedCurrency = '';
   type: TransactionType = 'deposit';
+  /** The account's number in ReplayContext.accountIds. */
+  account = -1;
   symbol = '';
   /** Zero where a field does not apply, as in ParsedTransaction. */
   readonly quantity = new fixed.Fixed();
@@ -184,10 +196,11 @@ export class FixedRecord {
  * replay. Records of the usual shapes are read here; anything else (a sign, an exponent, an
  * invalid field) goes to parseTransaction, which says what is wrong in its own words.
  */
-export function readTransaction(tx: Transaction, context: ParseContext, out: FixedRecord): void {
+export function readTransaction(tx: Transaction, context: ReplayContext, out: FixedRecord): void {
   if (readUsual(tx, context, out)) return;
   const p = parseTransaction(tx, context);
   out.type = p.type;
+  out.account = context.accountIds.get(tx.account) as number;
   out.symbol = p.symbol;
   out.quantity.setDecimal(p.quantity);
   out.price.setDecimal(p.price);
@@ -200,10 +213,9 @@ export function readTransaction(tx: Transaction, context: ParseContext, out: Fix
 const R = fixed.R;
 
 /** True when `tx` is valid and read into `out`; false to leave it to parseTransaction. */
-function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): boolean {
+function readUsual(tx: Transaction, context: ReplayContext, out: FixedRecord): boolean {
   if (typeof tx.id !== 'number' || !Number.isSafeInteger(tx.id)) return false;
   const { validDays, currencies } = context;
-  if (validDays === undefined || currencies === undefined) return false;
   // A replay meets each date many times in a row: the last one that passed is checked by identity.
   if (tx.date !== out.checkedDay) {
     if (!validDays.has(tx.date)) {
@@ -214,10 +226,15 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
     out.checkedDay = tx.date;
   }
   if (tx.time !== null && tx.time !== undefined && !TIME_PATTERN.test(tx.time)) return false;
-  if (!context.accounts.has(tx.account)) return false;
-  if (!currencies.has(tx.currency)) {
-    if (typeof tx.currency !== 'string' || !CURRENCY_PATTERN.test(tx.currency)) return false;
-    currencies.add(tx.currency);
+  // One lookup both checks the account and numbers it for the replay's tables.
+  const account = context.accountIds.get(tx.account);
+  if (account === undefined) return false;
+  if (tx.currency !== out.checkedCurrency) {
+    if (!currencies.has(tx.currency)) {
+      if (typeof tx.currency !== 'string' || !CURRENCY_PATTERN.test(tx.currency)) return false;
+      currencies.add(tx.currency);
+    }
+    out.checkedCurrency = tx.currency;
   }
   // Fields are written to `out` as they are read: a record that turns out unusual is read again
   // in full by parseTransaction, so nothing half-read is ever used.
@@ -229,7 +246,7 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
   price.set(0, 0);
   amount.set(0, 0);
   out.hasTransferCost = false;
-  const symbol = tx.symbol == null ? '' : tx.symbol.trim();
+  const symbol = tx.symbol == null ? '' : trimmed(tx.symbol);
   switch (tx.type) {
     case 'buy':
     case 'sell': {
@@ -282,8 +299,16 @@ function readUsual(tx: Transaction, context: ParseContext, out: FixedRecord): bo
       return false;
   }
   out.type = tx.type;
+  out.account = account;
   out.symbol = symbol;
   return true;
+}
+
+/** `text.trim()`, skipping the call when both ends are visible ASCII (a symbol almost always is). */
+function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
 /** A plain unsigned decimal above zero, into R. */

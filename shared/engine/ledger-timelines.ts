@@ -3,22 +3,8 @@
 import type { BalanceTimeline, CashTimeline, HoldingTimeline, QuantityTimeline } from './ledger-types';
 import { StateLog } from './state-log';
 
-interface Group {
-  key: number;
-  members: Slot[];
-  dirty: boolean;
-}
-
-/** One account's holding (or cash in one currency): its last recorded figures and its group. */
-export interface Slot {
-  readonly key: number;
-  readonly account: string;
-  readonly name: string;
-  readonly currency: string;
-  readonly group: Group;
-  value: number;
-  cost: number;
-}
+/** One account's holding (or cash in one currency), by its index in its family. */
+export type Slot = number;
 
 export type LedgerTimelines = {
   days: string[];
@@ -28,57 +14,103 @@ export type LedgerTimelines = {
   cashTotals: BalanceTimeline[];
 };
 
+/**
+ * Slots grouped by name (an instrument, a currency) across accounts. Figures live in typed
+ * columns indexed by slot and group, not in an object per slot: the end of every day reads
+ * them back to sum each group, and objects scattered over the heap made that a walk of cache
+ * misses.
+ */
 class Family {
-  readonly slots: Slot[] = [];
-  readonly groups: Group[] = [];
+  private readonly accounts: string[] = [];
+  private readonly names: string[] = [];
+  private readonly currencies: string[] = [];
+  private readonly slotGroup: number[] = [];
   private readonly groupNames: string[] = [];
-  private readonly byName = new Map<string, Group>();
+  private readonly groupCurrency: string[] = [];
+  private readonly members: number[][] = [];
+  private readonly byName = new Map<string, number>();
+  private value = new Float64Array(64);
+  private cost = new Float64Array(64);
+  private groupDirty = new Uint8Array(64);
   readonly slotLog = new StateLog(4096);
   readonly groupLog = new StateLog(4096);
-  private dirtyGroups: Group[] = [];
+  private dirtyGroups: number[] = [];
+
+  get slotCount(): number {
+    return this.names.length;
+  }
+
+  get groupCount(): number {
+    return this.groupNames.length;
+  }
 
   slot(account: string, name: string, currency: string): Slot {
     let group = this.byName.get(name);
     if (group === undefined) {
-      group = { key: this.groups.length, members: [], dirty: false };
+      group = this.groupNames.length;
       this.byName.set(name, group);
-      this.groups.push(group);
       this.groupNames.push(name);
+      this.groupCurrency.push(currency);
+      this.members.push([]);
+      if (group === this.groupDirty.length) this.groupDirty = widen(this.groupDirty, new Uint8Array(group * 2));
     }
-    const slot: Slot = { key: this.slots.length, account, name, currency, group, value: 0, cost: 0 };
-    group.members.push(slot);
-    this.slots.push(slot);
+    const slot = this.names.length;
+    this.accounts.push(account);
+    this.names.push(name);
+    this.currencies.push(currency);
+    this.slotGroup.push(group);
+    (this.members[group] as number[]).push(slot);
+    if (slot === this.value.length) {
+      this.value = widen(this.value, new Float64Array(slot * 2));
+      this.cost = widen(this.cost, new Float64Array(slot * 2));
+    }
     return slot;
   }
 
   record(slot: Slot, day: number, value: number, cost: number): void {
-    slot.value = value;
-    slot.cost = cost;
-    this.slotLog.push(slot.key, day, value, cost);
-    if (!slot.group.dirty) {
-      slot.group.dirty = true;
-      this.dirtyGroups.push(slot.group);
+    this.value[slot] = value;
+    this.cost[slot] = cost;
+    this.slotLog.push(slot, day, value, cost);
+    const group = this.slotGroup[slot] as number;
+    if (this.groupDirty[group] === 0) {
+      this.groupDirty[group] = 1;
+      this.dirtyGroups.push(group);
     }
   }
 
   /** Group sums are taken afresh from the members (not by deltas) so a closed position is exactly zero. */
   endDay(day: number): void {
+    const valueOf = this.value;
+    const costOf = this.cost;
     for (const group of this.dirtyGroups) {
       let value = 0;
       let cost = 0;
-      for (const member of group.members) {
-        value += member.value;
-        cost += member.cost;
+      for (const member of this.members[group] as number[]) {
+        value += valueOf[member] as number;
+        cost += costOf[member] as number;
       }
-      this.groupLog.push(group.key, day, value, cost);
-      group.dirty = false;
+      this.groupLog.push(group, day, value, cost);
+      this.groupDirty[group] = 0;
     }
     this.dirtyGroups = [];
   }
 
-  groupName(group: Group): string {
-    return this.groupNames[group.key] as string;
+  slotInfo(slot: Slot): { account: string; name: string; currency: string } {
+    return {
+      account: this.accounts[slot] as string,
+      name: this.names[slot] as string,
+      currency: this.currencies[slot] as string,
+    };
   }
+
+  groupInfo(group: number): { name: string; currency: string } {
+    return { name: this.groupNames[group] as string, currency: this.groupCurrency[group] as string };
+  }
+}
+
+function widen<A extends Float64Array | Uint8Array>(column: A, wider: A): A {
+  wider.set(column);
+  return wider;
 }
 
 /** Records end-of-day states as rows in columnar logs and turns them into timelines at the end. */
@@ -118,38 +150,28 @@ export class TimelineRecorder {
   timelines(): LedgerTimelines {
     const h = this.holdings;
     const c = this.cash;
-    const holdingRows = h.slotLog.byKey(h.slots.length);
-    const symbolRows = h.groupLog.byKey(h.groups.length);
-    const cashRows = c.slotLog.byKey(c.slots.length);
-    const currencyRows = c.groupLog.byKey(c.groups.length);
+    const holdingRows = h.slotLog.byKey(h.slotCount);
+    const symbolRows = h.groupLog.byKey(h.groupCount);
+    const cashRows = c.slotLog.byKey(c.slotCount);
+    const currencyRows = c.groupLog.byKey(c.groupCount);
     return {
       days: this.days,
-      holdings: h.slots.map((slot) => {
-        const rows = holdingRows[slot.key] as Rows;
-        return {
-          account: slot.account,
-          symbol: slot.name,
-          currency: slot.currency,
-          day: rows.day,
-          quantity: rows.a,
-          cost: rows.b,
-        };
+      holdings: holdingRows.map((rows, slot) => {
+        const { account, name, currency } = h.slotInfo(slot);
+        return { account, symbol: name, currency, day: rows.day, quantity: rows.a, cost: rows.b };
       }),
-      symbols: h.groups.map((group) => {
-        const rows = symbolRows[group.key] as Rows;
-        const currency = group.members[0]?.currency ?? '';
-        return { symbol: h.groupName(group), currency, day: rows.day, quantity: rows.a, cost: rows.b };
+      symbols: symbolRows.map((rows, group) => {
+        const { name, currency } = h.groupInfo(group);
+        return { symbol: name, currency, day: rows.day, quantity: rows.a, cost: rows.b };
       }),
-      cash: c.slots.map((slot) => {
-        const rows = cashRows[slot.key] as Rows;
-        return { account: slot.account, currency: slot.currency, day: rows.day, balance: rows.a };
+      cash: cashRows.map((rows, slot) => {
+        const { account, currency } = c.slotInfo(slot);
+        return { account, currency, day: rows.day, balance: rows.a };
       }),
-      cashTotals: c.groups.map((group) => {
-        const rows = currencyRows[group.key] as Rows;
-        return { currency: c.groupName(group), day: rows.day, balance: rows.a };
+      cashTotals: currencyRows.map((rows, group) => {
+        const { name } = c.groupInfo(group);
+        return { currency: name, day: rows.day, balance: rows.a };
       }),
     };
   }
 }
-
-type Rows = ReturnType<StateLog['byKey']>[number];

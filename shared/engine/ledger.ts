@@ -7,7 +7,7 @@ import {
   FixedRecord,
   parseTransaction,
   readTransaction,
-  type ParseContext,
+  type ReplayContext,
   type ParsedTransaction,
 } from './ledger-parse';
 import {
@@ -21,62 +21,43 @@ import {
   type Position,
 } from './ledger-types';
 import { TimelineRecorder, type Slot } from './ledger-timelines';
-import { LotArena, LotQueue, type CostMethod, type Lot } from './lots';
+import { FixedRows } from './fixed-rows';
+import { LotBook, type CostMethod, type Lot } from './lots';
 
 export type * from './ledger-types';
 export { compareText } from './ledger-types';
 
 // Running figures are fixed-point values (fixed.ts) changed in place: a replay makes millions of
-// arithmetic steps, and an immutable Decimal per step was most of its time.
+// arithmetic steps, and an immutable Decimal per step was most of its time. Holdings and cash
+// balances are row numbers into tables of such figures (fixed-rows.ts), their names and flags in
+// arrays beside them, so a record's bookkeeping reads a row instead of following pointers.
 
-interface HoldingState {
+// A holding's figures (its shares and cost basis are in the LotBook).
+const REALIZED = 0;
+const HOLDING_DIVIDENDS = 1;
+const HOLDING_FEES = 2;
+
+// A cash row's figures, in AccountCash's order.
+const BALANCE = 0;
+const IMPLICIT_FUNDING = 1;
+const DEPOSITS = 2;
+const WITHDRAWALS = 3;
+const CASH_DIVIDENDS = 4;
+const INTEREST = 5;
+const CASH_FEES = 6;
+
+interface Named {
   account: string;
-  symbol: string;
+  /** The instrument, or for cash the currency. */
+  name: string;
   currency: string;
-  lots: LotQueue;
-  realizedPnl: fixed.Fixed;
-  dividends: fixed.Fixed;
-  fees: fixed.Fixed;
-  /** Ratios of this account's split records for the symbol not yet applied, as floats. */
-  laterSplits: number[];
-  factor: number;
   slot: Slot;
-  dirty: boolean;
-}
-
-/** AccountCash's figures, in the same order. */
-class CashState {
-  readonly balance = new fixed.Fixed();
-  readonly implicitFunding = new fixed.Fixed();
-  readonly deposits = new fixed.Fixed();
-  readonly withdrawals = new fixed.Fixed();
-  readonly dividends = new fixed.Fixed();
-  readonly interest = new fixed.Fixed();
-  readonly fees = new fixed.Fixed();
-  dirty = false;
-
-  constructor(
-    readonly account: string,
-    readonly currency: string,
-    readonly slot: Slot,
-  ) {}
-
-  toAccountCash(): AccountCash {
-    return {
-      currency: this.currency,
-      balance: this.balance.toDecimal(),
-      implicitFunding: this.implicitFunding.toDecimal(),
-      deposits: this.deposits.toDecimal(),
-      withdrawals: this.withdrawals.toDecimal(),
-      dividends: this.dividends.toDecimal(),
-      interest: this.interest.toDecimal(),
-      fees: this.fees.toDecimal(),
-    };
-  }
 }
 
 interface PendingTransfer {
   tx: Transaction;
+  /** The holding it left. */
+  holding: number;
   symbol: string;
   quantity: Decimal;
   lots: Lot[];
@@ -112,22 +93,31 @@ export async function applyLedgerInSteps(
 
 class LedgerRun {
   private readonly costMethod: CostMethod;
-  private readonly context: ParseContext;
+  private readonly context: ReplayContext;
   private readonly record = new FixedRecord();
   /** Scratch for a cash balance plus its implicit funding. */
   private readonly funded = new fixed.Fixed();
-  private readonly lots: LotArena;
+  private readonly lots: LotBook;
   private readonly splitRatios = new Map<string, Map<string, number[]>>();
-  // Nested maps (account → symbol) rather than joined keys: no string building per record.
-  private readonly holdings = new Map<string, Map<string, HoldingState>>();
-  private readonly allHoldings: HoldingState[] = [];
+  /** Per account number, holdings by symbol: no string building per record. */
+  private readonly holdingIndex: Map<string, number>[];
+  private readonly holdingFigures = new FixedRows(3, 256);
+  private readonly holdings: Named[] = [];
+  /** Ratios of each holding's split records not yet applied, as floats, and their product. */
+  private readonly laterSplits: number[][] = [];
+  private readonly factor: number[] = [];
+  private readonly holdingDirty: number[] = [];
   private readonly symbolCurrency = new Map<string, string>();
-  private readonly cashes = new Map<string, Map<string, CashState>>();
-  private readonly allCash: CashState[] = [];
+  /** Per account number: cash rows by currency, and the first one's row (an account's usual currency) or −1. */
+  private readonly cashIndex: Map<string, number>[];
+  private readonly firstCash: number[];
+  private readonly cashFigures = new FixedRows(7, 16);
+  private readonly cash: Named[] = [];
+  private readonly cashDirty: number[] = [];
   private readonly flows: LedgerFlow[] = [];
   private readonly timelines = new TimelineRecorder();
-  private dirtyHoldings: HoldingState[] = [];
-  private dirtyCash: CashState[] = [];
+  private dirtyHoldings: number[] = [];
+  private dirtyCash: number[] = [];
   private pending: PendingTransfer[] = [];
   /** The day being applied (its end-of-day state not yet recorded). */
   private day: string | null = null;
@@ -135,16 +125,21 @@ class LedgerRun {
   /** `records`: how many the replay will apply, an upper bound on the lots it opens. */
   constructor(options: LedgerOptions, records: number) {
     this.costMethod = options.costMethod ?? 'fifo';
-    // Past 65,536 the arena grows by doubling instead of reserving room for every record of a
+    // Past 65,536 the book grows by doubling instead of reserving room for every record of a
     // million-row import.
-    this.lots = new LotArena(Math.min(records, 65_536));
+    this.lots = new LotBook(this.costMethod, Math.min(records, 65_536));
+    const accounts = new Set(options.accounts);
     this.context = {
       today: options.today,
-      accounts: new Set(options.accounts),
+      accounts,
+      accountIds: new Map([...accounts].map((name, i) => [name, i])),
       validDays: new Set(),
       currencies: new Set(),
       decimals: new Map(),
     };
+    this.holdingIndex = [...accounts].map(() => new Map());
+    this.cashIndex = [...accounts].map(() => new Map());
+    this.firstCash = [...accounts].map(() => -1);
   }
 
   /** Yields the number of records applied every `every` records; returns the result. */
@@ -203,77 +198,79 @@ class LedgerRun {
   }
 
   private apply(tx: Transaction, r: FixedRecord): void {
-    const cash = this.cashOf(tx.account, tx.currency);
+    const cash = this.cashFigures;
+    const c = this.cashOf(r.account, tx);
     const amount = r.amount;
     switch (r.type) {
       case 'buy': {
-        const h = this.holding(tx, r.symbol);
-        h.lots.acquire(tx.date, tx.id, r.quantity, amount);
-        cash.balance.sub(amount);
+        const h = this.holding(tx, r);
+        this.lots.acquire(h, tx.date, tx.id, r.quantity, amount);
+        cash.sub(c, BALANCE, amount);
         break;
       }
       case 'sell': {
-        const h = this.holding(tx, r.symbol);
-        requireHeld(tx, r, h);
-        h.lots.dispose(r.quantity, null);
-        h.realizedPnl.add(amount);
-        h.realizedPnl.sub(h.lots.disposed);
-        cash.balance.add(amount);
+        const h = this.holding(tx, r);
+        this.requireHeld(tx, r, h);
+        this.lots.dispose(h, r.quantity, null);
+        this.holdingFigures.add(h, REALIZED, amount);
+        this.holdingFigures.sub(h, REALIZED, this.lots.disposed);
+        cash.add(c, BALANCE, amount);
         break;
       }
       case 'split': {
-        const h = this.holding(tx, r.symbol);
-        h.lots.split(r.quantity);
-        h.laterSplits.shift();
-        h.factor = product(h.laterSplits);
+        const h = this.holding(tx, r);
+        this.lots.split(h, r.quantity);
+        const later = this.laterSplits[h] as number[];
+        later.shift();
+        this.factor[h] = product(later);
         break;
       }
       case 'transfer_out': {
-        const h = this.holding(tx, r.symbol);
-        requireHeld(tx, r, h);
+        const h = this.holding(tx, r);
+        this.requireHeld(tx, r, h);
         const lots: Lot[] = [];
-        h.lots.dispose(r.quantity, lots);
-        this.pending.push({ tx, symbol: r.symbol, quantity: r.quantity.toDecimal(), lots, matched: false });
+        this.lots.dispose(h, r.quantity, lots);
+        this.pending.push({ tx, holding: h, symbol: r.symbol, quantity: r.quantity.toDecimal(), lots, matched: false });
         break;
       }
       case 'transfer_in':
         this.transferIn(tx, r);
         break;
       case 'dividend':
-        if (r.symbol !== '') this.holding(tx, r.symbol).dividends.add(amount);
-        cash.dividends.add(amount);
-        cash.balance.add(amount);
+        if (r.symbol !== '') this.holdingFigures.add(this.holding(tx, r), HOLDING_DIVIDENDS, amount);
+        cash.add(c, CASH_DIVIDENDS, amount);
+        cash.add(c, BALANCE, amount);
         break;
       case 'interest':
-        cash.interest.add(amount);
-        cash.balance.add(amount);
+        cash.add(c, INTEREST, amount);
+        cash.add(c, BALANCE, amount);
         break;
       case 'fee':
-        if (r.symbol !== '') this.holding(tx, r.symbol).fees.add(amount);
-        cash.fees.add(amount);
-        cash.balance.sub(amount);
+        if (r.symbol !== '') this.holdingFigures.add(this.holding(tx, r), HOLDING_FEES, amount);
+        cash.add(c, CASH_FEES, amount);
+        cash.sub(c, BALANCE, amount);
         break;
       case 'deposit':
-        cash.deposits.add(amount);
-        cash.balance.add(amount);
+        cash.add(c, DEPOSITS, amount);
+        cash.add(c, BALANCE, amount);
         this.flows.push(cashFlow(tx, 'deposit', amount.toNumber()));
         break;
       case 'withdrawal':
-        cash.withdrawals.add(amount);
-        cash.balance.sub(amount);
+        cash.add(c, WITHDRAWALS, amount);
+        cash.sub(c, BALANCE, amount);
         this.flows.push(cashFlow(tx, 'withdrawal', -amount.toNumber()));
         break;
     }
     // A trade's fee is already in its cost or proceeds; on any other record it is a cash charge.
     if (r.type !== 'buy' && r.type !== 'sell' && r.fee.isPositive()) {
-      cash.fees.add(r.fee);
-      cash.balance.sub(r.fee);
+      cash.add(c, CASH_FEES, r.fee);
+      cash.sub(c, BALANCE, r.fee);
     }
   }
 
   /** A same-day transfer_out of the same shares from another account carries its lots; else a price sets the basis. */
   private transferIn(tx: Transaction, r: FixedRecord): void {
-    const h = this.holding(tx, r.symbol);
+    const h = this.holding(tx, r);
     const quantity = r.quantity.toDecimal();
     const source = this.pending.find(
       (t) => !t.matched && t.symbol === r.symbol && t.tx.account !== tx.account && t.quantity.eq(quantity),
@@ -281,12 +278,12 @@ class LedgerRun {
     if (source !== undefined) {
       source.matched = true;
       const cost = Decimal.sum(source.lots.map((lot) => lot.cost));
-      h.lots.acquireCarried(source.lots);
-      this.transferFlow(source.tx, source.symbol, source.quantity, -1, cost, true);
-      this.transferFlow(tx, r.symbol, quantity, 1, cost, true);
+      this.lots.acquireCarried(h, source.lots);
+      this.transferFlow(source.tx, source.holding, source.symbol, source.quantity, -1, cost, true);
+      this.transferFlow(tx, h, r.symbol, quantity, 1, cost, true);
     } else if (r.hasTransferCost) {
-      h.lots.acquire(tx.date, tx.id, r.quantity, r.transferCost);
-      this.transferFlow(tx, r.symbol, quantity, 1, r.transferCost.toDecimal(), false);
+      this.lots.acquire(h, tx.date, tx.id, r.quantity, r.transferCost);
+      this.transferFlow(tx, h, r.symbol, quantity, 1, r.transferCost.toDecimal(), false);
     } else {
       throw new LedgerError(
         tx,
@@ -295,79 +292,88 @@ class LedgerRun {
     }
   }
 
-  private holding(tx: Transaction, symbol: string): HoldingState {
-    const { account, currency } = tx;
-    let inAccount = this.holdings.get(account);
-    if (inAccount === undefined) {
-      inAccount = new Map();
-      this.holdings.set(account, inAccount);
-    }
-    let state = inAccount.get(symbol);
-    if (state === undefined) state = this.newHolding(tx, symbol, inAccount);
-    if (state.currency !== currency) {
-      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${state.currency}.`);
-    }
-    if (!state.dirty) {
-      state.dirty = true;
-      this.dirtyHoldings.push(state);
-    }
-    return state;
+  private requireHeld(tx: Transaction, r: FixedRecord, h: number): void {
+    if (this.lots.compareQuantity(h, r.quantity) >= 0) return;
+    const verb = r.type === 'sell' ? 'sells' : 'transfers out';
+    throw new LedgerError(
+      tx,
+      `${verb} ${r.quantity.toDecimal().toString()} shares but the account ${tx.account} holds ${this.lots.quantity(h).toString()}.`,
+    );
   }
 
-  private newHolding(tx: Transaction, symbol: string, inAccount: Map<string, HoldingState>): HoldingState {
+  /** The holding's row, marked as changed today. */
+  private holding(tx: Transaction, r: FixedRecord): number {
+    const { currency } = tx;
+    const symbol = r.symbol;
+    const inAccount = this.holdingIndex[r.account] as Map<string, number>;
+    let h = inAccount.get(symbol);
+    if (h === undefined) h = this.newHolding(tx, symbol, inAccount);
+    const held = (this.holdings[h] as Named).currency;
+    if (held !== currency) {
+      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${held}.`);
+    }
+    this.touch(h);
+    return h;
+  }
+
+  private touch(h: number): void {
+    if (this.holdingDirty[h] === 0) {
+      this.holdingDirty[h] = 1;
+      this.dirtyHoldings.push(h);
+    }
+  }
+
+  private newHolding(tx: Transaction, symbol: string, inAccount: Map<string, number>): number {
     const { account, currency } = tx;
     const known = this.symbolCurrency.get(symbol);
     if (known === undefined) this.symbolCurrency.set(symbol, currency);
     else if (known !== currency) {
       throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`);
     }
-    const laterSplits = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
-    const state: HoldingState = {
-      account,
-      symbol,
-      currency,
-      lots: new LotQueue(this.costMethod, this.lots),
-      realizedPnl: new fixed.Fixed(),
-      dividends: new fixed.Fixed(),
-      fees: new fixed.Fixed(),
-      laterSplits,
-      factor: product(laterSplits),
-      slot: this.timelines.holdingSlot(account, symbol, currency),
-      dirty: false,
-    };
-    inAccount.set(symbol, state);
-    this.allHoldings.push(state);
-    return state;
+    const h = this.lots.addHolding();
+    this.holdingFigures.addRow();
+    const later = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
+    this.holdings.push({ account, name: symbol, currency, slot: this.timelines.holdingSlot(account, symbol, currency) });
+    this.laterSplits.push(later);
+    this.factor.push(product(later));
+    this.holdingDirty.push(0);
+    inAccount.set(symbol, h);
+    return h;
   }
 
-  private cashOf(account: string, currency: string): CashState {
-    let inAccount = this.cashes.get(account);
-    if (inAccount === undefined) {
-      inAccount = new Map();
-      this.cashes.set(account, inAccount);
+  /** The cash row, marked as changed today. */
+  private cashOf(accountId: number, tx: Transaction): number {
+    const { account, currency } = tx;
+    let c = this.firstCash[accountId] as number;
+    if (c < 0 || (this.cash[c] as Named).currency !== currency) {
+      const inAccount = this.cashIndex[accountId] as Map<string, number>;
+      const known = inAccount.get(currency);
+      if (known !== undefined) c = known;
+      else {
+        c = this.cashFigures.addRow();
+        this.cash.push({ account, name: currency, currency, slot: this.timelines.cashSlot(account, currency) });
+        this.cashDirty.push(0);
+        inAccount.set(currency, c);
+        if ((this.firstCash[accountId] as number) < 0) this.firstCash[accountId] = c;
+      }
     }
-    let state = inAccount.get(currency);
-    if (state === undefined) {
-      state = new CashState(account, currency, this.timelines.cashSlot(account, currency));
-      inAccount.set(currency, state);
-      this.allCash.push(state);
+    if (this.cashDirty[c] === 0) {
+      this.cashDirty[c] = 1;
+      this.dirtyCash.push(c);
     }
-    if (!state.dirty) {
-      state.dirty = true;
-      this.dirtyCash.push(state);
-    }
-    return state;
+    return c;
   }
 
   private transferFlow(
     tx: Transaction,
+    h: number,
     symbol: string,
     quantity: Decimal,
     sign: 1 | -1,
     cost: Decimal,
     internal: boolean,
   ): void {
-    const h = this.holding(tx, symbol);
+    this.touch(h);
     this.flows.push({
       day: tx.date,
       account: tx.account,
@@ -375,7 +381,7 @@ class LedgerRun {
       kind: sign > 0 ? 'transfer_in' : 'transfer_out',
       amount: 0,
       symbol,
-      quantity: sign * quantity.toNumber() * h.factor,
+      quantity: sign * quantity.toNumber() * (this.factor[h] as number),
       cost: sign * cost.toNumber(),
       internal,
     });
@@ -385,22 +391,25 @@ class LedgerRun {
     for (const transfer of this.pending) {
       if (transfer.matched) continue;
       const cost = Decimal.sum(transfer.lots.map((lot) => lot.cost));
-      this.transferFlow(transfer.tx, transfer.symbol, transfer.quantity, -1, cost, false);
+      this.transferFlow(transfer.tx, transfer.holding, transfer.symbol, transfer.quantity, -1, cost, false);
     }
     this.pending = [];
 
     this.timelines.beginDay(day);
     const funded = this.funded;
-    for (const state of this.dirtyCash) {
-      funded.set(state.balance.whole, state.balance.units);
-      funded.add(state.implicitFunding);
+    const cash = this.cashFigures;
+    for (const c of this.dirtyCash) {
+      funded.set(cash.whole(c, BALANCE), cash.units(c, BALANCE));
+      fixed.add(funded.whole, funded.units, cash.whole(c, IMPLICIT_FUNDING), cash.units(c, IMPLICIT_FUNDING));
+      funded.setResult();
+      const named = this.cash[c] as Named;
       if (funded.isNegative()) {
         // Short: implicit funding grows by the shortfall, which brings the funded balance to zero.
-        state.implicitFunding.sub(funded);
+        cash.sub(c, IMPLICIT_FUNDING, funded);
         this.flows.push({
           day,
-          account: state.account,
-          currency: state.currency,
+          account: named.account,
+          currency: named.currency,
           kind: 'implicit_deposit',
           amount: -funded.toNumber(),
           symbol: null,
@@ -410,14 +419,18 @@ class LedgerRun {
         });
         funded.set(0, 0);
       }
-      this.timelines.recordCash(state.slot, funded.toNumber());
-      state.dirty = false;
+      this.timelines.recordCash(named.slot, funded.toNumber());
+      this.cashDirty[c] = 0;
     }
     this.dirtyCash = [];
-    for (const state of this.dirtyHoldings) {
-      const { lots } = state;
-      this.timelines.recordHolding(state.slot, lots.quantity.toNumber() * state.factor, lots.cost.toNumber());
-      state.dirty = false;
+    const lots = this.lots;
+    for (const h of this.dirtyHoldings) {
+      this.timelines.recordHolding(
+        (this.holdings[h] as Named).slot,
+        lots.quantityNumber(h) * (this.factor[h] as number),
+        lots.costNumber(h),
+      );
+      this.holdingDirty[h] = 0;
     }
     this.dirtyHoldings = [];
     this.timelines.endDay();
@@ -425,27 +438,38 @@ class LedgerRun {
 
   private buildAccounts(): AccountState[] {
     const byAccount = new Map<string, Position[]>();
-    for (const h of this.allHoldings) {
-      const list = byAccount.get(h.account) ?? [];
+    const figures = this.holdingFigures;
+    this.holdings.forEach(({ account, name, currency }, h) => {
+      const list = byAccount.get(account) ?? [];
       list.push({
-        account: h.account,
-        symbol: h.symbol,
-        currency: h.currency,
-        realizedPnl: h.realizedPnl.toDecimal(),
-        dividends: h.dividends.toDecimal(),
-        fees: h.fees.toDecimal(),
-        quantity: h.lots.quantity.toDecimal(),
-        costBasis: h.lots.cost.toDecimal(),
-        lots: h.lots.openLots(),
+        account,
+        symbol: name,
+        currency,
+        realizedPnl: figures.toDecimal(h, REALIZED),
+        dividends: figures.toDecimal(h, HOLDING_DIVIDENDS),
+        fees: figures.toDecimal(h, HOLDING_FEES),
+        quantity: this.lots.quantity(h),
+        costBasis: this.lots.cost(h),
+        lots: this.lots.openLots(h),
       });
-      byAccount.set(h.account, list);
-    }
+      byAccount.set(account, list);
+    });
     const cashByAccount = new Map<string, AccountCash[]>();
-    for (const c of this.allCash) {
-      const list = cashByAccount.get(c.account) ?? [];
-      list.push(c.toAccountCash());
-      cashByAccount.set(c.account, list);
-    }
+    const cash = this.cashFigures;
+    this.cash.forEach(({ account, currency }, c) => {
+      const list = cashByAccount.get(account) ?? [];
+      list.push({
+        currency,
+        balance: cash.toDecimal(c, BALANCE),
+        implicitFunding: cash.toDecimal(c, IMPLICIT_FUNDING),
+        deposits: cash.toDecimal(c, DEPOSITS),
+        withdrawals: cash.toDecimal(c, WITHDRAWALS),
+        dividends: cash.toDecimal(c, CASH_DIVIDENDS),
+        interest: cash.toDecimal(c, INTEREST),
+        fees: cash.toDecimal(c, CASH_FEES),
+      });
+      cashByAccount.set(account, list);
+    });
     return [...this.context.accounts].sort(compareText).map((name) => ({
       name,
       cash: (cashByAccount.get(name) ?? []).sort((a, b) => compareText(a.currency, b.currency)),
@@ -459,16 +483,6 @@ function asLedgerError(tx: Transaction, error: unknown): unknown {
   if (error instanceof DecimalError)
     return new LedgerError(tx, `has an amount too large to keep exactly (${error.message})`);
   return error;
-}
-
-function requireHeld(tx: Transaction, r: FixedRecord, h: HoldingState): void {
-  if (r.quantity.compare(h.lots.quantity) > 0) {
-    const verb = r.type === 'sell' ? 'sells' : 'transfers out';
-    throw new LedgerError(
-      tx,
-      `${verb} ${r.quantity.toDecimal().toString()} shares but the account ${tx.account} holds ${h.lots.quantity.toDecimal().toString()}.`,
-    );
-  }
 }
 
 function cashFlow(tx: Transaction, kind: FlowKind, amount: number): LedgerFlow {

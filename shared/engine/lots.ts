@@ -1,5 +1,6 @@
 import { Decimal } from './decimal';
 import * as fixed from './fixed';
+import { FixedRows } from './fixed-rows';
 
 const R = fixed.R;
 
@@ -14,75 +15,16 @@ export interface Lot {
   transactionId: number;
 }
 
-/**
- * Every lot a replay opens, in columns of fixed-point values (fixed.ts). A ledger opens tens of
- * thousands of lots: an object per lot and per figure, or an array per holding that grows by
- * copying, was most of a replay's time and of its garbage. Each holding's lots are a chain
- * through `next`, oldest first; a lot that has left stays where it is until the replay ends.
- */
-export class LotArena {
-  quantityWhole: Float64Array;
-  quantityUnits: Float64Array;
-  costWhole: Float64Array;
-  costUnits: Float64Array;
-  ids: Float64Array;
-  next: Int32Array;
-  acquired: string[];
-  count = 0;
-
-  /** `capacity`: room for this many lots before the columns grow. */
-  constructor(capacity: number) {
-    const size = Math.max(16, capacity);
-    this.quantityWhole = new Float64Array(size);
-    this.quantityUnits = new Float64Array(size);
-    this.costWhole = new Float64Array(size);
-    this.costUnits = new Float64Array(size);
-    this.ids = new Float64Array(size);
-    this.next = new Int32Array(size);
-    this.acquired = new Array<string>(size);
-  }
-
-  open(acquired: string, id: number, qw: number, qu: number, cw: number, cu: number): number {
-    if (this.count === this.ids.length) this.grow();
-    const i = this.count++;
-    this.quantityWhole[i] = qw;
-    this.quantityUnits[i] = qu;
-    this.costWhole[i] = cw;
-    this.costUnits[i] = cu;
-    this.ids[i] = id;
-    this.next[i] = -1;
-    this.acquired[i] = acquired;
-    return i;
-  }
-
-  private grow(): void {
-    const size = this.ids.length * 2;
-    const wider = <A extends Float64Array | Int32Array>(column: A, make: (n: number) => A): A => {
-      const out = make(size);
-      out.set(column);
-      return out;
-    };
-    const float = (n: number) => new Float64Array(n);
-    this.quantityWhole = wider(this.quantityWhole, float);
-    this.quantityUnits = wider(this.quantityUnits, float);
-    this.costWhole = wider(this.costWhole, float);
-    this.costUnits = wider(this.costUnits, float);
-    this.ids = wider(this.ids, float);
-    this.next = wider(this.next, (n) => new Int32Array(n));
-  }
-
-  lot(i: number): Lot {
-    return {
-      acquired: this.acquired[i] as string,
-      quantity: fixed.toDecimal(this.quantityWhole[i] as number, this.quantityUnits[i] as number),
-      cost: fixed.toDecimal(this.costWhole[i] as number, this.costUnits[i] as number),
-      transactionId: this.ids[i] as number,
-    };
-  }
-}
+// Figures of a lot, and of a holding's totals, in their FixedRows.
+const QUANTITY = 0;
+const COST = 1;
 
 /**
- * One account's lots of one instrument, oldest first, held in a LotArena.
+ * Every holding's lots in a replay, oldest first, with each holding's shares and cost basis.
+ * Holdings and lots are row numbers, their figures in FixedRows: a ledger opens tens of
+ * thousands of lots, and an object per lot and per figure was most of a replay's time and of
+ * its garbage. Each holding's lots are a chain through `next`; a lot that has left stays where
+ * it is until the replay ends.
  *
  * FIFO: a disposal takes the oldest lots first; a partly taken lot gives up cost in proportion
  * to the shares taken (one rounding, and the rest stays with the lot, so no cost is lost).
@@ -90,52 +32,91 @@ export class LotArena {
  * still consumed oldest first so that acquisition dates stay meaningful, and their costs are
  * restated from the pool whenever they are shown or transferred.
  */
-export class LotQueue {
-  /** The oldest live lot and the newest, or −1. */
-  private head = -1;
-  private tail = -1;
-  /** The holding's shares and cost basis. */
-  readonly quantity = new fixed.Fixed();
-  readonly cost = new fixed.Fixed();
+export class LotBook {
+  private readonly lots: FixedRows;
+  private lotIds: Float64Array;
+  private next: Int32Array;
+  private readonly acquired: string[] = [];
+  private readonly holdings = new FixedRows(2, 256);
+  /** Each holding's oldest live lot and newest, or −1. */
+  private readonly head: number[] = [];
+  private readonly tail: number[] = [];
   /** The cost basis that left with the last disposal. */
   readonly disposed = new fixed.Fixed();
 
+  /** `capacity`: room for this many lots before the columns grow. */
   constructor(
     readonly method: CostMethod,
-    private readonly arena: LotArena,
-  ) {}
+    capacity: number,
+  ) {
+    this.lots = new FixedRows(2, capacity);
+    this.lotIds = new Float64Array(Math.max(16, capacity));
+    this.next = new Int32Array(Math.max(16, capacity));
+  }
 
-  acquire(acquired: string, transactionId: number, quantity: fixed.Fixed, cost: fixed.Fixed): void {
-    const i = this.arena.open(acquired, transactionId, quantity.whole, quantity.units, cost.whole, cost.units);
-    if (this.tail < 0) this.head = i;
-    else this.arena.next[this.tail] = i;
-    this.tail = i;
-    this.quantity.add(quantity);
-    this.cost.add(cost);
+  /** A new holding with no lots; its number. */
+  addHolding(): number {
+    this.head.push(-1);
+    this.tail.push(-1);
+    return this.holdings.addRow();
+  }
+
+  quantityWhole(holding: number): number {
+    return this.holdings.whole(holding, QUANTITY);
+  }
+
+  /** The holding's shares against `value`: −1, 0 or 1. */
+  compareQuantity(holding: number, value: fixed.Fixed): number {
+    return this.holdings.compare(holding, QUANTITY, value);
+  }
+
+  quantity(holding: number): Decimal {
+    return this.holdings.toDecimal(holding, QUANTITY);
+  }
+
+  cost(holding: number): Decimal {
+    return this.holdings.toDecimal(holding, COST);
+  }
+
+  quantityNumber(holding: number): number {
+    return this.holdings.toNumber(holding, QUANTITY);
+  }
+
+  costNumber(holding: number): number {
+    return this.holdings.toNumber(holding, COST);
+  }
+
+  acquire(holding: number, acquired: string, transactionId: number, quantity: fixed.Fixed, cost: fixed.Fixed): void {
+    const i = this.openLot(acquired, transactionId, quantity, cost);
+    const tail = this.tail[holding] as number;
+    if (tail < 0) this.head[holding] = i;
+    else this.next[tail] = i;
+    this.tail[holding] = i;
+    this.holdings.add(holding, QUANTITY, quantity);
+    this.holdings.add(holding, COST, cost);
   }
 
   /** Lots carried in by a transfer keep their acquisition dates, so FIFO sees them in date order. */
-  acquireCarried(lots: readonly Lot[]): void {
-    const arena = this.arena;
+  acquireCarried(holding: number, carried: readonly Lot[]): void {
     const quantity = new fixed.Fixed();
     const cost = new fixed.Fixed();
-    for (const lot of lots) {
+    for (const lot of carried) {
       quantity.setDecimal(lot.quantity);
       cost.setDecimal(lot.cost);
-      const i = arena.open(lot.acquired, lot.transactionId, quantity.whole, quantity.units, cost.whole, cost.units);
+      const i = this.openLot(lot.acquired, lot.transactionId, quantity, cost);
       // After every lot acquired on or before it: the chain stays in date order.
       let before = -1;
-      let after = this.head;
-      while (after >= 0 && (arena.acquired[after] as string) <= lot.acquired) {
+      let after = this.head[holding] as number;
+      while (after >= 0 && (this.acquired[after] as string) <= lot.acquired) {
         before = after;
-        after = arena.next[after] as number;
+        after = this.next[after] as number;
       }
-      arena.next[i] = after;
-      if (before < 0) this.head = i;
-      else arena.next[before] = i;
-      if (after < 0) this.tail = i;
-      this.quantity.add(quantity);
-      this.cost.add(cost);
+      this.next[i] = after;
+      if (before < 0) this.head[holding] = i;
+      else this.next[before] = i;
+      if (after < 0) this.tail[holding] = i;
+      this.holdings.add(holding, QUANTITY, quantity);
+      this.holdings.add(holding, COST, cost);
     }
   }
 
@@ -144,47 +125,44 @@ export class LotQueue {
    * `disposed`. The lots that left are listed in `taken` when it is given (a transfer carries
    * them); a sale needs just their cost.
    */
-  dispose(shares: fixed.Fixed, taken: Lot[] | null): void {
-    const arena = this.arena;
+  dispose(holding: number, shares: fixed.Fixed, taken: Lot[] | null): void {
+    const lots = this.lots;
     // The shares still to take and the cost taken so far, as locals: this loop is the replay's busiest.
     let rw = shares.whole;
     let ru = shares.units;
     let cw = 0;
     let cu = 0;
-    while ((rw > 0 || (rw === 0 && ru > 0)) && this.head >= 0) {
-      const i = this.head;
-      const lqw = arena.quantityWhole[i] as number;
-      const lqu = arena.quantityUnits[i] as number;
-      const lcw = arena.costWhole[i] as number;
-      const lcu = arena.costUnits[i] as number;
+    let i = this.head[holding] as number;
+    while ((rw > 0 || (rw === 0 && ru > 0)) && i >= 0) {
+      const lqw = lots.whole(i, QUANTITY);
+      const lqu = lots.units(i, QUANTITY);
+      const lcw = lots.whole(i, COST);
+      const lcu = lots.units(i, COST);
       if (fixed.compare(lqw, lqu, rw, ru) <= 0) {
-        if (taken !== null) taken.push(arena.lot(i));
+        if (taken !== null) taken.push(this.lot(i));
         fixed.add(cw, cu, lcw, lcu);
         cw = R[0] as number;
         cu = R[1] as number;
         fixed.sub(rw, ru, lqw, lqu);
         rw = R[0] as number;
         ru = R[1] as number;
-        this.head = arena.next[i] as number;
-        if (this.head < 0) this.tail = -1;
+        i = this.next[i] as number;
       } else {
         fixed.mulDiv(lcw, lcu, rw, ru, lqw, lqu);
         const pw = R[0] as number;
         const pu = R[1] as number;
         if (taken !== null) {
           taken.push({
-            acquired: arena.acquired[i] as string,
+            acquired: this.acquired[i] as string,
             quantity: fixed.toDecimal(rw, ru),
             cost: fixed.toDecimal(pw, pu),
-            transactionId: arena.ids[i] as number,
+            transactionId: this.lotIds[i] as number,
           });
         }
         fixed.sub(lcw, lcu, pw, pu);
-        arena.costWhole[i] = R[0] as number;
-        arena.costUnits[i] = R[1] as number;
+        lots.setResult(i, COST);
         fixed.sub(lqw, lqu, rw, ru);
-        arena.quantityWhole[i] = R[0] as number;
-        arena.quantityUnits[i] = R[1] as number;
+        lots.setResult(i, QUANTITY);
         fixed.add(cw, cu, pw, pu);
         cw = R[0] as number;
         cu = R[1] as number;
@@ -192,18 +170,21 @@ export class LotQueue {
         ru = 0;
       }
     }
+    this.head[holding] = i;
+    if (i < 0) this.tail[holding] = -1;
     const disposed = this.disposed;
+    const book = this.holdings;
     if (this.method === 'average') {
-      if (shares.compare(this.quantity) >= 0) {
-        disposed.set(this.cost.whole, this.cost.units);
+      if (book.compare(holding, QUANTITY, shares) <= 0) {
+        disposed.set(book.whole(holding, COST), book.units(holding, COST));
       } else {
         fixed.mulDiv(
-          this.cost.whole,
-          this.cost.units,
+          book.whole(holding, COST),
+          book.units(holding, COST),
           shares.whole,
           shares.units,
-          this.quantity.whole,
-          this.quantity.units,
+          book.whole(holding, QUANTITY),
+          book.units(holding, QUANTITY),
         );
         disposed.setResult();
       }
@@ -211,30 +192,57 @@ export class LotQueue {
     } else {
       disposed.set(cw, cu);
     }
-    this.quantity.sub(shares);
-    if (this.quantity.isZero()) this.cost.set(0, 0);
-    else this.cost.sub(disposed);
+    book.sub(holding, QUANTITY, shares);
+    if (book.isZero(holding, QUANTITY)) book.set(holding, COST, 0, 0);
+    else book.sub(holding, COST, disposed);
   }
 
   /** New shares per old: quantities scale (rounded as Decimal.mul), cost stays. */
-  split(ratio: fixed.Fixed): void {
-    const arena = this.arena;
-    this.quantity.set(0, 0);
-    for (let i = this.head; i >= 0; i = arena.next[i] as number) {
-      fixed.mul(arena.quantityWhole[i] as number, arena.quantityUnits[i] as number, ratio.whole, ratio.units);
-      arena.quantityWhole[i] = R[0] as number;
-      arena.quantityUnits[i] = R[1] as number;
-      fixed.add(this.quantity.whole, this.quantity.units, R[0] as number, R[1] as number);
-      this.quantity.setResult();
+  split(holding: number, ratio: fixed.Fixed): void {
+    const lots = this.lots;
+    const book = this.holdings;
+    book.set(holding, QUANTITY, 0, 0);
+    for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) {
+      fixed.mul(lots.whole(i, QUANTITY), lots.units(i, QUANTITY), ratio.whole, ratio.units);
+      lots.setResult(i, QUANTITY);
+      fixed.add(book.whole(holding, QUANTITY), book.units(holding, QUANTITY), R[0] as number, R[1] as number);
+      book.setResult(holding, QUANTITY);
     }
   }
 
   /** The live lots, oldest first, costs restated from the pool under average cost. */
-  openLots(): Lot[] {
+  openLots(holding: number): Lot[] {
     const open: Lot[] = [];
-    for (let i = this.head; i >= 0; i = this.arena.next[i] as number) open.push(this.arena.lot(i));
-    if (this.method === 'average') restate(open, this.cost.toDecimal());
+    for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) open.push(this.lot(i));
+    if (this.method === 'average') restate(open, this.cost(holding));
     return open;
+  }
+
+  private openLot(acquired: string, id: number, quantity: fixed.Fixed, cost: fixed.Fixed): number {
+    const i = this.lots.addRow();
+    if (i === this.next.length) {
+      const ids = new Float64Array(i * 2);
+      ids.set(this.lotIds);
+      this.lotIds = ids;
+      const next = new Int32Array(i * 2);
+      next.set(this.next);
+      this.next = next;
+    }
+    this.lots.set(i, QUANTITY, quantity.whole, quantity.units);
+    this.lots.set(i, COST, cost.whole, cost.units);
+    this.lotIds[i] = id;
+    this.next[i] = -1;
+    this.acquired[i] = acquired;
+    return i;
+  }
+
+  private lot(i: number): Lot {
+    return {
+      acquired: this.acquired[i] as string,
+      quantity: this.lots.toDecimal(i, QUANTITY),
+      cost: this.lots.toDecimal(i, COST),
+      transactionId: this.lotIds[i] as number,
+    };
   }
 }
 

@@ -7,7 +7,7 @@ import { indexOnOrBeforeDay } from './close-series';
 import { dayToNumber } from './dates';
 import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
 import type { CostMethod } from './lots';
-import { markPositions, totalPositions, type Mark, type TotalPosition } from './positions';
+import { markPositions, markTotals, totalPositions, type Mark, type TotalPosition } from './positions';
 import { sleeveClassifier, type SleeveOverrides } from './sleeves';
 import { computeTilt, type Tilt } from './tilt';
 import { valuePortfolio, type ValueSeries } from './valuation';
@@ -82,8 +82,12 @@ export function recompute(input: RecomputeInput): RecomputeResult {
   });
   return {
     ledger,
-    accounts: ledger.accounts.map((account) => ({ ...account, positions: markPositions(account.positions, closeOf) })),
-    positions: markPositions(totalPositions(ledger.accounts), closeOf),
+    accounts: ledger.accounts.map((account) => ({
+      name: account.name,
+      cash: account.cash,
+      positions: markPositions(account.positions, closeOf),
+    })),
+    positions: markTotals(totalPositions(ledger.accounts), closeOf),
     series,
     tilt,
   };
