@@ -2,7 +2,7 @@
 // side by side as (whole, units) pairs. The replay keeps thousands of holdings and tens of
 // thousands of lots; as objects each, a figure was a pointer to a boxed float, and reading one
 // meant following pointers across the heap. Here a row is one or two cache lines.
-import { Decimal } from './decimal';
+import type { Decimal } from './decimal';
 import * as fixed from './fixed';
 
 const R = fixed.R;

@@ -333,7 +333,12 @@ class LedgerRun {
     const h = this.lots.addHolding();
     this.holdingFigures.addRow();
     const later = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
-    this.holdings.push({ account, name: symbol, currency, slot: this.timelines.holdingSlot(account, symbol, currency) });
+    this.holdings.push({
+      account,
+      name: symbol,
+      currency,
+      slot: this.timelines.holdingSlot(account, symbol, currency),
+    });
     this.laterSplits.push(later);
     this.factor.push(product(later));
     this.holdingDirty.push(0);
