@@ -24,17 +24,11 @@ export const SAME_DAY_GROUP: Record<TransactionType, number> = {
 // Group numbers run 0 … GROUP_SLOTS − 1; an unknown type (refused later, by the parser) takes the last.
 const GROUP_SLOTS = 10;
 
-const SPLIT_GROUP = SAME_DAY_GROUP.split;
-
 // Untimed records sort after every HH:MM.
 const UNTIMED = '~';
 
-/**
- * A new array in application order; the input is not touched. When `splits` is given, the split
- * records are appended to it in the same order (the ledger needs them ahead of the replay, and
- * finding them here saves a pass over every record).
- */
-export function sortForLedger<T extends Transaction>(transactions: readonly T[], splits?: T[]): T[] {
+/** A new array in application order; the input is not touched. */
+export function sortForLedger<T extends Transaction>(transactions: readonly T[]): T[] {
   const n = transactions.length;
   // One pass over the records (a ledger is larger than the CPU's caches: each pass costs memory
   // reads), keeping what the order needs in arrays: the sort itself then reads only those.
@@ -61,16 +55,14 @@ export function sortForLedger<T extends Transaction>(transactions: readonly T[],
       sorted = false;
     }
   }
-  if (sorted || !datesAscending) {
+  if (sorted) return transactions.slice();
+  if (!datesAscending) {
     const order = Array.from({ length: n }, (_, i) => i);
-    if (!sorted) {
-      order.sort((a, b) => {
-        const da = (transactions[a] as T).date;
-        const db = (transactions[b] as T).date;
-        return da !== db ? (da < db ? -1 : 1) : compareWithinDay(groups, times, ids, a, b);
-      });
-    }
-    if (splits !== undefined) for (const i of order) if (groups[i] === SPLIT_GROUP) splits.push(transactions[i] as T);
+    order.sort((a, b) => {
+      const da = (transactions[a] as T).date;
+      const db = (transactions[b] as T).date;
+      return da !== db ? (da < db ? -1 : 1) : compareWithinDay(groups, times, ids, a, b);
+    });
     return order.map((i) => transactions[i] as T);
   }
   // The store returns records by date: only each day's few records need ordering, and a
@@ -111,11 +103,7 @@ export function sortForLedger<T extends Transaction>(transactions: readonly T[],
       }
       from = to;
     }
-    for (let i = 0; i < day.length; i++) {
-      const at = day[i] as number;
-      out[start + i] = transactions[at] as T;
-      if (splits !== undefined && groups[at] === SPLIT_GROUP) splits.push(transactions[at] as T);
-    }
+    for (let i = 0; i < day.length; i++) out[start + i] = transactions[day[i] as number] as T;
   }
   return out;
 }

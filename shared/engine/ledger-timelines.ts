@@ -1,7 +1,12 @@
 // The float side of the ledger: end-of-day quantities, costs and cash, per account and summed per
 // instrument and currency, for the value series. The exact bookkeeping stays in ledger.ts.
+//
+// During the replay a holding's rows hold its shares as they stood that day. Quantities are
+// shown in today's shares (times the ratios of the holding's later split records), and the
+// sums across accounts are taken, once at the end: the replay then needs no split records
+// ahead of time, and no day pays for sums that a later day replaces.
 import type { BalanceTimeline, CashTimeline, HoldingTimeline, QuantityTimeline } from './ledger-types';
-import { StateLog } from './state-log';
+import { StateLog, rowsOf, type Rows, type SortedRows } from './state-log';
 
 /** One account's holding (or cash in one currency), by its index in its family. */
 export type Slot = number;
@@ -14,34 +19,25 @@ export type LedgerTimelines = {
   cashTotals: BalanceTimeline[];
 };
 
-/**
- * Slots grouped by name (an instrument, a currency) across accounts. Figures live in typed
- * columns indexed by slot and group, not in an object per slot: the end of every day reads
- * them back to sum each group, and objects scattered over the heap made that a walk of cache
- * misses.
- */
+interface Split {
+  /** The day it applied on: rows and flows of that day are already in its shares. */
+  day: number;
+  ratio: number;
+}
+
+/** Slots grouped by name (an instrument, a currency) across accounts. */
 class Family {
-  private readonly accounts: string[] = [];
-  private readonly names: string[] = [];
-  private readonly currencies: string[] = [];
-  private readonly slotGroup: number[] = [];
+  readonly accounts: string[] = [];
+  readonly names: string[] = [];
+  readonly currencies: string[] = [];
   private readonly groupNames: string[] = [];
   private readonly groupCurrency: string[] = [];
   private readonly members: number[][] = [];
   private readonly byName = new Map<string, number>();
-  private value = new Float64Array(64);
-  private cost = new Float64Array(64);
-  private groupDirty = new Uint8Array(64);
-  readonly slotLog = new StateLog(4096);
-  readonly groupLog = new StateLog(4096);
-  private dirtyGroups: number[] = [];
+  readonly log: StateLog;
 
-  get slotCount(): number {
-    return this.names.length;
-  }
-
-  get groupCount(): number {
-    return this.groupNames.length;
+  constructor(capacity: number) {
+    this.log = new StateLog(capacity);
   }
 
   slot(account: string, name: string, currency: string): Slot {
@@ -52,73 +48,98 @@ class Family {
       this.groupNames.push(name);
       this.groupCurrency.push(currency);
       this.members.push([]);
-      if (group === this.groupDirty.length) this.groupDirty = widen(this.groupDirty, new Uint8Array(group * 2));
     }
     const slot = this.names.length;
     this.accounts.push(account);
     this.names.push(name);
     this.currencies.push(currency);
-    this.slotGroup.push(group);
     (this.members[group] as number[]).push(slot);
-    if (slot === this.value.length) {
-      this.value = widen(this.value, new Float64Array(slot * 2));
-      this.cost = widen(this.cost, new Float64Array(slot * 2));
-    }
     return slot;
   }
 
-  record(slot: Slot, day: number, value: number, cost: number): void {
-    this.value[slot] = value;
-    this.cost[slot] = cost;
-    this.slotLog.push(slot, day, value, cost);
-    const group = this.slotGroup[slot] as number;
-    if (this.groupDirty[group] === 0) {
-      this.groupDirty[group] = 1;
-      this.dirtyGroups.push(group);
-    }
+  /** Every slot's rows, sorted by slot. */
+  slotRows(): SortedRows {
+    return this.log.sortedByKey(this.names.length);
   }
 
-  /** Group sums are taken afresh from the members (not by deltas) so a closed position is exactly zero. */
-  endDay(day: number): void {
-    const valueOf = this.value;
-    const costOf = this.cost;
-    for (const group of this.dirtyGroups) {
-      let value = 0;
-      let cost = 0;
-      for (const member of this.members[group] as number[]) {
-        value += valueOf[member] as number;
-        cost += costOf[member] as number;
+  /**
+   * Each group's rows: on every day a member has a row, the sum of the members' latest figures
+   * (taken afresh in member order, not by deltas, so a closed position is exactly zero).
+   */
+  groupRows(slots: SortedRows): { name: string; currency: string; rows: Rows }[] {
+    const { starts, day, a, b } = slots;
+    // A group has at most as many rows as its members together.
+    const outDay = new Int32Array(day.length);
+    const outA = new Float64Array(day.length);
+    const outB = new Float64Array(day.length);
+    let count = 0;
+    let widest = 0;
+    for (const members of this.members) widest = Math.max(widest, members.length);
+    const at = new Int32Array(widest);
+    const end = new Int32Array(widest);
+    const lastA = new Float64Array(widest);
+    const lastB = new Float64Array(widest);
+    return this.members.map((members, group) => {
+      const first = count;
+      const m = members.length;
+      for (let i = 0; i < m; i++) {
+        const slot = members[i] as number;
+        at[i] = starts[slot] as number;
+        end[i] = starts[slot + 1] as number;
+        lastA[i] = 0;
+        lastB[i] = 0;
       }
-      this.groupLog.push(group, day, value, cost);
-      this.groupDirty[group] = 0;
-    }
-    this.dirtyGroups = [];
+      for (;;) {
+        let next = 0x7fffffff;
+        for (let i = 0; i < m; i++) {
+          const k = at[i] as number;
+          if (k < (end[i] as number) && (day[k] as number) < next) next = day[k] as number;
+        }
+        if (next === 0x7fffffff) break;
+        let sumA = 0;
+        let sumB = 0;
+        for (let i = 0; i < m; i++) {
+          const k = at[i] as number;
+          if (k < (end[i] as number) && day[k] === next) {
+            lastA[i] = a[k] as number;
+            lastB[i] = b[k] as number;
+            at[i] = k + 1;
+          }
+          sumA += lastA[i] as number;
+          sumB += lastB[i] as number;
+        }
+        outDay[count] = next;
+        outA[count] = sumA;
+        outB[count] = sumB;
+        count++;
+      }
+      return {
+        name: this.groupNames[group] as string,
+        currency: this.groupCurrency[group] as string,
+        rows: { day: outDay.subarray(first, count), a: outA.subarray(first, count), b: outB.subarray(first, count) },
+      };
+    });
   }
-
-  slotInfo(slot: Slot): { account: string; name: string; currency: string } {
-    return {
-      account: this.accounts[slot] as string,
-      name: this.names[slot] as string,
-      currency: this.currencies[slot] as string,
-    };
-  }
-
-  groupInfo(group: number): { name: string; currency: string } {
-    return { name: this.groupNames[group] as string, currency: this.groupCurrency[group] as string };
-  }
-}
-
-function widen<A extends Float64Array | Uint8Array>(column: A, wider: A): A {
-  wider.set(column);
-  return wider;
 }
 
 /** Records end-of-day states as rows in columnar logs and turns them into timelines at the end. */
 export class TimelineRecorder {
   private readonly days: string[] = [];
-  private readonly holdings = new Family();
-  private readonly cash = new Family();
-  private day = -1;
+  private readonly holdings: Family;
+  private readonly cash: Family;
+  /** Split records applied, by holding slot, in the order they applied. */
+  private readonly splits = new Map<Slot, Split[]>();
+
+  /** `capacity`: rows to make room for (a replay records at most one per record and family). */
+  constructor(capacity = 4096) {
+    this.holdings = new Family(capacity);
+    this.cash = new Family(capacity);
+  }
+
+  /** The index of the day being applied: what its rows, splits and flows are recorded under. */
+  get day(): number {
+    return this.days.length;
+  }
 
   holdingSlot(account: string, symbol: string, currency: string): Slot {
     return this.holdings.slot(account, symbol, currency);
@@ -128,50 +149,72 @@ export class TimelineRecorder {
     return this.cash.slot(account, currency, currency);
   }
 
-  beginDay(day: string): void {
-    this.day = this.days.length;
-    this.days.push(day);
+  /** A split record applied to the holding today: its earlier quantities are shown times `ratio`. */
+  split(slot: Slot, ratio: number): void {
+    const list = this.splits.get(slot) ?? [];
+    list.push({ day: this.day, ratio });
+    this.splits.set(slot, list);
   }
 
-  /** `quantity` in today's shares (split-adjusted to the latest split). */
+  /** What a quantity of the holding on `day` is multiplied by to be in today's shares. */
+  factor(slot: Slot, day: number): number {
+    let factor = 1;
+    for (const split of this.splits.get(slot) ?? []) if (split.day > day) factor *= split.ratio;
+    return factor;
+  }
+
+  /** `quantity` in the shares of that day. */
   recordHolding(slot: Slot, quantity: number, cost: number): void {
-    this.holdings.record(slot, this.day, quantity, cost);
+    this.holdings.log.push(slot, this.day, quantity, cost);
   }
 
   recordCash(slot: Slot, balance: number): void {
-    this.cash.record(slot, this.day, balance, 0);
+    this.cash.log.push(slot, this.day, balance, 0);
   }
 
-  endDay(): void {
-    this.holdings.endDay(this.day);
-    this.cash.endDay(this.day);
+  /** Closes the day: later rows go to the next one. */
+  endDay(day: string): void {
+    this.days.push(day);
   }
 
   timelines(): LedgerTimelines {
     const h = this.holdings;
     const c = this.cash;
-    const holdingRows = h.slotLog.byKey(h.slotCount);
-    const symbolRows = h.groupLog.byKey(h.groupCount);
-    const cashRows = c.slotLog.byKey(c.slotCount);
-    const currencyRows = c.groupLog.byKey(c.groupCount);
+    const holdingSorted = h.slotRows();
+    const holdingRows = rowsOf(holdingSorted);
+    for (const [slot, splits] of this.splits) {
+      const rows = holdingRows[slot] as Rows;
+      const last = (splits[splits.length - 1] as Split).day;
+      for (let k = 0; k < rows.day.length && (rows.day[k] as number) < last; k++) {
+        rows.a[k] = (rows.a[k] as number) * this.factor(slot, rows.day[k] as number);
+      }
+    }
+    const cashSorted = c.slotRows();
+    const cashRows = rowsOf(cashSorted);
     return {
       days: this.days,
-      holdings: holdingRows.map((rows, slot) => {
-        const { account, name, currency } = h.slotInfo(slot);
-        return { account, symbol: name, currency, day: rows.day, quantity: rows.a, cost: rows.b };
-      }),
-      symbols: symbolRows.map((rows, group) => {
-        const { name, currency } = h.groupInfo(group);
-        return { symbol: name, currency, day: rows.day, quantity: rows.a, cost: rows.b };
-      }),
-      cash: cashRows.map((rows, slot) => {
-        const { account, currency } = c.slotInfo(slot);
-        return { account, currency, day: rows.day, balance: rows.a };
-      }),
-      cashTotals: currencyRows.map((rows, group) => {
-        const { name } = c.groupInfo(group);
-        return { currency: name, day: rows.day, balance: rows.a };
-      }),
+      holdings: holdingRows.map((rows, slot) => ({
+        account: h.accounts[slot] as string,
+        symbol: h.names[slot] as string,
+        currency: h.currencies[slot] as string,
+        day: rows.day,
+        quantity: rows.a,
+        cost: rows.b,
+      })),
+      symbols: h.groupRows(holdingSorted).map(({ name, currency, rows }) => ({
+        symbol: name,
+        currency,
+        day: rows.day,
+        quantity: rows.a,
+        cost: rows.b,
+      })),
+      cash: cashRows.map((rows, slot) => ({
+        account: c.accounts[slot] as string,
+        currency: c.currencies[slot] as string,
+        day: rows.day,
+        balance: rows.a,
+      })),
+      cashTotals: c.groupRows(cashSorted).map(({ name, rows }) => ({ currency: name, day: rows.day, balance: rows.a })),
     };
   }
 }

@@ -98,14 +98,10 @@ class LedgerRun {
   /** Scratch for a cash balance plus its implicit funding. */
   private readonly funded = new fixed.Fixed();
   private readonly lots: LotBook;
-  private readonly splitRatios = new Map<string, Map<string, number[]>>();
   /** Per account number, holdings by symbol: no string building per record. */
   private readonly holdingIndex: Map<string, number>[];
   private readonly holdingFigures = new FixedRows(3, 256);
   private readonly holdings: Named[] = [];
-  /** Ratios of each holding's split records not yet applied, as floats, and their product. */
-  private readonly laterSplits: number[][] = [];
-  private readonly factor: number[] = [];
   private readonly holdingDirty: number[] = [];
   private readonly symbolCurrency = new Map<string, string>();
   /** Per account number: cash rows by currency, and the first one's row (an account's usual currency) or −1. */
@@ -115,7 +111,9 @@ class LedgerRun {
   private readonly cash: Named[] = [];
   private readonly cashDirty: number[] = [];
   private readonly flows: LedgerFlow[] = [];
-  private readonly timelines = new TimelineRecorder();
+  /** Transfer flows, whose quantities are put in today's shares at the end. */
+  private readonly transfers: { flow: LedgerFlow; slot: Slot; day: number }[] = [];
+  private readonly timelines: TimelineRecorder;
   private dirtyHoldings: number[] = [];
   private dirtyCash: number[] = [];
   private pending: PendingTransfer[] = [];
@@ -128,6 +126,7 @@ class LedgerRun {
     // Past 65,536 the book grows by doubling instead of reserving room for every record of a
     // million-row import.
     this.lots = new LotBook(this.costMethod, Math.min(records, 65_536));
+    this.timelines = new TimelineRecorder(Math.min(records, 65_536));
     const accounts = new Set(options.accounts);
     this.context = {
       today: options.today,
@@ -144,28 +143,14 @@ class LedgerRun {
 
   /** Yields the number of records applied every `every` records; returns the result. */
   *replay(transactions: readonly Transaction[], every: number): Generator<number, LedgerResult, void> {
-    // Splits are needed ahead of time (a holding's value before a split counts today's shares).
-    const splits: Transaction[] = [];
-    const ordered = sortForLedger(transactions, splits);
-    for (const tx of splits) {
-      let p: ParsedTransaction;
-      try {
-        p = parseTransaction(tx, this.context);
-      } catch (error) {
-        // Reported in order by the main pass, after any earlier invalid record.
-        if (error instanceof LedgerError) continue;
-        throw error;
-      }
-      const bySymbol = this.splitRatios.get(tx.account) ?? new Map<string, number[]>();
-      bySymbol.set(p.symbol, [...(bySymbol.get(p.symbol) ?? []), p.quantity.toNumber()]);
-      this.splitRatios.set(tx.account, bySymbol);
-    }
+    const ordered = sortForLedger(transactions);
     // Plain loops over stretches of records: the generator only steps between them.
     for (let from = 0; from < ordered.length; from += every) {
       this.applyRecords(ordered, from, Math.min(ordered.length, from + every));
       if (from + every < ordered.length) yield from + every;
     }
     if (this.day !== null) this.endOfDay(this.day);
+    for (const { flow, slot, day } of this.transfers) flow.quantity *= this.timelines.factor(slot, day);
     return {
       costMethod: this.costMethod,
       accounts: this.buildAccounts(),
@@ -220,9 +205,7 @@ class LedgerRun {
       case 'split': {
         const h = this.holding(tx, r);
         this.lots.split(h, r.quantity);
-        const later = this.laterSplits[h] as number[];
-        later.shift();
-        this.factor[h] = product(later);
+        this.timelines.split((this.holdings[h] as Named).slot, r.quantity.toNumber());
         break;
       }
       case 'transfer_out': {
@@ -332,15 +315,12 @@ class LedgerRun {
     }
     const h = this.lots.addHolding();
     this.holdingFigures.addRow();
-    const later = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
     this.holdings.push({
       account,
       name: symbol,
       currency,
       slot: this.timelines.holdingSlot(account, symbol, currency),
     });
-    this.laterSplits.push(later);
-    this.factor.push(product(later));
     this.holdingDirty.push(0);
     inAccount.set(symbol, h);
     return h;
@@ -379,17 +359,19 @@ class LedgerRun {
     internal: boolean,
   ): void {
     this.touch(h);
-    this.flows.push({
+    const flow: LedgerFlow = {
       day: tx.date,
       account: tx.account,
       currency: tx.currency,
       kind: sign > 0 ? 'transfer_in' : 'transfer_out',
       amount: 0,
       symbol,
-      quantity: sign * quantity.toNumber() * (this.factor[h] as number),
+      quantity: sign * quantity.toNumber(),
       cost: sign * cost.toNumber(),
       internal,
-    });
+    };
+    this.flows.push(flow);
+    this.transfers.push({ flow, slot: (this.holdings[h] as Named).slot, day: this.timelines.day });
   }
 
   private endOfDay(day: string): void {
@@ -400,7 +382,6 @@ class LedgerRun {
     }
     this.pending = [];
 
-    this.timelines.beginDay(day);
     const funded = this.funded;
     const cash = this.cashFigures;
     for (const c of this.dirtyCash) {
@@ -430,15 +411,11 @@ class LedgerRun {
     this.dirtyCash = [];
     const lots = this.lots;
     for (const h of this.dirtyHoldings) {
-      this.timelines.recordHolding(
-        (this.holdings[h] as Named).slot,
-        lots.quantityNumber(h) * (this.factor[h] as number),
-        lots.costNumber(h),
-      );
+      this.timelines.recordHolding((this.holdings[h] as Named).slot, lots.quantityNumber(h), lots.costNumber(h));
       this.holdingDirty[h] = 0;
     }
     this.dirtyHoldings = [];
-    this.timelines.endDay();
+    this.timelines.endDay(day);
   }
 
   private buildAccounts(): AccountState[] {
@@ -502,10 +479,4 @@ function cashFlow(tx: Transaction, kind: FlowKind, amount: number): LedgerFlow {
     cost: 0,
     internal: false,
   };
-}
-
-function product(values: readonly number[]): number {
-  let result = 1;
-  for (const value of values) result *= value;
-  return result;
 }

@@ -44,10 +44,10 @@ export class StateLog {
   }
 
   /**
-   * The rows of each key, in the order they were written (a counting sort: one pass to count,
-   * one to place). Each key's columns are views into three shared arrays.
+   * Every row grouped by key, in the order written within a key (a counting sort: one pass to
+   * count, one to place): key k's rows are at starts[k] … starts[k + 1] − 1 of the columns.
    */
-  byKey(keyCount: number): { day: Int32Array; a: Float64Array; b: Float64Array }[] {
+  sortedByKey(keyCount: number): SortedRows {
     const starts = new Int32Array(keyCount + 1);
     for (let i = 0; i < this.count; i++) {
       const k = (this.key[i] as number) + 1;
@@ -66,12 +66,29 @@ export class StateLog {
       a[at] = this.a[i] as number;
       b[at] = this.b[i] as number;
     }
-    const out: { day: Int32Array; a: Float64Array; b: Float64Array }[] = [];
-    for (let k = 0; k < keyCount; k++) {
-      const from = starts[k] as number;
-      const to = starts[k + 1] as number;
-      out.push({ day: day.subarray(from, to), a: a.subarray(from, to), b: b.subarray(from, to) });
-    }
-    return out;
+    return { starts, day, a, b };
   }
+
+  /** The rows of each key, as views into the columns of sortedByKey. */
+  byKey(keyCount: number): Rows[] {
+    return rowsOf(this.sortedByKey(keyCount));
+  }
+}
+
+export type Rows = { day: Int32Array; a: Float64Array; b: Float64Array };
+
+export interface SortedRows extends Rows {
+  starts: Int32Array;
+}
+
+/** Each key's rows of `sorted`, as views. */
+export function rowsOf(sorted: SortedRows): Rows[] {
+  const { starts, day, a, b } = sorted;
+  const out: Rows[] = [];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const from = starts[k] as number;
+    const to = starts[k + 1] as number;
+    out.push({ day: day.subarray(from, to), a: a.subarray(from, to), b: b.subarray(from, to) });
+  }
+  return out;
 }

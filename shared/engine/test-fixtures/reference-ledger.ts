@@ -14,7 +14,7 @@ import {
   type LedgerResult,
   type Position,
 } from '../ledger-types';
-import { TimelineRecorder, type Slot } from '../ledger-timelines';
+import { TimelineRecorder, type Slot } from './reference-timelines';
 import { LotBook } from './reference-lots';
 
 interface HoldingState {
