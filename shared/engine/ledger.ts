@@ -3,13 +3,7 @@ import { Decimal, DecimalError } from './decimal';
 import * as fixed from './fixed';
 import { LedgerError } from './ledger-error';
 import { sortForLedger } from './ledger-order';
-import {
-  FixedRecord,
-  parseTransaction,
-  readTransaction,
-  type ReplayContext,
-  type ParsedTransaction,
-} from './ledger-parse';
+import { FixedRecord, readTransaction, type ReplayContext } from './ledger-parse';
 import {
   compareText,
   type AccountCash,
