@@ -178,12 +178,11 @@ export function portfolioHandlers(snapshots: Snapshots, settings: SettingsStore)
       const snapshot = snapshots.get();
       const { series, tilt } = snapshot.result;
       const current = settings.get();
-      const last = series.days.length - 1;
       const holdings = series.holdings
-        .filter((h) => last >= 0 && (h.values[last] as number) > 0)
+        .filter((h) => h.lastValue > 0)
         .map((h) => ({
           symbol: h.symbol,
-          value: h.values[last] as number,
+          value: h.lastValue,
           price: closeOnOrBefore(snapshot.closes.get(h.symbol), snapshot.asOf ?? '')?.bar.close,
         }));
       const trades = current.targetWeights

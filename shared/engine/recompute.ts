@@ -69,11 +69,10 @@ export function recompute(input: RecomputeInput): RecomputeResult {
     const at = closes === undefined ? -1 : indexOnOrBeforeDay(closes.days, lastDay);
     return at < 0 ? undefined : closes?.closes[at];
   };
-  const last = series.days.length - 1;
   const tilt = computeTilt({
     holdings: series.holdings.map((h) => ({
       symbol: h.symbol,
-      value: last >= 0 ? (h.values[last] as number) : 0,
+      value: h.lastValue,
       price: closeOf(h.symbol),
     })),
     benchmark: input.benchmarkWeights,

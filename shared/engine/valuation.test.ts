@@ -46,6 +46,17 @@ describe('valuePortfolio', () => {
     expect(v.notes).toEqual([]);
   });
 
+  it('gives each holding its last value, and daily values that add up to the total with cash', () => {
+    const v = valuePortfolio(ledger(), { closes });
+    const n = v.days.length;
+    for (const h of v.holdings) expect(h.lastValue).toBe(h.values[n - 1]);
+    const cash = 10000 - 2100 - 2000 - 700;
+    for (let t = 0; t < n; t++) {
+      const held = v.holdings.reduce((sum, h) => sum + (h.values[t] as number), 0);
+      expect(held + cash).toBeCloseTo(v.total[t] as number, 9);
+    }
+  });
+
   it('values a pre-split holding with split-adjusted closes: 1 share × 20 × 35 = 700', () => {
     const v = valuePortfolio(ledger(), { closes });
     const amzn = v.holdings.find((h) => h.symbol === 'AMZN');
@@ -60,6 +71,7 @@ describe('valuePortfolio', () => {
     );
     const priv = v.holdings.find((h) => h.symbol === 'PRIV');
     expect(Array.from(priv?.values ?? [])).toEqual([0, 501, 501, 501, 501, 501]);
+    expect(Array.from(priv?.atCost ?? [])).toEqual([0, 1, 1, 1, 1, 1]);
     expect(Array.from(v.atCost)).toEqual([0, 1, 1, 1, 1, 1]);
     expect(v.notes).toEqual([
       {

@@ -30,11 +30,54 @@ export interface HoldingSeries {
   symbol: string;
   sleeve: Sleeve;
   currency: string;
-  values: Float64Array;
+  /** The value on the series' last day (what weights and the holdings list need). */
+  lastValue: number;
+  /** Daily values. This and the flags below are worked out when first read (see HoldingDays). */
+  readonly values: Float64Array;
   /** 1 where the close used is from an earlier day (holiday, gap, stale quote). */
-  carried: Uint8Array;
+  readonly carried: Uint8Array;
   /** 1 where the holding is shown at cost because there is no close yet. */
+  readonly atCost: Uint8Array;
+}
+
+interface HoldingDays {
+  values: Float64Array;
+  carried: Uint8Array;
   atCost: Uint8Array;
+}
+
+/**
+ * A holding's daily series, walked again on first read. Every instrument's series for every day
+ * would be most of a recompute's memory (500 instruments × 10 years is 1.26 million days), and
+ * the app reads the days of one holding at a time, if any.
+ */
+class LazyHoldingSeries implements HoldingSeries {
+  private days: HoldingDays | null = null;
+
+  constructor(
+    readonly symbol: string,
+    readonly sleeve: Sleeve,
+    readonly currency: string,
+    readonly lastValue: number,
+    private readonly walk: () => HoldingDays,
+  ) {}
+
+  get values(): Float64Array {
+    return this.read().values;
+  }
+
+  get carried(): Uint8Array {
+    return this.read().carried;
+  }
+
+  get atCost(): Uint8Array {
+    return this.read().atCost;
+  }
+
+  private read(): HoldingDays {
+    this.days ??= this.walk();
+    return this.days;
+  }
 }
 
 export interface SleeveSeries {
@@ -112,39 +155,40 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   };
   const rateAt = (currency: string, t: number): number => (currency === base ? 1 : (fxRates(currency)[t] as number));
 
-  const holdingSeries = new Map<string, HoldingSeries>();
+  const holdingSeries: HoldingSeries[] = [];
   const sleeveValues = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const sleeveGain = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const sleeveStart = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const fxMissing = new Map<string, number>();
+  const portfolio: PortfolioArrays = { total, carried, atCost, excluded };
 
+  // One timeline per instrument: the portfolio's are summed over accounts, an account's are its own.
   for (const timeline of quantities) {
     const { symbol, currency } = timeline;
     const sleeve = classify(symbol);
-    let holding = holdingSeries.get(symbol);
-    if (holding === undefined) {
-      holding = {
-        symbol,
-        sleeve,
-        currency,
-        values: new Float64Array(n),
-        carried: new Uint8Array(n),
-        atCost: new Uint8Array(n),
-      };
-      holdingSeries.set(symbol, holding);
-    }
     const series = seriesOf(symbol);
-    const stats = valueHolding(
-      timeline,
-      landing,
-      calendar,
-      series,
-      currency === base ? null : fxRates(currency),
-      holding,
+    const fx = currency === base ? null : fxRates(currency);
+    const walk = (days: HoldingDays | null, into: PortfolioArrays, sleeveArrays: Float64Array[]) =>
+      valueHolding(timeline, landing, calendar, series, fx, days, sleeveArrays, into);
+    const stats = walk(null, portfolio, [
       sleeveValues.get(sleeve) as Float64Array,
       sleeveGain.get(sleeve) as Float64Array,
       sleeveStart.get(sleeve) as Float64Array,
-      { total, carried, atCost, excluded },
+    ]);
+    holdingSeries.push(
+      new LazyHoldingSeries(symbol, sleeve, currency, stats.lastValue, () => {
+        const days = { values: new Float64Array(n), carried: new Uint8Array(n), atCost: new Uint8Array(n) };
+        // The same walk, its portfolio-wide sums into scratch.
+        const scratch = () => new Float64Array(n);
+        const flags = {
+          total: scratch(),
+          carried: new Uint8Array(n),
+          atCost: new Uint8Array(n),
+          excluded: new Uint8Array(n),
+        };
+        walk(days, flags, [scratch(), scratch(), scratch()]);
+        return days;
+      }),
     );
     if (stats.costDays > 0)
       notes.push(
@@ -205,7 +249,7 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
     carried,
     atCost,
     excluded,
-    holdings: [...holdingSeries.values()].sort((a, b) => compareText(a.symbol, b.symbol)),
+    holdings: holdingSeries.sort((a, b) => compareText(a.symbol, b.symbol)),
     sleeves: SLEEVES.map((sleeve) => ({
       sleeve,
       values: sleeveValues.get(sleeve) as Float64Array,
@@ -232,12 +276,11 @@ function valueHolding(
   calendar: Int32Array,
   series: CloseSeries | null,
   fx: Float64Array | null,
-  holding: HoldingSeries,
-  sleeveV: Float64Array,
-  sleeveG: Float64Array,
-  sleeveS: Float64Array,
+  holding: HoldingDays | null,
+  sleeve: readonly Float64Array[],
   out: PortfolioArrays,
-): { costDays: number; missingFx: number } {
+): { costDays: number; missingFx: number; lastValue: number } {
+  const [sleeveV, sleeveG, sleeveS] = sleeve as [Float64Array, Float64Array, Float64Array];
   const n = calendar.length;
   const closeDays = series === null ? EMPTY_DAYS : series.days;
   const closes = series === null ? EMPTY_CLOSES : series.closes;
@@ -246,7 +289,6 @@ function valueHolding(
   const stepQuantity = timeline.quantity;
   const stepCost = timeline.cost;
   const stepCount = steps.length;
-  const values = holding.values;
   const { total, carried, atCost, excluded } = out;
   let k = 0;
   // Calendar index where the next change lands (n: none left).
@@ -257,6 +299,7 @@ function valueHolding(
   let prevUnit = Number.NaN; // yesterday's close × rate; NaN when yesterday was at cost
   let costDays = 0;
   let missingFx = 0;
+  let lastValue = 0;
   // The close in force: walked forward with the calendar instead of a per-instrument price grid,
   // which would allocate instruments × days floats on every recompute.
   let j = nextStep >= n ? 0 : Math.max(0, indexOnOrBeforeDay(closeDays, calendar[nextStep] as number));
@@ -295,13 +338,13 @@ function valueHolding(
       unit = price * rate;
       value = quantity * unit;
       if (quantity !== 0 && closeDay !== day) {
-        holding.carried[t] = 1;
+        if (holding !== null) holding.carried[t] = 1;
         carried[t] = 1;
       }
     } else {
       value = cost * rate;
       if (quantity !== 0) {
-        holding.atCost[t] = 1;
+        if (holding !== null) holding.atCost[t] = 1;
         atCost[t] = 1;
         costDays++;
       }
@@ -310,13 +353,14 @@ function valueHolding(
       sleeveG[t] = (sleeveG[t] as number) + prevQuantity * (unit - prevUnit);
       sleeveS[t] = (sleeveS[t] as number) + prevQuantity * prevUnit;
     }
-    values[t] = (values[t] as number) + value;
+    if (holding !== null) holding.values[t] = value;
+    if (t === n - 1) lastValue = value;
     sleeveV[t] = (sleeveV[t] as number) + value;
     total[t] = (total[t] as number) + value;
     prevQuantity = quantity;
     prevUnit = unit;
   }
-  return { costDays, missingFx };
+  return { costDays, missingFx, lastValue };
 }
 
 const EMPTY_DAYS = new Int32Array(0);
