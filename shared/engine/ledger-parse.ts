@@ -56,8 +56,9 @@ function decimalField(
   name: 'quantity' | 'price' | 'fee' | 'amount',
   cache?: Map<string, Decimal>,
 ): Decimal | null {
-  const text = tx[name];
+  const text: unknown = tx[name];
   if (text === null || text === undefined) return null;
+  if (typeof text !== 'string') fail(tx, `has an invalid ${name} (a ${typeof text}, not a decimal string).`);
   if (cache !== undefined) {
     const known = cache.get(text);
     if (known !== undefined) return known;
@@ -90,6 +91,13 @@ function parsed(
   return { tx, type: tx.type, symbol, quantity, price, fee, amount, transferCost };
 }
 
+function symbolOf(tx: Transaction): string {
+  const symbol: unknown = tx.symbol;
+  if (symbol === null || symbol === undefined) return '';
+  if (typeof symbol !== 'string') return fail(tx, `has an invalid symbol (a ${typeof symbol}, not text).`);
+  return symbol.trim();
+}
+
 /** Checks one record against the rules of its type; throws LedgerError naming it. */
 export function parseTransaction(tx: Transaction, context: ParseContext): ParsedTransaction {
   if (typeof tx.id !== 'number' || !Number.isSafeInteger(tx.id)) fail(tx, `has no valid id (${String(tx.id)}).`);
@@ -112,7 +120,7 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
     context.currencies?.add(tx.currency);
   }
 
-  const symbol = tx.symbol === null ? '' : tx.symbol.trim();
+  const symbol = symbolOf(tx);
   const quantity = decimalField(tx, 'quantity', context.decimals);
   const price = decimalField(tx, 'price');
   const fee = decimalField(tx, 'fee', context.decimals) ?? Decimal.ZERO;
@@ -246,6 +254,7 @@ function readUsual(tx: Transaction, context: ReplayContext, out: FixedRecord): b
   price.set(0, 0);
   amount.set(0, 0);
   out.hasTransferCost = false;
+  if (tx.symbol != null && typeof tx.symbol !== 'string') return false;
   const symbol = tx.symbol == null ? '' : trimmed(tx.symbol);
   switch (tx.type) {
     case 'buy':

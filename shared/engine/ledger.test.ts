@@ -288,6 +288,15 @@ describe('applyLedger: errors name the transaction', () => {
     );
   });
 
+  it('a record of the wrong shape (from a script, say) is refused by name, not with a TypeError', () => {
+    const shapeless = { ...buy, id: 49, quantity: 10 } as unknown as Transaction;
+    expect(failure([buy, shapeless]).message).toMatch(/^Transaction 49 .*: has an invalid quantity/);
+    const undated = { ...buy, id: 50, date: undefined } as unknown as Transaction;
+    expect(failure([undated]).message).toMatch(/^Transaction 50 .*: has an invalid date/);
+    const numbered = { ...buy, id: 51, symbol: 7 } as unknown as Transaction;
+    expect(failure([numbered]).message).toMatch(/^Transaction 51 .*: has an invalid symbol/);
+  });
+
   it('a sum beyond the exact range (±9,007,199,254,740,991) instead of a rounded one', () => {
     const huge = (id: number) => tx({ id, date: '2020-01-02', type: 'deposit', amount: '5000000000000000' });
     expect(run([huge(1)]).accounts[0]?.cash[0]?.balance.toString()).toBe('5000000000000000');
