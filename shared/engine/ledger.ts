@@ -40,12 +40,23 @@ const CASH_DIVIDENDS = 4;
 const INTEREST = 5;
 const CASH_FEES = 6;
 
-interface Named {
-  account: string;
+/**
+ * Who each row of a table belongs to, in columns: these are read on every record, and an object
+ * per row was one more pointer to follow.
+ */
+class RowNames {
+  readonly account: string[] = [];
   /** The instrument, or for cash the currency. */
-  name: string;
-  currency: string;
-  slot: Slot;
+  readonly name: string[] = [];
+  readonly currency: string[] = [];
+  readonly slot: Slot[] = [];
+
+  add(account: string, name: string, currency: string, slot: Slot): void {
+    this.account.push(account);
+    this.name.push(name);
+    this.currency.push(currency);
+    this.slot.push(slot);
+  }
 }
 
 interface PendingTransfer {
@@ -95,14 +106,14 @@ class LedgerRun {
   /** Per account number, holdings by symbol: no string building per record. */
   private readonly holdingIndex: Map<string, number>[];
   private readonly holdingFigures = new FixedRows(3, 256);
-  private readonly holdings: Named[] = [];
+  private readonly holdings = new RowNames();
   private readonly holdingDirty: number[] = [];
   private readonly symbolCurrency = new Map<string, string>();
   /** Per account number: cash rows by currency, and the first one's row (an account's usual currency) or −1. */
   private readonly cashIndex: Map<string, number>[];
   private readonly firstCash: number[];
   private readonly cashFigures = new FixedRows(7, 16);
-  private readonly cash: Named[] = [];
+  private readonly cash = new RowNames();
   private readonly cashDirty: number[] = [];
   private readonly flows: LedgerFlow[] = [];
   /** Transfer flows, whose quantities are put in today's shares at the end. */
@@ -209,7 +220,7 @@ class LedgerRun {
       case 'split': {
         const h = this.holding(tx, r);
         this.lots.split(h, r.quantity);
-        this.timelines.split((this.holdings[h] as Named).slot, r.quantity.toNumber());
+        this.timelines.split(this.holdings.slot[h] as Slot, r.quantity.toNumber());
         break;
       }
       case 'transfer_out': {
@@ -295,7 +306,7 @@ class LedgerRun {
     const inAccount = this.holdingIndex[r.account] as Map<string, number>;
     let h = inAccount.get(symbol);
     if (h === undefined) h = this.newHolding(tx, symbol, inAccount);
-    const held = (this.holdings[h] as Named).currency;
+    const held = this.holdings.currency[h] as string;
     if (held !== currency) {
       throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${held}.`);
     }
@@ -319,12 +330,7 @@ class LedgerRun {
     }
     const h = this.lots.addHolding();
     this.holdingFigures.addRow();
-    this.holdings.push({
-      account,
-      name: symbol,
-      currency,
-      slot: this.timelines.holdingSlot(account, symbol, currency),
-    });
+    this.holdings.add(account, symbol, currency, this.timelines.holdingSlot(account, symbol, currency));
     this.holdingDirty.push(0);
     inAccount.set(symbol, h);
     return h;
@@ -334,13 +340,13 @@ class LedgerRun {
   private cashOf(accountId: number, tx: Transaction): number {
     const { account, currency } = tx;
     let c = this.firstCash[accountId] as number;
-    if (c < 0 || (this.cash[c] as Named).currency !== currency) {
+    if (c < 0 || this.cash.currency[c] !== currency) {
       const inAccount = this.cashIndex[accountId] as Map<string, number>;
       const known = inAccount.get(currency);
       if (known !== undefined) c = known;
       else {
         c = this.cashFigures.addRow();
-        this.cash.push({ account, name: currency, currency, slot: this.timelines.cashSlot(account, currency) });
+        this.cash.add(account, currency, currency, this.timelines.cashSlot(account, currency));
         this.cashDirty.push(0);
         inAccount.set(currency, c);
         if ((this.firstCash[accountId] as number) < 0) this.firstCash[accountId] = c;
@@ -375,7 +381,7 @@ class LedgerRun {
       internal,
     };
     this.flows.push(flow);
-    this.transfers.push({ flow, slot: (this.holdings[h] as Named).slot, day: this.timelines.day });
+    this.transfers.push({ flow, slot: this.holdings.slot[h] as Slot, day: this.timelines.day });
   }
 
   private endOfDay(day: string): void {
@@ -392,14 +398,13 @@ class LedgerRun {
       funded.set(cash.whole(c, BALANCE), cash.units(c, BALANCE));
       fixed.add(funded.whole, funded.units, cash.whole(c, IMPLICIT_FUNDING), cash.units(c, IMPLICIT_FUNDING));
       funded.setResult();
-      const named = this.cash[c] as Named;
       if (funded.isNegative()) {
         // Short: implicit funding grows by the shortfall, which brings the funded balance to zero.
         cash.sub(c, IMPLICIT_FUNDING, funded);
         this.flows.push({
           day,
-          account: named.account,
-          currency: named.currency,
+          account: this.cash.account[c] as string,
+          currency: this.cash.currency[c] as string,
           kind: 'implicit_deposit',
           amount: -funded.toNumber(),
           symbol: null,
@@ -409,13 +414,13 @@ class LedgerRun {
         });
         funded.set(0, 0);
       }
-      this.timelines.recordCash(named.slot, funded.toNumber());
+      this.timelines.recordCash(this.cash.slot[c] as Slot, funded.toNumber());
       this.cashDirty[c] = 0;
     }
     this.dirtyCash = [];
     const lots = this.lots;
     for (const h of this.dirtyHoldings) {
-      this.timelines.recordHolding((this.holdings[h] as Named).slot, lots.quantityNumber(h), lots.costNumber(h));
+      this.timelines.recordHolding(this.holdings.slot[h] as Slot, lots.quantityNumber(h), lots.costNumber(h));
       this.holdingDirty[h] = 0;
     }
     this.dirtyHoldings = [];
@@ -425,12 +430,13 @@ class LedgerRun {
   private buildAccounts(): AccountState[] {
     const byAccount = new Map<string, Position[]>();
     const figures = this.holdingFigures;
-    this.holdings.forEach(({ account, name, currency }, h) => {
+    const holdings = this.holdings;
+    holdings.account.forEach((account, h) => {
       const list = byAccount.get(account) ?? [];
       list.push({
         account,
-        symbol: name,
-        currency,
+        symbol: holdings.name[h] as string,
+        currency: holdings.currency[h] as string,
         realizedPnl: figures.toDecimal(h, REALIZED),
         dividends: figures.toDecimal(h, HOLDING_DIVIDENDS),
         fees: figures.toDecimal(h, HOLDING_FEES),
@@ -442,10 +448,10 @@ class LedgerRun {
     });
     const cashByAccount = new Map<string, AccountCash[]>();
     const cash = this.cashFigures;
-    this.cash.forEach(({ account, currency }, c) => {
+    this.cash.account.forEach((account, c) => {
       const list = cashByAccount.get(account) ?? [];
       list.push({
-        currency,
+        currency: this.cash.currency[c] as string,
         balance: cash.toDecimal(c, BALANCE),
         implicitFunding: cash.toDecimal(c, IMPLICIT_FUNDING),
         deposits: cash.toDecimal(c, DEPOSITS),

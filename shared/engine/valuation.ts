@@ -160,7 +160,7 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   const sleeveGain = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const sleeveStart = new Map<Sleeve, Float64Array>(SLEEVES.map((s) => [s, new Float64Array(n)]));
   const fxMissing = new Map<string, number>();
-  const portfolio: PortfolioArrays = { total, carried, atCost, excluded };
+  const portfolio: PortfolioArrays = { carried, atCost, excluded };
 
   // One timeline per instrument: the portfolio's are summed over accounts, an account's are its own.
   for (const timeline of quantities) {
@@ -181,7 +181,6 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
         // The same walk, its portfolio-wide sums into scratch.
         const scratch = () => new Float64Array(n);
         const flags = {
-          total: scratch(),
           carried: new Uint8Array(n),
           atCost: new Uint8Array(n),
           excluded: new Uint8Array(n),
@@ -201,6 +200,10 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
       );
     if (stats.missingFx > 0) fxMissing.set(currency, (fxMissing.get(currency) ?? 0) + stats.missingFx);
   }
+
+  // Holdings are in the total through their sleeves: four sums a day instead of one per holding.
+  for (const values of sleeveValues.values())
+    for (let t = 0; t < n; t++) total[t] = (total[t] as number) + (values[t] as number);
 
   for (const timeline of balances) {
     const steps = timeline.day.length;
@@ -259,8 +262,8 @@ export function valuePortfolio(ledger: LedgerResult, options: ValuationOptions):
   };
 }
 
+/** Day flags of the whole portfolio (holdings' values reach its total through their sleeves). */
 interface PortfolioArrays {
-  total: Float64Array;
   carried: Uint8Array;
   atCost: Uint8Array;
   excluded: Uint8Array;
@@ -289,7 +292,7 @@ function valueHolding(
   const stepQuantity = timeline.quantity;
   const stepCost = timeline.cost;
   const stepCount = steps.length;
-  const { total, carried, atCost, excluded } = out;
+  const { carried, atCost, excluded } = out;
   let k = 0;
   // Calendar index where the next change lands (n: none left).
   let nextStep = stepCount > 0 ? (landing[steps[0] as number] as number) : n;
@@ -321,7 +324,9 @@ function valueHolding(
     }
     if (quantity === 0 && prevQuantity === 0) {
       if (nextStep >= n) break; // closed for good
+      // Closed until the next change: nothing to add on the days between.
       prevUnit = Number.NaN;
+      t = nextStep - 1;
       continue;
     }
     const rate = fx === null ? 1 : (fx[t] as number);
@@ -356,7 +361,6 @@ function valueHolding(
     if (holding !== null) holding.values[t] = value;
     if (t === n - 1) lastValue = value;
     sleeveV[t] = (sleeveV[t] as number) + value;
-    total[t] = (total[t] as number) + value;
     prevQuantity = quantity;
     prevUnit = unit;
   }
