@@ -67,58 +67,83 @@ class Family {
    * (taken afresh in member order, not by deltas, so a closed position is exactly zero).
    */
   groupRows(slots: SortedRows): { name: string; currency: string; rows: Rows }[] {
-    const { starts, day, a, b } = slots;
     // A group has at most as many rows as its members together.
-    const outDay = new Int32Array(day.length);
-    const outA = new Float64Array(day.length);
-    const outB = new Float64Array(day.length);
-    let count = 0;
+    const size = slots.day.length;
+    const out: Rows = { day: new Int32Array(size), a: new Float64Array(size), b: new Float64Array(size) };
     let widest = 0;
     for (const members of this.members) widest = Math.max(widest, members.length);
-    const at = new Int32Array(widest);
-    const end = new Int32Array(widest);
-    const lastA = new Float64Array(widest);
-    const lastB = new Float64Array(widest);
+    const scratch = new Scratch(widest);
+    let count = 0;
     return this.members.map((members, group) => {
       const first = count;
-      const m = members.length;
-      for (let i = 0; i < m; i++) {
-        const slot = members[i] as number;
-        at[i] = starts[slot] as number;
-        end[i] = starts[slot + 1] as number;
-        lastA[i] = 0;
-        lastB[i] = 0;
-      }
-      for (;;) {
-        let next = 0x7fffffff;
-        for (let i = 0; i < m; i++) {
-          const k = at[i] as number;
-          if (k < (end[i] as number) && (day[k] as number) < next) next = day[k] as number;
-        }
-        if (next === 0x7fffffff) break;
-        let sumA = 0;
-        let sumB = 0;
-        for (let i = 0; i < m; i++) {
-          const k = at[i] as number;
-          if (k < (end[i] as number) && day[k] === next) {
-            lastA[i] = a[k] as number;
-            lastB[i] = b[k] as number;
-            at[i] = k + 1;
-          }
-          sumA += lastA[i] as number;
-          sumB += lastB[i] as number;
-        }
-        outDay[count] = next;
-        outA[count] = sumA;
-        outB[count] = sumB;
-        count++;
-      }
+      count = sumMembers(members, slots, out, count, scratch);
       return {
         name: this.groupNames[group] as string,
         currency: this.groupCurrency[group] as string,
-        rows: { day: outDay.subarray(first, count), a: outA.subarray(first, count), b: outB.subarray(first, count) },
+        rows: { day: out.day.subarray(first, count), a: out.a.subarray(first, count), b: out.b.subarray(first, count) },
       };
     });
+  }
+}
+
+/** Per member of a group: its next row, where its rows end, and its latest figures. */
+class Scratch {
+  readonly at: Int32Array;
+  readonly end: Int32Array;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+
+  constructor(size: number) {
+    this.at = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.a = new Float64Array(size);
+    this.b = new Float64Array(size);
+  }
+}
+
+/**
+ * Writes a group's rows to `out` from `count` on, merging its members' rows by day; returns the
+ * new count. Plain locals and typed arrays: this runs once per row of every instrument's timeline.
+ */
+function sumMembers(members: readonly Slot[], slots: SortedRows, out: Rows, count: number, scratch: Scratch): number {
+  const { starts, day, a, b } = slots;
+  const { at, end } = scratch;
+  const lastA = scratch.a;
+  const lastB = scratch.b;
+  const outDay = out.day;
+  const outA = out.a;
+  const outB = out.b;
+  const m = members.length;
+  for (let i = 0; i < m; i++) {
+    const slot = members[i] as number;
+    at[i] = starts[slot] as number;
+    end[i] = starts[slot + 1] as number;
+    lastA[i] = 0;
+    lastB[i] = 0;
+  }
+  for (;;) {
+    let next = 0x7fffffff;
+    for (let i = 0; i < m; i++) {
+      const k = at[i] as number;
+      if (k < (end[i] as number) && (day[k] as number) < next) next = day[k] as number;
+    }
+    if (next === 0x7fffffff) return count;
+    let sumA = 0;
+    let sumB = 0;
+    for (let i = 0; i < m; i++) {
+      const k = at[i] as number;
+      if (k < (end[i] as number) && day[k] === next) {
+        lastA[i] = a[k] as number;
+        lastB[i] = b[k] as number;
+        at[i] = k + 1;
+      }
+      sumA += lastA[i] as number;
+      sumB += lastB[i] as number;
+    }
+    outDay[count] = next;
+    outA[count] = sumA;
+    outB[count] = sumB;
+    count++;
   }
 }
 

@@ -130,9 +130,9 @@ class LedgerRun {
   /** `records`: how many the replay will apply, an upper bound on the lots it opens. */
   constructor(options: LedgerOptions, records: number) {
     this.costMethod = options.costMethod ?? 'fifo';
-    // Past 65,536 the book grows by doubling instead of reserving room for every record of a
-    // million-row import.
-    this.lots = new LotBook(this.costMethod, Math.min(records, 65_536));
+    // Lots that leave give their rows to new ones, so the book holds about as many as are open
+    // at once: it starts small and grows by doubling.
+    this.lots = new LotBook(this.costMethod, 1024);
     this.timelines = new TimelineRecorder(Math.min(records, 65_536));
     const accounts = new Set(options.accounts);
     this.context = {

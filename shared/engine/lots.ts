@@ -23,8 +23,8 @@ const COST = 1;
  * Every holding's lots in a replay, oldest first, with each holding's shares and cost basis.
  * Holdings and lots are row numbers, their figures in FixedRows: a ledger opens tens of
  * thousands of lots, and an object per lot and per figure was most of a replay's time and of
- * its garbage. Each holding's lots are a chain through `next`; a lot that has left stays where
- * it is until the replay ends.
+ * its garbage. Each holding's lots are a chain through `next`; the row of a lot that has left
+ * goes to the next lot opened.
  *
  * FIFO: a disposal takes the oldest lots first; a partly taken lot gives up cost in proportion
  * to the shares taken (one rounding, and the rest stays with the lot, so no cost is lost).
@@ -43,6 +43,12 @@ export class LotBook {
   private readonly tail: number[] = [];
   /** The cost basis that left with the last disposal. */
   readonly disposed = new fixed.Fixed();
+  /**
+   * Rows of lots that have left, chained through `next`. Reused, the table stays the size of the
+   * open lots rather than of every lot ever opened, and the rows a replay touches stay in the
+   * processor's cache.
+   */
+  private freeRows = -1;
 
   /** `capacity`: room for this many lots before the columns grow. */
   constructor(
@@ -146,7 +152,9 @@ export class LotBook {
         fixed.sub(rw, ru, lqw, lqu);
         rw = R[0] as number;
         ru = R[1] as number;
+        const gone = i;
         i = this.next[i] as number;
+        this.free(gone);
       } else {
         fixed.mulDiv(lcw, lcu, rw, ru, lqw, lqu);
         const pw = R[0] as number;
@@ -218,9 +226,16 @@ export class LotBook {
     return open;
   }
 
+  /** A lot that has left: its row is reused by the next one opened. */
+  private free(i: number): void {
+    this.next[i] = this.freeRows;
+    this.freeRows = i;
+  }
+
   private openLot(acquired: string, id: number, quantity: fixed.Fixed, cost: fixed.Fixed): number {
-    const i = this.lots.addRow();
-    if (i === this.next.length) {
+    const i = this.freeRows >= 0 ? this.freeRows : this.lots.addRow();
+    if (i === this.freeRows) this.freeRows = this.next[i] as number;
+    else if (i === this.next.length) {
       const ids = new Float64Array(i * 2);
       ids.set(this.lotIds);
       this.lotIds = ids;
