@@ -15,6 +15,20 @@ describe('dates', () => {
     expect(isDay('2016-13-01')).toBe(false);
     expect(isDay('2016-1-01')).toBe(false);
     expect(isDay(20160101)).toBe(false);
+    for (const bad of [
+      '2016-00-10',
+      '2016-04-31',
+      '2016-04-00',
+      '2016/04/01',
+      '2016-04-01 ',
+      '２016-04-01',
+      '20a6-04-01',
+      '',
+    ])
+      expect(isDay(bad)).toBe(false);
+    expect(isDay('0001-01-01')).toBe(true);
+    expect(isDay('2000-02-29')).toBe(true);
+    expect(isDay('1900-02-29')).toBe(false);
   });
 
   it('adds days and clamped months', () => {

@@ -2,8 +2,6 @@
 // the arithmetic is done on day numbers (Howard Hinnant's civil-date algorithms) rather than on
 // Date objects, which would drag the host's zone and clock into pure code.
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days since 1970-01-01 for a proleptic Gregorian date. */
 export function civilToDayNumber(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -22,13 +20,26 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True for a well-formed, existing calendar date such as '2016-02-29'. */
 export function isDay(text: unknown): text is string {
-  if (typeof text !== 'string') return false;
-  const match = DAY_PATTERN.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // Read digit by digit: a ledger checks every new date it meets, and a regular expression's
+  // match made an array and three strings each time.
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) {
+    return false;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The decimal number in text[from, to), or −1 if any character there is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /** Days since 1970-01-01. Assumes a well-formed day (check with isDay at the edges). */

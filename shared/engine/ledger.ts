@@ -19,6 +19,8 @@ import { FixedRows } from './fixed-rows';
 import { LotBook, type CostMethod, type Lot } from './lots';
 
 export type * from './ledger-types';
+
+const R = fixed.R;
 export { compareText } from './ledger-types';
 
 // Running figures are fixed-point values (fixed.ts) changed in place: a replay makes millions of
@@ -39,6 +41,29 @@ const WITHDRAWALS = 3;
 const CASH_DIVIDENDS = 4;
 const INTEREST = 5;
 const CASH_FEES = 6;
+
+/** Row numbers marked during a day, kept in one array from day to day rather than a new one each. */
+class RowList {
+  private rows = new Int32Array(64);
+  count = 0;
+
+  add(row: number): void {
+    if (this.count === this.rows.length) {
+      const wider = new Int32Array(this.count * 2);
+      wider.set(this.rows);
+      this.rows = wider;
+    }
+    this.rows[this.count++] = row;
+  }
+
+  at(i: number): number {
+    return this.rows[i] as number;
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+}
 
 /**
  * Who each row of a table belongs to, in columns: these are read on every record, and an object
@@ -102,6 +127,8 @@ class LedgerRun {
   private readonly record = new FixedRecord();
   /** Scratch for a cash balance plus its implicit funding. */
   private readonly funded = new fixed.Fixed();
+  /** Scratch for a holding's shares and cost as floats. */
+  private readonly totals = new Float64Array(2);
   private readonly lots: LotBook;
   /** Per account number, holdings by symbol: no string building per record. */
   private readonly holdingIndex: Map<string, number>[];
@@ -119,8 +146,8 @@ class LedgerRun {
   /** Transfer flows, whose quantities are put in today's shares at the end. */
   private readonly transfers: { flow: LedgerFlow; slot: Slot; day: number }[] = [];
   private readonly timelines: TimelineRecorder;
-  private dirtyHoldings: number[] = [];
-  private dirtyCash: number[] = [];
+  private readonly dirtyHoldings = new RowList();
+  private readonly dirtyCash = new RowList();
   private pending: PendingTransfer[] = [];
   /** The day being applied (its end-of-day state not yet recorded). */
   private day: string | null = null;
@@ -317,7 +344,7 @@ class LedgerRun {
   private touch(h: number): void {
     if (this.holdingDirty[h] === 0) {
       this.holdingDirty[h] = 1;
-      this.dirtyHoldings.push(h);
+      this.dirtyHoldings.add(h);
     }
   }
 
@@ -354,7 +381,7 @@ class LedgerRun {
     }
     if (this.cashDirty[c] === 0) {
       this.cashDirty[c] = 1;
-      this.dirtyCash.push(c);
+      this.dirtyCash.add(c);
     }
     return c;
   }
@@ -385,18 +412,24 @@ class LedgerRun {
   }
 
   private endOfDay(day: string): void {
-    for (const transfer of this.pending) {
-      if (transfer.matched) continue;
-      const cost = Decimal.sum(transfer.lots.map((lot) => lot.cost));
-      this.transferFlow(transfer.tx, transfer.holding, transfer.symbol, transfer.quantity, -1, cost, false);
+    if (this.pending.length > 0) {
+      for (const transfer of this.pending) {
+        if (transfer.matched) continue;
+        const cost = Decimal.sum(transfer.lots.map((lot) => lot.cost));
+        this.transferFlow(transfer.tx, transfer.holding, transfer.symbol, transfer.quantity, -1, cost, false);
+      }
+      this.pending = [];
     }
-    this.pending = [];
 
     const funded = this.funded;
     const cash = this.cashFigures;
-    for (const c of this.dirtyCash) {
-      funded.set(cash.whole(c, BALANCE), cash.units(c, BALANCE));
-      fixed.add(funded.whole, funded.units, cash.whole(c, IMPLICIT_FUNDING), cash.units(c, IMPLICIT_FUNDING));
+    const dirtyCash = this.dirtyCash;
+    for (let i = 0; i < dirtyCash.count; i++) {
+      const c = dirtyCash.at(i);
+      cash.read(c, BALANCE);
+      funded.setResult();
+      cash.read(c, IMPLICIT_FUNDING);
+      fixed.add(funded.whole, funded.units, R[0] as number, R[1] as number);
       funded.setResult();
       if (funded.isNegative()) {
         // Short: implicit funding grows by the shortfall, which brings the funded balance to zero.
@@ -417,13 +450,17 @@ class LedgerRun {
       this.timelines.recordCash(this.cash.slot[c] as Slot, funded.toNumber());
       this.cashDirty[c] = 0;
     }
-    this.dirtyCash = [];
+    dirtyCash.clear();
     const lots = this.lots;
-    for (const h of this.dirtyHoldings) {
-      this.timelines.recordHolding(this.holdings.slot[h] as Slot, lots.quantityNumber(h), lots.costNumber(h));
+    const totals = this.totals;
+    const dirtyHoldings = this.dirtyHoldings;
+    for (let i = 0; i < dirtyHoldings.count; i++) {
+      const h = dirtyHoldings.at(i);
+      lots.totalsAsNumbers(h, totals);
+      this.timelines.recordHolding(this.holdings.slot[h] as Slot, totals[0] as number, totals[1] as number);
       this.holdingDirty[h] = 0;
     }
-    this.dirtyHoldings = [];
+    dirtyHoldings.clear();
     this.timelines.endDay(day);
   }
 

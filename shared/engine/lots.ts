@@ -67,10 +67,6 @@ export class LotBook {
     return this.holdings.addRow();
   }
 
-  quantityWhole(holding: number): number {
-    return this.holdings.whole(holding, QUANTITY);
-  }
-
   /** The holding's shares against `value`: −1, 0 or 1. */
   compareQuantity(holding: number, value: fixed.Fixed): number {
     return this.holdings.compare(holding, QUANTITY, value);
@@ -84,12 +80,12 @@ export class LotBook {
     return this.holdings.toDecimal(holding, COST);
   }
 
-  quantityNumber(holding: number): number {
-    return this.holdings.toNumber(holding, QUANTITY);
-  }
-
-  costNumber(holding: number): number {
-    return this.holdings.toNumber(holding, COST);
+  /** The holding's shares and cost basis as floats, into out[0] and out[1] (for the timelines). */
+  totalsAsNumbers(holding: number, out: Float64Array): void {
+    this.holdings.read(holding, QUANTITY);
+    out[0] = fixed.toNumber(R[0] as number, R[1] as number);
+    this.holdings.read(holding, COST);
+    out[1] = fixed.toNumber(R[0] as number, R[1] as number);
   }
 
   acquire(holding: number, acquired: string, transactionId: number, quantity: fixed.Fixed, cost: fixed.Fixed): void {
@@ -140,10 +136,12 @@ export class LotBook {
     let cu = 0;
     let i = this.head[holding] as number;
     while ((rw > 0 || (rw === 0 && ru > 0)) && i >= 0) {
-      const lqw = lots.whole(i, QUANTITY);
-      const lqu = lots.units(i, QUANTITY);
-      const lcw = lots.whole(i, COST);
-      const lcu = lots.units(i, COST);
+      lots.read(i, QUANTITY);
+      const lqw = R[0] as number;
+      const lqu = R[1] as number;
+      lots.read(i, COST);
+      const lcw = R[0] as number;
+      const lcu = R[1] as number;
       if (fixed.compare(lqw, lqu, rw, ru) <= 0) {
         if (taken !== null) taken.push(this.lot(i));
         fixed.add(cw, cu, lcw, lcu);
@@ -183,17 +181,14 @@ export class LotBook {
     const disposed = this.disposed;
     const book = this.holdings;
     if (this.method === 'average') {
+      book.read(holding, COST);
       if (book.compare(holding, QUANTITY, shares) <= 0) {
-        disposed.set(book.whole(holding, COST), book.units(holding, COST));
+        disposed.setResult();
       } else {
-        fixed.mulDiv(
-          book.whole(holding, COST),
-          book.units(holding, COST),
-          shares.whole,
-          shares.units,
-          book.whole(holding, QUANTITY),
-          book.units(holding, QUANTITY),
-        );
+        const pw = R[0] as number;
+        const pu = R[1] as number;
+        book.read(holding, QUANTITY);
+        fixed.mulDiv(pw, pu, shares.whole, shares.units, R[0] as number, R[1] as number);
         disposed.setResult();
       }
       if (taken !== null) restate(taken, disposed.toDecimal());
@@ -208,14 +203,17 @@ export class LotBook {
   /** New shares per old: quantities scale (rounded as Decimal.mul), cost stays. */
   split(holding: number, ratio: fixed.Fixed): void {
     const lots = this.lots;
-    const book = this.holdings;
-    book.set(holding, QUANTITY, 0, 0);
+    let qw = 0;
+    let qu = 0;
     for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) {
-      fixed.mul(lots.whole(i, QUANTITY), lots.units(i, QUANTITY), ratio.whole, ratio.units);
+      lots.read(i, QUANTITY);
+      fixed.mul(R[0] as number, R[1] as number, ratio.whole, ratio.units);
       lots.setResult(i, QUANTITY);
-      fixed.add(book.whole(holding, QUANTITY), book.units(holding, QUANTITY), R[0] as number, R[1] as number);
-      book.setResult(holding, QUANTITY);
+      fixed.add(qw, qu, R[0] as number, R[1] as number);
+      qw = R[0] as number;
+      qu = R[1] as number;
     }
+    this.holdings.set(holding, QUANTITY, qw, qu);
   }
 
   /** The live lots, oldest first, costs restated from the pool under average cost. */
