@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CloseSeries } from '../domain/bar';
 import type { Transaction } from '../domain/transaction';
+import { makeRecomputeWorkload } from './bench-cases';
 import { closeSeries } from './close-series';
 import { applyLedger } from './ledger';
 import { timeWeightedReturn, twrIndex } from './returns';
 import { ACCOUNTS, TODAY, tx } from './test-fixtures/transactions';
 import { valuePortfolio } from './valuation';
+import { dayFromNumber } from './dates';
 
 const week = ['2016-11-07', '2016-11-08', '2016-11-09', '2016-11-10', '2016-11-11', '2016-11-14'];
 const series = (closes: number[], skip: string[] = []): CloseSeries =>
@@ -155,5 +157,40 @@ describe('valuePortfolio', () => {
     expect(Array.from(v.flows)).toEqual([2100, 0, 0, 0, 0, 0]);
     expect(Array.from(v.total)).toEqual([2100, 2120, 2150, 2160, 2160, 2170]);
     expect(timeWeightedReturn(v.total, v.flows, 0, 5)).toBeCloseTo(217 / 210 - 1, 12);
+  });
+
+  it('values the usual stretches (same shares, a close every day) exactly as the day-by-day walk does', () => {
+    // Records in EUR with a EUR→USD rate of exactly 1 every day take the day-by-day walk; the
+    // same records in USD take the stretch walk. Multiplying by 1 changes no float, so every
+    // figure must be equal, not close. Gaps in some closes make both walks meet.
+    const w = makeRecomputeWorkload({ transactions: 3000, instruments: 25, days: 300, seed: 7 });
+    const gappy = new Map(
+      [...w.closes].map(([symbol, c], i) => {
+        if (i % 3 !== 0) return [symbol, c];
+        const keep = Array.from(c.days, (_, k) => k % 17 !== 5);
+        return [symbol, { days: c.days.filter((_, k) => keep[k]), closes: c.closes.filter((_, k) => keep[k]) }];
+      }),
+    );
+    const options = { today: w.today, accounts: w.accounts };
+    const usd = valuePortfolio(applyLedger(w.transactions, options), { closes: gappy });
+    const eurLedger = applyLedger(
+      w.transactions.map((t) => ({ ...t, currency: 'EUR' })),
+      options,
+    );
+    const allDays = closeSeries(
+      Array.from(new Set([...gappy.values()].flatMap((c) => Array.from(c.days))))
+        .sort((a, b) => a - b)
+        .map((day) => ({ day: dayFromNumber(day), close: 1 })),
+    );
+    const eur = valuePortfolio(eurLedger, { closes: gappy, fx: new Map([['EUR', allDays]]) });
+    expect(Array.from(eur.total)).toEqual(Array.from(usd.total));
+    expect(Array.from(eur.carried)).toEqual(Array.from(usd.carried));
+    for (let i = 0; i < usd.sleeves.length; i++) {
+      expect(Array.from(eur.sleeves[i]?.values ?? [])).toEqual(Array.from(usd.sleeves[i]?.values ?? []));
+      expect(Array.from(eur.sleeves[i]?.index ?? [])).toEqual(Array.from(usd.sleeves[i]?.index ?? []));
+    }
+    expect(eur.holdings.map((h) => h.lastValue)).toEqual(usd.holdings.map((h) => h.lastValue));
+    expect(eur.holdings.map((h) => Array.from(h.values))).toEqual(usd.holdings.map((h) => Array.from(h.values)));
+    expect(usd.holdings.some((h) => h.lastValue > 0)).toBe(true);
   });
 });

@@ -329,6 +329,32 @@ function valueHolding(
       t = nextStep - 1;
       continue;
     }
+    if (fx === null && quantity !== 0 && quantity === prevQuantity && prevUnit === prevUnit && closeDay === day) {
+      // The usual stretch: the same shares until the next change, a close on every day of it
+      // (its first and last days match the calendar, and both lists only grow, so every day
+      // between matches too). The same sums as below, without the searches and flags.
+      const length = nextStep - t;
+      const first = j - 1;
+      if (first + length <= closeCount && closeDays[first + length - 1] === calendar[t + length - 1]) {
+        let previous = prevUnit;
+        for (let u = 0; u < length; u++) {
+          const close = closes[first + u] as number;
+          const value = quantity * close;
+          sleeveG[t + u] = (sleeveG[t + u] as number) + quantity * (close - previous);
+          sleeveS[t + u] = (sleeveS[t + u] as number) + quantity * previous;
+          sleeveV[t + u] = (sleeveV[t + u] as number) + value;
+          if (holding !== null) holding.values[t + u] = value;
+          previous = close;
+        }
+        if (t + length === n) lastValue = quantity * previous;
+        j = first + length;
+        price = previous;
+        closeDay = closeDays[j - 1] as number;
+        prevUnit = previous;
+        t += length - 1;
+        continue;
+      }
+    }
     const rate = fx === null ? 1 : (fx[t] as number);
     if (rate !== rate) {
       excluded[t] = 1;
