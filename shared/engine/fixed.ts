@@ -23,7 +23,7 @@ const FRACTION_SCALE = [1e10, 1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1];
 /** The result register: [whole, units]. */
 export const R = new Float64Array(2);
 
-function tooLarge(): never {
+export function tooLarge(): never {
   throw new DecimalError(`Beyond the ledger's exact range of ±${MAX_SAFE.toLocaleString('en-US')}.`);
 }
 
