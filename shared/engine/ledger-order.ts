@@ -30,70 +30,94 @@ const UNTIMED = '~';
 /** A new array in application order; the input is not touched. */
 export function sortForLedger<T extends Transaction>(transactions: readonly T[]): T[] {
   const n = transactions.length;
-  // One pass over the records (a ledger is larger than the CPU's caches: each pass costs memory
-  // reads), keeping what the order needs in arrays: the sort itself then reads only those.
+  if (datesAscend(transactions)) {
+    // The store returns records by date: only each day's few records need ordering.
+    const out: T[] = [];
+    const days = new DayOrder();
+    for (let start = 0; start < n;) {
+      const end = dayEnd(transactions, start);
+      for (const i of days.order(transactions, start, end)) out.push(transactions[i] as T);
+      start = end;
+    }
+    return out;
+  }
   const groups = new Uint8Array(n);
   const times: string[] = new Array<string>(n);
   const ids = new Float64Array(n);
-  const dayStarts: number[] = [];
-  let datesAscending = true;
-  let sorted = true;
-  let previousDate = '';
   for (let i = 0; i < n; i++) {
     const tx = transactions[i] as T;
-    const group = SAME_DAY_GROUP[tx.type] ?? 9;
-    const time = tx.time ?? UNTIMED;
-    const date = tx.date;
-    groups[i] = group;
-    times[i] = time;
+    groups[i] = SAME_DAY_GROUP[tx.type] ?? 9;
+    times[i] = tx.time ?? UNTIMED;
     ids[i] = tx.id;
-    if (i === 0 || date !== previousDate) {
-      if (i > 0 && date < previousDate) datesAscending = sorted = false;
-      dayStarts.push(i);
-      previousDate = date;
-    } else if (sorted && compareWithinDay(groups, times, ids, i - 1, i) > 0) {
-      sorted = false;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const da = (transactions[a] as T).date;
+    const db = (transactions[b] as T).date;
+    return da !== db ? (da < db ? -1 : 1) : compareWithinDay(groups, times, ids, a, b);
+  });
+  return order.map((i) => transactions[i] as T);
+}
+
+/** Whether every record's date is on or after the one before it. */
+export function datesAscend(transactions: readonly Transaction[], from = 0): boolean {
+  for (let i = from + 1; i < transactions.length; i++) {
+    if ((transactions[i] as Transaction).date < (transactions[i - 1] as Transaction).date) return false;
+  }
+  return true;
+}
+
+/** Where the run of records dated like transactions[start] ends. */
+export function dayEnd(transactions: readonly Transaction[], start: number): number {
+  const date = (transactions[start] as Transaction).date;
+  let end = start + 1;
+  while (end < transactions.length && (transactions[end] as Transaction).date === date) end++;
+  return end;
+}
+
+/**
+ * Puts one day's records in application order at a time, reusing its arrays from day to day:
+ * a counting pass by type group (stable, so entry order survives) does most of it, and times
+ * and ids, usually in order already, are sorted only where they are not.
+ */
+export class DayOrder {
+  private groups = new Uint8Array(64);
+  private ids = new Float64Array(64);
+  private readonly times: string[] = [];
+  private readonly counts = new Int32Array(GROUP_SLOTS + 1);
+  private readonly day: number[] = [];
+
+  /** Positions start … end − 1 of `transactions` (one day's) in application order; valid until the next call. */
+  order(transactions: readonly Transaction[], start: number, end: number): readonly number[] {
+    const size = end - start;
+    if (size > this.groups.length) {
+      this.groups = new Uint8Array(size * 2);
+      this.ids = new Float64Array(size * 2);
     }
-  }
-  if (sorted) return transactions.slice();
-  if (!datesAscending) {
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => {
-      const da = (transactions[a] as T).date;
-      const db = (transactions[b] as T).date;
-      return da !== db ? (da < db ? -1 : 1) : compareWithinDay(groups, times, ids, a, b);
-    });
-    return order.map((i) => transactions[i] as T);
-  }
-  // The store returns records by date: only each day's few records need ordering, and a
-  // counting pass by type group (stable, so entry order survives) does most of it.
-  const out = new Array<T>(n);
-  const counts = new Int32Array(GROUP_SLOTS + 1);
-  const day: number[] = [];
-  const byPosition = (a: number, b: number) => compareWithinDay(groups, times, ids, a, b);
-  dayStarts.push(n);
-  for (let d = 0; d + 1 < dayStarts.length; d++) {
-    const start = dayStarts[d] as number;
-    const end = dayStarts[d + 1] as number;
+    const { groups, ids, times, counts, day } = this;
     counts.fill(0);
-    for (let i = start; i < end; i++) {
-      const slot = (groups[i] as number) + 1;
-      counts[slot] = (counts[slot] as number) + 1;
+    for (let i = 0; i < size; i++) {
+      const tx = transactions[start + i] as Transaction;
+      const group = SAME_DAY_GROUP[tx.type] ?? 9;
+      groups[i] = group;
+      times[i] = tx.time ?? UNTIMED;
+      ids[i] = tx.id;
+      counts[group + 1] = (counts[group + 1] as number) + 1;
     }
     for (let g = 0; g < GROUP_SLOTS; g++) counts[g + 1] = (counts[g + 1] as number) + (counts[g] as number);
-    day.length = end - start;
-    for (let i = start; i < end; i++) {
+    day.length = size;
+    for (let i = 0; i < size; i++) {
       const g = groups[i] as number;
       const at = counts[g] as number;
       day[at] = i;
       counts[g] = at + 1;
     }
-    // Within a group, times and ids are usually in order already; sort only where they are not.
-    for (let from = 0; from < day.length;) {
+    const byPosition = (a: number, b: number) => compareWithinDay(groups, times, ids, a, b);
+    for (let from = 0; from < size;) {
       const g = groups[day[from] as number];
       let to = from + 1;
       let inOrder = true;
-      while (to < day.length && groups[day[to] as number] === g) {
+      while (to < size && groups[day[to] as number] === g) {
         if (inOrder && byPosition(day[to - 1] as number, day[to] as number) > 0) inOrder = false;
         to++;
       }
@@ -103,9 +127,9 @@ export function sortForLedger<T extends Transaction>(transactions: readonly T[])
       }
       from = to;
     }
-    for (let i = 0; i < day.length; i++) out[start + i] = transactions[day[i] as number] as T;
+    for (let i = 0; i < size; i++) day[i] = (day[i] as number) + start;
+    return day;
   }
-  return out;
 }
 
 /** Records i and j of one day: type group, then time (untimed last), then id. */

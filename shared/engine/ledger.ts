@@ -2,7 +2,7 @@ import type { Transaction } from '../domain/transaction';
 import { Decimal, DecimalError } from './decimal';
 import * as fixed from './fixed';
 import { LedgerError } from './ledger-error';
-import { sortForLedger } from './ledger-order';
+import { datesAscend, dayEnd, DayOrder, sortForLedger } from './ledger-order';
 import { FixedRecord, readTransaction, type ReplayContext } from './ledger-parse';
 import {
   compareText,
@@ -96,7 +96,7 @@ interface PendingTransfer {
 
 /** Applies the ledger in its documented order; throws LedgerError at the first invalid record. */
 export function applyLedger(transactions: readonly Transaction[], options: LedgerOptions): LedgerResult {
-  const steps = new LedgerRun(options, transactions.length).replay(transactions, Infinity);
+  const steps = replayLedger(transactions, options, Infinity);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
@@ -105,7 +105,9 @@ export function applyLedger(transactions: readonly Transaction[], options: Ledge
 
 /**
  * The same, pausing every `every` records for `pause` to run (and to throw, to stop): a replay of
- * a million imported rows takes seconds, and the process running it must keep answering.
+ * a million imported rows takes seconds, and the process running it must keep answering. Records
+ * not in date order are sorted and replayed from the start, so the count passed to `pause` can
+ * go back once.
  */
 export async function applyLedgerInSteps(
   transactions: readonly Transaction[],
@@ -113,12 +115,26 @@ export async function applyLedgerInSteps(
   pause: (recordsDone: number) => Promise<void>,
   every = 20_000,
 ): Promise<LedgerResult> {
-  const steps = new LedgerRun(options, transactions.length).replay(transactions, every);
+  const steps = replayLedger(transactions, options, every);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
     await pause(step.value);
   }
+}
+
+// The store hands records over by date, and each day's are ordered and applied as they come,
+// while they are still in the processor's cache: a separate pass to sort them first read every
+// record from memory twice. Records found out of date order are sorted, and the replay starts over.
+function* replayLedger(
+  transactions: readonly Transaction[],
+  options: LedgerOptions,
+  every: number,
+): Generator<number, LedgerResult, void> {
+  const result = yield* new LedgerRun(options, transactions.length).replay(transactions, every);
+  if (result !== null) return result;
+  const sorted = sortForLedger(transactions);
+  return (yield* new LedgerRun(options, sorted.length).replay(sorted, every)) as LedgerResult;
 }
 
 class LedgerRun {
@@ -175,13 +191,39 @@ class LedgerRun {
     this.firstCash = [...accounts].map(() => -1);
   }
 
-  /** Yields the number of records applied every `every` records; returns the result. */
-  *replay(transactions: readonly Transaction[], every: number): Generator<number, LedgerResult, void> {
-    const ordered = sortForLedger(transactions);
-    // Plain loops over stretches of records: the generator only steps between them.
-    for (let from = 0; from < ordered.length; from += every) {
-      this.applyRecords(ordered, from, Math.min(ordered.length, from + every));
-      if (from + every < ordered.length) yield from + every;
+  /**
+   * Yields the number of records applied every `every`; returns the result, or null on meeting
+   * records out of date order (before or at an invalid one), which the caller sorts and replays
+   * afresh.
+   */
+  *replay(transactions: readonly Transaction[], every: number): Generator<number, LedgerResult | null, void> {
+    const n = transactions.length;
+    const days = new DayOrder();
+    let pauseAt = every;
+    for (let start = 0; start < n;) {
+      const end = dayEnd(transactions, start);
+      if (start > 0 && (transactions[start] as Transaction).date < (transactions[start - 1] as Transaction).date) {
+        return null;
+      }
+      this.touched += prefetch(transactions, start, end);
+      const order = days.order(transactions, start, end);
+      // Pauses fall between records, inside a day if need be (an import can put thousands on one).
+      for (let from = 0; from < order.length;) {
+        const to = Math.min(order.length, from + Math.max(1, pauseAt - (start + from)));
+        try {
+          this.applyRecords(transactions, order, from, to);
+        } catch (error) {
+          // The first invalid record in application order only if no earlier-dated record follows.
+          if (datesAscend(transactions, end - 1)) throw error;
+          return null;
+        }
+        from = to;
+        if (start + from >= pauseAt && start + from < n) {
+          yield start + from;
+          pauseAt = start + from + every;
+        }
+      }
+      start = end;
     }
     if (this.day !== null) this.endOfDay(this.day);
     for (const { flow, slot, day } of this.transfers) flow.quantity *= this.timelines.factor(slot, day);
@@ -190,23 +232,16 @@ class LedgerRun {
       accounts: this.buildAccounts(),
       ...this.timelines.timelines(),
       flows: this.flows,
-      firstDay: ordered[0]?.date ?? null,
-      lastDay: ordered[ordered.length - 1]?.date ?? null,
+      firstDay: transactions[0]?.date ?? null,
+      lastDay: transactions[n - 1]?.date ?? null,
     };
   }
 
-  private applyRecords(ordered: readonly Transaction[], from: number, to: number): void {
-    for (let start = from; start < to; start += AHEAD) {
-      const end = Math.min(to, start + AHEAD);
-      this.touched += prefetch(ordered, start, end);
-      this.applyBlock(ordered, start, end);
-    }
-  }
-
-  private applyBlock(ordered: readonly Transaction[], from: number, to: number): void {
+  /** Records order[from] … order[to − 1] of one day. */
+  private applyRecords(transactions: readonly Transaction[], order: readonly number[], from: number, to: number): void {
     const record = this.record;
-    for (let i = from; i < to; i++) {
-      const tx = ordered[i] as Transaction;
+    for (let k = from; k < to; k++) {
+      const tx = transactions[order[k] as number] as Transaction;
       try {
         readTransaction(tx, this.context, record);
       } catch (error) {
@@ -528,10 +563,9 @@ function cashFlow(tx: Transaction, kind: FlowKind, amount: number): LedgerFlow {
   };
 }
 
-// Records are read a block at a time, after a loop that only touches them: each record is an
-// object and several strings far apart in memory, and the short loop lets the processor fetch
-// many of them at once, where the replay, doing real work between reads, waited for each.
-const AHEAD = 256;
+// A day's records are touched by a short loop before they are read: each record is an object and
+// several strings far apart in memory, and the short loop lets the processor fetch many of them at
+// once, where the replay, doing real work between reads, waited for each.
 
 /** A sum of what it read, for the caller to keep, so that the loop is not optimised away. */
 function prefetch(ordered: readonly Transaction[], from: number, to: number): number {
