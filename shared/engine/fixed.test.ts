@@ -70,7 +70,7 @@ describe('fixed-point decimals', () => {
       expectLike(() => fixed.add(xw, xu, yw, yu), x.add(y));
       expectLike(() => fixed.sub(xw, xu, yw, yu), x.sub(y));
       expect(fixed.compare(xw, xu, yw, yu)).toBe(x.cmp(y));
-      expectLike(() => fixed.mul(xw, xu, yw, yu), x.mul(y));
+      expectLike(() => fixed.mul({ whole: xw, units: xu }, { whole: yw, units: yu }), x.mul(y));
       // The in-place form says the same.
       const total = new fixed.Fixed();
       total.setDecimal(x);
@@ -106,7 +106,10 @@ describe('fixed-point decimals', () => {
       const [aw, au] = limbs(a);
       const [nw, nu] = limbs(n);
       const [dw, du] = limbs(d);
-      expectLike(() => fixed.mulDiv(aw, au, nw, nu, dw, du), a.mulDiv(n, d));
+      expectLike(
+        () => fixed.mulDiv({ whole: aw, units: au }, { whole: nw, units: nu }, { whole: dw, units: du }),
+        a.mulDiv(n, d),
+      );
     }
   });
 

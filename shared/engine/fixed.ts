@@ -51,14 +51,30 @@ export class Fixed {
     this.setResult();
   }
 
+  // Carried here rather than through add() and sub(): one call deep, these are inlined into the
+  // replay's busiest paths, where floats passed down a further call could be boxed.
   add(other: Fixed): void {
-    add(this.whole, this.units, other.whole, other.units);
-    this.setResult();
+    let units = this.units + other.units;
+    let whole = this.whole + other.whole;
+    if (units >= UNIT) {
+      units -= UNIT;
+      whole += 1;
+    }
+    if (whole > MAX_SAFE || whole < -MAX_SAFE) tooLarge();
+    this.whole = whole;
+    this.units = units;
   }
 
   sub(other: Fixed): void {
-    sub(this.whole, this.units, other.whole, other.units);
-    this.setResult();
+    let units = this.units - other.units;
+    let whole = this.whole - other.whole;
+    if (units < 0) {
+      units += UNIT;
+      whole -= 1;
+    }
+    if (whole > MAX_SAFE || whole < -MAX_SAFE) tooLarge();
+    this.whole = whole;
+    this.units = units;
   }
 
   compare(other: Fixed): number {
@@ -161,8 +177,19 @@ export function sub(aw: number, au: number, bw: number, bu: number): void {
   R[1] = units;
 }
 
+/** A value's two parts. Products take their operands this way: a float passed to a call the
+ * optimiser did not inline is boxed, an allocation per argument. */
+export interface Parts {
+  readonly whole: number;
+  readonly units: number;
+}
+
 /** a × b into R, rounded to 10 places half to even, like Decimal.mul. */
-export function mul(aw: number, au: number, bw: number, bu: number): void {
+export function mul(a: Parts, b: Parts): void {
+  const aw = a.whole;
+  const au = a.units;
+  const bw = b.whole;
+  const bu = b.units;
   // Shares × price, the common case: a whole number of shares needs no rounding.
   if (au === 0 && wholeTimes(aw, bw, bu)) return;
   if (bu === 0 && wholeTimes(bw, aw, au)) return;
@@ -185,7 +212,13 @@ function wholeTimes(n: number, w: number, u: number): boolean {
  * a × n ÷ d into R with one rounding (half to even), like Decimal.mulDiv: the pro-rata cost of
  * part of a lot. Taken in floats when a, n and d are non-negative and the products stay exact.
  */
-export function mulDiv(aw: number, au: number, nw: number, nu: number, dw: number, du: number): void {
+export function mulDiv(a: Parts, n: Parts, d: Parts): void {
+  const aw = a.whole;
+  const au = a.units;
+  const nw = n.whole;
+  const nu = n.units;
+  const dw = d.whole;
+  const du = d.units;
   if (
     aw >= 0 &&
     nw >= 0 &&
@@ -197,9 +230,9 @@ export function mulDiv(aw: number, au: number, nw: number, nu: number, dw: numbe
   ) {
     return;
   }
-  const d = toDecimal(dw, du);
-  if (d.isZero()) throw new DecimalError('Division by zero.');
-  fromDecimal(toDecimal(aw, au).mulDiv(toDecimal(nw, nu), d));
+  const divisor = toDecimal(dw, du);
+  if (divisor.isZero()) throw new DecimalError('Division by zero.');
+  fromDecimal(toDecimal(aw, au).mulDiv(toDecimal(nw, nu), divisor));
 }
 
 function mulDivUnits(a: number, n: number, d: number): boolean {

@@ -263,7 +263,7 @@ function readUsual(tx: Transaction, context: ReplayContext, out: FixedRecord): b
       quantity.setResult();
       if (tx.price == null || !fixed.parseUnsigned(tx.price)) return false;
       price.setResult();
-      fixed.mul(quantity.whole, quantity.units, price.whole, price.units);
+      fixed.mul(quantity, price);
       amount.setResult();
       if (tx.type === 'buy') amount.add(fee);
       else amount.sub(fee);
@@ -290,7 +290,7 @@ function readUsual(tx: Transaction, context: ReplayContext, out: FixedRecord): b
         transferCost.setResult();
         out.hasTransferCost = true;
       } else if (tx.price != null) {
-        fixed.mul(quantity.whole, quantity.units, price.whole, price.units);
+        fixed.mul(quantity, price);
         transferCost.setResult();
         out.hasTransferCost = true;
       }

@@ -43,6 +43,10 @@ export class LotBook {
   private readonly tail: number[] = [];
   /** The cost basis that left with the last disposal. */
   readonly disposed = new fixed.Fixed();
+  // Operands for products (fixed.mul and fixed.mulDiv take values, not floats).
+  private readonly lotCost = new fixed.Fixed();
+  private readonly lotQuantity = new fixed.Fixed();
+  private readonly rest = new fixed.Fixed();
   /**
    * Rows of lots that have left, chained through `next`. Reused, the table stays the size of the
    * open lots rather than of every lot ever opened, and the rows a replay touches stay in the
@@ -154,7 +158,10 @@ export class LotBook {
         i = this.next[i] as number;
         this.free(gone);
       } else {
-        fixed.mulDiv(lcw, lcu, rw, ru, lqw, lqu);
+        this.lotCost.set(lcw, lcu);
+        this.rest.set(rw, ru);
+        this.lotQuantity.set(lqw, lqu);
+        fixed.mulDiv(this.lotCost, this.rest, this.lotQuantity);
         const pw = R[0] as number;
         const pu = R[1] as number;
         if (taken !== null) {
@@ -185,10 +192,10 @@ export class LotBook {
       if (book.compare(holding, QUANTITY, shares) <= 0) {
         disposed.setResult();
       } else {
-        const pw = R[0] as number;
-        const pu = R[1] as number;
+        this.lotCost.setResult();
         book.read(holding, QUANTITY);
-        fixed.mulDiv(pw, pu, shares.whole, shares.units, R[0] as number, R[1] as number);
+        this.lotQuantity.setResult();
+        fixed.mulDiv(this.lotCost, shares, this.lotQuantity);
         disposed.setResult();
       }
       if (taken !== null) restate(taken, disposed.toDecimal());
@@ -207,7 +214,8 @@ export class LotBook {
     let qu = 0;
     for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) {
       lots.read(i, QUANTITY);
-      fixed.mul(R[0] as number, R[1] as number, ratio.whole, ratio.units);
+      this.lotQuantity.setResult();
+      fixed.mul(this.lotQuantity, ratio);
       lots.setResult(i, QUANTITY);
       fixed.add(qw, qu, R[0] as number, R[1] as number);
       qw = R[0] as number;
