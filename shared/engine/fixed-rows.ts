@@ -83,7 +83,17 @@ export class FixedRows {
   /** The figure against `value`: −1, 0 or 1. */
   compare(row: number, figure: number, value: fixed.Fixed): number {
     const at = row * this.stride + figure * 2;
-    return fixed.compare(this.data[at] as number, this.data[at + 1] as number, value.whole, value.units);
+    const whole = this.data[at] as number;
+    if (whole !== value.whole) return whole < value.whole ? -1 : 1;
+    const units = this.data[at + 1] as number;
+    return units !== value.units ? (units < value.units ? -1 : 1) : 0;
+  }
+
+  /** Sets the figure to `value`. */
+  store(row: number, figure: number, value: fixed.Fixed): void {
+    const at = row * this.stride + figure * 2;
+    this.data[at] = value.whole;
+    this.data[at + 1] = value.units;
   }
 
   isZero(row: number, figure: number): boolean {

@@ -40,6 +40,11 @@ export class Fixed {
     this.units = units;
   }
 
+  setTo(other: Fixed): void {
+    this.whole = other.whole;
+    this.units = other.units;
+  }
+
   /** Takes the result register R. */
   setResult(): void {
     this.whole = R[0] as number;
@@ -51,8 +56,9 @@ export class Fixed {
     this.setResult();
   }
 
-  // Carried here rather than through add() and sub(): one call deep, these are inlined into the
-  // replay's busiest paths, where floats passed down a further call could be boxed.
+  // Worked here rather than through add(), sub() and compare(): a float passed to a call the
+  // optimiser did not inline is boxed, an allocation per argument, and the replay calls these
+  // millions of times. The same holds for every method that takes a Fixed instead of floats.
   add(other: Fixed): void {
     let units = this.units + other.units;
     let whole = this.whole + other.whole;
@@ -78,7 +84,10 @@ export class Fixed {
   }
 
   compare(other: Fixed): number {
-    return compare(this.whole, this.units, other.whole, other.units);
+    const a = this.whole;
+    const b = other.whole;
+    if (a !== b) return a < b ? -1 : 1;
+    return this.units !== other.units ? (this.units < other.units ? -1 : 1) : 0;
   }
 
   isZero(): boolean {
@@ -186,25 +195,31 @@ export interface Parts {
 
 /** a × b into R, rounded to 10 places half to even, like Decimal.mul. */
 export function mul(a: Parts, b: Parts): void {
-  const aw = a.whole;
-  const au = a.units;
-  const bw = b.whole;
-  const bu = b.units;
   // Shares × price, the common case: a whole number of shares needs no rounding.
-  if (au === 0 && wholeTimes(aw, bw, bu)) return;
-  if (bu === 0 && wholeTimes(bw, aw, au)) return;
-  fromDecimal(toDecimal(aw, au).mul(toDecimal(bw, bu)));
+  if (a.units === 0 && wholeTimes(a, b)) return;
+  if (b.units === 0 && wholeTimes(b, a)) return;
+  fromDecimal(toDecimal(a.whole, a.units).mul(toDecimal(b.whole, b.units)));
 }
 
-/** n × (w + u/UNIT) into R when every step is exact; false otherwise. */
-function wholeTimes(n: number, w: number, u: number): boolean {
-  const fraction = n * u;
-  const whole = n * w;
+/** n.whole × v into R when every step is exact; false otherwise. (Values, not floats: see Fixed.) */
+function wholeTimes(n: Parts, v: Parts): boolean {
+  const fraction = n.whole * v.units;
+  const whole = n.whole * v.whole;
   if (fraction > MAX_SAFE || fraction < -MAX_SAFE || whole > MAX_SAFE || whole < -MAX_SAFE) return false;
-  splitUnits(fraction);
-  const total = (R[0] as number) + whole;
+  // splitUnits(fraction), written out for the same reason.
+  let carry = Math.floor(fraction / UNIT);
+  let rest = fraction - carry * UNIT;
+  if (rest < 0) {
+    carry -= 1;
+    rest += UNIT;
+  } else if (rest >= UNIT) {
+    carry += 1;
+    rest -= UNIT;
+  }
+  const total = carry + whole;
   if (total > MAX_SAFE || total < -MAX_SAFE) return false;
   R[0] = total;
+  R[1] = rest;
   return true;
 }
 

@@ -188,13 +188,17 @@ export class TimelineRecorder {
     return factor;
   }
 
-  /** `quantity` in the shares of that day. */
-  recordHolding(slot: Slot, quantity: number, cost: number): void {
-    this.holdings.log.push(slot, this.day, quantity, cost);
+  /**
+   * figures[0]: the holding's quantity in the shares of that day; figures[1]: its cost. (In an
+   * array, not as float arguments, which a call the optimiser does not inline would box.)
+   */
+  recordHolding(slot: Slot, figures: Float64Array): void {
+    this.holdings.log.pushPair(slot, this.day, figures);
   }
 
-  recordCash(slot: Slot, balance: number): void {
-    this.cash.log.push(slot, this.day, balance, 0);
+  /** figures[0]: the balance; figures[1]: zero. */
+  recordCash(slot: Slot, figures: Float64Array): void {
+    this.cash.log.pushPair(slot, this.day, figures);
   }
 
   /** Closes the day: later rows go to the next one. */

@@ -20,7 +20,6 @@ import { LotBook, type CostMethod, type Lot } from './lots';
 
 export type * from './ledger-types';
 
-const R = fixed.R;
 export { compareText } from './ledger-types';
 
 // Running figures are fixed-point values (fixed.ts) changed in place: a replay makes millions of
@@ -143,7 +142,8 @@ class LedgerRun {
   private readonly record = new FixedRecord();
   /** Scratch for a cash balance plus its implicit funding. */
   private readonly funded = new fixed.Fixed();
-  /** Scratch for a holding's shares and cost as floats. */
+  private readonly implicit = new fixed.Fixed();
+  /** Scratch for a holding's shares and cost (or a cash balance) as floats, for the timelines. */
   private readonly totals = new Float64Array(2);
   private readonly lots: LotBook;
   /** Per account number, holdings by symbol: no string building per record. */
@@ -457,15 +457,16 @@ class LedgerRun {
     }
 
     const funded = this.funded;
+    const implicit = this.implicit;
     const cash = this.cashFigures;
     const dirtyCash = this.dirtyCash;
     for (let i = 0; i < dirtyCash.count; i++) {
       const c = dirtyCash.at(i);
+      cash.read(c, IMPLICIT_FUNDING);
+      implicit.setResult();
       cash.read(c, BALANCE);
       funded.setResult();
-      cash.read(c, IMPLICIT_FUNDING);
-      fixed.add(funded.whole, funded.units, R[0] as number, R[1] as number);
-      funded.setResult();
+      funded.add(implicit);
       if (funded.isNegative()) {
         // Short: implicit funding grows by the shortfall, which brings the funded balance to zero.
         cash.sub(c, IMPLICIT_FUNDING, funded);
@@ -482,7 +483,9 @@ class LedgerRun {
         });
         funded.set(0, 0);
       }
-      this.timelines.recordCash(this.cash.slot[c] as Slot, funded.toNumber());
+      this.totals[0] = funded.toNumber();
+      this.totals[1] = 0;
+      this.timelines.recordCash(this.cash.slot[c] as Slot, this.totals);
       this.cashDirty[c] = 0;
     }
     dirtyCash.clear();
@@ -492,7 +495,7 @@ class LedgerRun {
     for (let i = 0; i < dirtyHoldings.count; i++) {
       const h = dirtyHoldings.at(i);
       lots.totalsAsNumbers(h, totals);
-      this.timelines.recordHolding(this.holdings.slot[h] as Slot, totals[0] as number, totals[1] as number);
+      this.timelines.recordHolding(this.holdings.slot[h] as Slot, totals);
       this.holdingDirty[h] = 0;
     }
     dirtyHoldings.clear();

@@ -43,10 +43,12 @@ export class LotBook {
   private readonly tail: number[] = [];
   /** The cost basis that left with the last disposal. */
   readonly disposed = new fixed.Fixed();
-  // Operands for products (fixed.mul and fixed.mulDiv take values, not floats).
+  // Scratch values for disposals and products.
   private readonly lotCost = new fixed.Fixed();
   private readonly lotQuantity = new fixed.Fixed();
   private readonly rest = new fixed.Fixed();
+  private readonly took = new fixed.Fixed();
+  private readonly part = new fixed.Fixed();
   /**
    * Rows of lots that have left, chained through `next`. Reused, the table stays the size of the
    * open lots rather than of every lot ever opened, and the rows a replay touches stay in the
@@ -132,55 +134,45 @@ export class LotBook {
    * them); a sale needs just their cost.
    */
   dispose(holding: number, shares: fixed.Fixed, taken: Lot[] | null): void {
+    // Running values in Fixed scratch, not float locals: see fixed.ts on floats passed to calls.
     const lots = this.lots;
-    // The shares still to take and the cost taken so far, as locals: this loop is the replay's busiest.
-    let rw = shares.whole;
-    let ru = shares.units;
-    let cw = 0;
-    let cu = 0;
+    const rest = this.rest;
+    const took = this.took;
+    const lotQuantity = this.lotQuantity;
+    const lotCost = this.lotCost;
+    rest.setTo(shares);
+    took.set(0, 0);
     let i = this.head[holding] as number;
-    while ((rw > 0 || (rw === 0 && ru > 0)) && i >= 0) {
+    while (rest.isPositive() && i >= 0) {
       lots.read(i, QUANTITY);
-      const lqw = R[0] as number;
-      const lqu = R[1] as number;
+      lotQuantity.setResult();
       lots.read(i, COST);
-      const lcw = R[0] as number;
-      const lcu = R[1] as number;
-      if (fixed.compare(lqw, lqu, rw, ru) <= 0) {
+      lotCost.setResult();
+      if (lotQuantity.compare(rest) <= 0) {
         if (taken !== null) taken.push(this.lot(i));
-        fixed.add(cw, cu, lcw, lcu);
-        cw = R[0] as number;
-        cu = R[1] as number;
-        fixed.sub(rw, ru, lqw, lqu);
-        rw = R[0] as number;
-        ru = R[1] as number;
+        took.add(lotCost);
+        rest.sub(lotQuantity);
         const gone = i;
         i = this.next[i] as number;
         this.free(gone);
       } else {
-        this.lotCost.set(lcw, lcu);
-        this.rest.set(rw, ru);
-        this.lotQuantity.set(lqw, lqu);
-        fixed.mulDiv(this.lotCost, this.rest, this.lotQuantity);
-        const pw = R[0] as number;
-        const pu = R[1] as number;
+        fixed.mulDiv(lotCost, rest, lotQuantity);
+        const part = this.part;
+        part.setResult();
         if (taken !== null) {
           taken.push({
             acquired: this.acquired[i] as string,
-            quantity: fixed.toDecimal(rw, ru),
-            cost: fixed.toDecimal(pw, pu),
+            quantity: rest.toDecimal(),
+            cost: part.toDecimal(),
             transactionId: this.lotIds[i] as number,
           });
         }
-        fixed.sub(lcw, lcu, pw, pu);
-        lots.setResult(i, COST);
-        fixed.sub(lqw, lqu, rw, ru);
-        lots.setResult(i, QUANTITY);
-        fixed.add(cw, cu, pw, pu);
-        cw = R[0] as number;
-        cu = R[1] as number;
-        rw = 0;
-        ru = 0;
+        lotCost.sub(part);
+        lots.store(i, COST, lotCost);
+        lotQuantity.sub(rest);
+        lots.store(i, QUANTITY, lotQuantity);
+        took.add(part);
+        rest.set(0, 0);
       }
     }
     this.head[holding] = i;
@@ -192,15 +184,15 @@ export class LotBook {
       if (book.compare(holding, QUANTITY, shares) <= 0) {
         disposed.setResult();
       } else {
-        this.lotCost.setResult();
+        lotCost.setResult();
         book.read(holding, QUANTITY);
-        this.lotQuantity.setResult();
-        fixed.mulDiv(this.lotCost, shares, this.lotQuantity);
+        lotQuantity.setResult();
+        fixed.mulDiv(lotCost, shares, lotQuantity);
         disposed.setResult();
       }
       if (taken !== null) restate(taken, disposed.toDecimal());
     } else {
-      disposed.set(cw, cu);
+      disposed.setTo(took);
     }
     book.sub(holding, QUANTITY, shares);
     if (book.isZero(holding, QUANTITY)) book.set(holding, COST, 0, 0);
@@ -249,8 +241,8 @@ export class LotBook {
       next.set(this.next);
       this.next = next;
     }
-    this.lots.set(i, QUANTITY, quantity.whole, quantity.units);
-    this.lots.set(i, COST, cost.whole, cost.units);
+    this.lots.store(i, QUANTITY, quantity);
+    this.lots.store(i, COST, cost);
     this.lotIds[i] = id;
     this.next[i] = -1;
     this.acquired[i] = acquired;

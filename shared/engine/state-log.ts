@@ -27,6 +27,16 @@ export class StateLog {
     this.b[i] = b;
   }
 
+  /** A row of figures[0] and figures[1]: floats in an array, which a call never boxes. */
+  pushPair(key: number, day: number, figures: Float64Array): void {
+    if (this.count === this.key.length) this.grow();
+    const i = this.count++;
+    this.key[i] = key;
+    this.day[i] = day;
+    this.a[i] = figures[0] as number;
+    this.b[i] = figures[1] as number;
+  }
+
   private grow(): void {
     const capacity = this.key.length * 2;
     const key = new Int32Array(capacity);
