@@ -14,12 +14,12 @@ import {
   type LedgerResult,
   type Position,
 } from './ledger-types';
+import { RowList, RowNames } from './ledger-rows';
 import { TimelineRecorder, type Slot } from './ledger-timelines';
 import { FixedRows } from './fixed-rows';
 import { LotBook, type CostMethod, type Lot } from './lots';
 
 export type * from './ledger-types';
-
 export { compareText } from './ledger-types';
 
 // Running figures are fixed-point values (fixed.ts) changed in place: a replay makes millions of
@@ -40,48 +40,6 @@ const WITHDRAWALS = 3;
 const CASH_DIVIDENDS = 4;
 const INTEREST = 5;
 const CASH_FEES = 6;
-
-/** Row numbers marked during a day, kept in one array from day to day rather than a new one each. */
-class RowList {
-  private rows = new Int32Array(64);
-  count = 0;
-
-  add(row: number): void {
-    if (this.count === this.rows.length) {
-      const wider = new Int32Array(this.count * 2);
-      wider.set(this.rows);
-      this.rows = wider;
-    }
-    this.rows[this.count++] = row;
-  }
-
-  at(i: number): number {
-    return this.rows[i] as number;
-  }
-
-  clear(): void {
-    this.count = 0;
-  }
-}
-
-/**
- * Who each row of a table belongs to, in columns: these are read on every record, and an object
- * per row was one more pointer to follow.
- */
-class RowNames {
-  readonly account: string[] = [];
-  /** The instrument, or for cash the currency. */
-  readonly name: string[] = [];
-  readonly currency: string[] = [];
-  readonly slot: Slot[] = [];
-
-  add(account: string, name: string, currency: string, slot: Slot): void {
-    this.account.push(account);
-    this.name.push(name);
-    this.currency.push(currency);
-    this.slot.push(slot);
-  }
-}
 
 interface PendingTransfer {
   tx: Transaction;
@@ -170,7 +128,7 @@ class LedgerRun {
   /** What prefetch read (never used). */
   private touched = 0;
 
-  /** `records`: how many the replay will apply, an upper bound on the lots it opens. */
+  /** `records`: how many the replay will apply (room for as many timeline rows, up to 65,536). */
   constructor(options: LedgerOptions, records: number) {
     this.costMethod = options.costMethod ?? 'fifo';
     // Lots that leave give their rows to new ones, so the book holds about as many as are open
