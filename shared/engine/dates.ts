@@ -45,14 +45,7 @@ function digits(text: string, from: number, to: number): number {
 /** Days since 1970-01-01. Assumes a well-formed day (check with isDay at the edges). */
 export function dayToNumber(day: string): number {
   // Digits read in place: no substrings, since weekly resampling calls this for every bar.
-  const year = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
-  const month = digit(day, 5) * 10 + digit(day, 6);
-  const date = digit(day, 8) * 10 + digit(day, 9);
-  return civilToDayNumber(year, month, date);
-}
-
-function digit(text: string, at: number): number {
-  return text.charCodeAt(at) - 48;
+  return civilToDayNumber(digits(day, 0, 4), digits(day, 5, 7), digits(day, 8, 10));
 }
 
 export function dayFromNumber(n: number): string {

@@ -202,18 +202,17 @@ export class LotBook {
   /** New shares per old: quantities scale (rounded as Decimal.mul), cost stays. */
   split(holding: number, ratio: fixed.Fixed): void {
     const lots = this.lots;
-    let qw = 0;
-    let qu = 0;
+    const total = this.took;
+    total.set(0, 0);
     for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) {
       lots.read(i, QUANTITY);
       this.lotQuantity.setResult();
       fixed.mul(this.lotQuantity, ratio);
       lots.setResult(i, QUANTITY);
-      fixed.add(qw, qu, R[0] as number, R[1] as number);
-      qw = R[0] as number;
-      qu = R[1] as number;
+      this.part.setResult();
+      total.add(this.part);
     }
-    this.holdings.set(holding, QUANTITY, qw, qu);
+    this.holdings.store(holding, QUANTITY, total);
   }
 
   /** The live lots, oldest first, costs restated from the pool under average cost. */
