@@ -68,7 +68,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
   },
   {
-    files: ['scripts/**/*.{js,mjs,ts}', 'bin/**/*.cjs', 'e2e/**/*.ts', '*.config.{js,ts}'],
+    files: ['scripts/**/*.{js,mjs,ts}', '.ci/**/*.mjs', 'bin/**/*.cjs', 'e2e/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

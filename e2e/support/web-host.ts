@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 export interface StartedHost {
   url: string;
@@ -13,22 +14,50 @@ export interface StartedHost {
   stop: () => Promise<void>;
 }
 
+/** True while any process of the group led by pid is alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Starts a built entry point (browser mode, or `npm start`'s launcher) on a fresh data folder and
- * resolves once it has printed its address. Fails with the process output if it never does.
+ * Starts the app the way the README tells a person to: `npm run web` (browser mode) or `npm start`
+ * (the desktop app, which falls back to browser mode where Electron cannot run), through npm, on a
+ * fresh data folder given as TILTFOLIO_DATA_DIR. Resolves once it has printed its address; fails
+ * with everything it printed if it never does. npm runs the build and then the app as its children,
+ * so the command gets a process group of its own and is stopped as a whole.
  */
 export async function startHost(
-  options: { entry?: 'web' | 'launch'; dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { command?: 'web' | 'start'; dataDir?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<StartedHost> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-e2e-'));
-  const entry = path.join(root, 'dist', `${options.entry ?? 'web'}.cjs`);
-  const child: ChildProcess = spawn(process.execPath, [entry, '--data-dir', dataDir], {
-    env: { ...process.env, ...options.env },
+  const args = options.command === 'start' ? ['start'] : ['run', 'web'];
+  const child: ChildProcess = spawn(npm, args, {
+    cwd: root,
+    env: { ...process.env, ...options.env, TILTFOLIO_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start npm ${args.join(' ')}`);
   let output = '';
+  const stopGroup = async () => {
+    if (groupAlive(pid)) process.kill(-pid, 'SIGTERM');
+    // The app closes its database on SIGTERM; wait for the whole group, not only npm, so that the
+    // data folder is free when the caller removes or reuses it.
+    const deadline = Date.now() + 15_000;
+    while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+  };
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host printed no URL:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      void stopGroup();
+      reject(new Error(`npm ${args.join(' ')} printed no URL within 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/m.exec(output);
@@ -41,7 +70,7 @@ export async function startHost(
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`host exited with ${code}:\n${output}`));
+      reject(new Error(`npm ${args.join(' ')} exited with ${code}:\n${output}`));
     });
   });
   return {
@@ -49,11 +78,6 @@ export async function startHost(
     origin: new URL(url).origin,
     dataDir,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: stopGroup,
   };
 }

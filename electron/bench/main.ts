@@ -19,6 +19,11 @@ const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  const unknown = only.filter((prefix) => !Object.keys(cases).some((name) => name.startsWith(prefix)));
+  if (unknown.length > 0) {
+    console.error(`bench: no benchmark named ${unknown.join(', ')}; there are ${Object.keys(cases).join(', ')}`);
+    process.exit(2);
+  }
   for (const [name, run] of Object.entries(cases)) {
     if (only.length > 0 && !only.some((prefix) => name.startsWith(prefix))) continue;
     const results = await run();

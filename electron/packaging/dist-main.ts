@@ -19,10 +19,14 @@ const env = { ...process.env };
 // npm hands scripts its nodedir; node-gyp would then build "for Electron" against Node's headers.
 for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
 
-const result = spawnSync(builder, ['--publish', 'never', ...process.argv.slice(2)], { stdio: 'inherit', env });
+const args = process.argv.slice(2);
+const result = spawnSync(builder, ['--publish', 'never', ...args], { stdio: 'inherit', env });
 if (result.status !== 0) process.exit(result.status ?? 1);
 
-const release = path.join(root, 'release');
+// electron-builder.yml writes to release/; `-c.directories.output=DIR` moves it, and what is
+// inspected must follow.
+const outputArg = args.findLast((arg) => arg.startsWith('-c.directories.output='));
+const release = path.resolve(root, outputArg?.slice('-c.directories.output='.length) ?? 'release');
 const candidates = ['linux-unpacked', 'win-unpacked', 'mac/Tiltfolio.app/Contents', 'mac-arm64/Tiltfolio.app/Contents']
   .map((dir) => path.join(release, dir, 'resources'))
   .concat([

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir';
+
+// The CLI as the README types it: `npx tiltfolio …` in the project, through the declared bin and
+// the bundle `npm install` built, not `runCli` called in-process (program.test.ts does that).
+const root = path.resolve(import.meta.dirname, '..', '..');
+const jpm = path.resolve(root, '..', 'shared', 'data', 'quotes', 'JPM.csv');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+function tiltfolio(...args: string[]) {
+  const run = spawnSync(npx, ['tiltfolio', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('npx tiltfolio (the installed bin)', () => {
+  const tempDir = useTempDirs();
+
+  it('prints the version from package.json', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const run = tiltfolio('--version');
+    expect(run.code, run.err).toBe(0);
+    expect(run.out.trim()).toBe(pkg.version);
+  });
+
+  it('imports a real Yahoo file and lists what it holds', () => {
+    const db = path.join(tempDir(), 'bin.sqlite');
+    const imported = tiltfolio('--db', db, 'quotes', 'import', jpm);
+    expect(imported.code, imported.err).toBe(0);
+
+    // Counted here from the file itself: every data row whose close is a number.
+    const rows = fs.readFileSync(jpm, 'utf8').trim().split('\n').slice(1);
+    const priced = rows.filter((row) => Number.isFinite(Number(row.split(',')[4])));
+    const listed = tiltfolio('--db', db, 'quotes', 'list', '--json');
+    expect(listed.code, listed.err).toBe(0);
+    const [entry] = JSON.parse(listed.out) as { symbol: string; firstDay: string; lastDay: string; bars: number }[];
+    expect(entry).toMatchObject({
+      symbol: 'JPM',
+      bars: priced.length,
+      firstDay: priced[0]?.slice(0, 10),
+      lastDay: priced.at(-1)?.slice(0, 10),
+    });
+  });
+
+  it('fails an unknown command on stderr with a non-zero exit code', () => {
+    const run = tiltfolio('frobnicate');
+    expect(run.code).not.toBe(0);
+    expect(run.err).toMatch(/unknown command 'frobnicate'/);
+    expect(run.out).toBe('');
+  });
+});
