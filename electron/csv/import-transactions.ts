@@ -120,6 +120,8 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
     const added: Transaction[] = [];
     let firstId = -1;
     let reader: RecordReader | null = null;
+    /** Rows a preset left out, by reason: how many, and the first line. */
+    const skips = new Map<string, { count: number; line: number }>();
 
     const strings = new Map<string, string>();
     const intern = (text: string): string => {
@@ -175,6 +177,13 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
         }
         // After the first bad row nothing will be written: keep reading only to list every problem.
         if (!problems.isEmpty) continue;
+        if (read.input === null) {
+          result.skipped++;
+          const seen = skips.get(read.skipped);
+          if (seen === undefined) skips.set(read.skipped, { count: 1, line: record.line });
+          else seen.count++;
+          continue;
+        }
         const row = read.input;
         const account = resolveAccount(row.account, row.currency);
         row.account = account.name;
@@ -218,6 +227,10 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
       await nextTurn();
     }
 
+    result.skippedMessages = [...skips].map(
+      ([reason, { count, line }]) =>
+        `${request.fileName}: ${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'} left out (first on line ${line}): ${reason}`,
+    );
     if (reader === null && problems.isEmpty && !result.cancelled) {
       problems.add({ line: null, column: null, reason: 'is empty: there is no header line' });
     }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportResult, PresetInfo } from '../../shared/api/csv-schemas';
+import { BUILT_IN_PRESETS } from '../../shared/csv/presets';
 import type { Backend } from '../backend/backend';
 import { createSettingsRepo } from '../db/settings-repo';
 import { testBackend } from '../test-support/backend';
@@ -51,6 +52,10 @@ describe('saved column mappings', () => {
       'tiltfolio',
       'portfolio-performance',
       'portfolio-performance-de',
+      'portfolio-performance-fr',
+      'portfolio-performance-es',
+      'portfolio-performance-it',
+      'portfolio-performance-nl',
       'ghostfolio',
       'wealthfolio',
     ]);
@@ -113,7 +118,7 @@ describe('saved column mappings', () => {
     });
 
     createSettingsRepo(backend.db).setMany([[PRESETS_KEY, '{not json']]);
-    expect((await presets()).map((p) => p.name)).toHaveLength(5);
+    expect((await presets()).map((p) => p.name)).toEqual(BUILT_IN_PRESETS.map((p) => p.name));
   });
 
   it('answers a delete with the preset, which saves back exactly as it was (undo)', async () => {

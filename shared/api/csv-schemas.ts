@@ -120,6 +120,12 @@ export const importResult = z.strictObject({
   rows: z.number().int(),
   added: z.number().int(),
   duplicates: z.number().int(),
+  /**
+   * Rows a preset reads and deliberately leaves out (the cash side of a trade in Portfolio
+   * Performance's account export), with one sentence per reason saying how many and why.
+   */
+  skipped: z.number().int(),
+  skippedMessages: z.array(z.string()),
   accountsCreated: z.array(z.string()),
   errors: z.array(importProblem),
   errorCount: z.number().int(),

@@ -74,7 +74,10 @@ export function bindHeader(preset: AnyPreset, header: readonly string[], options
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
-export type ReadResult = { ok: true; input: TransactionInput } | { ok: false; problems: ImportProblem[] };
+export type ReadResult =
+  | { ok: true; input: TransactionInput }
+  | { ok: true; input: null; skipped: string }
+  | { ok: false; problems: ImportProblem[] };
 
 /**
  * Reads records against one binding. One instance per import: it reuses its cell accessor, since
@@ -84,6 +87,7 @@ export class RecordReader {
   private record: readonly string[] = [];
   private line = 0;
   private problems: ImportProblem[] = [];
+  private skipped = '';
   private readonly cells: Cells<string>;
 
   constructor(readonly binding: Binding) {
@@ -101,6 +105,7 @@ export class RecordReader {
     this.record = record;
     this.line = line;
     this.problems = [];
+    this.skipped = '';
     const expected = this.binding.header.length;
     if (record.length !== expected) {
       return {
@@ -115,7 +120,8 @@ export class RecordReader {
       };
     }
     const draft = this.binding.preset.read(this.cells);
-    if (draft === undefined || this.problems.length > 0) {
+    if (draft === null && this.problems.length === 0) return { ok: true, input: null, skipped: this.skipped };
+    if (draft === undefined || draft === null || this.problems.length > 0) {
       if (this.problems.length === 0) this.problems.push({ line, column: null, reason: 'could not be read' });
       return { ok: false, problems: this.problems };
     }
@@ -191,6 +197,10 @@ export class RecordReader {
         return problem(keys[0] ?? null, 'is empty; every row needs an account (or choose one for the whole file)');
       },
       problem,
+      skip: (reason) => {
+        this.skipped = reason;
+        return null;
+      },
     };
   }
 }

@@ -12,6 +12,8 @@ export function emptyImportResult(jobId: string, fileName: string, presetName: s
     rows: 0,
     added: 0,
     duplicates: 0,
+    skipped: 0,
+    skippedMessages: [],
     accountsCreated: [],
     errors: [],
     errorCount: 0,

@@ -47,6 +47,8 @@ export interface Cells<K extends string> {
   /** The import's account if one was chosen, else the first non-blank of these columns. */
   account(...keys: K[]): string | undefined;
   problem(key: K | null, reason: string, value?: string): undefined;
+  /** Leaves the record out on purpose, without a problem; the import reports how many and why. */
+  skip(reason: string): null;
 }
 
 export interface Preset<K extends string = string> {
@@ -64,7 +66,8 @@ export interface Preset<K extends string = string> {
   fieldSources: Readonly<Partial<Record<DraftField, K>>>;
   /** What the preset changes or drops, for the docs and the preset list. */
   notes: readonly string[];
-  read(cells: Cells<K>): Draft | undefined;
+  /** A draft, undefined after a problem, or null for a record left out through `skip`. */
+  read(cells: Cells<K>): Draft | undefined | null;
 }
 
 // Presets are stored by their column keys, which vary per preset; code that handles any preset

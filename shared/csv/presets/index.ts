@@ -1,6 +1,13 @@
 import type { AnyPreset } from '../preset-types';
 import { ghostfolioPreset } from './ghostfolio';
-import { portfolioPerformanceGermanPreset, portfolioPerformancePreset } from './portfolio-performance';
+import {
+  portfolioPerformanceDutchPreset,
+  portfolioPerformanceFrenchPreset,
+  portfolioPerformanceGermanPreset,
+  portfolioPerformanceItalianPreset,
+  portfolioPerformancePreset,
+  portfolioPerformanceSpanishPreset,
+} from './portfolio-performance';
 import { tiltfolioPreset } from './tiltfolio';
 import { wealthfolioPreset } from './wealthfolio';
 
@@ -8,6 +15,10 @@ export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
   tiltfolioPreset,
   portfolioPerformancePreset,
   portfolioPerformanceGermanPreset,
+  portfolioPerformanceFrenchPreset,
+  portfolioPerformanceSpanishPreset,
+  portfolioPerformanceItalianPreset,
+  portfolioPerformanceDutchPreset,
   ghostfolioPreset,
   wealthfolioPreset,
 ];

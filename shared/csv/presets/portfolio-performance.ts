@@ -24,30 +24,85 @@ type Key =
   | 'securitiesAccount'
   | 'cashAccount';
 
-const columns: Record<Key, SourceColumn> = {
-  date: { headers: ['Date', 'Datum'], required: true, description: 'booking date; a time after it is read too' },
-  time: { headers: ['Time', 'Uhrzeit'], description: 'HH:MM (optional)' },
-  type: { headers: ['Type', 'Typ'], required: true, description: 'the PP transaction type (see the table below)' },
-  value: { headers: ['Value', 'Wert'], required: true, description: 'the booked cash value; its sign is ignored' },
+type Language = 'en' | 'de' | 'fr' | 'es' | 'it' | 'nl';
+
+// PP's own header names (CSVColumn_* in name.abuchen.portfolio/messages_*.properties), then
+// older or hand-made alternatives. PP writes one language, the user's; each preset reads them all.
+const HEADERS: Record<Key, Partial<Record<Language, string>> & { other?: readonly string[] }> = {
+  date: { en: 'Date', de: 'Datum', fr: 'Date', es: 'Fecha', it: 'Data', nl: 'Datum' },
+  // PP writes the time into the date cell; a separate column comes from hand-made files.
+  time: { en: 'Time', de: 'Uhrzeit' },
+  type: { en: 'Type', de: 'Typ', fr: 'Type', es: 'Tipo', it: 'Tipo', nl: 'Transactietype' },
+  value: { en: 'Value', de: 'Wert', fr: 'Valeur', es: 'Valor', it: 'Valore', nl: 'Waarde (netto)' },
   currency: {
-    headers: ['Transaction Currency', 'Buchungswährung', 'Currency', 'Währung'],
-    required: true,
-    description: 'ISO code of the value',
+    en: 'Transaction Currency',
+    de: 'Buchungswährung',
+    fr: "Devise de l'opération",
+    es: 'Divisa de la transacción',
+    // PP's Italian name has two spaces.
+    it: 'Valuta  Operazione',
+    nl: 'Transactievaluta',
+    other: ['Valuta Operazione', 'Currency', 'Währung'],
   },
-  shares: { headers: ['Shares', 'Stück'], description: 'number of shares (trades and deliveries)' },
-  fees: { headers: ['Fees', 'Gebühren'], description: 'fees charged with the transaction' },
-  taxes: { headers: ['Taxes', 'Steuern'], description: 'taxes charged with the transaction' },
-  ticker: { headers: ['Ticker Symbol', 'Ticker-Symbol', 'Symbol'], description: 'the symbol Tiltfolio keeps' },
-  isin: { headers: ['ISIN'], description: 'used as the symbol when the ticker is empty' },
-  wkn: { headers: ['WKN'], description: 'used as the symbol when ticker and ISIN are empty' },
-  securityName: { headers: ['Security Name', 'Wertpapiername', 'Wertpapier'], description: 'named in messages only' },
-  note: { headers: ['Note', 'Notiz'], description: 'kept as the note' },
-  securitiesAccount: {
-    headers: ['Securities Account', 'Depot', 'Wertpapierdepot'],
-    description: 'the account (preferred)',
+  shares: { en: 'Shares', de: 'Stück', fr: 'Parts', es: 'Cantidad', it: 'Azioni', nl: 'Aantal' },
+  fees: { en: 'Fees', de: 'Gebühren', fr: 'Frais', es: 'Comisiones', it: 'Commissioni', nl: 'Kosten' },
+  taxes: { en: 'Taxes', de: 'Steuern', fr: 'Impôts / Taxes', es: 'Impuestos', it: 'Tasse', nl: 'Belasting' },
+  ticker: {
+    en: 'Ticker Symbol',
+    de: 'Ticker-Symbol',
+    fr: 'Symbole boursier',
+    es: 'Símbolo del ticker',
+    it: 'Simbolo Titolo',
+    nl: 'Tickersymbool',
+    other: ['Symbol'],
   },
-  cashAccount: { headers: ['Cash Account', 'Konto', 'Referenzkonto', 'Account'], description: 'the account otherwise' },
+  isin: { en: 'ISIN', de: 'ISIN', fr: 'ISIN', es: 'ISIN', it: 'ISIN', nl: 'ISIN' },
+  wkn: { en: 'WKN', de: 'WKN', fr: 'WKN', es: 'WKN', it: 'WKN', nl: 'WKN' },
+  securityName: {
+    en: 'Security Name',
+    de: 'Wertpapiername',
+    fr: 'Nom du titre',
+    es: 'Nombre del valor',
+    it: 'Nome Titolo',
+    nl: 'Effect',
+    other: ['Wertpapier'],
+  },
+  note: { en: 'Note', de: 'Notiz', fr: 'Note', es: 'Nota', it: 'Note', nl: 'Opmerking' },
+  // PP exports one file per account and names no account column; these come from hand-made files.
+  securitiesAccount: { en: 'Securities Account', de: 'Depot', other: ['Wertpapierdepot'] },
+  cashAccount: { en: 'Cash Account', de: 'Konto', other: ['Referenzkonto', 'Account'] },
 };
+
+const DESCRIPTIONS: Record<Key, { description: string; required?: boolean }> = {
+  date: { required: true, description: 'booking date; a time after it is read too' },
+  time: { description: 'HH:MM (optional)' },
+  type: { required: true, description: 'the PP transaction type (see the table below)' },
+  value: { required: true, description: 'the booked cash value; its sign tells a trade from its cash side' },
+  currency: { required: true, description: 'ISO code of the value' },
+  shares: { description: 'number of shares (trades, deliveries, security transfers)' },
+  fees: { description: 'fees charged with the transaction' },
+  taxes: { description: 'taxes charged with the transaction' },
+  ticker: { description: 'the symbol Tiltfolio keeps' },
+  isin: { description: 'used as the symbol when the ticker is empty' },
+  wkn: { description: 'used as the symbol when ticker and ISIN are empty' },
+  securityName: { description: 'named in messages only' },
+  note: { description: 'kept as the note' },
+  securitiesAccount: { description: 'the account (preferred)' },
+  cashAccount: { description: 'the account otherwise' },
+};
+
+const LANGUAGES: readonly Language[] = ['en', 'de', 'fr', 'es', 'it', 'nl'];
+
+/** The columns with `first`'s header names first: the docs show them, and detection counts a match on a first name double. */
+function columnsFor(first: Language): Record<Key, SourceColumn> {
+  const entries = (Object.keys(HEADERS) as Key[]).map((key) => {
+    const names = HEADERS[key];
+    const ordered = [first, ...LANGUAGES.filter((l) => l !== first)].flatMap((l) => names[l] ?? []);
+    const headers = [...new Set([...ordered, ...(names.other ?? [])])];
+    return [key, { ...DESCRIPTIONS[key], headers }];
+  });
+  return Object.fromEntries(entries) as Record<Key, SourceColumn>;
+}
 
 interface PpType {
   type: TransactionType;
@@ -55,61 +110,142 @@ interface PpType {
   shares: boolean;
   /** The PP type name kept in the note, where Tiltfolio's type says less than PP's did. */
   keepName?: boolean;
+  /**
+   * PP names a cash transfer between its cash accounts and a security transfer between its
+   * securities accounts alike in most languages: the row's shares tell them apart.
+   */
+  securityTransfer?: 'transfer_in' | 'transfer_out';
 }
 
+const buy: PpType = { type: 'buy', shares: true };
+const sell: PpType = { type: 'sell', shares: true };
+const dividend: PpType = { type: 'dividend', shares: false };
+const deposit: PpType = { type: 'deposit', shares: false };
+const withdrawal: PpType = { type: 'withdrawal', shares: false };
+const interest: PpType = { type: 'interest', shares: false };
+const interestCharge: PpType = { type: 'fee', shares: false, keepName: true };
+const fees: PpType = { type: 'fee', shares: false };
+const taxes: PpType = { type: 'fee', shares: false, keepName: true };
+const refund: PpType = { type: 'interest', shares: false, keepName: true };
+const transferIn: PpType = { type: 'deposit', shares: false, keepName: true, securityTransfer: 'transfer_in' };
+const transferOut: PpType = { type: 'withdrawal', shares: false, keepName: true, securityTransfer: 'transfer_out' };
+const securityIn: PpType = { type: 'transfer_in', shares: true, keepName: true };
+const securityOut: PpType = { type: 'transfer_out', shares: true, keepName: true };
+const deliveryIn: PpType = { type: 'transfer_in', shares: true };
+const deliveryOut: PpType = { type: 'transfer_out', shares: true };
+
+// PP's type names (account.* and portfolio.* in model/labels_*.properties), per language.
 const TYPES = wordTable<PpType>({
-  Buy: { type: 'buy', shares: true },
-  Kauf: { type: 'buy', shares: true },
-  Sell: { type: 'sell', shares: true },
-  Verkauf: { type: 'sell', shares: true },
-  Dividend: { type: 'dividend', shares: false },
-  Dividende: { type: 'dividend', shares: false },
-  Deposit: { type: 'deposit', shares: false },
-  Einlage: { type: 'deposit', shares: false },
-  Removal: { type: 'withdrawal', shares: false },
-  Entnahme: { type: 'withdrawal', shares: false },
-  Interest: { type: 'interest', shares: false },
-  Zinsen: { type: 'interest', shares: false },
-  'Interest Charge': { type: 'fee', shares: false, keepName: true },
-  Zinsbelastung: { type: 'fee', shares: false, keepName: true },
-  Fees: { type: 'fee', shares: false },
-  Gebühren: { type: 'fee', shares: false },
-  Taxes: { type: 'fee', shares: false, keepName: true },
-  Steuern: { type: 'fee', shares: false, keepName: true },
-  'Fees Refund': { type: 'interest', shares: false, keepName: true },
-  Gebührenerstattung: { type: 'interest', shares: false, keepName: true },
-  'Tax Refund': { type: 'interest', shares: false, keepName: true },
-  Steuerrückerstattung: { type: 'interest', shares: false, keepName: true },
-  'Transfer (Inbound)': { type: 'deposit', shares: false, keepName: true },
-  'Umbuchung (Eingang)': { type: 'deposit', shares: false, keepName: true },
-  'Transfer (Outbound)': { type: 'withdrawal', shares: false, keepName: true },
-  'Umbuchung (Ausgang)': { type: 'withdrawal', shares: false, keepName: true },
-  'Delivery (Inbound)': { type: 'transfer_in', shares: true },
-  Einlieferung: { type: 'transfer_in', shares: true },
-  'Delivery (Outbound)': { type: 'transfer_out', shares: true },
-  Auslieferung: { type: 'transfer_out', shares: true },
+  // English; "Removal" is what PP wrote before it said "Withdrawal".
+  Buy: buy,
+  Sell: sell,
+  Dividend: dividend,
+  Deposit: deposit,
+  Withdrawal: withdrawal,
+  Removal: withdrawal,
+  Interest: interest,
+  'Interest Charge': interestCharge,
+  Fees: fees,
+  Taxes: taxes,
+  'Fees Refund': refund,
+  'Tax Refund': refund,
+  'Transfer (Inbound)': transferIn,
+  'Transfer (Outbound)': transferOut,
+  'Delivery (Inbound)': deliveryIn,
+  'Delivery (Outbound)': deliveryOut,
+  // German
+  Kauf: buy,
+  Verkauf: sell,
+  Dividende: dividend,
+  Einlage: deposit,
+  Entnahme: withdrawal,
+  Zinsen: interest,
+  Zinsbelastung: interestCharge,
+  Gebühren: fees,
+  Steuern: taxes,
+  Gebührenerstattung: refund,
+  Steuerrückerstattung: refund,
+  'Umbuchung (Eingang)': transferIn,
+  'Umbuchung (Ausgang)': transferOut,
+  Einlieferung: deliveryIn,
+  Auslieferung: deliveryOut,
+  // French
+  Achat: buy,
+  Vente: sell,
+  Dividendes: dividend,
+  Dépôt: deposit,
+  Retrait: withdrawal,
+  Intérêts: interest,
+  "Frais d'Intérêts": interestCharge,
+  Frais: fees,
+  'Impôts / Taxes': taxes,
+  'Remboursement de Frais': refund,
+  'Remboursement Impôts / Taxes': refund,
+  'Transfert (Entrant)': transferIn,
+  'Transfert (Sortant)': transferOut,
+  'Distribution (Entrante)': deliveryIn,
+  'Distribution (Sortante)': deliveryOut,
+  // Spanish: cash transfers and security transfers have names of their own.
+  Compra: buy,
+  Venta: sell,
+  Dividendo: dividend,
+  Depósito: deposit,
+  Retirada: withdrawal,
+  Intereses: interest,
+  'Cargo por intereses': interestCharge,
+  Comisiones: fees,
+  Impuestos: taxes,
+  'Reembolso de comisiones': refund,
+  'Devolución de impuestos': refund,
+  'Transferencia (entrada)': transferIn,
+  'Transferencia (salida)': transferOut,
+  'Traspaso (entrada)': securityIn,
+  'Traspaso (salida)': securityOut,
+  'Entrega (entrante)': deliveryIn,
+  'Entrega (saliente)': deliveryOut,
+  // Italian ("Compra" and "Dividendo" as in Spanish)
+  Vendi: sell,
+  Deposito: deposit,
+  Prelievo: withdrawal,
+  Interessi: interest,
+  'Interessi passivi': interestCharge,
+  Commissioni: fees,
+  Tasse: taxes,
+  'Rimborso commissioni': refund,
+  'Rimborso tasse': refund,
+  'Trasferimento (in entrata)': transferIn,
+  'Trasferimento (in uscita)': transferOut,
+  'Trasferimento Titoli (in entrata)': deliveryIn,
+  'Trasferimento Titoli (in uscita)': deliveryOut,
+  // Dutch ("Dividend" as in English)
+  Aankoop: buy,
+  Verkoop: sell,
+  Storting: deposit,
+  Onttrekking: withdrawal,
+  Creditrente: interest,
+  Debetrente: interestCharge,
+  Kosten: fees,
+  Belasting: taxes,
+  'Terugbetaling kosten': refund,
+  Belastingteruggave: refund,
+  'Inkomende overboeking': transferIn,
+  'Uitgaande overboeking': transferOut,
+  'Inkomende levering': deliveryIn,
+  'Uitgaande levering': deliveryOut,
 });
 
 const EXPECTED =
-  'Buy, Sell, Dividend, Deposit, Removal, Interest, Interest Charge, Fees, Fees Refund, Taxes, Tax Refund, ' +
-  'Transfer (Inbound/Outbound), Delivery (Inbound/Outbound), or their German names';
+  'Buy, Sell, Dividend, Deposit, Withdrawal, Interest, Interest Charge, Fees, Fees Refund, Taxes, Tax Refund, ' +
+  'Transfer (Inbound/Outbound), Delivery (Inbound/Outbound), or their German, French, Spanish, Italian or Dutch names';
 
 const TIME_CELL = /^(\d{1,2}):([0-5]\d)/;
 
-// The German preset lists German header names first: the docs show them, and detection counts a
-// match on a preset's first name higher, which tells the two apart.
-function germanFirst(english: Record<Key, SourceColumn>): Record<Key, SourceColumn> {
-  const german = Object.fromEntries(
-    Object.entries(english).map(([key, column]) => {
-      const [first, second, ...rest] = column.headers;
-      const headers = second === undefined ? column.headers : [second, first, ...rest];
-      return [key, { ...column, headers }];
-    }),
-  );
-  return german as Record<Key, SourceColumn>;
+/** "0", "0.000", "0,00": a share cell that holds nothing. */
+function isZero(text: string): boolean {
+  return /^[-+]?[0.,\s\u00a0\u202f']*$/.test(text) && /0/.test(text);
 }
 
-function ppPreset(name: string, label: string, numberFormat: NumberFormat, german: boolean): Preset<Key> {
+function ppPreset(name: string, label: string, numberFormat: NumberFormat, language: Language): Preset<Key> {
   return {
     name,
     label,
@@ -117,7 +253,7 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, germa
     delimiter: null,
     dateFormat: 'day-first',
     numberFormat,
-    columns: german ? germanFirst(columns) : columns,
+    columns: columnsFor(language),
     accountColumns: ['securitiesAccount', 'cashAccount'],
     fieldSources: {
       date: 'date',
@@ -133,18 +269,27 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, germa
     notes: [
       'Taxes are added to the fee. Buy/Sell: price = (value − fees − taxes) ÷ shares, or (value + fees + taxes) ÷ shares for a sale, rounded to 10 decimal places; the amount is left for the ledger to work out.',
       'Dividend and Interest: the amount is the gross (value + fees + taxes) and the fee holds fees + taxes, so cash moves by the value PP booked.',
-      'Interest Charge and Taxes become fee; Fees Refund and Tax Refund become interest; cash Transfer (Inbound/Outbound) becomes deposit/withdrawal; the PP type is kept at the start of the note.',
-      'Delivery (Inbound/Outbound) become transfer_in/transfer_out; an inbound delivery books the value as its cost basis.',
-      'Dropped: Gross Amount, Exchange Rate, Offset Account, Security Name (used in messages only).',
+      'Interest Charge and Taxes become fee; Fees Refund and Tax Refund become interest; a cash Transfer (Inbound/Outbound) becomes deposit/withdrawal; the PP type is kept at the start of the note.',
+      'Delivery (Inbound/Outbound) and a security Transfer (Inbound/Outbound) (a row with shares) become transfer_in/transfer_out: a transfer_out and a transfer_in of the same shares on the same day move the lots with their cost; an unmatched inbound one books the value as its cost basis.',
+      "PP's two exports: the securities account export holds the trades; the account export holds deposits, dividends, interest, fees and taxes, and the cash side of each trade (Buy with a negative value, Sell with a positive one). That cash side is imported as the trade when the file carries the trade's fees and shares (PP 0.78 and later), and then matches the same trade from the other export as a duplicate; from older exports, which lack them, it is left out and counted. Import both files into one account, in either order.",
+      'Dropped: Gross Amount, Currency Gross Amount, Exchange Rate, Offset Account, Security Name (used in messages only).',
     ],
     read(c) {
       const date = c.date('date');
-      const pp = readWord(c, 'type', TYPES, EXPECTED);
+      const word = readWord(c, 'type', TYPES, EXPECTED);
+      // A transfer that moves shares is a security transfer, whatever the language calls it.
+      const pp =
+        word?.securityTransfer !== undefined && c.text('shares') !== '' && !isZero(c.text('shares'))
+          ? word.securityTransfer === 'transfer_in'
+            ? securityIn
+            : securityOut
+          : word;
       const account = c.account('securitiesAccount', 'cashAccount');
       const value = c.number('value', { absolute: true, required: true });
       const fees = c.number('fees', { absolute: true });
       const taxes = c.number('taxes', { absolute: true });
-      const shares = pp?.shares ? c.number('shares', { absolute: true, required: true }) : null;
+      const isTrade = pp?.type === 'buy' || pp?.type === 'sell';
+      const shares = pp?.shares ? c.number('shares', { absolute: true, required: !isTrade }) : null;
       if (date === undefined || pp === undefined || account === undefined) return undefined;
       if (value === undefined || value === null || fees === undefined || taxes === undefined) return undefined;
       if (shares === undefined) return undefined;
@@ -180,6 +325,15 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, germa
       switch (pp.type) {
         case 'buy':
         case 'sell': {
+          // The account export books a buy as cash out (negative) and a sale as cash in; the
+          // securities account export the other way round. Without the trade's fees and shares
+          // (PP before 0.78 wrote neither), such a row is only the cash side of a trade that the
+          // securities account export holds whole.
+          const cashSide = c.text('value').startsWith('-') === (pp.type === 'buy');
+          if (cashSide && (!c.has('fees') || shares === null || isZero(shares)))
+            return c.skip(
+              "the cash side of a trade (a Buy or Sell in PP's account export, without the trade's fees and shares); import PP's securities account export for the trade itself",
+            );
           const quantity = Decimal.parse(shares ?? '0');
           if (!quantity.isPositive()) return c.problem('shares', 'must be more than zero for a trade', shares ?? '');
           const gross = pp.type === 'buy' ? total.sub(charges) : total.add(charges);
@@ -206,11 +360,39 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, germa
 }
 
 /** English PP: "1,234.56". */
-export const portfolioPerformancePreset = ppPreset('portfolio-performance', 'Portfolio Performance', '1,234.56', false);
+export const portfolioPerformancePreset = ppPreset('portfolio-performance', 'Portfolio Performance', '1,234.56', 'en');
 /** German PP: "1.234,56". */
 export const portfolioPerformanceGermanPreset = ppPreset(
   'portfolio-performance-de',
   'Portfolio Performance (deutsch)',
   '1.234,56',
-  true,
+  'de',
+);
+/** French PP: "1 234,56", grouped with a (narrow) no-break space. */
+export const portfolioPerformanceFrenchPreset = ppPreset(
+  'portfolio-performance-fr',
+  'Portfolio Performance (français)',
+  '1 234,56',
+  'fr',
+);
+/** Spanish PP: "1.234,56". */
+export const portfolioPerformanceSpanishPreset = ppPreset(
+  'portfolio-performance-es',
+  'Portfolio Performance (español)',
+  '1.234,56',
+  'es',
+);
+/** Italian PP: "1.234,56". */
+export const portfolioPerformanceItalianPreset = ppPreset(
+  'portfolio-performance-it',
+  'Portfolio Performance (italiano)',
+  '1.234,56',
+  'it',
+);
+/** Dutch PP: "1.234,56". */
+export const portfolioPerformanceDutchPreset = ppPreset(
+  'portfolio-performance-nl',
+  'Portfolio Performance (Nederlands)',
+  '1.234,56',
+  'nl',
 );

@@ -70,12 +70,21 @@ function ImportOutcome({ result }: { result: ImportResult }) {
     ? ` ${result.dryRun ? 'Would create' : 'Created'} ${plural(result.accountsCreated.length, 'account')}: ${result.accountsCreated.join(', ')}.`
     : '';
   return (
-    <p className="notice notice-info" role="status" data-testid="csv-import-result">
-      {result.dryRun
-        ? `Check passed: ${plural(result.added, 'row')} would be added, ${plural(result.duplicates, 'duplicate')} skipped.`
-        : `Imported ${plural(result.added, 'row')}; ${plural(result.duplicates, 'duplicate')} skipped.`}
-      {created}
-    </p>
+    <div className="notice notice-info" role="status" data-testid="csv-import-result">
+      <p>
+        {result.dryRun
+          ? `Check passed: ${plural(result.added, 'row')} would be added, ${plural(result.duplicates, 'duplicate')} skipped.`
+          : `Imported ${plural(result.added, 'row')}; ${plural(result.duplicates, 'duplicate')} skipped.`}
+        {created}
+      </p>
+      {result.skippedMessages.length > 0 && (
+        <ul>
+          {result.skippedMessages.map((message, i) => (
+            <li key={i}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
