@@ -1,10 +1,11 @@
-import type { Bar, CloseSeries } from '../../shared/domain/bar';
+import type { Bar } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
 import type { EventPayload } from '../../shared/api/contract';
 import type { Transaction } from '../../shared/domain/transaction';
 import type { LedgerResult } from '../../shared/engine/ledger';
-import { recompute, type RecomputeResult } from '../../shared/engine/recompute';
+import { recompute } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
+import type { Snapshot } from '../../shared/view/snapshot';
 import type { Db } from '../db/connection';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { createInstrumentsRepo } from '../db/instruments-repo';
@@ -13,16 +14,6 @@ import { createTransactionsRepo } from '../db/transactions-repo';
 import type { EventBus } from './event-bus';
 import { localDay } from './local-day';
 import type { SettingsStore } from './settings-store';
-
-export interface Snapshot {
-  result: RecomputeResult;
-  /** The held instruments' closes, in columns. */
-  closes: ReadonlyMap<string, CloseSeries>;
-  sleeveOf: (symbol: string) => Sleeve;
-  names: ReadonlyMap<string, string | null>;
-  /** The valuation day: the series' last day (the latest close or transaction), or null when empty. */
-  asOf: string | null;
-}
 
 /**
  * Runs the engine over the whole store and keeps the answer until the data or settings change:
@@ -101,3 +92,4 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
 }
 
 export type Snapshots = ReturnType<typeof createSnapshots>;
+export type { Snapshot };

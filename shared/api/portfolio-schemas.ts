@@ -7,6 +7,18 @@ export const sleeveSchema = z.enum(SLEEVES);
 const decimalOut = z.string();
 const point = z.strictObject({ time: z.string(), value: z.number() });
 
+/**
+ * Amounts in one currency that a total leaves out: a total is in the base currency and does not
+ * add amounts it cannot convert (there are no exchange rates yet).
+ */
+export const leftOutSchema = z.strictObject({
+  currency: z.string(),
+  /** What the amounts would have added to the total, in their own currency. */
+  amount: decimalOut,
+  /** How many positions and cash balances were left out. */
+  count: z.number().int(),
+});
+
 export const holdingsInput = z.strictObject({ asOf: daySchema.optional(), account: z.string().max(80).optional() });
 
 export const holdingRow = z.strictObject({
@@ -27,8 +39,8 @@ export const holdingRow = z.strictObject({
   priceSource: z.string().nullable(),
   /** The price is older than the valuation day (a holiday, a gap, or a quote that stopped). */
   stale: z.boolean(),
-  /** Percent of the invested total (cash excluded). */
-  weightPct: z.number(),
+  /** Percent of the invested total (cash excluded); null for a position the total leaves out. */
+  weightPct: z.number().nullable(),
   dayChange: z.number().nullable(),
   dayChangePct: z.number().nullable(),
   /** Shown at cost because there is no quote; `note` says why. */
@@ -51,6 +63,8 @@ export const holdingsOutput = z.strictObject({
     total: decimalOut,
     dayChange: z.number().nullable(),
     dayChangePct: z.number().nullable(),
+    /** What the totals leave out, by currency; the totals are in `baseCurrency`. */
+    leftOut: z.array(leftOutSchema),
   }),
   notes: z.array(z.string()),
 });
@@ -101,6 +115,8 @@ export const tiltOutput = z.strictObject({
   asOf: z.string().nullable(),
   baseCurrency: z.string(),
   total: z.number(),
+  /** Holdings the total and the weights leave out, by currency. */
+  leftOut: z.array(leftOutSchema),
   sleeves: z.array(
     z.strictObject({
       sleeve: sleeveSchema,
@@ -211,3 +227,4 @@ export type TiltOutput = z.output<typeof tiltOutput>;
 export type RotationOutput = z.output<typeof rotationOutput>;
 export type RrgOutput = z.output<typeof rrgOutput>;
 export type Subject = z.output<typeof subjectSchema>;
+export type LeftOut = z.output<typeof leftOutSchema>;

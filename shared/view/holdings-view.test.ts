@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdingLines, type HoldingRow } from './holdings-view';
+import { holdingLines, sleeveSubtotal, type HoldingRow } from './holdings-view';
 
 function row(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
   return {
@@ -36,7 +36,7 @@ describe('holdingLines', () => {
   ];
 
   it('groups in sleeve order with exact subtotals, and sorts within each group', () => {
-    const lines = holdingLines(rows, { key: 'marketValue', direction: 'desc' });
+    const lines = holdingLines(rows, { key: 'marketValue', direction: 'desc' }, 'USD');
     expect(lines.map((l) => (l.kind === 'group' ? l.subtotal.sleeve : l.row.symbol))).toEqual([
       'large_cap_tech',
       'AAPL',
@@ -58,19 +58,48 @@ describe('holdingLines', () => {
   });
 
   it('puts missing values last in either direction and ties by symbol', () => {
-    const asc = holdingLines(rows, { key: 'price', direction: 'asc' }).filter((l) => l.kind === 'row');
+    const asc = holdingLines(rows, { key: 'price', direction: 'asc' }, 'USD').filter((l) => l.kind === 'row');
     expect(asc.map((l) => l.kind === 'row' && l.row.symbol)).toEqual(['AAPL', 'MSFT', 'JPM', 'XLF']);
-    const bySymbol = holdingLines(rows, { key: 'symbol', direction: 'desc' }).filter((l) => l.kind === 'row');
+    const bySymbol = holdingLines(rows, { key: 'symbol', direction: 'desc' }, 'USD').filter((l) => l.kind === 'row');
     expect(bySymbol.map((l) => l.kind === 'row' && l.row.symbol)).toEqual(['MSFT', 'AAPL', 'XLF', 'JPM']);
   });
 
   it('keeps only the heading of a collapsed sleeve', () => {
-    const lines = holdingLines(rows, { key: 'symbol', direction: 'asc' }, new Set(['large_cap_tech'] as const));
+    const lines = holdingLines(rows, { key: 'symbol', direction: 'asc' }, 'USD', new Set(['large_cap_tech'] as const));
     expect(lines.map((l) => l.key)).toEqual([
       'group:large_cap_tech',
       'group:financials',
       'Brokerage\u0000JPM',
       'Brokerage\u0000XLF',
     ]);
+  });
+});
+
+describe('sleeveSubtotal', () => {
+  it('adds only the base currency’s rows and lists the others it leaves out', () => {
+    const rows = [
+      row('AAPL', { marketValue: '1000', costBasis: '900', unrealizedPl: '100', weightPct: 60, dayChange: 0.1 }),
+      row('MSFT', { marketValue: null, costBasis: '500.5', unrealizedPl: null, weightPct: 40, dayChange: 0.2 }),
+      row('SAP', {
+        currency: 'EUR',
+        marketValue: '1000',
+        costBasis: '800',
+        unrealizedPl: '200',
+        weightPct: null,
+        dayChange: 7,
+      }),
+      row('ASML', { currency: 'EUR', marketValue: null, costBasis: '0.25', unrealizedPl: null, weightPct: null }),
+    ];
+    expect(sleeveSubtotal('other', rows, 'USD')).toEqual({
+      sleeve: 'other',
+      positions: 4,
+      marketValue: '1500.5', // AAPL 1000 + MSFT at its cost 500.5; not SAP's EUR 1000
+      costBasis: '1400.5',
+      unrealizedPl: '100',
+      realizedPl: '0',
+      weightPct: 100,
+      dayChange: 0.3, // 0.1 + 0.2 exactly, not 0.30000000000000004; SAP's 7 is in EUR
+      leftOut: [{ currency: 'EUR', amount: '1000.25', count: 2 }],
+    });
   });
 });

@@ -1,9 +1,11 @@
 // Holdings as the table shows them: grouped by sleeve, each group headed by its subtotal, rows
-// sorted within their group. Money sums stay exact (decimal strings in, decimal strings out).
+// sorted within their group. Money sums stay exact (decimal strings in, decimal strings out), and a
+// subtotal, like every total, adds only amounts in the base currency.
 import type { z } from 'zod';
 import type { holdingRow } from '../api/portfolio-schemas';
 import { SLEEVES, type Sleeve } from '../domain/sleeve';
 import { Decimal } from '../engine/decimal';
+import { leftOut, type LeftOut } from './left-out';
 
 export type HoldingRow = z.output<typeof holdingRow>;
 
@@ -25,6 +27,7 @@ export interface HoldingSort {
   direction: 'asc' | 'desc';
 }
 
+/** A sleeve's sums in the base currency; `leftOut` lists its positions in other currencies. */
 export interface SleeveSubtotal {
   sleeve: Sleeve;
   positions: number;
@@ -35,6 +38,7 @@ export interface SleeveSubtotal {
   weightPct: number;
   /** Null when no position in the sleeve has a day change. */
   dayChange: number | null;
+  leftOut: LeftOut[];
 }
 
 export type HoldingLine =
@@ -70,17 +74,23 @@ export function compareHoldings(a: HoldingRow, b: HoldingRow, sort: HoldingSort)
 const sum = (values: (string | null)[]) =>
   Decimal.sum(values.filter((v): v is string => v !== null).map((v) => Decimal.parse(v))).toString();
 
-export function sleeveSubtotal(sleeve: Sleeve, rows: readonly HoldingRow[]): SleeveSubtotal {
-  const changes = rows.map((r) => r.dayChange).filter((c): c is number => c !== null);
+export function sleeveSubtotal(sleeve: Sleeve, rows: readonly HoldingRow[], baseCurrency: string): SleeveSubtotal {
+  const counted = rows.filter((r) => r.currency === baseCurrency);
+  const changes = counted.map((r) => r.dayChange).filter((c): c is number => c !== null);
   return {
     sleeve,
     positions: rows.length,
-    marketValue: sum(rows.map((r) => r.marketValue ?? r.costBasis)),
-    costBasis: sum(rows.map((r) => r.costBasis)),
-    unrealizedPl: sum(rows.map((r) => r.unrealizedPl)),
-    realizedPl: sum(rows.map((r) => r.realizedPl)),
-    weightPct: rows.reduce((total, r) => total + r.weightPct, 0),
-    dayChange: changes.length === 0 ? null : changes.reduce((total, c) => total + c, 0),
+    marketValue: sum(counted.map((r) => r.marketValue ?? r.costBasis)),
+    costBasis: sum(counted.map((r) => r.costBasis)),
+    unrealizedPl: sum(counted.map((r) => r.unrealizedPl)),
+    realizedPl: sum(counted.map((r) => r.realizedPl)),
+    weightPct: counted.reduce((total, r) => total + (r.weightPct ?? 0), 0),
+    // Float day changes (closes are floats), summed exactly at their shortest decimal forms.
+    dayChange: changes.length === 0 ? null : Decimal.sum(changes.map(Decimal.fromNumber)).toNumber(),
+    leftOut: leftOut(
+      rows.map((r) => ({ currency: r.currency, amount: Decimal.parse(r.marketValue ?? r.costBasis) })),
+      baseCurrency,
+    ),
   };
 }
 
@@ -88,6 +98,7 @@ export function sleeveSubtotal(sleeve: Sleeve, rows: readonly HoldingRow[]): Sle
 export function holdingLines(
   rows: readonly HoldingRow[],
   sort: HoldingSort,
+  baseCurrency: string,
   collapsed: ReadonlySet<Sleeve> = new Set(),
 ): HoldingLine[] {
   const bySleeve = new Map<Sleeve, HoldingRow[]>();
@@ -104,7 +115,7 @@ export function holdingLines(
     lines.push({
       kind: 'group',
       key: `group:${sleeve}`,
-      subtotal: sleeveSubtotal(sleeve, members),
+      subtotal: sleeveSubtotal(sleeve, members, baseCurrency),
       collapsed: isCollapsed,
     });
     if (isCollapsed) continue;

@@ -51,7 +51,7 @@ describe('the demo portfolio through the API', () => {
       expect(row.stale, row.symbol).toBe(false);
       expect(Number(row.marketValue)).toBeCloseTo(Number(row.quantity) * (row.price as number), 6);
     }
-    const weights = holdings.rows.reduce((sum, r) => sum + r.weightPct, 0);
+    const weights = holdings.rows.reduce((sum, r) => sum + (r.weightPct ?? 0), 0);
     expect(weights).toBeCloseTo(100, 9);
   });
 

@@ -45,6 +45,7 @@ export function holdingsOutput(rows: HoldingRow[]): HoldingsOutput {
       total: '0',
       dayChange: null,
       dayChangePct: null,
+      leftOut: [],
     },
     notes: [],
   };
@@ -78,6 +79,7 @@ export const tilt: TiltOutput = {
   asOf: '2024-05-01',
   baseCurrency: 'USD',
   total: 10000,
+  leftOut: [],
   benchmarkName: 'S&P 500',
   sleeves: [
     {

@@ -6,7 +6,7 @@ import type { PerformanceOutput } from '../../../../shared/api/portfolio-schemas
 import { fakeClient } from '../../test-support/fake-client';
 import { holding, holdingsOutput, tilt } from '../../test-support/fixtures';
 import { renderWithClient, stubLayout } from '../../test-support/render';
-import { Figures } from './performance-card';
+import { Figures, PerformanceCard } from './performance-card';
 import { FirstRun } from './first-run';
 
 beforeAll(() => stubLayout());
@@ -40,6 +40,27 @@ describe('Dashboard figures', () => {
     expect(screen.getByTestId('xirr').textContent).toBe('+11.2% a year');
     expect(screen.getByTestId('benchmark-return').textContent).toBe('+10.0%');
     expect(screen.getByText('you: +2.5% relative')).toBeTruthy();
+  });
+
+  it('says under the figures what the total value leaves out, beside the series’ own notes', async () => {
+    const holdings = holdingsOutput([holding('AAPL')]);
+    holdings.totals.leftOut = [{ currency: 'EUR', amount: '1000', count: 2 }];
+    const client = fakeClient({
+      'portfolio:performance': () => ({
+        ...performance,
+        notes: ['No EUR→USD rate: EUR holdings and cash are left out.'],
+      }),
+    });
+    renderWithClient(<PerformanceCard holdings={holdings} />, client);
+    await screen.findByText('No EUR→USD rate: EUR holdings and cash are left out.');
+    const note = await screen.findByText(
+      /^No EUR→USD rate: .* in 2 positions and balances is left out of the totals\.$/,
+    );
+    const items = within(note.closest('ul') as HTMLElement).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      note.textContent,
+      'No EUR→USD rate: EUR holdings and cash are left out.',
+    ]);
   });
 
   it('shows dashes, not zeros, before there is anything to measure', () => {

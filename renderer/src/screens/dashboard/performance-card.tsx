@@ -9,6 +9,7 @@ import type { ChartSeries } from '../../charts/chart-types';
 import { ErrorNote } from '../../components/error-note';
 import { Segmented } from '../../components/segmented';
 import { formatDay, formatMoney, formatPercent, signClass } from '../../format/format';
+import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
 
 type Period = (typeof PERIODS)[number];
 const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p === 'ALL' ? 'All' : p }));
@@ -114,6 +115,11 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
   const performance = usePerformance({ period });
   const palette = usePalette();
   const data = performance.data;
+  // The total value above is the holdings' total: say what it leaves out beside the series' notes.
+  const notes = [
+    ...(holdings ? leftOutNotes(holdings.totals.leftOut, holdings.baseCurrency, HOLDINGS_TOTALS) : []),
+    ...(data?.notes ?? []),
+  ];
 
   const series = useMemo<ChartSeries[]>(() => {
     if (!data) return [];
@@ -181,9 +187,9 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
           </p>
         )
       )}
-      {data && data.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="notes">
-          {data.notes.map((note) => (
+          {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>

@@ -62,4 +62,11 @@ describe('TiltCard', () => {
       'Could not work out the sleeve weights: The database is locked.',
     );
   });
+
+  it('says which holdings the weights leave out, by currency', async () => {
+    const mixed = { ...tilt, leftOut: [{ currency: 'EUR', amount: '340', count: 1 }] };
+    renderWithClient(<TiltCard />, fakeClient({ 'portfolio:tilt': () => mixed }));
+    const note = await screen.findByText(/^No EUR→USD rate: .* in 1 holding is left out of the weights\.$/);
+    expect(note.textContent?.replace(/\D/g, '')).toBe('34000' + '1');
+  });
 });

@@ -3,6 +3,7 @@ import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import { useTilt } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { formatDay, formatMoney, formatPercent, formatPoints, formatQuantity } from '../../format/format';
+import { leftOutNotes, TILT_WEIGHTS } from '../../format/left-out-note';
 import './tilt-card.css';
 
 /** Over- or under-weight, in words as well as colour and arrow, so colour is never the only cue. */
@@ -146,6 +147,13 @@ export function TiltCard() {
           )}
           <Trades tilt={tilt.data} />
         </>
+      )}
+      {tilt.data && tilt.data.leftOut.length > 0 && (
+        <ul className="notes">
+          {leftOutNotes(tilt.data.leftOut, tilt.data.baseCurrency, TILT_WEIGHTS).map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { HoldingRow, HoldingSortKey, SleeveSubtotal } from '../../../../shared/view/holdings-view';
 import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import { formatClose, formatDay, formatMoney, formatPercent, formatQuantity, signClass } from '../../format/format';
+import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
 
 export interface Column {
   key: HoldingSortKey;
@@ -115,6 +116,11 @@ export function GroupCells({
       <td />
       <td className="num" data-col="subtotal-value">
         {formatMoney(subtotal.marketValue, currency)}
+        {subtotal.leftOut.length > 0 && (
+          <span className="cell-sub" title={leftOutNotes(subtotal.leftOut, currency, HOLDINGS_TOTALS).join(' ')}>
+            without {subtotal.leftOut.map((l) => l.currency).join(', ')}
+          </span>
+        )}
       </td>
       <td className="num">{formatPercent(subtotal.weightPct)}</td>
       <td className="num">{formatMoney(subtotal.costBasis, currency)}</td>

@@ -80,4 +80,27 @@ describe('HoldingsScreen', () => {
     expect(await screen.findByRole('heading', { name: 'No holdings yet' })).toBeTruthy();
     await waitFor(() => expect(screen.getByText(/record a buy under Transactions/)).toBeTruthy());
   });
+
+  it('says what the USD totals leave out, and a sleeve’s subtotal which currencies it does not add', async () => {
+    const rows = [
+      holding('AAPL', { marketValue: '1200' }),
+      holding('SAP', { currency: 'EUR', marketValue: '1000', weightPct: null }),
+    ];
+    const client = fakeClient({
+      'accounts:list': () => accounts,
+      'portfolio:holdings': () => {
+        const view = holdingsOutput(rows);
+        view.totals = { ...view.totals, marketValue: '1200', total: '1200' };
+        view.totals.leftOut = [{ currency: 'EUR', amount: '1000', count: 1 }];
+        return view;
+      },
+    });
+    renderWithClient(<HoldingsScreen />, client);
+    const note = await screen.findByText(/^No EUR→USD rate: .* in 1 position or balance is left out of the totals\.$/);
+    expect(note.closest('ul')?.className).toBe('notes');
+    expect(note.textContent?.replace(/\D/g, '')).toBe('100000' + '1');
+    // The only group is "other": its subtotal is AAPL's 1,200, and it says EUR is not in it.
+    const subtotal = screen.getByText('without EUR').closest('td');
+    expect(subtotal?.textContent?.replace(/\D/g, '')).toBe('120000');
+  });
 });

@@ -6,6 +6,7 @@ import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { formatDay, formatMoney, signClass } from '../../format/format';
+import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
 import { HoldingsTable } from './holdings-table';
 import './holdings.css';
 
@@ -28,8 +29,9 @@ export function HoldingsScreen() {
       ),
     [data, query],
   );
-  const lines = useMemo(() => holdingLines(rows, sort, collapsed), [rows, sort, collapsed]);
   const currency = data?.baseCurrency ?? 'USD';
+  const lines = useMemo(() => holdingLines(rows, sort, currency, collapsed), [rows, sort, currency, collapsed]);
+  const notes = data ? [...leftOutNotes(data.totals.leftOut, currency, HOLDINGS_TOTALS), ...data.notes] : [];
 
   function onSort(key: HoldingSortKey) {
     setSort((s) =>
@@ -131,9 +133,9 @@ export function HoldingsScreen() {
           </ul>
         </section>
       )}
-      {data && data.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="notes">
-          {data.notes.map((note) => (
+          {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>

@@ -1,0 +1,96 @@
+// What the rotation chart shows for a subject against another over a range: both prices, the
+// relative-strength line and its average, drawdowns, new highs, the lowest close and the stats.
+import { ApiError } from '../api/errors';
+import type { RotationOutput, Subject } from '../api/portfolio-schemas';
+import type { Bar } from '../domain/bar';
+import { bestWindow, worstWindow } from '../engine/close-windows';
+import { drawdownSeries, maxDrawdown } from '../engine/drawdown';
+import { extensionSeries } from '../engine/extension';
+import { lowestClose, newHighs } from '../engine/highs-lows';
+import { sma } from '../engine/moving-average';
+import { relativeStrength } from '../engine/relative-strength';
+import { subjectLabel } from './rotation-subjects';
+
+const BEST_WORST_DAYS = 5;
+
+export interface RotationRequest {
+  subject: Subject;
+  vs: Subject;
+  from?: string | undefined;
+  to?: string | undefined;
+  base?: string | undefined;
+  average: number;
+}
+
+function within(bars: readonly Bar[], from: string | undefined, to: string | undefined): Bar[] {
+  return bars.filter((bar) => (!from || bar.day >= from) && (!to || bar.day <= to));
+}
+
+const points = (days: readonly string[], values: ArrayLike<number>) => {
+  const out: { time: string; value: number }[] = [];
+  for (let i = 0; i < days.length; i++)
+    if (Number.isFinite(values[i] as number)) out.push({ time: days[i] as string, value: values[i] as number });
+  return out;
+};
+
+/**
+ * `subjectBars` and `vsBars` are each subject's whole history up to `to`: a new high is measured
+ * against everything before the range, not only the days shown.
+ */
+export function rotationView(
+  input: RotationRequest,
+  subjectBars: readonly Bar[],
+  vsAll: readonly Bar[],
+): RotationOutput {
+  const { subject, vs, from, to, base, average } = input;
+  const bars = within(subjectBars, from, to);
+  const vsBars = within(vsAll, from, to);
+  if (bars.length === 0) throw new ApiError('not_found', `${subjectLabel(subject)} has no prices in that range.`);
+  const days = bars.map((b) => b.day);
+  const closes = bars.map((b) => b.close);
+  const rs = relativeStrength(bars, vsBars, { base, maPeriod: average });
+  const highs = newHighs(subjectBars);
+  const firstIndex = subjectBars.length - bars.length;
+  const low = lowestClose(bars);
+  const last = bars.at(-1) as Bar;
+  const first = bars[0] as Bar;
+  const extension = extensionSeries(bars, { period: average }).at(-1);
+  const changePct = (last.close / first.close - 1) * 100;
+  const vsFirst = vsBars[0];
+  const vsLast = vsBars.at(-1);
+  const vsChangePct = vsFirst && vsLast ? (vsLast.close / vsFirst.close - 1) * 100 : null;
+  const dd = maxDrawdown(bars);
+  const best = bestWindow(bars, BEST_WORST_DAYS);
+  const worst = worstWindow(bars, BEST_WORST_DAYS);
+  const move = (m: typeof best) => (m ? { days: m.days, pct: m.pct, start: m.start.day, end: m.end.day } : null);
+  return {
+    subjectLabel: subjectLabel(subject),
+    vsLabel: subjectLabel(vs),
+    price: points(days, closes),
+    priceAverage: points(days, sma(closes, average)),
+    ratio: points(rs.days, rs.ratio),
+    ratioAverage: points(rs.days, rs.average),
+    regimeChanges: rs.crossings.map((c) => ({ time: c.day, direction: c.direction })),
+    drawdown: points(days, drawdownSeries(bars)),
+    maxDrawdown: dd
+      ? {
+          pct: dd.pct,
+          peak: { day: dd.peak.day, close: dd.peak.close },
+          trough: { day: dd.trough.day, close: dd.trough.close },
+        }
+      : null,
+    newHighs: days.filter((_, i) => highs.allTime[firstIndex + i] === 1),
+    lowest: low ? { day: low.bar.day, close: low.bar.close, abovePct: (last.close / low.bar.close - 1) * 100 } : null,
+    stats: {
+      from: first.day,
+      to: last.day,
+      changePct,
+      vsChangePct,
+      relativePct: vsChangePct === null ? null : ((1 + changePct / 100) / (1 + vsChangePct / 100) - 1) * 100,
+      distanceFromAveragePct: extension ? extension.distancePct : null,
+      extended: extension?.extended ?? null,
+      best: move(best),
+      worst: move(worst),
+    },
+  };
+}
