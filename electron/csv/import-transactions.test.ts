@@ -139,6 +139,24 @@ describe('importing transactions', () => {
     ]);
   });
 
+  it('names the column the ledger says is at fault, not a word its message happens to use', async () => {
+    setup();
+    // The message mentions "another account" before "price": the column is still price.
+    const result = await importCsv(csv(DEPOSIT, '2016-01-05,Brokerage,transfer_in,AAPL,5,,,,USD,'));
+    expect(result).toMatchObject({ committed: false, added: 0, errorCount: 1 });
+    expect(result.errorMessages).toEqual([
+      'transactions.csv line 3, column price: no transfer_out of 5 AAPL from another account on the same day carries its cost basis; give a price or amount to set it.',
+    ]);
+    // A preset's own header names the column: Wealthfolio calls the price unitPrice.
+    const wealthfolio = await importCsv(
+      'date,symbol,quantity,activityType,unitPrice,currency,fee,amount\n2016-01-05,AAPL,5,TRANSFER_IN,,USD,,\n',
+      { preset: 'wealthfolio', account: 'Brokerage' },
+    );
+    expect(wealthfolio.errorMessages).toEqual([
+      'transactions.csv line 2, column unitPrice: no transfer_out of 5 AAPL from another account on the same day carries its cost basis; give a price or amount to set it.',
+    ]);
+  });
+
   it('does not duplicate rows on a second import, counting copies', async () => {
     setup();
     const first = await importCsv(csv(DEPOSIT, BUY, BUY));

@@ -50,32 +50,6 @@ function accountKey(name: string): string {
   return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-const FIELD_WORDS: [RegExp, keyof TransactionInput][] = [
-  [/\bquantity\b|\bshares\b|\bratio\b/, 'quantity'],
-  [/\bprice\b/, 'price'],
-  [/\bfee\b/, 'fee'],
-  [/\bamount\b/, 'amount'],
-  [/\bsymbol\b/, 'symbol'],
-  [/\bdated?\b/, 'date'],
-  [/\baccount\b/, 'account'],
-  [/\bcurrency\b|\bis in [A-Z]{3}\b/, 'currency'],
-  [/\btime\b/, 'time'],
-];
-
-/** The field a ledger message is about: the one it mentions first. */
-function fieldOfProblem(problem: string): keyof TransactionInput | null {
-  let best: keyof TransactionInput | null = null;
-  let at = Infinity;
-  for (const [pattern, field] of FIELD_WORDS) {
-    const index = problem.search(pattern);
-    if (index >= 0 && index < at) {
-      at = index;
-      best = field;
-    }
-  }
-  return best;
-}
-
 /** Runs one import on `db`, which should be a connection of its own (see createImportWriter). */
 export async function importTransactions(db: Db, request: ImportRequest): Promise<ImportResult> {
   const jobId = request.jobId ?? `import-${Date.now()}`;
@@ -329,11 +303,11 @@ async function checkLedger(
     if (!(error instanceof LedgerError)) throw error;
     const context = { today, accounts: new Set(accounts) };
     const problems: ImportProblem[] = [];
-    const problemAt = (id: number, problem: string): ImportProblem => {
-      const field = fieldOfProblem(problem);
+    // The ledger says which field is at fault; the preset says which of the file's columns fed it.
+    const problemAt = ({ transactionId, field, problem }: LedgerError): ImportProblem => {
       const source = field === null ? null : reader?.binding.preset.fieldSources[field];
       return {
-        line: lines[id - firstId] ?? null,
+        line: lines[transactionId - firstId] ?? null,
         column: field === null ? null : (reader?.columnName(source) ?? field),
         reason: problem,
       };
@@ -343,12 +317,12 @@ async function checkLedger(
       try {
         parseTransaction(tx, context);
       } catch (rowError) {
-        if (rowError instanceof LedgerError) problems.push(problemAt(tx.id, rowError.problem));
+        if (rowError instanceof LedgerError) problems.push(problemAt(rowError));
         else throw rowError;
       }
     }
     if (problems.length > 0) return problems;
-    if (firstId >= 0 && error.transactionId >= firstId) return [problemAt(error.transactionId, error.problem)];
+    if (firstId >= 0 && error.transactionId >= firstId) return [problemAt(error)];
     return [{ line: null, column: null, reason: `would break an existing transaction: ${error.message}` }];
   }
 }
