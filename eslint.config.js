@@ -26,6 +26,16 @@ const noBackend = {
   group: ['better-sqlite3', '**/electron/**', '../electron/*'],
   message: 'Reach the backend through the API contract.',
 };
+// Inside electron/, only Electron's own processes import it: the backend, database, CSV, quotes,
+// CLI, web host and launcher run under plain Node too (browser mode, the CLI, a worker).
+const electronOnlyInMain = {
+  group: ['electron', 'electron/*'],
+  message: 'Only electron/main and electron/preload import Electron; this code also runs under plain Node.',
+};
+const noDynamicElectron = {
+  selector: 'ImportExpression[source.value=/^electron(\\/|$)/]',
+  message: electronOnlyInMain.message,
+};
 const noRenderer = {
   group: ['**/renderer/**', 'react', 'react-dom', 'react-dom/*'],
   message: 'shared/ and electron/ do not import the renderer or React.',
@@ -65,7 +75,15 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noRenderer, electronOnlyInMain] }],
+      'no-restricted-syntax': ['error', noDynamicElectron],
+    },
+  },
+  {
+    // Electron's main and preload processes, their tests, and the double that stands in for Electron there.
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'electron/test-support/electron-double.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }], 'no-restricted-syntax': 'off' },
   },
   {
     files: ['scripts/**/*.{js,mjs,ts}', '.ci/**/*.mjs', 'bin/**/*.cjs', 'e2e/**/*.ts', '*.config.{js,ts}'],

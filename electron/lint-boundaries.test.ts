@@ -43,6 +43,32 @@ describe('runtime boundaries', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('keeps Electron out of electron/ except its main and preload processes', async () => {
+    const staticImport = "import { app } from 'electron';\nexport const x = app;\n";
+    const typeImport = "import type { WebContents } from 'electron';\nexport type X = WebContents;\n";
+    const dynamicImport = "export const x = await import('electron');\n";
+    for (const folder of ['backend', 'db', 'csv', 'quotes', 'cli', 'web', 'launcher', 'bench', 'test-support']) {
+      const file = `electron/${folder}/probe.ts`;
+      expect(await errorsFor(file, staticImport), file).toContain('no-restricted-imports');
+      expect(await errorsFor(file, typeImport), file).toContain('no-restricted-imports');
+      expect(await errorsFor(file, dynamicImport), file).toContain('no-restricted-syntax');
+    }
+    expect(await errorsFor('electron/probe.ts', staticImport)).toContain('no-restricted-imports');
+    for (const file of [
+      'electron/main/probe.ts',
+      'electron/main/probe.test.ts',
+      'electron/preload/probe.ts',
+      'electron/test-support/electron-double.ts',
+    ]) {
+      expect(await errorsFor(file, staticImport), file).toEqual([]);
+      expect(await errorsFor(file, dynamicImport), file).toEqual([]);
+    }
+    // Still no renderer in Electron's own processes.
+    expect(
+      await errorsFor('electron/main/probe.ts', "import React from 'react';\nexport const x = React;\n"),
+    ).toContain('no-restricted-imports');
+  });
+
   it('lets each runtime use what it owns', async () => {
     expect(await errorsFor('electron/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toEqual([]);
     expect(await errorsFor('renderer/src/probe.ts', 'export const x = window.location;\n')).toEqual([]);

@@ -83,7 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
       return created;
     },
     ...quoteHandlers(quotes, settings),
-    ...transactionHandlers(db, events, now),
+    ...transactionHandlers(db, events, now, snapshots),
     ...portfolioHandlers(snapshots, settings),
     ...rotation,
     ...instrumentHandlers(db, events),

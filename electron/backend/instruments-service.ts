@@ -23,8 +23,8 @@ export function instrumentHandlers(
     'instruments:update': ({ symbol, ...patch }) => {
       if (!repo.get(symbol)) throw new ApiError('not_found', `There is no instrument ${symbol}.`);
       repo.update(symbol, patch);
-      // Sleeves change the tilt and every sleeve series: everything derived must be recomputed.
-      events.emit('data:changed', { scope: 'transactions' });
+      // Sleeves change the tilt and every sleeve series, not the ledger: the views are re-valued.
+      events.emit('data:changed', { scope: 'instruments' });
       return view(repo.get(symbol) as InstrumentRecord);
     },
   };

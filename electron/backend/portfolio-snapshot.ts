@@ -2,7 +2,7 @@ import type { Bar } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
 import type { EventPayload } from '../../shared/api/contract';
 import type { Transaction } from '../../shared/domain/transaction';
-import type { LedgerResult } from '../../shared/engine/ledger';
+import { applyLedger, type LedgerResult } from '../../shared/engine/ledger';
 import { recompute } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Snapshot } from '../../shared/view/snapshot';
@@ -25,14 +25,16 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
   const instruments = createInstrumentsRepo(db);
   const quotes = createQuotesRepo(db);
   let version = 0;
-  // The ledger depends on transactions and accounts only: a quote refresh or a settings change
-  // re-values the portfolio without replaying every transaction.
+  // The ledger depends on transactions and accounts only: a quote refresh, a sleeve change or a
+  // settings change re-values the portfolio without replaying every transaction.
   let ledgerVersion = 0;
   events.subscribe((name, payload) => {
     if (name !== 'data:changed') return;
     version++;
-    if ((payload as EventPayload<'data:changed'>).scope !== 'quotes') ledgerVersion++;
+    const { scope } = payload as EventPayload<'data:changed'>;
+    if (scope === 'transactions' || scope === 'accounts') ledgerVersion++;
   });
+  const ledgerKey = (costMethod: string, today: string) => `${ledgerVersion}|${costMethod}|${today}`;
   const cache = new Map<string, Snapshot>();
   let replayed: { key: string; rows: Transaction[]; accounts: string[]; ledger: LedgerResult } | null = null;
 
@@ -43,8 +45,8 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
   function build(asOf: string | undefined): Snapshot {
     const current = settings.get();
     const today = localDay(now());
-    const ledgerKey = `${ledgerVersion}|${current.costMethod}|${today}`;
-    const reused = replayed?.key === ledgerKey ? replayed : null;
+    const key = ledgerKey(current.costMethod, today);
+    const reused = replayed?.key === key ? replayed : null;
     const rows = reused?.rows ?? transactions.all();
     const accountNames = reused?.accounts ?? accounts.list().map((a) => a.name);
     const records = instruments.all();
@@ -65,7 +67,7 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
       benchmarkWeights: current.benchmarkWeights,
       targetWeights: current.targetWeights ?? undefined,
     });
-    replayed = { key: ledgerKey, rows, accounts: accountNames, ledger: result.ledger };
+    replayed = { key, rows, accounts: accountNames, ledger: result.ledger };
     return {
       result,
       closes,
@@ -88,6 +90,20 @@ export function createSnapshots(db: Db, events: EventBus, settings: SettingsStor
     },
     /** Closes of any symbol, held or not (benchmarks, rotation pairs). */
     history,
+    /**
+     * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
+     * LedgerError when they do not hold. A write checks its rows with this and calls the answer
+     * once it has announced the change (data:changed): the next snapshot then takes this ledger
+     * instead of replaying the same rows again. Called before the announcement, it is only unused.
+     */
+    replay(rows: Transaction[], accountNames: string[]): () => void {
+      const { costMethod } = settings.get();
+      const today = localDay(now());
+      const ledger = applyLedger(rows, { today, accounts: accountNames, costMethod });
+      return () => {
+        replayed = { key: ledgerKey(costMethod, today), rows, accounts: accountNames, ledger };
+      };
+    },
   };
 }
 

@@ -4,7 +4,9 @@ import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import type { Backend } from '../backend/backend';
 import { testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
-import { EXPORTERS } from './exporters';
+import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
+import { createExportRepo } from '../db/csv-export-repo';
+import { EXPORTERS, QUOTES_COLUMNS } from './exporters';
 
 describe('exporters', () => {
   const tempDir = useTempDirs();
@@ -16,6 +18,48 @@ describe('exporters', () => {
     const { EXPORT_KINDS } = await import('../../shared/api/csv-schemas');
     expect(Object.keys(EXPORTERS).sort()).toEqual([...EXPORT_KINDS].sort());
     expect(EXPORTERS.holdings.columns.slice(0, 2)).toEqual(['account', 'symbol']);
+  });
+
+  it('reads the columns an export names, in the order it names them (written once, in the exporter)', async () => {
+    const backend = open();
+    await backend.dispatch('accounts:create', { name: 'Brokerage', currency: 'USD' });
+    const stored = {
+      date: '2016-11-14',
+      time: '09:30',
+      account: 'Brokerage',
+      type: 'buy',
+      symbol: 'SPY',
+      quantity: '3',
+      price: '100.50',
+      fee: '1.25',
+      amount: '302.75',
+      currency: 'USD',
+      note: 'a note',
+    } as const;
+    expect(await backend.dispatch('transactions:create', stored)).toMatchObject({ ok: true });
+    backend.db
+      .prepare(
+        'INSERT INTO quotes (symbol, day, source, open, high, low, close, adj_close, volume, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run('SPY', '2016-11-14', 'yahoo', 1, 2, 3, 4, 5, 6, '2016-11-15T00:00:00Z');
+    const bar = {
+      symbol: 'SPY',
+      date: '2016-11-14',
+      source: 'yahoo',
+      open: 1,
+      high: 2,
+      low: 3,
+      close: 4,
+      adj_close: 5,
+      volume: 6,
+      fetched_at: '2016-11-15T00:00:00Z',
+    };
+    const repo = createExportRepo(backend.db);
+    expect([...repo.transactions(TRANSACTION_COLUMNS, null)]).toEqual([TRANSACTION_COLUMNS.map((c) => stored[c])]);
+    const reversed = [...TRANSACTION_COLUMNS].reverse();
+    expect([...repo.transactions(reversed, null)]).toEqual([reversed.map((c) => stored[c])]);
+    expect([...repo.quotes(QUOTES_COLUMNS, null)]).toEqual([QUOTES_COLUMNS.map((c) => bar[c])]);
+    expect([...repo.quotes(['volume', 'date'], null)]).toEqual([[6, '2016-11-14']]);
   });
 
   it('exports cached quotes with full precision and no exponents', async () => {

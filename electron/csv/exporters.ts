@@ -10,7 +10,7 @@ import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
 import { quadrantOf } from '../../shared/engine/relative-rotation';
 import type { Db } from '../db/connection';
-import { createExportRepo } from '../db/csv-export-repo';
+import { createExportRepo, type QuoteColumn } from '../db/csv-export-repo';
 
 export type Cell = string | number | null;
 
@@ -152,7 +152,7 @@ export const HOLDINGS_COLUMNS = [
   'weight_pct',
 ] as const;
 
-export const QUOTES_COLUMNS = [
+export const QUOTES_COLUMNS: readonly QuoteColumn[] = [
   'symbol',
   'date',
   'source',
@@ -163,7 +163,7 @@ export const QUOTES_COLUMNS = [
   'adj_close',
   'volume',
   'fetched_at',
-] as const;
+];
 
 export const PERFORMANCE_COLUMNS = [
   'period',
@@ -186,12 +186,12 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
   transactions: {
     kind: 'transactions',
     columns: TRANSACTION_COLUMNS,
-    rows: ({ db, asOf }) => createExportRepo(db).transactions(asOf),
+    rows: ({ db, asOf }) => createExportRepo(db).transactions(TRANSACTION_COLUMNS, asOf),
   },
   quotes: {
     kind: 'quotes',
     columns: QUOTES_COLUMNS,
-    rows: ({ db, asOf }) => createExportRepo(db).quotes(asOf),
+    rows: ({ db, asOf }) => createExportRepo(db).quotes(QUOTES_COLUMNS, asOf),
   },
   holdings: { kind: 'holdings', columns: HOLDINGS_COLUMNS, rows: holdingsRows },
   performance: { kind: 'performance', columns: PERFORMANCE_COLUMNS, rows: performanceRows },

@@ -139,6 +139,24 @@ describe('importing transactions', () => {
     ]);
   });
 
+  it('names the column the ledger says is at fault, not a word its message happens to use', async () => {
+    setup();
+    // The message mentions "another account" before "price": the column is still price.
+    const result = await importCsv(csv(DEPOSIT, '2016-01-05,Brokerage,transfer_in,AAPL,5,,,,USD,'));
+    expect(result).toMatchObject({ committed: false, added: 0, errorCount: 1 });
+    expect(result.errorMessages).toEqual([
+      'transactions.csv line 3, column price: no transfer_out of 5 AAPL from another account on the same day carries its cost basis; give a price or amount to set it.',
+    ]);
+    // A preset's own header names the column: Wealthfolio calls the price unitPrice.
+    const wealthfolio = await importCsv(
+      'date,symbol,quantity,activityType,unitPrice,currency,fee,amount\n2016-01-05,AAPL,5,TRANSFER_IN,,USD,,\n',
+      { preset: 'wealthfolio', account: 'Brokerage' },
+    );
+    expect(wealthfolio.errorMessages).toEqual([
+      'transactions.csv line 2, column unitPrice: no transfer_out of 5 AAPL from another account on the same day carries its cost basis; give a price or amount to set it.',
+    ]);
+  });
+
   it('does not duplicate rows on a second import, counting copies', async () => {
     setup();
     const first = await importCsv(csv(DEPOSIT, BUY, BUY));
@@ -227,6 +245,35 @@ describe('importing transactions', () => {
     expect(checking).toHaveLength(1);
     expect(checking[0]).toMatchObject({ rowsDone: 20_000, rowsTotal: 45_000 });
     expect(await count()).toBe(0);
+  });
+
+  it('replays the ledger once when the stored rows were entered out of date order', async () => {
+    const dir = tempDir();
+    backend = testBackend(dir);
+    // Entered 2017 first, then 2016: entry order is not date order.
+    const later = Array.from({ length: 30_000 }, (_, i) => `2017-03-01,Brokerage,deposit,,,,,${i + 1},USD,`);
+    expect(await importCsv(csv(...later))).toMatchObject({ committed: true, added: 30_000 });
+    expect(await importCsv(csv(...deposits(30_000)))).toMatchObject({ committed: true, added: 30_000 });
+    const side = openSideConnection(path.join(dir, 'tiltfolio.sqlite'));
+    const replayed: number[] = [];
+    try {
+      const result = await importTransactions(side, {
+        source: [csv('2018-01-02,Brokerage,deposit,,,,,1,USD,', '2016-06-01,Brokerage,deposit,,,,,2,USD,')],
+        fileName: 'more.csv',
+        preset: tiltfolioPreset,
+        today: '2026-01-02',
+        now: '2026-01-02T00:00:00.000Z',
+        onProgress: (progress) => {
+          if (progress.phase === 'checking' && progress.rowsTotal !== undefined) replayed.push(progress.rowsDone);
+        },
+      });
+      expect(result).toMatchObject({ committed: true, added: 2 });
+    } finally {
+      side.close();
+    }
+    // 60,002 records, a pause every 20,000 of one replay: 20,000, 40,000, 60,000, never back.
+    expect(replayed).toEqual([20_000, 40_000, 60_000]);
+    expect(await count()).toBe(60_002);
   });
 
   it('is cancelled through the API by its job id, and nothing is written', async () => {

@@ -12,6 +12,7 @@ import { describeProblems, ProblemList, type ImportProblem } from '../../shared/
 import { transactionFingerprint } from '../../shared/csv/transaction-columns';
 import type { Transaction } from '../../shared/domain/transaction';
 import { applyLedgerInSteps } from '../../shared/engine/ledger';
+import { datesAscend } from '../../shared/engine/ledger-order';
 import { LedgerError } from '../../shared/engine/ledger-error';
 import { parseTransaction } from '../../shared/engine/ledger-parse';
 import type { Db } from '../db/connection';
@@ -47,32 +48,6 @@ const PROGRESS_INTERVAL_MS = 100;
 // SQLite's NOCASE folds ASCII only; account lookups must agree with the accounts table's UNIQUE.
 function accountKey(name: string): string {
   return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-
-const FIELD_WORDS: [RegExp, keyof TransactionInput][] = [
-  [/\bquantity\b|\bshares\b|\bratio\b/, 'quantity'],
-  [/\bprice\b/, 'price'],
-  [/\bfee\b/, 'fee'],
-  [/\bamount\b/, 'amount'],
-  [/\bsymbol\b/, 'symbol'],
-  [/\bdated?\b/, 'date'],
-  [/\baccount\b/, 'account'],
-  [/\bcurrency\b|\bis in [A-Z]{3}\b/, 'currency'],
-  [/\btime\b/, 'time'],
-];
-
-/** The field a ledger message is about: the one it mentions first. */
-function fieldOfProblem(problem: string): keyof TransactionInput | null {
-  let best: keyof TransactionInput | null = null;
-  let at = Infinity;
-  for (const [pattern, field] of FIELD_WORDS) {
-    const index = problem.search(pattern);
-    if (index >= 0 && index < at) {
-      at = index;
-      best = field;
-    }
-  }
-  return best;
 }
 
 /** Runs one import on `db`, which should be a connection of its own (see createImportWriter). */
@@ -238,9 +213,10 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
 
     progress('checking', true);
     await nextTurn();
-    // The whole table as COMMIT would leave it: the rows that were there, and those just inserted.
+    // The whole table as COMMIT would leave it, in date order (the stored rows come by date, the
+    // file's are merged in): records out of date order would make the replay start over.
     const names = [...accountsByKey.values()].map((a) => a.name);
-    const table: Transaction[] = existing.length === 0 ? added : [...existing, ...added];
+    const table = mergeByDate(existing, added);
     // The replay pauses between stretches of records, so the process keeps answering (and a
     // cancel is heard) through the seconds a large file takes.
     const pause = async (done: number) => {
@@ -250,7 +226,7 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
     };
     let ledgerProblems: ImportProblem[];
     try {
-      ledgerProblems = await checkLedger(table, names, request.today, firstId, lines, reader, pause);
+      ledgerProblems = await checkLedger(table, added, names, request.today, firstId, lines, reader, pause);
     } catch (error) {
       if (!(error instanceof ImportCancelled)) throw error;
       result.cancelled = true;
@@ -298,6 +274,26 @@ function finish(result: ImportResult, problems: ProblemList, fileName: string, r
 
 class ImportCancelled extends Error {}
 
+/** `stored` (in date order) and `added` (in file order) as one list by date; ties keep stored first. */
+function mergeByDate(stored: readonly Transaction[], added: readonly Transaction[]): readonly Transaction[] {
+  const fresh = datesAscend(added)
+    ? added
+    : [...added].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (stored.length === 0) return fresh;
+  if (fresh.length === 0 || (fresh[0] as Transaction).date >= (stored.at(-1) as Transaction).date) {
+    return [...stored, ...fresh];
+  }
+  const out: Transaction[] = new Array<Transaction>(stored.length + fresh.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    const a = stored[i];
+    const b = fresh[j];
+    out[k] = (b === undefined || (a !== undefined && a.date <= b.date) ? stored[i++] : fresh[j++]) as Transaction;
+  }
+  return out;
+}
+
 /**
  * Replays the ledger with the new rows. A failure is traced back to the file: the row rules of
  * each type are checked row by row (so every such row is listed), and otherwise the one record
@@ -305,6 +301,7 @@ class ImportCancelled extends Error {}
  */
 async function checkLedger(
   table: readonly Transaction[],
+  added: readonly Transaction[],
   accounts: readonly string[],
   today: string,
   firstId: number,
@@ -319,26 +316,26 @@ async function checkLedger(
     if (!(error instanceof LedgerError)) throw error;
     const context = { today, accounts: new Set(accounts) };
     const problems: ImportProblem[] = [];
-    const problemAt = (id: number, problem: string): ImportProblem => {
-      const field = fieldOfProblem(problem);
+    // The ledger says which field is at fault; the preset says which of the file's columns fed it.
+    const problemAt = ({ transactionId, field, problem }: LedgerError): ImportProblem => {
       const source = field === null ? null : reader?.binding.preset.fieldSources[field];
       return {
-        line: lines[id - firstId] ?? null,
+        line: lines[transactionId - firstId] ?? null,
         column: field === null ? null : (reader?.columnName(source) ?? field),
         reason: problem,
       };
     };
-    for (const tx of table) {
-      if (firstId < 0 || tx.id < firstId) continue;
+    // In file order, as the rows were read.
+    for (const tx of added) {
       try {
         parseTransaction(tx, context);
       } catch (rowError) {
-        if (rowError instanceof LedgerError) problems.push(problemAt(tx.id, rowError.problem));
+        if (rowError instanceof LedgerError) problems.push(problemAt(rowError));
         else throw rowError;
       }
     }
     if (problems.length > 0) return problems;
-    if (firstId >= 0 && error.transactionId >= firstId) return [problemAt(error.transactionId, error.problem)];
+    if (firstId >= 0 && error.transactionId >= firstId) return [problemAt(error)];
     return [{ line: null, column: null, reason: `would break an existing transaction: ${error.message}` }];
   }
 }

@@ -1,26 +1,60 @@
+import type { TransactionColumn } from '../../shared/csv/transaction-columns';
 import type { Db } from './connection';
 
-/** Rows in the order the export writes them; asOf (YYYY-MM-DD or null) keeps rows on or before it. */
+// What each export column reads, by name; the order is the exporter's (electron/csv/exporters.ts),
+// written there once.
+const TRANSACTION_SQL = {
+  date: 't.date',
+  account: 'a.name',
+  type: 't.type',
+  symbol: 't.symbol',
+  quantity: 't.quantity',
+  price: 't.price',
+  fee: 't.fee',
+  amount: 't.amount',
+  currency: 't.currency',
+  note: 't.note',
+} as const satisfies Record<TransactionColumn, string>;
+
+const QUOTE_SQL = {
+  symbol: 'symbol',
+  date: 'day',
+  source: 'source',
+  open: 'open',
+  high: 'high',
+  low: 'low',
+  close: 'close',
+  adj_close: 'adj_close',
+  volume: 'volume',
+  fetched_at: 'fetched_at',
+} as const;
+
+export type QuoteColumn = keyof typeof QUOTE_SQL;
+
+const select = <C extends string>(sql: Record<C, string>, columns: readonly C[]) =>
+  columns.map((column) => sql[column]).join(', ');
+
+/** Rows with the given columns in their order; asOf (YYYY-MM-DD or null) keeps rows on or before it. */
 export function createExportRepo(db: Db) {
-  const transactions = db
-    .prepare<[string | null, string | null]>(
-      `SELECT t.date, a.name, t.type, t.symbol, t.quantity, t.price, t.fee, t.amount, t.currency, t.note
-       FROM transactions t JOIN accounts a ON a.id = t.account_id
-       WHERE ? IS NULL OR t.date <= ?
-       ORDER BY t.date, t.id`,
-    )
-    .raw();
-  const quotes = db
-    .prepare<[string | null, string | null]>(
-      `SELECT symbol, day, source, open, high, low, close, adj_close, volume, fetched_at
-       FROM quotes WHERE ? IS NULL OR day <= ?
-       ORDER BY symbol, day, source`,
-    )
-    .raw();
   return {
-    /** date, account, type, symbol, quantity, price, fee, amount, currency, note */
-    transactions: (asOf: string | null) => transactions.iterate(asOf, asOf) as IterableIterator<(string | null)[]>,
-    /** symbol, day, source, open, high, low, close, adj_close, volume, fetched_at */
-    quotes: (asOf: string | null) => quotes.iterate(asOf, asOf) as IterableIterator<(string | number | null)[]>,
+    transactions: (columns: readonly TransactionColumn[], asOf: string | null) =>
+      db
+        .prepare<[string | null, string | null]>(
+          `SELECT ${select(TRANSACTION_SQL, columns)}
+           FROM transactions t JOIN accounts a ON a.id = t.account_id
+           WHERE ? IS NULL OR t.date <= ?
+           ORDER BY t.date, t.id`,
+        )
+        .raw()
+        .iterate(asOf, asOf) as IterableIterator<(string | null)[]>,
+    quotes: (columns: readonly QuoteColumn[], asOf: string | null) =>
+      db
+        .prepare<[string | null, string | null]>(
+          `SELECT ${select(QUOTE_SQL, columns)}
+           FROM quotes WHERE ? IS NULL OR day <= ?
+           ORDER BY symbol, day, source`,
+        )
+        .raw()
+        .iterate(asOf, asOf) as IterableIterator<(string | number | null)[]>,
   };
 }

@@ -43,12 +43,12 @@ export function createImportWriter(db: Db) {
   const insertInstrument = db.prepare<[string, string]>(
     'INSERT INTO instruments (symbol, currency) VALUES (?, ?) ON CONFLICT (symbol) DO NOTHING',
   );
-  // Entry order, not date order: the ledger sorts anyway, and a sort of a million rows in SQLite
-  // would only repeat it.
+  // Date order, as the ledger applies them: rows read in entry order (a 2017 file imported before
+  // a 2016 one) made the replay find them out of order and start over.
   const everything = db.prepare<[], TransactionRow>(`
     SELECT t.id, t.date, t.time, a.name AS account, t.type, t.symbol, t.quantity, t.price, t.fee, t.amount,
            t.currency, t.note
-    FROM transactions t JOIN accounts a ON a.id = t.account_id ORDER BY t.id`);
+    FROM transactions t JOIN accounts a ON a.id = t.account_id ORDER BY t.date, t.id`);
   const insertOne = db.prepare(`INSERT INTO transactions (${INSERT_COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`);
   let insertBlock: Statement | null = null;
   const blockParams: unknown[] = new Array(ROWS_PER_INSERT * COLUMN_COUNT);
@@ -61,7 +61,7 @@ export function createImportWriter(db: Db) {
       if (db.inTransaction) db.exec('ROLLBACK');
     },
     accounts: (): ImportAccount[] => accounts.all(),
-    /** Every transaction, in entry order, as the ledger reads it. */
+    /** Every transaction, by date and then entry order, as the ledger reads it. */
     transactions: (): TransactionRow[] => everything.all(),
     createAccount: (name: string, currency: string, createdAt: string): number =>
       (insertAccount.get(name, currency, createdAt) as { id: number }).id,

@@ -157,7 +157,7 @@ export const taskProgress = z.strictObject({
 
 export const events = {
   'task:progress': taskProgress,
-  'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'quotes']) }),
+  'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'instruments', 'quotes']) }),
   'quotes:progress': quotesProgress,
   'csv:progress': csvProgress,
 } as const;

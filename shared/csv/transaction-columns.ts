@@ -22,18 +22,7 @@ export type ExportableTransaction = Pick<TransactionRow, TransactionColumn>;
 
 /** The stored strings, unchanged: decimals are never converted, so nothing is rounded. */
 export function transactionRecord(row: ExportableTransaction): string[] {
-  return [
-    row.date,
-    row.account,
-    row.type,
-    row.symbol ?? '',
-    row.quantity ?? '',
-    row.price ?? '',
-    row.fee ?? '',
-    row.amount ?? '',
-    row.currency,
-    row.note,
-  ];
+  return TRANSACTION_COLUMNS.map((column) => row[column] ?? '');
 }
 
 const PLAIN_DECIMAL = /^(-?)(\d*)(?:\.(\d*))?$/;

@@ -1,5 +1,8 @@
 import type { Transaction } from '../domain/transaction';
 
+/** The field of a record a problem is about (an import names the file's column for it). */
+export type LedgerField = Exclude<keyof Transaction, 'id' | 'note'>;
+
 /**
  * An invalid ledger. The message names the transaction the way a user would find it in a list
  * ("Transaction 42 (2016-11-14 sell AAPL): …"), and the id lets the UI jump to the row.
@@ -7,12 +10,15 @@ import type { Transaction } from '../domain/transaction';
 export class LedgerError extends Error {
   readonly transactionId: number;
   readonly problem: string;
+  /** The field at fault, said by whoever found the problem; null when no one field is. */
+  readonly field: LedgerField | null;
 
-  constructor(tx: Pick<Transaction, 'id' | 'date' | 'type' | 'symbol'>, problem: string) {
+  constructor(tx: Pick<Transaction, 'id' | 'date' | 'type' | 'symbol'>, problem: string, field: LedgerField | null) {
     super(`${describeTransaction(tx)}: ${problem}`);
     this.name = 'LedgerError';
     this.transactionId = tx.id;
     this.problem = problem;
+    this.field = field;
   }
 }
 

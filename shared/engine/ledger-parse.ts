@@ -2,7 +2,7 @@ import { TRANSACTION_TYPES, type Transaction, type TransactionType } from '../do
 import { isDay } from './dates';
 import { Decimal, DecimalError } from './decimal';
 import * as fixed from './fixed';
-import { LedgerError } from './ledger-error';
+import { LedgerError, type LedgerField } from './ledger-error';
 
 /** A transaction whose fields have been checked and turned into exact decimals. */
 export interface ParsedTransaction {
@@ -45,8 +45,8 @@ const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 // Written without per-call closures or object spreads: it runs once per ledger record on every
 // recompute, 100,000 times in the benchmark.
 
-function fail(tx: Transaction, problem: string): never {
-  throw new LedgerError(tx, problem);
+function fail(tx: Transaction, problem: string, field: LedgerField | null): never {
+  throw new LedgerError(tx, problem, field);
 }
 
 const CACHE_LIMIT = 50_000;
@@ -58,7 +58,7 @@ function decimalField(
 ): Decimal | null {
   const text: unknown = tx[name];
   if (text === null || text === undefined) return null;
-  if (typeof text !== 'string') fail(tx, `has an invalid ${name} (a ${typeof text}, not a decimal string).`);
+  if (typeof text !== 'string') fail(tx, `has an invalid ${name} (a ${typeof text}, not a decimal string).`, name);
   if (cache !== undefined) {
     const known = cache.get(text);
     if (known !== undefined) return known;
@@ -68,14 +68,15 @@ function decimalField(
     if (cache !== undefined && value !== null && cache.size < CACHE_LIMIT) cache.set(text, value);
     return value;
   } catch (error) {
-    if (error instanceof DecimalError) fail(tx, `has an invalid ${name} (${error.message})`);
+    if (error instanceof DecimalError) fail(tx, `has an invalid ${name} (${error.message})`, name);
     throw error;
   }
 }
 
 function positiveQuantity(tx: Transaction, quantity: Decimal | null): Decimal {
-  if (quantity === null) return fail(tx, 'needs a quantity.');
-  if (!quantity.isPositive()) return fail(tx, `needs a quantity greater than zero (got ${quantity.toString()}).`);
+  if (quantity === null) return fail(tx, 'needs a quantity.', 'quantity');
+  if (!quantity.isPositive())
+    return fail(tx, `needs a quantity greater than zero (got ${quantity.toString()}).`, 'quantity');
   return quantity;
 }
 
@@ -94,29 +95,33 @@ function parsed(
 function symbolOf(tx: Transaction): string {
   const symbol: unknown = tx.symbol;
   if (symbol === null || symbol === undefined) return '';
-  if (typeof symbol !== 'string') return fail(tx, `has an invalid symbol (a ${typeof symbol}, not text).`);
+  if (typeof symbol !== 'string') return fail(tx, `has an invalid symbol (a ${typeof symbol}, not text).`, 'symbol');
   return symbol.trim();
 }
 
 /** Checks one record against the rules of its type; throws LedgerError naming it. */
 export function parseTransaction(tx: Transaction, context: ParseContext): ParsedTransaction {
-  if (typeof tx.id !== 'number' || !Number.isSafeInteger(tx.id)) fail(tx, `has no valid id (${String(tx.id)}).`);
-  if (!KNOWN_TYPES.has(tx.type)) fail(tx, `has an unknown type ${JSON.stringify(String(tx.type))}.`);
+  if (typeof tx.id !== 'number' || !Number.isSafeInteger(tx.id)) fail(tx, `has no valid id (${String(tx.id)}).`, null);
+  if (!KNOWN_TYPES.has(tx.type)) fail(tx, `has an unknown type ${JSON.stringify(String(tx.type))}.`, 'type');
   if (context.validDays?.has(tx.date) !== true) {
-    if (!isDay(tx.date)) fail(tx, `has an invalid date ${JSON.stringify(String(tx.date))}; use YYYY-MM-DD.`);
+    if (!isDay(tx.date)) fail(tx, `has an invalid date ${JSON.stringify(String(tx.date))}; use YYYY-MM-DD.`, 'date');
     context.validDays?.add(tx.date);
   }
-  if (tx.date > context.today) fail(tx, `is dated ${tx.date}, after today (${context.today}).`);
+  if (tx.date > context.today) fail(tx, `is dated ${tx.date}, after today (${context.today}).`, 'date');
   if (tx.time !== null && tx.time !== undefined && !TIME_PATTERN.test(tx.time)) {
-    fail(tx, `has an invalid time ${JSON.stringify(tx.time)}; use HH:MM.`);
+    fail(tx, `has an invalid time ${JSON.stringify(tx.time)}; use HH:MM.`, 'time');
   }
   if (!context.accounts.has(tx.account)) {
     const known = [...context.accounts].sort().join(', ') || 'none';
-    fail(tx, `names the account ${JSON.stringify(tx.account)}, which does not exist (known accounts: ${known}).`);
+    fail(
+      tx,
+      `names the account ${JSON.stringify(tx.account)}, which does not exist (known accounts: ${known}).`,
+      'account',
+    );
   }
   if (context.currencies?.has(tx.currency) !== true) {
     if (typeof tx.currency !== 'string' || !CURRENCY_PATTERN.test(tx.currency))
-      fail(tx, `has an invalid currency ${JSON.stringify(tx.currency)}.`);
+      fail(tx, `has an invalid currency ${JSON.stringify(tx.currency)}.`, 'currency');
     context.currencies?.add(tx.currency);
   }
 
@@ -125,40 +130,46 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
   const price = decimalField(tx, 'price');
   const fee = decimalField(tx, 'fee', context.decimals) ?? Decimal.ZERO;
   const amount = decimalField(tx, 'amount');
-  if (fee.isNegative()) fail(tx, `has a negative fee (${fee.toString()}).`);
+  if (fee.isNegative()) fail(tx, `has a negative fee (${fee.toString()}).`, 'fee');
 
   switch (tx.type) {
     case 'buy':
     case 'sell': {
-      if (symbol === '') fail(tx, 'needs a symbol.');
+      if (symbol === '') fail(tx, 'needs a symbol.', 'symbol');
       const shares = positiveQuantity(tx, quantity);
-      if (price === null) return fail(tx, 'needs a price.');
-      if (price.isNegative()) fail(tx, `has a negative price (${price.toString()}).`);
+      if (price === null) return fail(tx, 'needs a price.', 'price');
+      if (price.isNegative()) fail(tx, `has a negative price (${price.toString()}).`, 'price');
       const gross = shares.mul(price);
       const implied = fee.isZero() ? gross : tx.type === 'buy' ? gross.add(fee) : gross.sub(fee);
       if (amount !== null && !amount.eq(implied)) {
         const sign = tx.type === 'buy' ? '+' : '−';
-        fail(tx, `has amount ${amount.toString()}, but quantity × price ${sign} fee is ${implied.toString()}.`);
+        fail(
+          tx,
+          `has amount ${amount.toString()}, but quantity × price ${sign} fee is ${implied.toString()}.`,
+          'amount',
+        );
       }
       return parsed(tx, symbol, shares, price, fee, implied, null);
     }
     case 'split': {
-      if (symbol === '') fail(tx, 'needs a symbol.');
-      if (quantity === null) return fail(tx, 'needs a ratio in the quantity field (7 for a 7-for-1 split).');
+      if (symbol === '') fail(tx, 'needs a symbol.', 'symbol');
+      if (quantity === null)
+        return fail(tx, 'needs a ratio in the quantity field (7 for a 7-for-1 split).', 'quantity');
       if (!quantity.isPositive()) {
         fail(
           tx,
           `has a split ratio of ${quantity.toString()}; the ratio must be greater than zero (7 for 7-for-1, 0.5 for 1-for-2).`,
+          'quantity',
         );
       }
       return parsed(tx, symbol, quantity, Decimal.ZERO, fee, Decimal.ZERO, null);
     }
     case 'transfer_in':
     case 'transfer_out': {
-      if (symbol === '') fail(tx, 'needs a symbol.');
+      if (symbol === '') fail(tx, 'needs a symbol.', 'symbol');
       const shares = positiveQuantity(tx, quantity);
-      if (price !== null && price.isNegative()) fail(tx, `has a negative price (${price.toString()}).`);
-      if (amount !== null && amount.isNegative()) fail(tx, `has a negative amount (${amount.toString()}).`);
+      if (price !== null && price.isNegative()) fail(tx, `has a negative price (${price.toString()}).`, 'price');
+      if (amount !== null && amount.isNegative()) fail(tx, `has a negative amount (${amount.toString()}).`, 'amount');
       const transferCost = amount ?? (price === null ? null : shares.mul(price));
       return parsed(tx, symbol, shares, price ?? Decimal.ZERO, fee, Decimal.ZERO, transferCost);
     }
@@ -167,11 +178,12 @@ export function parseTransaction(tx: Transaction, context: ParseContext): Parsed
     case 'fee':
     case 'deposit':
     case 'withdrawal': {
-      if (amount === null) return fail(tx, 'needs an amount.');
+      if (amount === null) return fail(tx, 'needs an amount.', 'amount');
       if (!amount.isPositive()) {
         fail(
           tx,
           `needs an amount greater than zero (got ${amount.toString()}); the type says which way the cash moves.`,
+          'amount',
         );
       }
       return parsed(tx, symbol, Decimal.ZERO, Decimal.ZERO, fee, amount, null);

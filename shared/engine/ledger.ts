@@ -306,6 +306,7 @@ class LedgerRun {
       throw new LedgerError(
         tx,
         `no transfer_out of ${quantity.toString()} ${r.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
+        'price',
       );
     }
   }
@@ -316,6 +317,7 @@ class LedgerRun {
     throw new LedgerError(
       tx,
       `${verb} ${r.quantity.toDecimal().toString()} shares but the account ${tx.account} holds ${this.lots.quantity(h).toString()}.`,
+      'quantity',
     );
   }
 
@@ -328,7 +330,7 @@ class LedgerRun {
     if (h === undefined) h = this.newHolding(tx, symbol, inAccount);
     const held = this.holdings.currency[h] as string;
     if (held !== currency) {
-      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${held}.`);
+      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${held}.`, 'currency');
     }
     this.touch(h);
     return h;
@@ -346,7 +348,7 @@ class LedgerRun {
     const known = this.symbolCurrency.get(symbol);
     if (known === undefined) this.symbolCurrency.set(symbol, currency);
     else if (known !== currency) {
-      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`);
+      throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`, 'currency');
     }
     const h = this.lots.addHolding();
     this.holdingFigures.addRow();
@@ -506,7 +508,7 @@ class LedgerRun {
 /** Beyond the exact range (fixed.ts) is a fault of the record being applied: say which. */
 function asLedgerError(tx: Transaction, error: unknown): unknown {
   if (error instanceof DecimalError)
-    return new LedgerError(tx, `has an amount too large to keep exactly (${error.message})`);
+    return new LedgerError(tx, `has an amount too large to keep exactly (${error.message})`, 'amount');
   return error;
 }
 

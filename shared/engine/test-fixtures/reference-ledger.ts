@@ -222,6 +222,7 @@ class LedgerRun {
       throw new LedgerError(
         p.tx,
         `no transfer_out of ${p.quantity.toString()} ${p.symbol} from another account on the same day carries its cost basis; give a price or amount to set it.`,
+        'price',
       );
     }
   }
@@ -239,6 +240,7 @@ class LedgerRun {
       throw new LedgerError(
         p.tx,
         `is in ${currency}, but earlier transactions have ${p.symbol} in ${state.position.currency}.`,
+        'currency',
       );
     }
     if (!state.dirty) {
@@ -254,7 +256,11 @@ class LedgerRun {
     const known = this.symbolCurrency.get(symbol);
     if (known === undefined) this.symbolCurrency.set(symbol, currency);
     else if (known !== currency) {
-      throw new LedgerError(p.tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`);
+      throw new LedgerError(
+        p.tx,
+        `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`,
+        'currency',
+      );
     }
     const laterSplits = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
     const state: HoldingState = {
@@ -388,6 +394,7 @@ function requireHeld(p: ParsedTransaction, h: HoldingState): void {
     throw new LedgerError(
       p.tx,
       `${verb} ${p.quantity.toString()} shares but the account ${p.tx.account} holds ${h.book.quantity.toString()}.`,
+      'quantity',
     );
   }
 }

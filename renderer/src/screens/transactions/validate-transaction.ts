@@ -29,10 +29,8 @@ export function validateDraft(draft: Draft, accounts: string[], today: string): 
     parseTransaction({ ...parsed.data, id: 0 }, { today, accounts: new Set(accounts) });
   } catch (error) {
     if (error instanceof LedgerError) {
-      const field = (['quantity', 'price', 'fee', 'amount', 'symbol', 'date', 'account', 'currency'] as const).find(
-        (f) => error.problem.toLowerCase().includes(f === 'quantity' && parsed.data.type === 'split' ? 'ratio' : f),
-      );
-      return { value: null, problems: { [field ?? 'form']: `This transaction ${error.problem}` } };
+      // The engine says which field is at fault.
+      return { value: null, problems: { [error.field ?? 'form']: `This transaction ${error.problem}` } };
     }
     throw error;
   }

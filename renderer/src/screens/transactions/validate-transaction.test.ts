@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { validateDraft, type Draft } from './validate-transaction';
+
+const draft = (fields: Partial<Draft>): Draft => ({
+  date: '2016-01-05',
+  time: '',
+  account: 'Brokerage',
+  type: 'buy',
+  symbol: 'AAPL',
+  quantity: '5',
+  price: '100',
+  fee: '1',
+  amount: '',
+  currency: 'USD',
+  note: '',
+  ...fields,
+});
+
+const problemsOf = (fields: Partial<Draft>) => validateDraft(draft(fields), ['Brokerage'], '2026-01-02').problems;
+
+describe('validateDraft', () => {
+  it('accepts a valid buy', () => {
+    expect(validateDraft(draft({}), ['Brokerage'], '2026-01-02')).toMatchObject({ problems: {} });
+  });
+
+  it('puts each of the engine’s problems under the field the engine names', () => {
+    // 5 × 100 + 1 = 501: the amount typed disagrees, though the message names quantity first.
+    expect(problemsOf({ amount: '500' })).toEqual({
+      amount: 'This transaction has amount 500, but quantity × price + fee is 501.',
+    });
+    expect(problemsOf({ type: 'split', quantity: '', price: '', fee: '' })).toEqual({
+      quantity: 'This transaction needs a ratio in the quantity field (7 for a 7-for-1 split).',
+    });
+    expect(problemsOf({ date: '2099-01-01' })).toEqual({
+      date: 'This transaction is dated 2099-01-01, after today (2026-01-02).',
+    });
+    expect(problemsOf({ account: 'IRA' })).toEqual({
+      account: 'This transaction names the account "IRA", which does not exist (known accounts: Brokerage).',
+    });
+  });
+});
