@@ -1,4 +1,5 @@
 import type { Transaction } from '../domain/transaction';
+import { DecimalError } from './decimal';
 
 /**
  * An invalid ledger. The message names the transaction the way a user would find it in a list
@@ -19,4 +20,11 @@ export class LedgerError extends Error {
 export function describeTransaction(tx: Pick<Transaction, 'id' | 'date' | 'type' | 'symbol'>): string {
   const what = [tx.date, tx.type, tx.symbol].filter((part) => part !== null && part !== '').join(' ');
   return `Transaction ${tx.id} (${what})`;
+}
+
+/** Beyond the exact range (fixed.ts) is a fault of the record being read or booked: say which. */
+export function tooLargeError(tx: Pick<Transaction, 'id' | 'date' | 'type' | 'symbol'>, error: unknown): unknown {
+  if (error instanceof DecimalError)
+    return new LedgerError(tx, `has an amount too large to keep exactly (${error.message})`);
+  return error;
 }
