@@ -68,13 +68,3 @@ export function alignBars(a: readonly Bar[], b: readonly Bar[]): AlignedPair {
   }
   return { days, a: n === capacity ? av : av.slice(0, n), b: n === capacity ? bv : bv.slice(0, n) };
 }
-
-/** Turns a value or index series (a sleeve, the portfolio) into bars for the rotation analytics. */
-export function toBars(days: readonly string[], values: ArrayLike<number>): Bar[] {
-  const bars: Bar[] = [];
-  for (let i = 0; i < days.length; i++) {
-    const close = values[i] as number;
-    if (Number.isFinite(close) && close > 0) bars.push({ day: days[i] as string, close });
-  }
-  return bars;
-}
