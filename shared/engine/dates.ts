@@ -85,16 +85,6 @@ export function addMonths(day: string, months: number): string {
   return dayFromNumber(civilToDayNumber(newYear, newMonth, newDate));
 }
 
-export function daysBetween(from: string, to: string): number {
-  return dayToNumber(to) - dayToNumber(from);
-}
-
-/** ISO weekday: Monday 1 … Sunday 7. */
-export function isoWeekday(day: string): number {
-  // 1970-01-01 was a Thursday (4).
-  return ((((dayToNumber(day) + 3) % 7) + 7) % 7) + 1;
-}
-
 /** The Monday that starts the ISO week holding `dayNumber`, as a day number: a stable week key. */
 export function weekStart(dayNumber: number): number {
   return dayNumber - ((((dayNumber + 3) % 7) + 7) % 7);
