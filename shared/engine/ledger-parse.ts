@@ -42,8 +42,9 @@ export class RecordReader {
   private readonly today: string;
   private readonly accounts: ReadonlySet<string>;
   private readonly accountIds: ReadonlyMap<string, number>;
-  private checkedDay = '';
-  private checkedCurrency = '';
+  // Null, not '': a record with an empty date or currency must still be checked.
+  private checkedDay: string | null = null;
+  private checkedCurrency: string | null = null;
 
   constructor(context: ParseContext) {
     this.today = context.today;
