@@ -16,7 +16,7 @@ export interface PeriodRange {
   to: string;
 }
 
-const MONTHS: Partial<Record<PeriodKey, number>> = { '1M': 1, '3M': 3, '1Y': 12, '3Y': 36 };
+const MONTHS: Readonly<Partial<Record<PeriodKey, number>>> = { '1M': 1, '3M': 3, '1Y': 12, '3Y': 36 };
 
 /**
  * Resolves a period against a day list, ending on `asOf` (default: the last day). A period

@@ -109,7 +109,7 @@ export function markPositions(
   });
 }
 
-const UNPRICED: Mark = { price: null, marketValue: null, unrealizedPnl: null };
+const UNPRICED: Readonly<Mark> = Object.freeze({ price: null, marketValue: null, unrealizedPnl: null });
 
 /** Marks at each symbol's close, its exact price parsed once per symbol. */
 function marker(
