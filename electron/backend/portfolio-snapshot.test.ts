@@ -65,7 +65,7 @@ describe('portfolio snapshots', () => {
     const traded = snapshots.get();
     expect(traded.result.ledger).not.toBe(first.result.ledger);
     expect(traded.result.series.total.at(-1)).toBe(1800);
-    expect(traded.result.positions[0]?.quantity.toString()).toBe('15');
+    expect(traded.result.accounts[0]?.positions[0]?.quantity.toString()).toBe('15');
     db.close();
   });
 });

@@ -4,6 +4,7 @@ import {
   runRecompute,
   runRotation,
 } from '../../shared/engine/bench-cases';
+import { recompute as baselineRecompute } from './baseline-engine/recompute';
 import { median, timeMs, type BenchResult } from './measure';
 
 /**
@@ -18,11 +19,34 @@ async function medianMs(work: () => unknown, runs: number): Promise<number> {
   return median(samples);
 }
 
-/** engine.recompute: positions, daily value series and sleeve weights from 100k transactions. */
+/**
+ * engine.recompute: positions, daily value series and sleeve weights from 100k transactions,
+ * beside the engine as it stood before its renovation (baseline-engine/, issue 14). The two run
+ * in turns, one sample each, so that a noisy stretch of the shared machine lands on both.
+ */
 export async function benchEngineRecompute(): Promise<BenchResult> {
   const workload = makeRecomputeWorkload();
-  const value = await medianMs(() => runRecompute(workload), 15);
-  return { bench: 'engine.recompute', value: Number(value.toFixed(1)), unit: 'ms' };
+  const current = () => runRecompute(workload);
+  const baseline = () => baselineRecompute(workload);
+  for (let i = 0; i < 3; i++) {
+    baseline();
+    current();
+  }
+  const currentSamples: number[] = [];
+  const baselineSamples: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    baselineSamples.push(await timeMs(baseline));
+    currentSamples.push(await timeMs(current));
+  }
+  const value = median(currentSamples);
+  const base = median(baselineSamples);
+  return {
+    bench: 'engine.recompute',
+    value: Number(value.toFixed(1)),
+    unit: 'ms',
+    baseline: Number(base.toFixed(1)),
+    ratio: Number((value / base).toFixed(3)),
+  };
 }
 
 /**

@@ -1,12 +1,12 @@
+import type { QuoteBar } from '../../shared/domain/bar';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeSeries } from '../../shared/engine/close-series';
-import type { Bar } from '../../shared/quotes/types';
 import { openDatabase, type Db } from './connection';
 import { createQuotesRepo, QUOTES_SQL } from './quotes-repo';
 import { scratchDir } from './test-support/scratch';
 
-function bar(day: string, close: number, extra: Partial<Bar> = {}): Bar {
+function bar(day: string, close: number, extra: Partial<QuoteBar> = {}): QuoteBar {
   return {
     day,
     open: close - 1,

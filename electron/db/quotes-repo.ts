@@ -1,14 +1,13 @@
 import type { Statement } from 'better-sqlite3';
 import { preferredRow } from '../../shared/quotes/merge';
-import type { CloseSeries, Bar as DayBar } from '../../shared/domain/bar';
+import type { Bar as DayBar, CloseSeries, QuoteBar } from '../../shared/domain/bar';
 import { closeSeries } from '../../shared/engine/close-series';
 import { dayToNumber } from '../../shared/engine/dates';
-import type { Bar } from '../../shared/quotes/types';
 import type { Db } from './connection';
 import { timed } from './slow-query';
 
 /** A bar as history answers it: with where it came from. */
-export interface HistoryBar extends Bar {
+export interface HistoryBar extends QuoteBar {
   source: string;
 }
 
@@ -36,7 +35,7 @@ export interface SeriesWrite {
   symbol: string;
   source: string;
   fetchedAt: string;
-  bars: readonly Bar[];
+  bars: readonly QuoteBar[];
 }
 
 const COLUMNS = 'symbol, day, source, open, high, low, close, adj_close, volume, fetched_at';
@@ -260,7 +259,7 @@ export function createQuotesRepo(db: Db) {
 
   return {
     /** Upserts one symbol's bars from one source in a single transaction; returns rows written. */
-    upsertBars: (symbol: string, source: string, fetchedAt: string, bars: readonly Bar[]): number =>
+    upsertBars: (symbol: string, source: string, fetchedAt: string, bars: readonly QuoteBar[]): number =>
       upsertMany([{ symbol, source, fetchedAt, bars }]),
     /** Upserts many series in a single transaction: all are written or none. */
     upsertMany: (batch: readonly SeriesWrite[]): number => upsertMany(batch),

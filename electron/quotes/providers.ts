@@ -1,5 +1,5 @@
-import { addDays, compactDay, dayToUtcMs } from '../../shared/quotes/days';
-import { parseStooqCsv, toStooqSymbol } from '../../shared/quotes/stooq';
+import { addDays, dayToUtcMs } from '../../shared/engine/dates';
+import { parseStooqCsv, stooqDay, toStooqSymbol } from '../../shared/quotes/stooq';
 import { QuoteDataError, type ParsedSeries, type ProviderId } from '../../shared/quotes/types';
 import { parseYahooChart, yahooErrorMessage } from '../../shared/quotes/yahoo-chart';
 import { getText, type HttpPolicy } from './http';
@@ -60,7 +60,7 @@ export function createStooqProvider(baseUrl: string, http: HttpPolicy): QuotePro
     baseUrl: base,
     async fetchDaily({ symbol, from, to }, signal) {
       const code = toStooqSymbol(symbol);
-      const url = `${base}/q/d/l/?s=${encodeURIComponent(code)}&i=d&d1=${compactDay(from)}&d2=${compactDay(to)}`;
+      const url = `${base}/q/d/l/?s=${encodeURIComponent(code)}&i=d&d1=${stooqDay(from)}&d2=${stooqDay(to)}`;
       const answer = await getText(url, signal, http);
       if (answer.status !== 200)
         throw new QuoteDataError(`Stooq answered HTTP ${answer.status} for ${symbol} (${code}).`);

@@ -1,7 +1,7 @@
 // A split the provider reports after bars were cached: the older bars are brought onto the new
 // scale in the refresh's own transaction, once, and a failure leaves the cache as it was.
+import type { QuoteBar } from '../../shared/domain/bar';
 import { describe, expect, it } from 'vitest';
-import type { Bar } from '../../shared/quotes/types';
 import { createQuotesRepo } from '../db/quotes-repo';
 import { loadFixtures, type FakeSeries } from './test-support/fake-quote-server';
 import { startHarness, type Harness } from './test-support/quote-harness';
@@ -10,7 +10,7 @@ const SPLIT_DAY = '2019-02-19';
 const original = loadFixtures().get('AAPL')!.bars;
 
 /** A bar as a provider publishes it after a 4-for-1 split (or a 1231:1000 one for XLF). */
-function onNewScale(bar: Bar, ratio = 4): Bar {
+function onNewScale(bar: QuoteBar, ratio = 4): QuoteBar {
   const price = (value: number | null) => (value === null ? null : value / ratio);
   return {
     ...bar,
@@ -35,7 +35,7 @@ function providerAfterSplit(): Map<string, FakeSeries> {
   return series;
 }
 
-const atDay = (day: string, from: Bar = original[0]!): Bar => ({ ...from, day });
+const atDay = (day: string, from: QuoteBar = original[0]!): QuoteBar => ({ ...from, day });
 
 /**
  * The cache as it stood before the split: Yahoo's bars to 2019-01-31 (and two older days the

@@ -4,7 +4,7 @@
 // failure of any kind leaves its cache as it was.
 import type { EventPayload } from '../../shared/api/contract';
 import { forEachLimited } from '../../shared/quotes/concurrency';
-import { addDays, utcMsToDay } from '../../shared/quotes/days';
+import { addDays, utcMsToDay } from '../../shared/engine/dates';
 import { checkProviderSeries } from '../../shared/quotes/validate';
 import type { Db } from '../db/connection';
 import type { createCorporateActionsRepo } from '../db/corporate-actions-repo';

@@ -1,7 +1,8 @@
 // A refresh that reports a split the cache has not stored: the provider's history is split-adjusted
 // as of today, but the refresh asked only for recent days, so what the cache holds from before the
 // split is on the old scale. The rule is in docs/engine.md ("When a refresh brings a split").
-import { addDays } from '../../shared/quotes/days';
+import type { QuoteBar } from '../../shared/domain/bar';
+import { addDays } from '../../shared/engine/dates';
 import {
   describeAdjustment,
   lastSplitDay,
@@ -9,7 +10,7 @@ import {
   planRescale,
   refetchFrom,
 } from '../../shared/quotes/split-adjust';
-import type { Bar, CorporateAction, ParsedSeries } from '../../shared/quotes/types';
+import type { CorporateAction, ParsedSeries } from '../../shared/quotes/types';
 import { checkProviderSeries } from '../../shared/quotes/validate';
 import type { createCorporateActionsRepo } from '../db/corporate-actions-repo';
 import type { QuotesRepo } from '../db/quotes-repo';
@@ -28,7 +29,7 @@ export interface SplitAwareSeries {
 
 // The full answer wins day by day; the first one only fills a day the full one left as a hole.
 function merge(first: ParsedSeries, full: ParsedSeries): ParsedSeries {
-  const bars = new Map<string, Bar>(first.bars.map((bar) => [bar.day, bar]));
+  const bars = new Map<string, QuoteBar>(first.bars.map((bar) => [bar.day, bar]));
   for (const bar of full.bars) bars.set(bar.day, bar);
   const key = (action: CorporateAction) => `${action.kind}|${action.day}`;
   const reported = new Set(full.actions.map(key));

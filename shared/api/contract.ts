@@ -147,16 +147,7 @@ export const calls = {
   'csv:exportFile': { input: csvExportFileInput, output: csvExportFile },
 } as const;
 
-export const taskProgress = z.strictObject({
-  task: z.string(),
-  label: z.string(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  finished: z.boolean(),
-});
-
 export const events = {
-  'task:progress': taskProgress,
   'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'instruments', 'quotes']) }),
   'quotes:progress': quotesProgress,
   'csv:progress': csvProgress,
@@ -186,11 +177,6 @@ export function isEventName(name: unknown): name is EventName {
 /** The backend side: one function per call, given validated input. */
 export type Handlers = {
   [N in CallName]: (input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
-};
-
-/** The renderer side: one async function per call. */
-export type Api = {
-  [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>>;
 };
 
 export type Unsubscribe = () => void;

@@ -1,6 +1,6 @@
 // Schemas for the quote calls and events of the API contract.
 import { z } from 'zod';
-import { isRealDay } from '../quotes/days';
+import { isDay } from '../engine/dates';
 import { SYMBOL_RE } from '../quotes/symbols';
 
 export const symbol = z
@@ -12,7 +12,7 @@ export const symbol = z
 export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written YYYY-MM-DD.')
-  .refine(isRealDay, 'That date does not exist.');
+  .refine(isDay, 'That date does not exist.');
 
 const count = z.number().int().nonnegative();
 const price = z.number().finite().nullable();

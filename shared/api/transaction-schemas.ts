@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRANSACTION_TYPES } from '../domain/transaction';
 import { isDay } from '../engine/dates';
+import { SYMBOL_RE } from '../quotes/symbols';
 
 export const daySchema = z.string().refine(isDay, 'Use a real date written YYYY-MM-DD.');
 
@@ -13,7 +14,7 @@ export const symbolSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9.^=-]{1,32}$/, 'Use the ticker symbol: letters, digits, and . ^ = - only.');
+  .regex(SYMBOL_RE, 'Use the ticker symbol: letters, digits, and . ^ = - only.');
 
 const optionalDecimal = z.union([decimalString, z.literal('').transform(() => null), z.null()]);
 

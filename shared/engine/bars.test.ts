@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignBars, indexOfDayOnOrBefore, indexOnOrBefore, lowerBound, toBars } from './bars';
+import { alignBars, indexOfDayOnOrBefore, indexOnOrBefore, lowerBound } from './bars';
 
 const bars = [
   { day: '2020-01-02', close: 1 },
@@ -29,9 +29,5 @@ describe('bars', () => {
     expect(aligned.days).toEqual(['2020-01-03', '2020-01-06']);
     expect(Array.from(aligned.a)).toEqual([2, 3]);
     expect(Array.from(aligned.b)).toEqual([20, 30]);
-  });
-
-  it('turns an index series into bars, skipping days without a positive value', () => {
-    expect(toBars(['a', 'b', 'c'], [100, Number.NaN, 0])).toEqual([{ day: 'a', close: 100 }]);
   });
 });

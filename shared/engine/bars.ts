@@ -69,7 +69,7 @@ export function alignBars(a: readonly Bar[], b: readonly Bar[]): AlignedPair {
   return { days, a: n === capacity ? av : av.slice(0, n), b: n === capacity ? bv : bv.slice(0, n) };
 }
 
-/** Turns a value or index series (a sleeve, the portfolio) into bars for the rotation analytics. */
+/** A value series as bars, leaving out days without a positive value (before the first trade). */
 export function toBars(days: readonly string[], values: ArrayLike<number>): Bar[] {
   const bars: Bar[] = [];
   for (let i = 0; i < days.length; i++) {

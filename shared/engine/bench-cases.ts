@@ -1,6 +1,6 @@
-// The two engine workloads `npm run bench` times. Each builds its synthetic input once (seeded,
-// so every run and machine sees the same data) and then runs the engine; time the run* functions,
-// or call bench* repeatedly and take the median: only the first call pays for the build.
+// The two engine workloads `npm run bench` times (electron/bench/engine-bench.ts): make* builds
+// the synthetic input (seeded, so every run and machine sees the same data) once, and the run*
+// functions, timed repeatedly, run the engine on it.
 import type { Bar } from '../domain/bar';
 import { closeSeries } from './close-series';
 import type { Transaction } from '../domain/transaction';
@@ -138,14 +138,6 @@ export function runRecompute(workload: RecomputeInput): RecomputeResult {
   return recompute(workload);
 }
 
-let recomputeWorkload: RecomputeInput | undefined;
-
-/** engine.recompute: 100,000 transactions, 500 instruments, 10 years of closes. */
-export function benchRecompute(): RecomputeResult {
-  recomputeWorkload ??= makeRecomputeWorkload();
-  return runRecompute(recomputeWorkload);
-}
-
 export interface RotationWorkload {
   pairs: { a: Bar[]; b: Bar[] }[];
 }
@@ -174,12 +166,4 @@ export function runRotation(workload: RotationWorkload): number {
     checksum += rs.crossings.length + rotation.points.length + (drawdown[drawdown.length - 1] ?? 0) + (worst?.pct ?? 0);
   }
   return checksum;
-}
-
-let rotationWorkload: RotationWorkload | undefined;
-
-/** engine.rotation: relative strength, RS-Ratio/Momentum and drawdown for 20 pairs over 10 years. */
-export function benchRotation(): number {
-  rotationWorkload ??= makeRotationWorkload();
-  return runRotation(rotationWorkload);
 }

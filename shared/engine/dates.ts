@@ -1,6 +1,14 @@
-// Calendar arithmetic on 'YYYY-MM-DD' strings. Days are plain civil dates with no time zone, so
-// the arithmetic is done on day numbers (Howard Hinnant's civil-date algorithms) rather than on
-// Date objects, which would drag the host's zone and clock into pure code.
+// Calendar days as 'YYYY-MM-DD' strings, the one module for them (the ledger, quotes, CSV files
+// and the API all use it). Days are plain civil dates with no time zone, so the arithmetic is done
+// on day numbers (Howard Hinnant's civil-date algorithms) rather than on Date objects, which would
+// drag the host's zone and clock into pure code.
+//
+// A valid day is any existing date of the proleptic Gregorian calendar with a four-digit year,
+// 0000-01-01 to 9999-12-31, the same range the quote cache's CHECK admits. There is no floor at
+// 1900: price histories reach further back (the Dow's starts in 1896), and the floor only ever
+// guarded Date.UTC, which reads years 0–99 as 1900–1999; digit arithmetic needs none.
+
+const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 for a proleptic Gregorian date. */
 export function civilToDayNumber(year: number, month: number, day: number): number {
@@ -18,7 +26,7 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** True for a well-formed, existing calendar date such as '2016-02-29'. */
+/** True for a well-formed, existing calendar date such as '2016-02-29' (see above for the range). */
 export function isDay(text: unknown): text is string {
   // Read digit by digit: a ledger checks every new date it meets, and a regular expression's
   // match made an array and three strings each time.
@@ -77,17 +85,17 @@ export function addMonths(day: string, months: number): string {
   return dayFromNumber(civilToDayNumber(newYear, newMonth, newDate));
 }
 
-export function daysBetween(from: string, to: string): number {
-  return dayToNumber(to) - dayToNumber(from);
-}
-
-/** ISO weekday: Monday 1 … Sunday 7. */
-export function isoWeekday(day: string): number {
-  // 1970-01-01 was a Thursday (4).
-  return ((((dayToNumber(day) + 3) % 7) + 7) % 7) + 1;
-}
-
 /** The Monday that starts the ISO week holding `dayNumber`, as a day number: a stable week key. */
 export function weekStart(dayNumber: number): number {
   return dayNumber - ((((dayNumber + 3) % 7) + 7) % 7);
+}
+
+/** Midnight UTC at the start of the day, in milliseconds since the epoch. */
+export function dayToUtcMs(day: string): number {
+  return dayToNumber(day) * MS_PER_DAY;
+}
+
+/** The UTC calendar day of an instant given in milliseconds since the epoch. */
+export function utcMsToDay(ms: number): string {
+  return dayFromNumber(Math.floor(ms / MS_PER_DAY));
 }

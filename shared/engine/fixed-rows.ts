@@ -5,7 +5,6 @@
 import type { Decimal } from './decimal';
 import * as fixed from './fixed';
 
-const R = fixed.R;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export class FixedRows {
@@ -29,14 +28,11 @@ export class FixedRows {
     return this.count++;
   }
 
-  /**
-   * Puts the figure in the result register R. (Not a getter returning a float: a float returned
-   * by a call the optimiser did not inline is boxed, an allocation per read.)
-   */
-  read(row: number, figure: number): void {
+  /** Copies the figure into `out`. */
+  get(row: number, figure: number, out: fixed.Fixed): void {
     const at = row * this.stride + figure * 2;
-    R[0] = this.data[at] as number;
-    R[1] = this.data[at + 1] as number;
+    out.whole = this.data[at] as number;
+    out.units = this.data[at + 1] as number;
   }
 
   set(row: number, figure: number, whole: number, units: number): void {
@@ -45,13 +41,14 @@ export class FixedRows {
     this.data[at + 1] = units;
   }
 
-  /** Takes the result register R. */
-  setResult(row: number, figure: number): void {
-    this.set(row, figure, R[0] as number, R[1] as number);
+  /** The figure as the nearest float (see fixed.toNumber). */
+  toNumber(row: number, figure: number): number {
+    const at = row * this.stride + figure * 2;
+    return fixed.toNumber(this.data[at] as number, this.data[at + 1] as number);
   }
 
-  // add and sub carry in place rather than through fixed.add: one call deep, they are inlined
-  // into the replay's busiest paths where two calls deep they often were not.
+  // add and sub carry in place rather than through a Fixed: one call deep, they are inlined into
+  // the replay's busiest paths where two calls deep they often were not.
   add(row: number, figure: number, value: fixed.Fixed): void {
     const data = this.data;
     const at = row * this.stride + figure * 2;

@@ -29,25 +29,35 @@ function ledgerText(): string {
 const values = (count: number, signed: boolean) =>
   Array.from({ length: count }, () => Decimal.parse(random() < 0.5 ? ledgerText() : randomText(signed)));
 
-function held(): Decimal {
-  return fixed.toDecimal(fixed.R[0] as number, fixed.R[1] as number);
-}
-
 const LIMIT = Decimal.parse('9007199254740991');
 
 /** The fixed-point result, or the same refusal Decimal's answer would need. */
-function expectLike(run: () => void, reference: Decimal): void {
+function expectLike(run: () => fixed.Fixed, reference: Decimal): void {
   if (reference.abs().gt(LIMIT)) {
     expect(run).toThrow(/exact range/);
     return;
   }
-  run();
-  expect(held().toString()).toBe(reference.toString());
+  expect(run().toDecimal().toString()).toBe(reference.toString());
+}
+
+function of(d: Decimal): fixed.Fixed {
+  const value = new fixed.Fixed();
+  value.setDecimal(d);
+  return value;
 }
 
 function limbs(d: Decimal): [number, number] {
-  fixed.fromDecimal(d);
-  return [fixed.R[0] as number, fixed.R[1] as number];
+  const value = of(d);
+  return [value.whole, value.units];
+}
+
+/** a, changed in place by `change`, on a copy. */
+function changed(a: Decimal, change: (value: fixed.Fixed) => void): () => fixed.Fixed {
+  return () => {
+    const value = of(a);
+    change(value);
+    return value;
+  };
 }
 
 describe('fixed-point decimals', () => {
@@ -65,12 +75,25 @@ describe('fixed-point decimals', () => {
     const b = values(1500, true);
     a.forEach((x, i) => {
       const y = b[i] as Decimal;
-      const [xw, xu] = limbs(x);
-      const [yw, yu] = limbs(y);
-      expectLike(() => fixed.add(xw, xu, yw, yu), x.add(y));
-      expectLike(() => fixed.sub(xw, xu, yw, yu), x.sub(y));
-      expect(fixed.compare(xw, xu, yw, yu)).toBe(x.cmp(y));
-      expectLike(() => fixed.mul({ whole: xw, units: xu }, { whole: yw, units: yu }), x.mul(y));
+      expectLike(
+        changed(x, (value) => value.add(of(y))),
+        x.add(y),
+      );
+      expectLike(
+        changed(x, (value) => value.sub(of(y))),
+        x.sub(y),
+      );
+      expect(of(x).compare(of(y))).toBe(x.cmp(y));
+      expect(of(x).equals(of(y))).toBe(x.eq(y));
+      expectLike(
+        changed(Decimal.ZERO, (value) => value.setProduct(of(x), of(y))),
+        x.mul(y),
+      );
+      // A product into one of its own operands.
+      expectLike(
+        changed(x, (value) => value.setProduct(value, of(y))),
+        x.mul(y),
+      );
       // The in-place form says the same.
       const total = new fixed.Fixed();
       total.setDecimal(x);
@@ -103,29 +126,28 @@ describe('fixed-point decimals', () => {
     cases.push([Decimal.parse('0.0000000001'), Decimal.ONE, Decimal.parse('2')]);
     cases.push([Decimal.parse('0.0000000003'), Decimal.ONE, Decimal.parse('2')]);
     for (const [a, n, d] of cases) {
-      const [aw, au] = limbs(a);
-      const [nw, nu] = limbs(n);
-      const [dw, du] = limbs(d);
       expectLike(
-        () => fixed.mulDiv({ whole: aw, units: au }, { whole: nw, units: nu }, { whole: dw, units: du }),
+        changed(Decimal.ZERO, (value) => value.setMulDiv(of(a), of(n), of(d))),
         a.mulDiv(n, d),
       );
     }
   });
 
   it('parse the plain shapes and decline the rest', () => {
+    const value = new fixed.Fixed();
     for (const text of ['100', '27.5', '0.0001', '5.', '.25', '123456789012345.0123456789']) {
-      expect(fixed.parseUnsigned(text)).toBe(true);
-      expect(held().eq(Decimal.parse(text))).toBe(true);
+      expect(value.parse(text)).toBe(true);
+      expect(value.toDecimal().eq(Decimal.parse(text))).toBe(true);
     }
     for (const text of ['', '.', '-1', '+1', '1e3', ' 7', '1,000', '1.00000000001', '1234567890123456']) {
-      expect(fixed.parseUnsigned(text)).toBe(false);
+      value.set(3, 0);
+      expect(value.parse(text)).toBe(false);
+      expect(value.toDecimal().toString()).toBe('3'); // left as it was
     }
   });
 
   it('refuses to leave the exact range instead of rounding', () => {
-    fixed.fromDecimal(Decimal.parse('9007199254740991'));
-    const [w, u] = [fixed.R[0] as number, fixed.R[1] as number];
-    expect(() => fixed.add(w, u, 1, 0)).toThrow(/exact range/);
+    const limit = of(Decimal.parse('9007199254740991'));
+    expect(() => limit.add(of(Decimal.ONE))).toThrow(/exact range/);
   });
 });

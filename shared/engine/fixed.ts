@@ -7,8 +7,8 @@
 // form beyond costs an allocation per step. Products round as Decimal does (half to even, one
 // rounding) and are checked against it (fixed.test.ts).
 //
-// Results of the operations below land in the two-slot register `R` (whole, units): read them
-// before the next call.
+// Every operation writes into a Fixed the caller names: nothing is left in a shared register
+// for the next call to overwrite.
 import { Decimal, DecimalError } from './decimal';
 
 export const UNIT = 1e10;
@@ -19,9 +19,6 @@ const SAFE_WHOLE = Math.floor(MAX_SAFE / UNIT) - 1;
 // Half the safe range: a quotient taken in floats may be off by one, and its check must not overflow.
 const EXACT_PRODUCT = 2 ** 52;
 const FRACTION_SCALE = [1e10, 1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1];
-
-/** The result register: [whole, units]. */
-export const R = new Float64Array(2);
 
 export function tooLarge(): never {
   throw new DecimalError(`Beyond the ledger's exact range of ±${MAX_SAFE.toLocaleString('en-US')}.`);
@@ -45,20 +42,54 @@ export class Fixed {
     this.units = other.units;
   }
 
-  /** Takes the result register R. */
-  setResult(): void {
-    this.whole = R[0] as number;
-    this.units = R[1] as number;
-  }
-
+  /** Throws DecimalError beyond the exact range. */
   setDecimal(value: Decimal): void {
-    fromDecimal(value);
-    this.setResult();
+    fromDecimal(value, this);
   }
 
-  // Worked here rather than through add(), sub() and compare(): a float passed to a call the
-  // optimiser did not inline is boxed, an allocation per argument, and the replay calls these
-  // millions of times. The same holds for every method that takes a Fixed instead of floats.
+  /**
+   * Reads the shape a ledger field almost always has ('100', '27.5', '0.0001': digits, at most
+   * one point, at most 15 whole and 10 fraction digits, no sign). False for anything else, which
+   * the caller hands to Decimal.parse and its rules; the value is then unchanged.
+   */
+  parse(text: string): boolean {
+    return parseUnsigned(text, this);
+  }
+
+  /** a × b, rounded to 10 places half to even, like Decimal.mul. `this` may be a or b. */
+  setProduct(a: Fixed, b: Fixed): void {
+    // Shares × price, the common case: a whole number of shares needs no rounding.
+    if (a.units === 0 && wholeTimes(a, b, this)) return;
+    if (b.units === 0 && wholeTimes(b, a, this)) return;
+    fromDecimal(a.toDecimal().mul(b.toDecimal()), this);
+  }
+
+  /**
+   * a × n ÷ d with one rounding (half to even), like Decimal.mulDiv: the pro-rata cost of part of
+   * a lot. Taken in floats when a, n and d are non-negative and the products stay exact.
+   */
+  setMulDiv(a: Fixed, n: Fixed, d: Fixed): void {
+    const aw = a.whole;
+    const nw = n.whole;
+    const dw = d.whole;
+    if (
+      aw >= 0 &&
+      nw >= 0 &&
+      dw >= 0 &&
+      aw < SAFE_WHOLE &&
+      nw < SAFE_WHOLE &&
+      dw < SAFE_WHOLE &&
+      mulDivUnits(aw * UNIT + a.units, nw * UNIT + n.units, dw * UNIT + d.units, this)
+    ) {
+      return;
+    }
+    const divisor = d.toDecimal();
+    if (divisor.isZero()) throw new DecimalError('Division by zero.');
+    fromDecimal(a.toDecimal().mulDiv(n.toDecimal(), divisor), this);
+  }
+
+  // Methods take another Fixed, not floats: a float passed to a call the optimiser did not inline
+  // is boxed, an allocation per argument, and the replay calls these millions of times.
   add(other: Fixed): void {
     let units = this.units + other.units;
     let whole = this.whole + other.whole;
@@ -102,6 +133,10 @@ export class Fixed {
     return this.whole < 0;
   }
 
+  equals(other: Fixed): boolean {
+    return this.whole === other.whole && this.units === other.units;
+  }
+
   toDecimal(): Decimal {
     return toDecimal(this.whole, this.units);
   }
@@ -111,8 +146,8 @@ export class Fixed {
   }
 }
 
-/** Splits a safe-integer count of units into R. */
-export function splitUnits(units: number): void {
+/** A safe-integer count of units, into `out`. */
+function splitUnits(units: number, out: Fixed): void {
   let whole = Math.floor(units / UNIT);
   let rest = units - whole * UNIT;
   if (rest < 0) {
@@ -122,13 +157,13 @@ export function splitUnits(units: number): void {
     whole += 1;
     rest -= UNIT;
   }
-  R[0] = whole;
-  R[1] = rest;
+  out.whole = whole;
+  out.units = rest;
 }
 
-export function fromDecimal(value: Decimal): void {
+function fromDecimal(value: Decimal, out: Fixed): void {
   if (value.small === value.small) {
-    splitUnits(value.small);
+    splitUnits(value.small, out);
     return;
   }
   const units = value.big;
@@ -140,8 +175,8 @@ export function fromDecimal(value: Decimal): void {
   }
   const w = Number(whole);
   if (w > MAX_SAFE || w < -MAX_SAFE) tooLarge();
-  R[0] = w;
-  R[1] = Number(rest);
+  out.whole = w;
+  out.units = Number(rest);
 }
 
 export function toDecimal(whole: number, units: number): Decimal {
@@ -156,53 +191,8 @@ export function toNumber(whole: number, units: number): number {
   return whole < 0 && units > 0 ? whole + 1 + (units - UNIT) / UNIT : whole + units / UNIT;
 }
 
-export function compare(aw: number, au: number, bw: number, bu: number): number {
-  return aw !== bw ? (aw < bw ? -1 : 1) : au !== bu ? (au < bu ? -1 : 1) : 0;
-}
-
-/** a + b into R. */
-export function add(aw: number, au: number, bw: number, bu: number): void {
-  let units = au + bu;
-  let whole = aw + bw;
-  if (units >= UNIT) {
-    units -= UNIT;
-    whole += 1;
-  }
-  if (whole > MAX_SAFE || whole < -MAX_SAFE) tooLarge();
-  R[0] = whole;
-  R[1] = units;
-}
-
-/** a − b into R. */
-export function sub(aw: number, au: number, bw: number, bu: number): void {
-  let units = au - bu;
-  let whole = aw - bw;
-  if (units < 0) {
-    units += UNIT;
-    whole -= 1;
-  }
-  if (whole > MAX_SAFE || whole < -MAX_SAFE) tooLarge();
-  R[0] = whole;
-  R[1] = units;
-}
-
-/** A value's two parts. Products take their operands this way: a float passed to a call the
- * optimiser did not inline is boxed, an allocation per argument. */
-export interface Parts {
-  readonly whole: number;
-  readonly units: number;
-}
-
-/** a × b into R, rounded to 10 places half to even, like Decimal.mul. */
-export function mul(a: Parts, b: Parts): void {
-  // Shares × price, the common case: a whole number of shares needs no rounding.
-  if (a.units === 0 && wholeTimes(a, b)) return;
-  if (b.units === 0 && wholeTimes(b, a)) return;
-  fromDecimal(toDecimal(a.whole, a.units).mul(toDecimal(b.whole, b.units)));
-}
-
-/** n.whole × v into R when every step is exact; false otherwise. (Values, not floats: see Fixed.) */
-function wholeTimes(n: Parts, v: Parts): boolean {
+/** n.whole × v into `out` when every step is exact; false otherwise. (Values, not floats: see Fixed.) */
+function wholeTimes(n: Fixed, v: Fixed, out: Fixed): boolean {
   const fraction = n.whole * v.units;
   const whole = n.whole * v.whole;
   if (fraction > MAX_SAFE || fraction < -MAX_SAFE || whole > MAX_SAFE || whole < -MAX_SAFE) return false;
@@ -218,39 +208,12 @@ function wholeTimes(n: Parts, v: Parts): boolean {
   }
   const total = carry + whole;
   if (total > MAX_SAFE || total < -MAX_SAFE) return false;
-  R[0] = total;
-  R[1] = rest;
+  out.whole = total;
+  out.units = rest;
   return true;
 }
 
-/**
- * a × n ÷ d into R with one rounding (half to even), like Decimal.mulDiv: the pro-rata cost of
- * part of a lot. Taken in floats when a, n and d are non-negative and the products stay exact.
- */
-export function mulDiv(a: Parts, n: Parts, d: Parts): void {
-  const aw = a.whole;
-  const au = a.units;
-  const nw = n.whole;
-  const nu = n.units;
-  const dw = d.whole;
-  const du = d.units;
-  if (
-    aw >= 0 &&
-    nw >= 0 &&
-    dw >= 0 &&
-    aw < SAFE_WHOLE &&
-    nw < SAFE_WHOLE &&
-    dw < SAFE_WHOLE &&
-    mulDivUnits(aw * UNIT + au, nw * UNIT + nu, dw * UNIT + du)
-  ) {
-    return;
-  }
-  const divisor = toDecimal(dw, du);
-  if (divisor.isZero()) throw new DecimalError('Division by zero.');
-  fromDecimal(toDecimal(aw, au).mulDiv(toDecimal(nw, nu), divisor));
-}
-
-function mulDivUnits(a: number, n: number, d: number): boolean {
+function mulDivUnits(a: number, n: number, d: number, out: Fixed): boolean {
   if (d === 0) return false;
   const g = gcd(n, d);
   n /= g;
@@ -275,7 +238,7 @@ function mulDivUnits(a: number, n: number, d: number): boolean {
   const twice = remainder * 2;
   if (twice > d || (twice === d && total % 2 === 1)) total += 1;
   if (total > MAX_SAFE) return false;
-  splitUnits(total);
+  splitUnits(total, out);
   return true;
 }
 
@@ -288,12 +251,7 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/**
- * Parses the shape a ledger field almost always has ('100', '27.5', '0.0001': digits, at most
- * one point, at most 15 whole and 10 fraction digits, no sign) into R. False for anything else,
- * which the caller hands to Decimal.parse and its rules.
- */
-export function parseUnsigned(text: string): boolean {
+function parseUnsigned(text: string, out: Fixed): boolean {
   const length = text.length;
   let whole = 0;
   let wholeDigits = 0;
@@ -316,7 +274,7 @@ export function parseUnsigned(text: string): boolean {
     }
   }
   if (wholeDigits + fractionDigits === 0 || wholeDigits > 15 || fractionDigits > 10) return false;
-  R[0] = whole;
-  R[1] = fraction * (FRACTION_SCALE[fractionDigits] as number);
+  out.whole = whole;
+  out.units = fraction * (FRACTION_SCALE[fractionDigits] as number);
   return true;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from '../domain/transaction';
+import { DecimalError } from './decimal';
 
 /** The field of a record a problem is about (an import names the file's column for it). */
 export type LedgerField = Exclude<keyof Transaction, 'id' | 'note'>;
@@ -25,4 +26,11 @@ export class LedgerError extends Error {
 export function describeTransaction(tx: Pick<Transaction, 'id' | 'date' | 'type' | 'symbol'>): string {
   const what = [tx.date, tx.type, tx.symbol].filter((part) => part !== null && part !== '').join(' ');
   return `Transaction ${tx.id} (${what})`;
+}
+
+/** Beyond the exact range (fixed.ts) is a fault of the record being read or booked: say which. */
+export function tooLargeError(tx: Pick<Transaction, 'id' | 'date' | 'type' | 'symbol'>, error: unknown): unknown {
+  if (error instanceof DecimalError)
+    return new LedgerError(tx, `has an amount too large to keep exactly (${error.message})`, 'amount');
+  return error;
 }

@@ -8,7 +8,7 @@ import type { Transaction, TransactionType } from '../domain/transaction';
 //   3. then entry order (id).
 // Putting a day's buys before its sells means a sale is never refused for want of shares a
 // same-day buy provides, and the result does not depend on which of the pair was typed first.
-export const SAME_DAY_GROUP: Record<TransactionType, number> = {
+export const SAME_DAY_GROUP: Readonly<Record<TransactionType, number>> = {
   split: 0,
   buy: 1,
   transfer_out: 2,

@@ -193,12 +193,12 @@ export class TimelineRecorder {
    * array, not as float arguments, which a call the optimiser does not inline would box.)
    */
   recordHolding(slot: Slot, figures: Float64Array): void {
-    this.holdings.log.pushPair(slot, this.day, figures);
+    this.holdings.log.push(slot, this.day, figures);
   }
 
   /** figures[0]: the balance; figures[1]: zero. */
   recordCash(slot: Slot, figures: Float64Array): void {
-    this.cash.log.pushPair(slot, this.day, figures);
+    this.cash.log.push(slot, this.day, figures);
   }
 
   /** Closes the day: later rows go to the next one. */

@@ -297,6 +297,16 @@ describe('applyLedger: errors name the transaction', () => {
     expect(failure([numbered]).message).toMatch(/^Transaction 51 .*: has an invalid symbol/);
   });
 
+  it('an empty date or currency is refused like any other invalid one, first record or not', () => {
+    const deposit = tx({ id: 1, date: '2020-01-02', type: 'deposit', amount: '5' });
+    for (const records of [[], [deposit]]) {
+      const undated = tx({ id: 2, date: '', type: 'deposit', amount: '5' });
+      expect(failure([undated, ...records]).message).toMatch(/^Transaction 2 .*: has an invalid date ""/);
+      const blank = tx({ id: 2, date: '2020-01-02', type: 'deposit', amount: '5', currency: '' });
+      expect(failure([...records, blank]).message).toMatch(/^Transaction 2 .*: has an invalid currency ""/);
+    }
+  });
+
   it('a sum beyond the exact range (±9,007,199,254,740,991) instead of a rounded one', () => {
     const huge = (id: number) => tx({ id, date: '2020-01-02', type: 'deposit', amount: '5000000000000000' });
     expect(run([huge(1)]).accounts[0]?.cash[0]?.balance.toString()).toBe('5000000000000000');

@@ -2,8 +2,6 @@ import { Decimal } from './decimal';
 import * as fixed from './fixed';
 import { FixedRows } from './fixed-rows';
 
-const R = fixed.R;
-
 export type CostMethod = 'fifo' | 'average';
 
 export interface Lot {
@@ -41,9 +39,7 @@ export class LotBook {
   /** Each holding's oldest live lot and newest, or −1. */
   private readonly head: number[] = [];
   private readonly tail: number[] = [];
-  /** The cost basis that left with the last disposal. */
-  readonly disposed = new fixed.Fixed();
-  // Scratch values for disposals and products.
+  // Scratch values for disposals and splits, written before they are read within one call.
   private readonly lotCost = new fixed.Fixed();
   private readonly lotQuantity = new fixed.Fixed();
   private readonly rest = new fixed.Fixed();
@@ -88,10 +84,8 @@ export class LotBook {
 
   /** The holding's shares and cost basis as floats, into out[0] and out[1] (for the timelines). */
   totalsAsNumbers(holding: number, out: Float64Array): void {
-    this.holdings.read(holding, QUANTITY);
-    out[0] = fixed.toNumber(R[0] as number, R[1] as number);
-    this.holdings.read(holding, COST);
-    out[1] = fixed.toNumber(R[0] as number, R[1] as number);
+    out[0] = this.holdings.toNumber(holding, QUANTITY);
+    out[1] = this.holdings.toNumber(holding, COST);
   }
 
   acquire(holding: number, acquired: string, transactionId: number, quantity: fixed.Fixed, cost: fixed.Fixed): void {
@@ -129,11 +123,11 @@ export class LotBook {
   }
 
   /**
-   * Removes `shares` (the caller has checked they are held), leaving their cost basis in
-   * `disposed`. The lots that left are listed in `taken` when it is given (a transfer carries
-   * them); a sale needs just their cost.
+   * Removes `shares` (the caller has checked they are held) and sets `disposed` to their cost
+   * basis. The lots that left are listed in `taken` when it is given (a transfer carries them);
+   * a sale needs just their cost.
    */
-  dispose(holding: number, shares: fixed.Fixed, taken: Lot[] | null): void {
+  dispose(holding: number, shares: fixed.Fixed, taken: Lot[] | null, disposed: fixed.Fixed): void {
     // Running values in Fixed scratch, not float locals: see fixed.ts on floats passed to calls.
     const lots = this.lots;
     const rest = this.rest;
@@ -144,10 +138,8 @@ export class LotBook {
     took.set(0, 0);
     let i = this.head[holding] as number;
     while (rest.isPositive() && i >= 0) {
-      lots.read(i, QUANTITY);
-      lotQuantity.setResult();
-      lots.read(i, COST);
-      lotCost.setResult();
+      lots.get(i, QUANTITY, lotQuantity);
+      lots.get(i, COST, lotCost);
       if (lotQuantity.compare(rest) <= 0) {
         if (taken !== null) taken.push(this.lot(i));
         took.add(lotCost);
@@ -156,9 +148,8 @@ export class LotBook {
         i = this.next[i] as number;
         this.free(gone);
       } else {
-        fixed.mulDiv(lotCost, rest, lotQuantity);
         const part = this.part;
-        part.setResult();
+        part.setMulDiv(lotCost, rest, lotQuantity);
         if (taken !== null) {
           taken.push({
             acquired: this.acquired[i] as string,
@@ -177,18 +168,14 @@ export class LotBook {
     }
     this.head[holding] = i;
     if (i < 0) this.tail[holding] = -1;
-    const disposed = this.disposed;
     const book = this.holdings;
     if (this.method === 'average') {
-      book.read(holding, COST);
       if (book.compare(holding, QUANTITY, shares) <= 0) {
-        disposed.setResult();
+        book.get(holding, COST, disposed);
       } else {
-        lotCost.setResult();
-        book.read(holding, QUANTITY);
-        lotQuantity.setResult();
-        fixed.mulDiv(lotCost, shares, lotQuantity);
-        disposed.setResult();
+        book.get(holding, COST, lotCost);
+        book.get(holding, QUANTITY, lotQuantity);
+        disposed.setMulDiv(lotCost, shares, lotQuantity);
       }
       if (taken !== null) restate(taken, disposed.toDecimal());
     } else {
@@ -204,13 +191,12 @@ export class LotBook {
     const lots = this.lots;
     const total = this.took;
     total.set(0, 0);
+    const quantity = this.lotQuantity;
     for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) {
-      lots.read(i, QUANTITY);
-      this.lotQuantity.setResult();
-      fixed.mul(this.lotQuantity, ratio);
-      lots.setResult(i, QUANTITY);
-      this.part.setResult();
-      total.add(this.part);
+      lots.get(i, QUANTITY, quantity);
+      quantity.setProduct(quantity, ratio);
+      lots.store(i, QUANTITY, quantity);
+      total.add(quantity);
     }
     this.holdings.store(holding, QUANTITY, total);
   }

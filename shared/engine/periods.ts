@@ -1,5 +1,6 @@
 import type { Bar } from '../domain/bar';
-import { indexOnOrBefore, indexOfDayOnOrBefore } from './bars';
+import { indexOfDayOnOrBefore } from './bars';
+import { changeBetween, relativePct } from './change';
 import { addMonths } from './dates';
 import { moneyWeightedReturn, timeWeightedReturn } from './returns';
 
@@ -15,7 +16,7 @@ export interface PeriodRange {
   to: string;
 }
 
-const MONTHS: Partial<Record<PeriodKey, number>> = { '1M': 1, '3M': 3, '1Y': 12, '3Y': 36 };
+const MONTHS: Readonly<Partial<Record<PeriodKey, number>>> = { '1M': 1, '3M': 3, '1Y': 12, '3Y': 36 };
 
 /**
  * Resolves a period against a day list, ending on `asOf` (default: the last day). A period
@@ -78,12 +79,8 @@ export function periodPerformance(
   let benchmark: PeriodPerformance['benchmark'] = null;
   if (options.benchmark !== undefined) {
     const { bars, symbol } = options.benchmark;
-    const start = bars[indexOnOrBefore(bars, range.from)];
-    const end = bars[indexOnOrBefore(bars, range.to)];
-    if (start !== undefined && end !== undefined) {
-      const pct = (end.close / start.close - 1) * 100;
-      benchmark = { symbol, pct, relativePct: ((1 + twr) / (1 + pct / 100) - 1) * 100 };
-    }
+    const change = changeBetween(bars, range.from, range.to);
+    if (change !== null) benchmark = { symbol, pct: change.pct, relativePct: relativePct(twr * 100, change.pct) };
   }
   return {
     from: range.from,

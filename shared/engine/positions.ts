@@ -109,32 +109,7 @@ export function markPositions(
   });
 }
 
-/** The same for positions summed across accounts. */
-export function markTotals(
-  totals: readonly TotalPosition[],
-  closeOf: (symbol: string) => number | undefined,
-): (TotalPosition & Mark)[] {
-  const markOf = marker(closeOf);
-  return totals.map((p) => {
-    const { price, marketValue, unrealizedPnl } = markOf(p);
-    return {
-      symbol: p.symbol,
-      currency: p.currency,
-      quantity: p.quantity,
-      costBasis: p.costBasis,
-      lots: p.lots,
-      realizedPnl: p.realizedPnl,
-      dividends: p.dividends,
-      fees: p.fees,
-      accounts: p.accounts,
-      price,
-      marketValue,
-      unrealizedPnl,
-    };
-  });
-}
-
-const UNPRICED: Mark = { price: null, marketValue: null, unrealizedPnl: null };
+const UNPRICED: Readonly<Mark> = Object.freeze({ price: null, marketValue: null, unrealizedPnl: null });
 
 /** Marks at each symbol's close, its exact price parsed once per symbol. */
 function marker(

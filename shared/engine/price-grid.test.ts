@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closeSeries } from './close-series';
 import { dayFromNumber, dayToNumber } from './dates';
 import { gridCloses, unionCalendar } from './price-grid';
-import { StateLog } from './state-log';
+import { rowsOf, StateLog } from './state-log';
 
 const bars = (days: string[]) => closeSeries(days.map((day, i) => ({ day, close: 10 + i })));
 const numbers = (days: string[]) => Int32Array.from(days.map(dayToNumber));
@@ -37,8 +37,8 @@ describe('price grid', () => {
 describe('StateLog', () => {
   it('grows and groups rows by key in write order', () => {
     const log = new StateLog(2);
-    for (let i = 0; i < 10; i++) log.push(i % 3, i, i * 1.5, -i);
-    const groups = log.byKey(4);
+    for (let i = 0; i < 10; i++) log.push(i % 3, i, Float64Array.of(i * 1.5, -i));
+    const groups = rowsOf(log.sortedByKey(4));
     expect(Array.from(groups[0]?.day ?? [])).toEqual([0, 3, 6, 9]);
     expect(Array.from(groups[1]?.a ?? [])).toEqual([1.5, 6, 10.5]);
     expect(Array.from(groups[2]?.b ?? [])).toEqual([-2, -5, -8]);

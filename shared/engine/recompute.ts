@@ -7,7 +7,7 @@ import { indexOnOrBeforeDay } from './close-series';
 import { dayToNumber } from './dates';
 import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
 import type { CostMethod } from './lots';
-import { markPositions, markTotals, totalPositions, type Mark, type TotalPosition } from './positions';
+import { markPositions, type Mark } from './positions';
 import { sleeveClassifier, type SleeveOverrides } from './sleeves';
 import { computeTilt, type Tilt } from './tilt';
 import { valuePortfolio, type ValueSeries } from './valuation';
@@ -40,8 +40,6 @@ export interface RecomputeResult {
   ledger: LedgerResult;
   /** Per account, marked at the last close on or before the series' last day. */
   accounts: MarkedAccount[];
-  /** Across accounts, marked the same way. */
-  positions: (TotalPosition & Mark)[];
   series: ValueSeries;
   /** Sleeve weights on the series' last day. */
   tilt: Tilt;
@@ -86,7 +84,6 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       cash: account.cash,
       positions: markPositions(account.positions, closeOf),
     })),
-    positions: markTotals(totalPositions(ledger.accounts), closeOf),
     series,
     tilt,
   };

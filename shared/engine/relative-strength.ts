@@ -27,11 +27,6 @@ export interface RelativeStrength {
 }
 
 /** The rotation pairs the charts offer first. Symbols are the demo data's; any pair works. */
-export const RELATIVE_STRENGTH_PRESETS = [
-  { id: 'small-caps-vs-sp500', label: 'Small caps vs S&P 500', a: 'RUT', b: 'SPY' },
-  { id: 'financials-vs-tech', label: 'Financials vs tech', a: 'XLF', b: 'XLK' },
-] as const;
-
 export const DEFAULT_RS_AVERAGE = 50;
 
 /** Relative strength of A against B on their common days. */

@@ -1,3 +1,4 @@
+import { normalizeSymbol } from '../quotes/symbols';
 import type { Sleeve } from '../domain/sleeve';
 
 const LARGE_CAP_TECH = [
@@ -48,9 +49,9 @@ export const DEFAULT_SLEEVES: ReadonlyMap<string, Sleeve> = new Map([
 
 export type SleeveOverrides = ReadonlyMap<string, Sleeve> | Readonly<Record<string, Sleeve>>;
 
-/** Index tickers arrive as ^RUT from Yahoo and RUT elsewhere; class shares as BRK.B or BRK-B. */
-export function normaliseSymbol(symbol: string): string {
-  return symbol.trim().toUpperCase().replace(/^\^/, '');
+/** The defaults' key: index tickers arrive as ^RUT from Yahoo and RUT elsewhere. */
+function defaultsKey(symbol: string): string {
+  return normalizeSymbol(symbol).replace(/^\^/, '');
 }
 
 function lookup(overrides: SleeveOverrides, symbol: string): Sleeve | undefined {
@@ -61,7 +62,7 @@ function lookup(overrides: SleeveOverrides, symbol: string): Sleeve | undefined 
 
 /** The user's override when there is one, else the built-in default, else "other". */
 export function sleeveOf(symbol: string, overrides?: SleeveOverrides): Sleeve {
-  const key = normaliseSymbol(symbol);
+  const key = defaultsKey(symbol);
   if (overrides !== undefined) {
     const chosen = lookup(overrides, symbol) ?? lookup(overrides, key);
     if (chosen !== undefined) return chosen;

@@ -18,17 +18,8 @@ export class StateLog {
     this.b = new Float64Array(capacity);
   }
 
-  push(key: number, day: number, a: number, b: number): void {
-    if (this.count === this.key.length) this.grow();
-    const i = this.count++;
-    this.key[i] = key;
-    this.day[i] = day;
-    this.a[i] = a;
-    this.b[i] = b;
-  }
-
   /** A row of figures[0] and figures[1]: floats in an array, which a call never boxes. */
-  pushPair(key: number, day: number, figures: Float64Array): void {
+  push(key: number, day: number, figures: Float64Array): void {
     if (this.count === this.key.length) this.grow();
     const i = this.count++;
     this.key[i] = key;
@@ -77,11 +68,6 @@ export class StateLog {
       b[at] = this.b[i] as number;
     }
     return { starts, day, a, b };
-  }
-
-  /** The rows of each key, as views into the columns of sortedByKey. */
-  byKey(keyCount: number): Rows[] {
-    return rowsOf(this.sortedByKey(keyCount));
   }
 }
 

@@ -7,7 +7,7 @@ import { sleeveOf as defaultSleeveOf } from './sleeves';
  * 2010s: the large tech names and the tech sector about a quarter, financials about 13 %, no
  * small caps by construction. The user edits these; they are a starting point, not data.
  */
-export const SP500_SLEEVE_WEIGHTS: SleeveWeights = {
+export const SP500_SLEEVE_WEIGHTS: Readonly<SleeveWeights> = {
   large_cap_tech: 0.25,
   financials: 0.13,
   small_caps: 0,

@@ -1,6 +1,7 @@
+import type { QuoteBar } from '../domain/bar';
 import { readCsv } from './csv';
-import { isRealDay } from './days';
-import { QuoteDataError, type Bar, type ParsedSeries } from './types';
+import { isDay } from '../engine/dates';
+import { QuoteDataError, type ParsedSeries } from './types';
 
 /** A bad row in a CSV file, named the way a user can find it: file, line, column. */
 export class CsvRowError extends QuoteDataError {
@@ -59,7 +60,7 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
     }
   }
 
-  const bars: Bar[] = [];
+  const bars: QuoteBar[] = [];
   const seen = new Map<string, number>();
   let holes = 0;
   for (const record of records.slice(1)) {
@@ -88,7 +89,7 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
     };
 
     const day = cell('Date')!;
-    if (!isRealDay(day)) fail('Date', day, 'is not a date (use YYYY-MM-DD)');
+    if (!isDay(day)) fail('Date', day, 'is not a date (use YYYY-MM-DD)');
     const close = number('Close');
     if (close === null) {
       holes++;

@@ -1,7 +1,8 @@
 // Bringing cached bars onto a provider's post-split scale when a refresh reports a split the cache
 // did not know. Providers publish history split-adjusted as of the download, so bars cached before
 // a split are on the old scale; the rule is in docs/engine.md ("When a refresh brings a split").
-import type { Bar, CorporateAction } from './types';
+import type { QuoteBar } from '../domain/bar';
+import type { CorporateAction } from './types';
 
 export type Split = Extract<CorporateAction, { kind: 'split' }>;
 
@@ -12,7 +13,7 @@ export interface KnownSplit {
 }
 
 /** A cached row as the adjustment sees it. */
-export interface CachedBar extends Bar {
+export interface CachedBar extends QuoteBar {
   source: string;
   fetchedAt: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStooqCsv, toStooqSymbol } from './stooq';
+import { parseStooqCsv, stooqDay, toStooqSymbol } from './stooq';
 
 describe('toStooqSymbol', () => {
   it.each([
@@ -46,5 +46,11 @@ describe('parseStooqCsv', () => {
     expect(() => parseStooqCsv('Date,Open,High,Low,Close,Volume\n2019-01-02,1,2,0.5,abc,100\n', 'AAPL')).toThrow(
       `Stooq's answer for AAPL line 2, column Close: "abc" is not a number`,
     );
+  });
+});
+
+describe('stooqDay', () => {
+  it("writes a day as Stooq's d1/d2 parameters want it", () => {
+    expect(stooqDay('2019-02-22')).toBe('20190222');
   });
 });

@@ -27,6 +27,11 @@ const SUFFIXES: Record<string, string> = {
  * - currency pairs drop Yahoo's `=X`: EURUSD=X → eurusd.
  * Any other suffix is passed through lower-cased, and may be unknown to Stooq.
  */
+/** `2019-02-22` → `20190222`, Stooq's d1/d2 format. */
+export function stooqDay(day: string): string {
+  return day.replaceAll('-', '');
+}
+
 export function toStooqSymbol(symbol: string): string {
   const upper = symbol.toUpperCase();
   if (upper.startsWith('^')) return INDEXES[upper] ?? upper.toLowerCase();

@@ -1,6 +1,7 @@
 // Symbols are Yahoo-style tickers, upper-cased: AAPL, BRK-B, ^GSPC, VOD.L, EURUSD=X.
 export const SYMBOL_RE = /^[A-Z0-9.^=-]{1,32}$/;
 
+/** The one way a typed or read symbol becomes a ticker: trimmed, upper-cased ('brk-b ' → 'BRK-B'). */
 export function normalizeSymbol(text: string): string {
   return text.trim().toUpperCase();
 }

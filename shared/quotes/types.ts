@@ -1,19 +1,10 @@
+import type { QuoteBar } from '../domain/bar';
+
 /** Where a cached bar came from; also the `source` column of the quote cache. */
 export type QuoteSource = 'yahoo' | 'stooq' | 'file' | 'manual';
 
 /** A network provider the refresh can ask; `none` means "never touch the network". */
 export type ProviderId = 'yahoo' | 'stooq';
-
-/** One trading day. Prices are as the source published them; only `close` is required. */
-export interface Bar {
-  day: string;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number;
-  adjClose: number | null;
-  volume: number | null;
-}
 
 export type CorporateAction =
   | { kind: 'dividend'; day: string; amount: number }
@@ -33,7 +24,7 @@ export interface InstrumentMeta {
 
 /** A provider's answer for one symbol, parsed and validated. */
 export interface ParsedSeries {
-  bars: Bar[];
+  bars: QuoteBar[];
   actions: CorporateAction[];
   meta: InstrumentMeta | null;
   /** Days the source listed without a close (`null` holes), skipped rather than written as zero. */

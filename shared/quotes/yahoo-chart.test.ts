@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuoteDataError } from './types';
-import { parseYahooChart, yahooErrorMessage } from './yahoo-chart';
+import { dayInZone, parseYahooChart, yahooErrorMessage } from './yahoo-chart';
 
 // Shaped like a real chart answer (fields trimmed); SPY's first sessions of 2019, in New York time.
 function chart(
@@ -165,5 +165,16 @@ describe('yahooErrorMessage', () => {
     ).toBe('Not Found: gone');
     expect(yahooErrorMessage(chart())).toBeNull();
     expect(yahooErrorMessage('Too Many Requests')).toBeNull();
+  });
+});
+
+describe('dayInZone', () => {
+  it('reads a timestamp in a zone, falling back to an offset for an unknown zone', () => {
+    // 2019-01-02 03:00 UTC: still the 1st in New York, the 2nd in Tokyo.
+    const ts = Date.UTC(2019, 0, 2, 3) / 1000;
+    expect(dayInZone(ts, 'America/New_York')).toBe('2019-01-01');
+    expect(dayInZone(ts, 'Asia/Tokyo')).toBe('2019-01-02');
+    expect(dayInZone(ts, 'Not/AZone', -18000)).toBe('2019-01-01');
+    expect(dayInZone(ts, null)).toBe('2019-01-02');
   });
 });

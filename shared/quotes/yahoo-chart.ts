@@ -1,9 +1,9 @@
 // Yahoo Finance's chart endpoint: /v8/finance/chart/{symbol}?period1&period2&interval=1d&events=div,split
+import type { QuoteBar } from '../domain/bar';
 import { z } from 'zod';
-import { dayInZone } from './days';
+import { utcMsToDay } from '../engine/dates';
 import {
   QuoteDataError,
-  type Bar,
   type CorporateAction,
   type InstrumentKind,
   type InstrumentMeta,
@@ -155,7 +155,7 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
     }
   }
 
-  const byDay = new Map<string, Bar>();
+  const byDay = new Map<string, QuoteBar>();
   let holes = 0;
   // Yahoo now and then publishes 0 for an open or low it did not have: keep the bar, drop that value.
   const optionalPrice = (value: number | null | undefined): number | null =>
@@ -205,4 +205,33 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
   }
   actions.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.kind < b.kind ? -1 : 1));
   return { bars, actions, meta, holes };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      return null;
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The exchange-local calendar day of a Unix timestamp. Yahoo stamps a daily bar with the
+ * session's opening instant, so the day must be read in the exchange's zone, not UTC (a Tokyo
+ * bar opens at 00:00 UTC; read in New York it would land on the previous day).
+ */
+export function dayInZone(epochSeconds: number, timeZone: string | null, fallbackOffsetSeconds = 0): string {
+  const formatter = timeZone ? formatterFor(timeZone) : null;
+  if (formatter) {
+    // en-CA formats as YYYY-MM-DD.
+    return formatter.format(new Date(epochSeconds * 1000));
+  }
+  return utcMsToDay((epochSeconds + fallbackOffsetSeconds) * 1000);
 }

@@ -17,7 +17,7 @@ export interface TiltSettings {
  * another currency is in no sleeve's value: it is listed in `leftOut` at its own currency's value.
  */
 export function tiltView(snapshot: Snapshot, settings: TiltSettings): TiltOutput {
-  const { series, tilt, positions } = snapshot.result;
+  const { series, tilt, accounts } = snapshot.result;
   const holdings = series.holdings
     .filter((h) => h.lastValue > 0)
     .map((h) => ({
@@ -28,7 +28,7 @@ export function tiltView(snapshot: Snapshot, settings: TiltSettings): TiltOutput
   const trades = settings.targetWeights
     ? rebalanceTrades({ holdings, target: settings.targetWeights, sleeveOf: snapshot.sleeveOf }).trades
     : [];
-  const open = positions.filter((p) => !p.quantity.isZero());
+  const open = accounts.flatMap((a) => a.positions).filter((p) => !p.quantity.isZero());
   return {
     asOf: snapshot.asOf,
     baseCurrency: series.baseCurrency,

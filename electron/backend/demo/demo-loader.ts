@@ -1,3 +1,4 @@
+import type { QuoteBar } from '../../../shared/domain/bar';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/api/contract';
@@ -6,7 +7,6 @@ import type { TransactionInput } from '../../../shared/api/transaction-schemas';
 import { indexOnOrBefore } from '../../../shared/engine/bars';
 import { applyLedger } from '../../../shared/engine/ledger';
 import { parseDailyCsv } from '../../../shared/quotes/daily-csv';
-import type { Bar } from '../../../shared/quotes/types';
 import type { Db } from '../../db/connection';
 import { createAccountsRepo } from '../../db/accounts-repo';
 import { createInstrumentsRepo } from '../../db/instruments-repo';
@@ -20,14 +20,14 @@ import { DEMO_ACCOUNTS, DEMO_END, DEMO_INSTRUMENTS, DEMO_STEPS, DEMO_TARGET_WEIG
 
 const FEE = '4.95';
 
-function priceOn(bars: readonly Bar[], step: DemoStep): string {
+function priceOn(bars: readonly QuoteBar[], step: DemoStep): string {
   const bar = bars[indexOnOrBefore(bars, step.date)];
   if (!bar) throw new Error(`demo data has no ${step.symbol} close on or before ${step.date}`);
   return (bar.close * (step.priceFactor ?? 1)).toFixed(2);
 }
 
 /** The demo's transactions, priced from the bundled closes. */
-export function demoTransactions(closes: ReadonlyMap<string, readonly Bar[]>): TransactionInput[] {
+export function demoTransactions(closes: ReadonlyMap<string, readonly QuoteBar[]>): TransactionInput[] {
   return DEMO_STEPS.map((step) => {
     const trade = step.type === 'buy' || step.type === 'sell';
     return {
@@ -46,9 +46,9 @@ export function demoTransactions(closes: ReadonlyMap<string, readonly Bar[]>): T
   });
 }
 
-export function readDemoQuotes(assetsDir: string): Map<string, Bar[]> {
+export function readDemoQuotes(assetsDir: string): Map<string, QuoteBar[]> {
   const dir = path.join(assetsDir, 'quotes');
-  const closes = new Map<string, Bar[]>();
+  const closes = new Map<string, QuoteBar[]>();
   for (const { symbol } of DEMO_INSTRUMENTS) {
     const file = path.join(dir, `${symbol}.csv`);
     const parsed = parseDailyCsv(fs.readFileSync(file, 'utf8'), `${symbol}.csv`);

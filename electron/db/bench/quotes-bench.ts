@@ -1,9 +1,9 @@
 // Benchmarks for the quote cache, run by `npm run bench`. They report figures; they assert nothing.
+import type { QuoteBar } from '../../../shared/domain/bar';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Bar } from '../../../shared/quotes/types';
 import { median, type BenchResult } from '../../bench/measure';
 import { openDatabase } from '../connection';
 import { createQuotesRepo, type SeriesWrite } from '../quotes-repo';
@@ -41,7 +41,7 @@ export function syntheticSeries(symbols: number, days: number): SeriesWrite[] {
   const calendar = tradingDays(days);
   return Array.from({ length: symbols }, (_, s) => {
     let close = 20 + random() * 200;
-    const bars: Bar[] = calendar.map((day) => {
+    const bars: QuoteBar[] = calendar.map((day) => {
       const open = close;
       close = Math.max(1, close * (1 + (random() - 0.5) * 0.04));
       return {

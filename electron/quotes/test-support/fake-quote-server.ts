@@ -1,6 +1,7 @@
 // A stand-in for Yahoo's chart endpoint and Stooq's CSV download, on 127.0.0.1, serving the real
 // histories in ../test-fixtures and injecting the faults a refresh must survive. Used by unit
 // tests and, through fake-quote-server-main.ts, by end-to-end tests.
+import type { QuoteBar } from '../../../shared/domain/bar';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDailyCsv } from '../../../shared/quotes/daily-csv';
 import { toStooqSymbol } from '../../../shared/quotes/stooq';
-import type { Bar } from '../../../shared/quotes/types';
 
 export type Fault =
   | 'http500'
@@ -45,7 +45,7 @@ export interface RecordedRequest {
 }
 
 export interface FakeSeries {
-  bars: Bar[];
+  bars: QuoteBar[];
   splits?: { day: string; numerator: number; denominator: number }[];
   dividends?: { day: string; amount: number }[];
   instrumentType?: string;
@@ -94,7 +94,7 @@ const dayFromEpoch = (seconds: number) => new Date(seconds * 1000).toISOString()
 function yahooChart(symbol: string, series: FakeSeries, from: string, to: string, holes: boolean): string {
   const bars = series.bars.filter((bar) => bar.day >= from && bar.day <= to);
   const hole = (i: number) => holes && i % 3 === 1;
-  const column = (pick: (bar: Bar) => number | null) => bars.map((bar, i) => (hole(i) ? null : pick(bar)));
+  const column = (pick: (bar: QuoteBar) => number | null) => bars.map((bar, i) => (hole(i) ? null : pick(bar)));
   const inRange = (day: string) => day >= from && day <= to;
   const splits = Object.fromEntries(
     (series.splits ?? [])

@@ -9,8 +9,6 @@ export const queryKeys = {
   /** Prefix of every quote key: invalidating it refreshes every quote screen. */
   quotes: ['quotes'] as const,
   quoteList: ['quotes', 'list'] as const,
-  quoteHistory: (symbol: string, from?: string, to?: string) => ['quotes', 'history', symbol, from, to] as const,
-  refreshLog: (symbol?: string) => ['quotes', 'refreshLog', symbol] as const,
   settings: ['settings'] as const,
   holdings: (account?: string) => ['portfolio', 'holdings', account ?? null] as const,
   performance: (input: CallInput<'portfolio:performance'>) => ['portfolio', 'performance', input] as const,

@@ -10,23 +10,6 @@ export function useQuoteList() {
   return useQuery({ queryKey: queryKeys.quoteList, queryFn: () => client.call('quotes:list', {}) });
 }
 
-export function useQuoteHistory(symbol: string, from?: string, to?: string) {
-  const client = useClient();
-  return useQuery({
-    queryKey: queryKeys.quoteHistory(symbol, from, to),
-    queryFn: () => client.call('quotes:history', { symbol, from, to }),
-    enabled: symbol !== '',
-  });
-}
-
-export function useRefreshLog(symbol?: string) {
-  const client = useClient();
-  return useQuery({
-    queryKey: queryKeys.refreshLog(symbol),
-    queryFn: () => client.call('quotes:refreshLog', { symbol }),
-  });
-}
-
 export function useImportQuoteFile() {
   const client = useClient();
   return useMutation({
@@ -56,26 +39,6 @@ export interface RefreshProgress {
   job: EventPayload<'quotes:progress'> | null;
   /** The latest event per symbol. */
   symbols: Record<string, EventPayload<'quotes:progress'>>;
-}
-
-/** Follows one refresh job's progress events; resets when the job id changes. */
-export function useRefreshProgress(jobId: string | undefined): RefreshProgress {
-  const client = useClient();
-  const [progress, setProgress] = useState<RefreshProgress & { jobId?: string }>({ job: null, symbols: {} });
-  useEffect(
-    () =>
-      client.on('quotes:progress', (event) => {
-        if (event.jobId !== jobId) return;
-        setProgress((previous) => {
-          const base = previous.jobId === jobId ? previous : { jobId, job: null, symbols: {} };
-          return event.symbol
-            ? { ...base, symbols: { ...base.symbols, [event.symbol]: event } }
-            : { ...base, job: event };
-        });
-      }),
-    [client, jobId],
-  );
-  return progress.jobId === jobId ? progress : { job: null, symbols: {} };
 }
 
 export function useSettings() {

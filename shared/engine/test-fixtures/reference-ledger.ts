@@ -2,7 +2,7 @@ import type { Transaction } from '../../domain/transaction';
 import { Decimal } from '../decimal';
 import { LedgerError } from '../ledger-error';
 import { sortForLedger } from '../ledger-order';
-import { parseTransaction, type ParseContext, type ParsedTransaction } from '../ledger-parse';
+import { parseTransaction as checkTransaction, type ParseContext } from '../ledger-parse';
 import type { CostMethod, Lot } from '../lots';
 import {
   compareText,
@@ -16,6 +16,55 @@ import {
 } from '../ledger-types';
 import { TimelineRecorder, type Slot } from './reference-timelines';
 import { LotBook } from './reference-lots';
+
+/** A checked record's fields as Decimals, with the cash each type implies worked out here. */
+interface ParsedTransaction {
+  tx: Transaction;
+  type: Transaction['type'];
+  symbol: string;
+  /** Shares, or the split ratio; zero where it does not apply. */
+  quantity: Decimal;
+  price: Decimal;
+  fee: Decimal;
+  /** The cash amount as given (cash records) or as implied (trades); zero where it does not apply. */
+  amount: Decimal;
+  /** Set for transfer_in: the cost basis to book when no same-day transfer_out carries one. */
+  transferCost: Decimal | null;
+}
+
+/** The engine's reader checks the record and says what is wrong in its words; the figures are the reference's own. */
+function parseTransaction(tx: Transaction, context: ParseContext): ParsedTransaction {
+  const r = checkTransaction(tx, context);
+  const quantity = r.quantity.toDecimal();
+  const price = r.price.toDecimal();
+  const fee = r.fee.toDecimal();
+  const given = r.hasAmount ? r.amount.toDecimal() : null;
+  const parsed = {
+    tx,
+    type: tx.type,
+    symbol: r.symbol,
+    quantity,
+    price,
+    fee,
+    amount: Decimal.ZERO,
+    transferCost: null,
+  };
+  switch (tx.type) {
+    case 'buy':
+    case 'sell': {
+      const gross = quantity.mul(price);
+      const amount = fee.isZero() ? gross : tx.type === 'buy' ? gross.add(fee) : gross.sub(fee);
+      return { ...parsed, amount };
+    }
+    case 'transfer_in':
+    case 'transfer_out':
+      return { ...parsed, transferCost: given ?? (r.hasPrice ? quantity.mul(price) : null) };
+    case 'split':
+      return parsed;
+    default:
+      return { ...parsed, amount: given ?? Decimal.ZERO };
+  }
+}
 
 interface HoldingState {
   position: Omit<Position, 'quantity' | 'costBasis' | 'lots'>;
@@ -74,9 +123,6 @@ class LedgerRun {
     this.context = {
       today: options.today,
       accounts: new Set(options.accounts),
-      validDays: new Set(),
-      currencies: new Set(),
-      decimals: new Map(),
     };
   }
 

@@ -2,7 +2,7 @@
 // to the end of the replay: the reference ledger's own, so that the oracle shares no timeline
 // code with what it checks. Figures are recorded in today's shares and summed every day.
 import type { BalanceTimeline, CashTimeline, HoldingTimeline, QuantityTimeline } from '../ledger-types';
-import { StateLog } from '../state-log';
+import { rowsOf, StateLog, type Rows } from '../state-log';
 
 interface Group {
   key: number;
@@ -55,7 +55,7 @@ class Family {
   record(slot: Slot, day: number, value: number, cost: number): void {
     slot.value = value;
     slot.cost = cost;
-    this.slotLog.push(slot.key, day, value, cost);
+    this.slotLog.push(slot.key, day, Float64Array.of(value, cost));
     if (!slot.group.dirty) {
       slot.group.dirty = true;
       this.dirtyGroups.push(slot.group);
@@ -71,7 +71,7 @@ class Family {
         value += member.value;
         cost += member.cost;
       }
-      this.groupLog.push(group.key, day, value, cost);
+      this.groupLog.push(group.key, day, Float64Array.of(value, cost));
       group.dirty = false;
     }
     this.dirtyGroups = [];
@@ -119,10 +119,10 @@ export class TimelineRecorder {
   timelines(): LedgerTimelines {
     const h = this.holdings;
     const c = this.cash;
-    const holdingRows = h.slotLog.byKey(h.slots.length);
-    const symbolRows = h.groupLog.byKey(h.groups.length);
-    const cashRows = c.slotLog.byKey(c.slots.length);
-    const currencyRows = c.groupLog.byKey(c.groups.length);
+    const holdingRows = rowsOf(h.slotLog.sortedByKey(h.slots.length));
+    const symbolRows = rowsOf(h.groupLog.sortedByKey(h.groups.length));
+    const cashRows = rowsOf(c.slotLog.sortedByKey(c.slots.length));
+    const currencyRows = rowsOf(c.groupLog.sortedByKey(c.groups.length));
     return {
       days: this.days,
       holdings: h.slots.map((slot) => {
@@ -152,5 +152,3 @@ export class TimelineRecorder {
     };
   }
 }
-
-type Rows = ReturnType<StateLog['byKey']>[number];

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import type { AppSettings } from '../../../../shared/api/settings-schemas';
+import { normalizeSymbol } from '../../../../shared/quotes/symbols';
 import { Notice } from '../../components/notice';
 import { Segmented } from '../../components/segmented';
 import { useDraft, useSave } from './use-save';
@@ -8,7 +9,7 @@ export function PortfolioSettings({ settings }: { settings: AppSettings }) {
   const [draft, setDraft] = useDraft({ costMethod: settings.costMethod, benchmark: settings.benchmarkSymbol });
   const { costMethod, benchmark } = draft;
   const save = useSave('the portfolio settings');
-  const dirty = costMethod !== settings.costMethod || benchmark.trim().toUpperCase() !== settings.benchmarkSymbol;
+  const dirty = costMethod !== settings.costMethod || normalizeSymbol(benchmark) !== settings.benchmarkSymbol;
 
   function submit(event: FormEvent) {
     event.preventDefault();

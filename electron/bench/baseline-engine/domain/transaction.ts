@@ -1,0 +1,46 @@
+// The ledger's one record type, as the store keeps it and the engine reads it. Quantities and
+// money are decimal strings so that nothing on the way in (SQLite, JSON, a CSV import) turns them
+// into binary floats before the engine's exact arithmetic sees them.
+
+export const TRANSACTION_TYPES = [
+  'buy',
+  'sell',
+  'dividend',
+  'split',
+  'fee',
+  'interest',
+  'deposit',
+  'withdrawal',
+  'transfer_in',
+  'transfer_out',
+] as const;
+
+export type TransactionType = (typeof TRANSACTION_TYPES)[number];
+
+export interface Transaction {
+  /** Entry order: the tie-breaker for records of one day (see docs/engine.md). */
+  id: number;
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  /** 'HH:MM' (24 h) when the source gives one. */
+  time?: string | null;
+  /** The account's name. */
+  account: string;
+  type: TransactionType;
+  /** The instrument, for buy, sell, split, transfer_in/out and (optionally) dividend and fee. */
+  symbol: string | null;
+  /** Shares for trades and transfers; for a split, new shares per old share (7 for 7-for-1). */
+  quantity: string | null;
+  /** Per share, in `currency`. */
+  price: string | null;
+  fee: string | null;
+  /** Cash amount: required for dividend, interest, fee, deposit, withdrawal; optional check on trades. */
+  amount: string | null;
+  /** ISO code of the money fields. */
+  currency: string;
+  note: string | null;
+}
+
+export function isTransactionType(value: unknown): value is TransactionType {
+  return typeof value === 'string' && (TRANSACTION_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,270 @@
+import { Decimal } from './decimal';
+import * as fixed from './fixed';
+import { FixedRows } from './fixed-rows';
+
+const R = fixed.R;
+
+export type CostMethod = 'fifo' | 'average';
+
+export interface Lot {
+  /** When the shares were first acquired (carried through transfers). */
+  acquired: string;
+  quantity: Decimal;
+  cost: Decimal;
+  /** The buy or transfer_in that opened it. */
+  transactionId: number;
+}
+
+// Figures of a lot, and of a holding's totals, in their FixedRows.
+const QUANTITY = 0;
+const COST = 1;
+
+/**
+ * Every holding's lots in a replay, oldest first, with each holding's shares and cost basis.
+ * Holdings and lots are row numbers, their figures in FixedRows: a ledger opens tens of
+ * thousands of lots, and an object per lot and per figure was most of a replay's time and of
+ * its garbage. Each holding's lots are a chain through `next`; the row of a lot that has left
+ * goes to the next lot opened.
+ *
+ * FIFO: a disposal takes the oldest lots first; a partly taken lot gives up cost in proportion
+ * to the shares taken (one rounding, and the rest stays with the lot, so no cost is lost).
+ * Average cost: the book's cost is one pool; a disposal takes pool × shares ÷ holding. Lots are
+ * still consumed oldest first so that acquisition dates stay meaningful, and their costs are
+ * restated from the pool whenever they are shown or transferred.
+ */
+export class LotBook {
+  private readonly lots: FixedRows;
+  private lotIds: Float64Array;
+  private next: Int32Array;
+  private readonly acquired: string[] = [];
+  private readonly holdings = new FixedRows(2, 256);
+  /** Each holding's oldest live lot and newest, or −1. */
+  private readonly head: number[] = [];
+  private readonly tail: number[] = [];
+  /** The cost basis that left with the last disposal. */
+  readonly disposed = new fixed.Fixed();
+  // Scratch values for disposals and products.
+  private readonly lotCost = new fixed.Fixed();
+  private readonly lotQuantity = new fixed.Fixed();
+  private readonly rest = new fixed.Fixed();
+  private readonly took = new fixed.Fixed();
+  private readonly part = new fixed.Fixed();
+  /**
+   * Rows of lots that have left, chained through `next`. Reused, the table stays the size of the
+   * open lots rather than of every lot ever opened, and the rows a replay touches stay in the
+   * processor's cache.
+   */
+  private freeRows = -1;
+
+  /** `capacity`: room for this many lots before the columns grow. */
+  constructor(
+    readonly method: CostMethod,
+    capacity: number,
+  ) {
+    this.lots = new FixedRows(2, capacity);
+    this.lotIds = new Float64Array(Math.max(16, capacity));
+    this.next = new Int32Array(Math.max(16, capacity));
+  }
+
+  /** A new holding with no lots; its number. */
+  addHolding(): number {
+    this.head.push(-1);
+    this.tail.push(-1);
+    return this.holdings.addRow();
+  }
+
+  /** The holding's shares against `value`: −1, 0 or 1. */
+  compareQuantity(holding: number, value: fixed.Fixed): number {
+    return this.holdings.compare(holding, QUANTITY, value);
+  }
+
+  quantity(holding: number): Decimal {
+    return this.holdings.toDecimal(holding, QUANTITY);
+  }
+
+  cost(holding: number): Decimal {
+    return this.holdings.toDecimal(holding, COST);
+  }
+
+  /** The holding's shares and cost basis as floats, into out[0] and out[1] (for the timelines). */
+  totalsAsNumbers(holding: number, out: Float64Array): void {
+    this.holdings.read(holding, QUANTITY);
+    out[0] = fixed.toNumber(R[0] as number, R[1] as number);
+    this.holdings.read(holding, COST);
+    out[1] = fixed.toNumber(R[0] as number, R[1] as number);
+  }
+
+  acquire(holding: number, acquired: string, transactionId: number, quantity: fixed.Fixed, cost: fixed.Fixed): void {
+    const i = this.openLot(acquired, transactionId, quantity, cost);
+    const tail = this.tail[holding] as number;
+    if (tail < 0) this.head[holding] = i;
+    else this.next[tail] = i;
+    this.tail[holding] = i;
+    this.holdings.add(holding, QUANTITY, quantity);
+    this.holdings.add(holding, COST, cost);
+  }
+
+  /** Lots carried in by a transfer keep their acquisition dates, so FIFO sees them in date order. */
+  acquireCarried(holding: number, carried: readonly Lot[]): void {
+    const quantity = new fixed.Fixed();
+    const cost = new fixed.Fixed();
+    for (const lot of carried) {
+      quantity.setDecimal(lot.quantity);
+      cost.setDecimal(lot.cost);
+      const i = this.openLot(lot.acquired, lot.transactionId, quantity, cost);
+      // After every lot acquired on or before it: the chain stays in date order.
+      let before = -1;
+      let after = this.head[holding] as number;
+      while (after >= 0 && (this.acquired[after] as string) <= lot.acquired) {
+        before = after;
+        after = this.next[after] as number;
+      }
+      this.next[i] = after;
+      if (before < 0) this.head[holding] = i;
+      else this.next[before] = i;
+      if (after < 0) this.tail[holding] = i;
+      this.holdings.add(holding, QUANTITY, quantity);
+      this.holdings.add(holding, COST, cost);
+    }
+  }
+
+  /**
+   * Removes `shares` (the caller has checked they are held), leaving their cost basis in
+   * `disposed`. The lots that left are listed in `taken` when it is given (a transfer carries
+   * them); a sale needs just their cost.
+   */
+  dispose(holding: number, shares: fixed.Fixed, taken: Lot[] | null): void {
+    // Running values in Fixed scratch, not float locals: see fixed.ts on floats passed to calls.
+    const lots = this.lots;
+    const rest = this.rest;
+    const took = this.took;
+    const lotQuantity = this.lotQuantity;
+    const lotCost = this.lotCost;
+    rest.setTo(shares);
+    took.set(0, 0);
+    let i = this.head[holding] as number;
+    while (rest.isPositive() && i >= 0) {
+      lots.read(i, QUANTITY);
+      lotQuantity.setResult();
+      lots.read(i, COST);
+      lotCost.setResult();
+      if (lotQuantity.compare(rest) <= 0) {
+        if (taken !== null) taken.push(this.lot(i));
+        took.add(lotCost);
+        rest.sub(lotQuantity);
+        const gone = i;
+        i = this.next[i] as number;
+        this.free(gone);
+      } else {
+        fixed.mulDiv(lotCost, rest, lotQuantity);
+        const part = this.part;
+        part.setResult();
+        if (taken !== null) {
+          taken.push({
+            acquired: this.acquired[i] as string,
+            quantity: rest.toDecimal(),
+            cost: part.toDecimal(),
+            transactionId: this.lotIds[i] as number,
+          });
+        }
+        lotCost.sub(part);
+        lots.store(i, COST, lotCost);
+        lotQuantity.sub(rest);
+        lots.store(i, QUANTITY, lotQuantity);
+        took.add(part);
+        rest.set(0, 0);
+      }
+    }
+    this.head[holding] = i;
+    if (i < 0) this.tail[holding] = -1;
+    const disposed = this.disposed;
+    const book = this.holdings;
+    if (this.method === 'average') {
+      book.read(holding, COST);
+      if (book.compare(holding, QUANTITY, shares) <= 0) {
+        disposed.setResult();
+      } else {
+        lotCost.setResult();
+        book.read(holding, QUANTITY);
+        lotQuantity.setResult();
+        fixed.mulDiv(lotCost, shares, lotQuantity);
+        disposed.setResult();
+      }
+      if (taken !== null) restate(taken, disposed.toDecimal());
+    } else {
+      disposed.setTo(took);
+    }
+    book.sub(holding, QUANTITY, shares);
+    if (book.isZero(holding, QUANTITY)) book.set(holding, COST, 0, 0);
+    else book.sub(holding, COST, disposed);
+  }
+
+  /** New shares per old: quantities scale (rounded as Decimal.mul), cost stays. */
+  split(holding: number, ratio: fixed.Fixed): void {
+    const lots = this.lots;
+    const total = this.took;
+    total.set(0, 0);
+    for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) {
+      lots.read(i, QUANTITY);
+      this.lotQuantity.setResult();
+      fixed.mul(this.lotQuantity, ratio);
+      lots.setResult(i, QUANTITY);
+      this.part.setResult();
+      total.add(this.part);
+    }
+    this.holdings.store(holding, QUANTITY, total);
+  }
+
+  /** The live lots, oldest first, costs restated from the pool under average cost. */
+  openLots(holding: number): Lot[] {
+    const open: Lot[] = [];
+    for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) open.push(this.lot(i));
+    if (this.method === 'average') restate(open, this.cost(holding));
+    return open;
+  }
+
+  /** A lot that has left: its row is reused by the next one opened. */
+  private free(i: number): void {
+    this.next[i] = this.freeRows;
+    this.freeRows = i;
+  }
+
+  private openLot(acquired: string, id: number, quantity: fixed.Fixed, cost: fixed.Fixed): number {
+    const i = this.freeRows >= 0 ? this.freeRows : this.lots.addRow();
+    if (i === this.freeRows) this.freeRows = this.next[i] as number;
+    else if (i === this.next.length) {
+      const ids = new Float64Array(i * 2);
+      ids.set(this.lotIds);
+      this.lotIds = ids;
+      const next = new Int32Array(i * 2);
+      next.set(this.next);
+      this.next = next;
+    }
+    this.lots.store(i, QUANTITY, quantity);
+    this.lots.store(i, COST, cost);
+    this.lotIds[i] = id;
+    this.next[i] = -1;
+    this.acquired[i] = acquired;
+    return i;
+  }
+
+  private lot(i: number): Lot {
+    return {
+      acquired: this.acquired[i] as string,
+      quantity: this.lots.toDecimal(i, QUANTITY),
+      cost: this.lots.toDecimal(i, COST),
+      transactionId: this.lotIds[i] as number,
+    };
+  }
+}
+
+/** Spreads `total` over lots by quantity, the last lot taking the remainder so the sum is exact. */
+function restate(lots: Lot[], total: Decimal): void {
+  const quantity = Decimal.sum(lots.map((lot) => lot.quantity));
+  if (lots.length === 0 || quantity.isZero()) return;
+  let left = total;
+  lots.forEach((lot, i) => {
+    lot.cost = i === lots.length - 1 ? left : total.mulDiv(lot.quantity, quantity);
+    left = left.sub(lot.cost);
+  });
+}
