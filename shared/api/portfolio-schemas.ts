@@ -36,7 +36,6 @@ export const holdingRow = z.strictObject({
   dividends: decimalOut,
   price: z.number().nullable(),
   priceDate: z.string().nullable(),
-  priceSource: z.string().nullable(),
   /** The price is older than the valuation day (a holiday, a gap, or a quote that stopped). */
   stale: z.boolean(),
   /** Percent of the invested total (cash excluded); null for a position the total leaves out. */

@@ -51,7 +51,6 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
       dividends: p.dividends.toString(),
       price: quote ? quote.bar.close : null,
       priceDate: quote ? quote.bar.day : null,
-      priceSource: null,
       stale: quote !== null && asOf !== null && quote.bar.day < asOf,
       weightPct: p.currency !== base ? null : invested > 0 ? (valueOf(p).toNumber() / invested) * 100 : 0,
       dayChange,

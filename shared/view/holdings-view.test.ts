@@ -16,7 +16,6 @@ function row(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
     dividends: '0',
     price: 12.01,
     priceDate: '2024-05-01',
-    priceSource: 'file',
     stale: false,
     weightPct: 10,
     dayChange: 1,

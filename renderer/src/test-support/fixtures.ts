@@ -18,7 +18,6 @@ export function holding(symbol: string, over: Partial<HoldingRow> = {}): Holding
     dividends: '0',
     price: 120,
     priceDate: '2024-05-01',
-    priceSource: 'file',
     stale: false,
     weightPct: 10,
     dayChange: 5,

@@ -38,14 +38,7 @@ export function HoldingCells({ row }: { row: HoldingRow }) {
         {formatQuantity(row.quantity)}
       </td>
       <td className="num">
-        <span
-          data-col="price"
-          title={
-            row.price === null
-              ? undefined
-              : `Close ${row.price} on ${row.priceDate ?? '?'} (${row.priceSource ?? 'cache'})`
-          }
-        >
+        <span data-col="price" title={row.price === null ? undefined : `Close ${row.price} on ${row.priceDate ?? '?'}`}>
           {formatClose(row.price, c)}
         </span>
         <span className="cell-sub">
