@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApiErrorCode } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { Backend } from '../backend/backend';
+import type { BackendLink } from '../backend/backend-session';
 import { cookieName, isForeignRequest, newToken, readCookie, tokensEqual } from './auth';
 import { contentType, resolveStatic } from './static-files';
 
 export interface HostOptions {
-  backend: Backend;
+  /** The backend in a worker thread (`npm run web`), or in this thread (tests). */
+  backend: BackendLink;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -32,6 +34,15 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unknown_call: 404,
+  not_found: 404,
+  conflict: 409,
+  refused_sender: 403,
+  internal: 500,
 };
 
 // Browser mode uploads a CSV file to `csv:import` as JSON text; the app reads large files from
@@ -110,9 +121,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message } });
       }
       const result = await backend.dispatch(name, input);
-      const status = result.ok
-        ? 200
-        : { invalid_input: 400, unknown_call: 404, not_found: 404, conflict: 409, internal: 500 }[result.error.code];
+      const status = result.ok ? 200 : STATUS_OF[result.error.code];
       return sendJson(res, status, result);
     }
 
