@@ -6,11 +6,13 @@ import { isEventName, type ApiResult } from '../../shared/api/contract';
 import type { Dispatch } from '../../shared/api/dispatch';
 import type { FileRequest } from '../csv/csv-service';
 import type { AnyEventListener } from './event-bus';
-import type { FromBackend, HostSide, SessionOptions } from './session-protocol';
+import type { FromBackend, HostSide, SessionOptions, ToBackend } from './session-protocol';
 
 /** What a transport (IPC, HTTP) needs of a backend, in this thread or another. */
 export interface BackendLink {
   readonly dispatch: Dispatch;
+  /** The same, given the input as JSON text (an HTTP body), parsed by the backend: see dispatch-json.ts. */
+  readonly dispatchJson?: (name: unknown, body: Uint8Array) => Promise<ApiResult<unknown>>;
   readonly events: { subscribe(listener: AnyEventListener): () => void };
 }
 
@@ -93,7 +95,7 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
     pending.clear();
   }
 
-  const dispatch: Dispatch = async (name, input) => {
+  async function send(message: (id: number) => ToBackend, transfer: ArrayBuffer[] = []): Promise<ApiResult<unknown>> {
     try {
       await opened;
     } catch (error) {
@@ -101,10 +103,12 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
     }
     if (stopped !== undefined) return failure(stopped);
     const id = ++calls;
+    const outgoing = message(id);
+    const name = 'name' in outgoing ? outgoing.name : '';
     return new Promise<ApiResult<unknown>>((resolve) => {
       pending.set(id, resolve);
       try {
-        port.post({ kind: 'call', id, name, input });
+        port.post(outgoing, transfer);
       } catch (error) {
         // Only plain data can cross; what cannot be cloned is refused like any malformed input.
         pending.delete(id);
@@ -112,13 +116,23 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
         resolve({ ok: false, error: { code: 'invalid_input', message: `${String(name)}: ${message}` } });
       }
     });
-  };
+  }
+
+  const dispatch: Dispatch = (name, input) => send((id) => ({ kind: 'call', id, name, input }));
+
+  function dispatchJson(name: unknown, body: Uint8Array): Promise<ApiResult<unknown>> {
+    // Moved, not copied, when the bytes have a buffer of their own (a large body always does).
+    const own =
+      body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+    return send((id) => ({ kind: 'callJson', id, name, body }), own ? [body.buffer as ArrayBuffer] : []);
+  }
 
   port.post({ kind: 'open', options });
 
   return {
     opened,
     dispatch,
+    dispatchJson,
     events: {
       subscribe(listener) {
         listeners.add(listener);

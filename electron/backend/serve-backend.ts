@@ -3,6 +3,7 @@
 // the host for a file when a handler needs the app's dialogs.
 import type { FileRequest } from '../csv/csv-service';
 import { createBackend, type Backend } from './backend';
+import { dispatchJson } from './dispatch-json';
 import type { BackendSide, ToBackend } from './session-protocol';
 
 interface Waiting {
@@ -35,8 +36,9 @@ export function serveBackend(port: BackendSide, onClosed: () => void = () => {})
         backend.events.subscribe((name, payload) => port.post({ kind: 'event', name, payload }));
         return port.post({ kind: 'opened' });
       }
-      case 'call': {
-        const { id, name, input } = message;
+      case 'call':
+      case 'callJson': {
+        const { id, name } = message;
         if (!backend) {
           return port.post({
             kind: 'result',
@@ -44,7 +46,11 @@ export function serveBackend(port: BackendSide, onClosed: () => void = () => {})
             result: { ok: false, error: { code: 'internal', message: 'The backend is not open.' } },
           });
         }
-        void backend.dispatch(name, input).then((result) => port.post({ kind: 'result', id, result }));
+        const answer =
+          message.kind === 'call'
+            ? backend.dispatch(name, message.input)
+            : dispatchJson(backend.dispatch, name, message.body);
+        void answer.then((result) => port.post({ kind: 'result', id, result }));
         return;
       }
       case 'chosen': {

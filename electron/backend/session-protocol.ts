@@ -22,6 +22,8 @@ export interface SessionOptions {
 export type ToBackend =
   | { kind: 'open'; options: SessionOptions }
   | { kind: 'call'; id: number; name: unknown; input: unknown }
+  /** A call whose input is JSON text still to be parsed (an HTTP body), moved rather than copied. */
+  | { kind: 'callJson'; id: number; name: unknown; body: Uint8Array }
   /** The host's answer to a `chooseFile` request: a path, null when the user cancelled, or why it failed. */
   | { kind: 'chosen'; id: number; path: string | null; error?: string }
   | { kind: 'close' };
@@ -36,7 +38,8 @@ export type FromBackend =
 
 /** One end of the link, whatever carries it (a worker's port, a utility process's parentPort). */
 export interface Port<In, Out> {
-  post(message: Out): void;
+  /** `transfer`: buffers moved to the other side instead of copied. */
+  post(message: Out, transfer?: ArrayBuffer[]): void;
   listen(handler: (message: In) => void): void;
 }
 

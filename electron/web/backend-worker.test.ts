@@ -150,6 +150,8 @@ describe(`browser mode's backend worker during a ${ROWS.toLocaleString('en-US')}
             `(median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, slowest ${sorted.at(-1)?.toFixed(0)} ms)`,
         );
         expect(prompt).toBeGreaterThanOrEqual(MIN_PROMPT_ANSWERS);
+        // Most of them, too: the stragglers wait on the upload's JSON being parsed and on the commit.
+        expect(prompt * 2).toBeGreaterThanOrEqual(latencies.length);
 
         // The import's progress and its change reached the page's event stream.
         await expect.poll(() => events.text()).toContain('data: {"scope":"transactions"}');

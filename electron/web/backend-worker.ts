@@ -11,7 +11,7 @@ export function startBackendWorker(entry: string, options: Omit<SessionOptions, 
   const worker = new Worker(entry);
   const session = connectBackend(
     {
-      post: (message) => worker.postMessage(message),
+      post: (message, transfer) => worker.postMessage(message, transfer),
       listen: (handler) => worker.on('message', (message: FromBackend) => handler(message)),
     },
     { ...options, fileDialogs: false },
