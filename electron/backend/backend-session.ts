@@ -17,12 +17,15 @@ export interface BackendLink {
 }
 
 export interface BackendSession extends BackendLink {
+  readonly dispatchJson: NonNullable<BackendLink['dispatchJson']>;
   /** Settles when the backend has opened its database; rejects with the reason it could not. */
   readonly opened: Promise<void>;
   /** The backend closes its database; the thread or process is then ended. */
   close(): Promise<void>;
   /** The thread or process ended on its own: every call still waiting fails with the reason. */
   lost(reason: string): void;
+  /** Settles, with the reason, once the backend no longer answers (closed or lost). */
+  readonly stopped: Promise<string>;
 }
 
 export interface SessionHooks {
@@ -52,6 +55,8 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
   // Nobody may be waiting on `opened` when the backend fails: the failure is read through it later.
   opened.catch(() => {});
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  let markStopped: (reason: string) => void = () => {};
+  const stoppedWith = new Promise<string>((resolve) => (markStopped = resolve));
 
   function answerFileRequest(id: number, request: FileRequest): void {
     const choose = hooks.chooseFile;
@@ -89,6 +94,7 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
   function lost(reason: string): void {
     if (stopped !== undefined) return;
     stopped = reason;
+    markStopped(reason);
     markFailed(new Error(reason));
     markClosed();
     for (const settle of pending.values()) settle(failure(reason));
@@ -140,6 +146,7 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
       },
     },
     lost,
+    stopped: stoppedWith,
     async close() {
       if (stopped === undefined) {
         port.post({ kind: 'close' });

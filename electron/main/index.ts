@@ -65,6 +65,13 @@ if (!app.requestSingleInstanceLock()) {
     backend.events.subscribe((name, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
     });
+    const running = backend;
+    void running.stopped.then((reason) => {
+      // Closed on quit is the normal end; anything else left a window that can no longer work.
+      if (backend !== running) return;
+      dialog.showErrorBox('Tiltfolio stopped working', reason);
+      app.quit();
+    });
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -75,6 +75,8 @@ export function createElectronDouble() {
     appListeners: new Map<string, Handler[]>(),
     errorBoxes: [] as string[][],
     utilityProcesses: [] as FakeUtilityProcess[],
+    quits: 0,
+    exitCodes: [] as number[],
     /** The paths the open and save dialogs answer with, in turn; null is a cancelled dialog. */
     dialogAnswers: [] as (string | null)[],
     dialogs: [] as { kind: 'open' | 'save'; options: Record<string, unknown> }[],
@@ -120,8 +122,12 @@ export function createElectronDouble() {
       whenReady: () => ready,
       getPath: (name: string) => `/fake/${name}`,
       getVersion: () => '0.0.0-double',
-      quit: () => {},
-      exit: () => {},
+      quit: () => {
+        record.quits++;
+      },
+      exit: (code?: number) => {
+        record.exitCodes.push(code ?? 0);
+      },
       on: (event: string, handler: Handler) => {
         record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), handler]);
       },
