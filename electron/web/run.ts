@@ -44,12 +44,20 @@ export async function runWebMode(argv: string[], bundles: WebBundles): Promise<v
   console.log("Open this address (it holds this launch's access token):");
   console.log(host.url);
 
+  let stopping = false;
   const stop = () => {
+    stopping = true;
     void host
       .close()
       .then(() => backend.close())
       .then(() => process.exit(0));
   };
+  void backend.stopped.then((reason) => {
+    // A backend that died leaves a server that can only answer errors: say why and end.
+    if (stopping) return;
+    console.error(`tiltfolio: ${reason}`);
+    void host.close().then(() => process.exit(1));
+  });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
