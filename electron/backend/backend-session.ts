@@ -101,7 +101,11 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
     pending.clear();
   }
 
-  async function send(message: (id: number) => ToBackend, transfer: ArrayBuffer[] = []): Promise<ApiResult<unknown>> {
+  async function send(
+    name: unknown,
+    message: (id: number) => ToBackend,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<ApiResult<unknown>> {
     try {
       await opened;
     } catch (error) {
@@ -109,28 +113,26 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
     }
     if (stopped !== undefined) return failure(stopped);
     const id = ++calls;
-    const outgoing = message(id);
-    const name = 'name' in outgoing ? outgoing.name : '';
     return new Promise<ApiResult<unknown>>((resolve) => {
       pending.set(id, resolve);
       try {
-        port.post(outgoing, transfer);
+        port.post(message(id), transfer);
       } catch (error) {
         // Only plain data can cross; what cannot be cloned is refused like any malformed input.
         pending.delete(id);
-        const message = error instanceof Error ? error.message : String(error);
-        resolve({ ok: false, error: { code: 'invalid_input', message: `${String(name)}: ${message}` } });
+        const reason = error instanceof Error ? error.message : String(error);
+        resolve({ ok: false, error: { code: 'invalid_input', message: `${String(name)}: ${reason}` } });
       }
     });
   }
 
-  const dispatch: Dispatch = (name, input) => send((id) => ({ kind: 'call', id, name, input }));
+  const dispatch: Dispatch = (name, input) => send(name, (id) => ({ kind: 'call', id, name, input }));
 
   function dispatchJson(name: unknown, body: Uint8Array): Promise<ApiResult<unknown>> {
     // Moved, not copied, when the bytes have a buffer of their own (a large body always does).
     const own =
       body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-    return send((id) => ({ kind: 'callJson', id, name, body }), own ? [body.buffer as ArrayBuffer] : []);
+    return send(name, (id) => ({ kind: 'callJson', id, name, body }), own ? [body.buffer as ArrayBuffer] : []);
   }
 
   port.post({ kind: 'open', options });
