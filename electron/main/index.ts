@@ -36,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const dataDir = resolveDataDir(flagValue(process.argv, '--data-dir'), process.env, () => app.getPath('userData'));
-    backend = forkBackend(
+    const started = forkBackend(
       path.join(__dirname, 'backend.cjs'),
       {
         dataDir,
@@ -49,26 +49,29 @@ if (!app.requestSingleInstanceLock()) {
       },
       fileChooser(dialog, () => window),
     );
+    backend = started;
     try {
-      await backend.opened;
+      await started.opened;
     } catch (error) {
+      if (backend !== started) return; // closed by a quit while it was opening
       dialog.showErrorBox('Tiltfolio cannot open its database', error instanceof Error ? error.message : String(error));
-      void backend.close();
       backend = undefined;
+      void started.close();
       app.exit(1);
       return;
     }
+    // Quit while the database was opening: will-quit has closed it already.
+    if (backend !== started) return;
     hardenSession(session.defaultSession);
     serveRenderer(path.join(__dirname, 'renderer'));
-    registerIpc(ipcMain, backend.dispatch);
+    registerIpc(ipcMain, started.dispatch);
     window = createMainWindow(path.join(__dirname, 'preload.cjs'));
-    backend.events.subscribe((name, payload) => {
+    started.events.subscribe((name, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
     });
-    const running = backend;
-    void running.stopped.then((reason) => {
+    void started.stopped.then((reason) => {
       // Closed on quit is the normal end; anything else left a window that can no longer work.
-      if (backend !== running) return;
+      if (backend !== started) return;
       dialog.showErrorBox('Tiltfolio stopped working', reason);
       app.quit();
     });
