@@ -21,6 +21,8 @@ const entries = {
   web: 'electron/web/main.ts',
   cli: 'electron/cli/main.ts',
   launch: 'electron/launcher/main.ts',
+  // The backend, off the UI's thread: the app's utility process and browser mode's worker thread.
+  backend: 'electron/backend/backend-entry.ts',
 };
 
 function filesUnder(dir) {

@@ -1,14 +1,19 @@
-// `npm run test:soak`: the long runs of two tests that `npm test` runs at a tenth of their size:
-// 20 SIGKILLs during a 1,000,000-row import, and 10,000 mutated CSV files. CI runs both commands.
+// `npm run test:soak`: the long runs of three tests that `npm test` runs at a tenth of their size:
+// 20 SIGKILLs during a 1,000,000-row import, 10,000 mutated CSV files, and browser mode's backend
+// worker answering calls through a 1,000,000-row import. CI runs both commands.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const result = spawnSync(npx, ['vitest', 'run', 'electron/csv/crash.test.ts', 'electron/csv/fuzz.test.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TILTFOLIO_SOAK: '1' },
-});
+const result = spawnSync(
+  npx,
+  ['vitest', 'run', 'electron/csv/crash.test.ts', 'electron/csv/fuzz.test.ts', 'electron/web/backend-worker.test.ts'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TILTFOLIO_SOAK: '1' },
+  },
+);
 process.exit(result.status ?? 1);

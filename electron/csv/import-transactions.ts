@@ -198,7 +198,7 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
         result.cancelled = true;
         break;
       }
-      // Let the main process answer IPC and draw progress between batches.
+      // Let the backend's thread answer other calls (and hear a cancel) between batches.
       await nextTurn();
     }
 

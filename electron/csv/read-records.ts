@@ -79,24 +79,31 @@ function validPrefixLength(bytes: Uint8Array): number {
 
 const NOT_UTF8 = 'is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel) and import it again';
 
-const TEXT_SLICE = 1 << 20;
+// 128 KiB (or 128 Ki characters) is about 2,000 records: parsed in one go by csv-parse, a
+// slice is a stretch of a few milliseconds, so the thread between slices keeps answering calls.
+const SLICE = 1 << 17;
 
 /**
- * A whole file given as one string (an upload) in slices: the parser then works through it in
- * steps, and the import yields to the event loop between them. A slice never ends between the
- * two halves of a surrogate pair.
+ * The source in slices (an upload is one string; a file stream's chunks are 1 MiB): the parser
+ * then works through it in short steps, and the import yields to the event loop between them. A
+ * string slice never ends between the two halves of a surrogate pair; a byte slice may end inside
+ * a UTF-8 sequence, which the streaming decoder joins.
  */
 async function* sliced(source: RecordSource): AsyncGenerator<Uint8Array | string> {
   for await (const chunk of source) {
-    if (typeof chunk !== 'string' || chunk.length <= TEXT_SLICE) {
+    if (chunk.length <= SLICE) {
       yield chunk;
       continue;
     }
     for (let start = 0; start < chunk.length;) {
-      let end = Math.min(start + TEXT_SLICE, chunk.length);
-      const last = chunk.charCodeAt(end - 1);
-      if (end < chunk.length && last >= 0xd800 && last <= 0xdbff) end--;
-      yield chunk.slice(start, end);
+      let end = Math.min(start + SLICE, chunk.length);
+      if (typeof chunk === 'string') {
+        const last = chunk.charCodeAt(end - 1);
+        if (end < chunk.length && last >= 0xd800 && last <= 0xdbff) end--;
+        yield chunk.slice(start, end);
+      } else {
+        yield chunk.subarray(start, end);
+      }
       start = end;
     }
   }

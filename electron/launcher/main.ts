@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   const electron = obtainElectronBinary(path.join(projectDir, 'node_modules', 'electron'));
   if (!electron.ok) {
     console.log(`Electron cannot run on this machine: ${electron.reason}. Starting browser mode instead.`);
-    await runWebMode(args, path.join(__dirname, 'renderer'));
+    await runWebMode(args, {
+      rendererDir: path.join(__dirname, 'renderer'),
+      backendEntry: path.join(__dirname, 'backend.cjs'),
+    });
     return;
   }
   const binding = await ensureElectronBinding(projectDir, electron.version, electron.abi);

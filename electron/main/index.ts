@@ -1,9 +1,11 @@
-// Electron main process: window, security and IPC wiring only. The domain lives in ../backend.
+// Electron main process: window, security and IPC wiring only. The domain runs in a utility
+// process (./backend-process.ts, ../backend); main relays calls, events and file dialogs.
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, session } from 'electron';
-import { createBackend, type Backend } from '../backend/backend';
+import type { BackendSession } from '../backend/backend-session';
 import { dbPathIn, resolveDataDir } from '../backend/paths';
+import { forkBackend } from './backend-process';
 import { EVENT_CHANNEL } from './channels';
 import { fileChooser } from './file-dialogs';
 import { registerIpc } from './ipc';
@@ -24,7 +26,7 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let backend: Backend | undefined;
+  let backend: BackendSession | undefined;
   let window: BrowserWindow | undefined;
 
   app.on('second-instance', () => {
@@ -32,10 +34,11 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dataDir = resolveDataDir(flagValue(process.argv, '--data-dir'), process.env, () => app.getPath('userData'));
-    try {
-      backend = createBackend({
+    const started = forkBackend(
+      path.join(__dirname, 'backend.cjs'),
+      {
         dataDir,
         dbPath: dbPathIn(dataDir),
         version: app.getVersion(),
@@ -43,22 +46,44 @@ if (!app.requestSingleInstanceLock()) {
         runtime: `Electron ${process.versions.electron}`,
         // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for tests.
         nativeBinding: process.env.TILTFOLIO_SQLITE_BINDING,
-        chooseFile: fileChooser(dialog, () => window),
-      });
+      },
+      fileChooser(dialog, () => window),
+    );
+    backend = started;
+    try {
+      await started.opened;
     } catch (error) {
+      if (backend !== started) return; // closed by a quit while it was opening
       dialog.showErrorBox('Tiltfolio cannot open its database', error instanceof Error ? error.message : String(error));
+      backend = undefined;
+      void started.close();
       app.exit(1);
       return;
     }
+    // Quit while the database was opening: will-quit has closed it already.
+    if (backend !== started) return;
     hardenSession(session.defaultSession);
     serveRenderer(path.join(__dirname, 'renderer'));
-    registerIpc(ipcMain, backend.dispatch);
+    registerIpc(ipcMain, started.dispatch);
     window = createMainWindow(path.join(__dirname, 'preload.cjs'));
-    backend.events.subscribe((name, payload) => {
+    started.events.subscribe((name, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+    });
+    void started.stopped.then((reason) => {
+      // Closed on quit is the normal end; anything else left a window that can no longer work.
+      if (backend !== started) return;
+      dialog.showErrorBox('Tiltfolio stopped working', reason);
+      app.quit();
     });
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', (event) => {
+    if (!backend) return;
+    // Quit waits for the backend to close its database, then quits for real.
+    const closing = backend;
+    backend = undefined;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
+  });
 }

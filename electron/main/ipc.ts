@@ -19,7 +19,7 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch): void {
         return {
           ok: false,
           error: {
-            code: 'invalid_input',
+            code: 'refused_sender',
             message: `${name}: refused, the request did not come from the app's own page.`,
           },
         };

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callNames } from '../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { serveOverParentPort } from '../backend/utility-port';
 import { FakeWebContents } from '../test-support/electron-double';
 
 const double = await vi.hoisted(async () => {
@@ -14,6 +16,15 @@ vi.mock('electron', () => ({ ...double.electron, default: double.electron }));
 
 const { record } = double;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-wiring-'));
+// The utility process runs what dist/backend.cjs runs, over a real MessageChannel.
+double.runInUtilityProcess((child) => serveOverParentPort(child.parentPort));
+// What `npm start` sets: here the Node build, which this test can load.
+const sqliteBinding = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 
 function invokeEvent(url: string, isSubFrame = false) {
   return { senderFrame: { url, parent: isSubFrame ? {} : null } };
@@ -28,13 +39,19 @@ async function call(channel: string, input: unknown, url = 'app://tiltfolio/inde
 describe('Electron main wiring (electron replaced by a test double)', () => {
   beforeAll(async () => {
     process.env.TILTFOLIO_DATA_DIR = dataDir;
+    process.env.TILTFOLIO_SQLITE_BINDING = sqliteBinding;
     await import('./index');
     double.ready();
     await vi.waitFor(() => expect(record.windows).toHaveLength(1));
   });
-  afterAll(() => {
-    for (const handler of record.appListeners.get('will-quit') ?? []) handler();
+  afterAll(async () => {
+    const quit = { preventDefault: vi.fn() };
+    for (const handler of record.appListeners.get('will-quit') ?? []) handler(quit);
+    // Quitting waits for the backend to close its database, then ends its process.
+    expect(quit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(record.utilityProcesses[0]?.killed).toBe(true));
     delete process.env.TILTFOLIO_DATA_DIR;
+    delete process.env.TILTFOLIO_SQLITE_BINDING;
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -62,11 +79,21 @@ describe('Electron main wiring (electron replaced by a test double)', () => {
     expect(window?.loadedUrl).toBe('app://tiltfolio/index.html');
   });
 
+  it('runs the backend in a utility process from dist/backend.cjs, with the SQLite binding', () => {
+    expect(record.utilityProcesses).toHaveLength(1);
+    const [child] = record.utilityProcesses;
+    expect(child?.modulePath).toMatch(/backend\.cjs$/);
+    expect(child?.options).toMatchObject({
+      serviceName: 'Tiltfolio backend',
+      env: { TILTFOLIO_SQLITE_BINDING: sqliteBinding },
+    });
+  });
+
   it('registers exactly one IPC handler per contract call', () => {
     expect([...record.ipcHandlers.keys()].sort()).toEqual([...callNames].sort());
   });
 
-  it('validates payloads in main and answers good ones from the real backend', async () => {
+  it('relays calls to the real backend, whose dispatcher validates them', async () => {
     expect(await call('accounts:create', { name: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('accounts:create', { name: 'A', currency: 'USD' })).toMatchObject({ ok: true });
     expect(await call('app:info', {})).toMatchObject({
@@ -84,7 +111,8 @@ describe('Electron main wiring (electron replaced by a test double)', () => {
       ['app://tiltfolio/index.html', true],
     ] as const) {
       const result = await call('accounts:create', { name: `X ${url}`, currency: 'USD' }, url, sub);
-      expect(result, url).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // A code of its own: the UI and logs can tell a refused sender from a malformed payload.
+      expect(result, url).toMatchObject({ ok: false, error: { code: 'refused_sender' } });
     }
     expect(await call('accounts:list', {})).toMatchObject({ value: [{ name: 'A' }] });
   });
@@ -96,6 +124,29 @@ describe('Electron main wiring (electron replaced by a test double)', () => {
       'data:changed',
       { scope: 'accounts' },
     ]);
+  });
+
+  it("answers the backend's requests for a file with main's dialogs", async () => {
+    const file = path.join(dataDir, 'chosen.csv');
+    fs.writeFileSync(file, 'date,account,type,symbol,quantity,price,fee,amount,currency,note\n');
+    record.dialogAnswers.push(file);
+    expect(await call('csv:openFile', {})).toMatchObject({
+      ok: true,
+      value: { cancelled: false, path: file, fileName: 'chosen.csv' },
+    });
+    expect(record.dialogs.at(-1)).toMatchObject({ kind: 'open', options: { title: 'Import transactions' } });
+
+    const out = path.join(dataDir, 'accounts-export.csv');
+    record.dialogAnswers.push(out);
+    expect(await call('csv:exportFile', { kind: 'transactions' })).toMatchObject({
+      ok: true,
+      value: { path: out, rows: 0 },
+    });
+    expect(record.dialogs.at(-1)).toMatchObject({ kind: 'save' });
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^date,account,type/);
+
+    record.dialogAnswers.push(null);
+    expect(await call('csv:openFile', {})).toMatchObject({ ok: true, value: { cancelled: true } });
   });
 
   it('denies navigation away from the app, new windows and webviews', () => {

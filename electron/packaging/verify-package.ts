@@ -17,7 +17,13 @@ function walk(dir: string): string[] {
   });
 }
 
-const REQUIRED = ['/dist/main.cjs', '/dist/preload.cjs', '/dist/renderer/index.html', '/package.json'];
+const REQUIRED = [
+  '/dist/main.cjs',
+  '/dist/preload.cjs',
+  '/dist/backend.cjs',
+  '/dist/renderer/index.html',
+  '/package.json',
+];
 const DEV_ONLY = [
   'react',
   'react-dom',

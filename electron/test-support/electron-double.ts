@@ -1,8 +1,52 @@
 // A stand-in for the `electron` module, so main-process wiring runs under plain Node. It records
 // what the code under test asked Electron to do; tests assert on those records.
 import { EventEmitter } from 'node:events';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 
 type Handler = (...args: unknown[]) => unknown;
+
+/** What a utility process sees as `process.parentPort`: messages arrive as `{ data }` events. */
+export interface FakeParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+/**
+ * A utility process run in this thread: the two ends of a real MessageChannel, so every message
+ * is structured-cloned as it would be between processes. The test says what the child runs.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly parentPort: FakeParentPort;
+  private readonly mainEnd: MessagePort;
+  private readonly childEnd: MessagePort;
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    const { port1, port2 } = new MessageChannel();
+    this.mainEnd = port1;
+    this.childEnd = port2;
+    port1.on('message', (message: unknown) => this.emit('message', message));
+    this.parentPort = {
+      on: (_event, listener) => port2.on('message', (data: unknown) => listener({ data })),
+      postMessage: (message) => port2.postMessage(message),
+    };
+  }
+  postMessage(message: unknown) {
+    this.mainEnd.postMessage(message);
+  }
+  kill() {
+    if (this.killed) return false;
+    this.killed = true;
+    this.mainEnd.close();
+    this.childEnd.close();
+    this.emit('exit', 0);
+    return true;
+  }
+}
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: Handler | undefined;
@@ -30,7 +74,15 @@ export function createElectronDouble() {
     sandboxEnabled: false,
     appListeners: new Map<string, Handler[]>(),
     errorBoxes: [] as string[][],
+    utilityProcesses: [] as FakeUtilityProcess[],
+    quits: 0,
+    exitCodes: [] as number[],
+    /** The paths the open and save dialogs answer with, in turn; null is a cancelled dialog. */
+    dialogAnswers: [] as (string | null)[],
+    dialogs: [] as { kind: 'open' | 'save'; options: Record<string, unknown> }[],
   };
+  /** What a forked utility process runs, given its parentPort: set by the test. */
+  let utilityMain: (child: FakeUtilityProcess) => void = () => {};
 
   class FakeBrowserWindow extends EventEmitter {
     readonly options: Record<string, unknown>;
@@ -70,8 +122,12 @@ export function createElectronDouble() {
       whenReady: () => ready,
       getPath: (name: string) => `/fake/${name}`,
       getVersion: () => '0.0.0-double',
-      quit: () => {},
-      exit: () => {},
+      quit: () => {
+        record.quits++;
+      },
+      exit: (code?: number) => {
+        record.exitCodes.push(code ?? 0);
+      },
       on: (event: string, handler: Handler) => {
         record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), handler]);
       },
@@ -125,10 +181,36 @@ export function createElectronDouble() {
     },
     dialog: {
       showErrorBox: (title: string, content: string) => record.errorBoxes.push([title, content]),
+      showOpenDialog: (...args: unknown[]) => {
+        record.dialogs.push({ kind: 'open', options: args.at(-1) as Record<string, unknown> });
+        const answer = record.dialogAnswers.shift() ?? null;
+        return Promise.resolve({ canceled: answer === null, filePaths: answer === null ? [] : [answer] });
+      },
+      showSaveDialog: (...args: unknown[]) => {
+        record.dialogs.push({ kind: 'save', options: args.at(-1) as Record<string, unknown> });
+        const answer = record.dialogAnswers.shift() ?? null;
+        return Promise.resolve({ canceled: answer === null, filePath: answer ?? '' });
+      },
+    },
+    utilityProcess: {
+      fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+        const child = new FakeUtilityProcess(modulePath, args, options);
+        record.utilityProcesses.push(child);
+        queueMicrotask(() => {
+          child.emit('spawn');
+          utilityMain(child);
+        });
+        return child;
+      },
     },
   };
 
-  return { electron, record, ready: () => resolveReady() };
+  return {
+    electron,
+    record,
+    ready: () => resolveReady(),
+    runInUtilityProcess: (main: (child: FakeUtilityProcess) => void) => (utilityMain = main),
+  };
 }
 
 export type ElectronDouble = ReturnType<typeof createElectronDouble>;

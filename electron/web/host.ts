@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApiErrorCode } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { Backend } from '../backend/backend';
+import type { BackendLink } from '../backend/backend-session';
+import { dispatchJson } from '../backend/dispatch-json';
 import { cookieName, isForeignRequest, newToken, readCookie, tokensEqual } from './auth';
 import { contentType, resolveStatic } from './static-files';
 
 export interface HostOptions {
-  backend: Backend;
+  /** The backend in a worker thread (`npm run web`), or in this thread (tests). */
+  backend: BackendLink;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -34,6 +37,15 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unknown_call: 404,
+  not_found: 404,
+  conflict: 409,
+  refused_sender: 403,
+  internal: 500,
+};
+
 // Browser mode uploads a CSV file to `csv:import` as JSON text; the app reads large files from
 // disk instead (csv:importFile), so only this route needs room for a file.
 const UPLOAD_CALLS = new Set(['csv:import']);
@@ -47,7 +59,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -55,7 +67,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw new RangeError(`request body over ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -101,18 +113,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
         return send(res, 415, 'Send application/json.');
       const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      let input: unknown;
+      let body: Buffer;
       try {
-        const body = await readBody(req, UPLOAD_CALLS.has(name) ? maxUpload : maxBody);
-        input = body.length === 0 ? {} : JSON.parse(body);
+        body = await readBody(req, UPLOAD_CALLS.has(name) ? maxUpload : maxBody);
       } catch (error) {
         const message = error instanceof RangeError ? error.message : 'body is not valid JSON';
         return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message } });
       }
-      const result = await backend.dispatch(name, input);
-      const status = result.ok
-        ? 200
-        : { invalid_input: 400, unknown_call: 404, not_found: 404, conflict: 409, internal: 500 }[result.error.code];
+      // The JSON is parsed by the backend's worker when there is one: a 100 MB upload is no
+      // reason for this thread to stop answering.
+      const result = backend.dispatchJson
+        ? await backend.dispatchJson(name, body)
+        : await dispatchJson(backend.dispatch, name, body);
+      const status = result.ok ? 200 : STATUS_OF[result.error.code];
       return sendJson(res, status, result);
     }
 

@@ -1,10 +1,17 @@
 // Browser mode: serves the built renderer and the API on 127.0.0.1.
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend/backend';
 import { dbPathIn, resolveDataDir } from '../backend/paths';
+import { startBackendWorker } from './backend-worker';
 import { startHost } from './host';
 
-export async function runWebMode(argv: string[], rendererDir: string): Promise<void> {
+export interface WebBundles {
+  /** The built renderer. */
+  rendererDir: string;
+  /** The backend's entry point (dist/backend.cjs), run in a worker thread. */
+  backendEntry: string;
+}
+
+export async function runWebMode(argv: string[], bundles: WebBundles): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -19,24 +26,38 @@ export async function runWebMode(argv: string[], rendererDir: string): Promise<v
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: ${values.port} is not a port number.`);
 
-  const backend = createBackend({
+  const backend = startBackendWorker(bundles.backendEntry, {
     dataDir,
     dbPath,
     version: __TILTFOLIO_VERSION__,
     mode: 'browser',
     runtime: `Node ${process.versions.node}`,
   });
-  const host = await startHost({ backend, rendererDir, port });
+  try {
+    await backend.opened;
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  const host = await startHost({ backend, rendererDir: bundles.rendererDir, port });
   console.log(`Tiltfolio ${__TILTFOLIO_VERSION__} in browser mode; data in ${dataDir}`);
   console.log("Open this address (it holds this launch's access token):");
   console.log(host.url);
 
+  let stopping = false;
   const stop = () => {
-    void host.close().then(() => {
-      backend.close();
-      process.exit(0);
-    });
+    stopping = true;
+    void host
+      .close()
+      .then(() => backend.close())
+      .then(() => process.exit(0));
   };
+  void backend.stopped.then((reason) => {
+    // A backend that died leaves a server that can only answer errors: say why and end.
+    if (stopping) return;
+    console.error(`tiltfolio: ${reason}`);
+    void host.close().then(() => process.exit(1));
+  });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

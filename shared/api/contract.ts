@@ -3,6 +3,7 @@
 // client are all derived from these two maps, so adding a call means adding one entry here and
 // one handler in electron/backend.
 import { z } from 'zod';
+import type { ApiErrorCode } from './errors';
 import {
   historyInput,
   importFileInput,
@@ -194,7 +195,7 @@ export type Bridge = {
 };
 
 /** Every call answers with this envelope, so errors arrive structured over IPC and HTTP alike. */
-export type ApiErrorCode = 'invalid_input' | 'unknown_call' | 'not_found' | 'conflict' | 'internal';
+export type { ApiErrorCode };
 
 export interface ApiFailure {
   ok: false;

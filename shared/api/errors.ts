@@ -1,4 +1,17 @@
-import type { ApiErrorCode } from './contract';
+/**
+ * What went wrong, as the UI can act on it. `refused_sender`: the call came from somewhere other
+ * than the app's own page (another frame, a navigated-away page) and was not passed on at all.
+ */
+export const API_ERROR_CODES = [
+  'invalid_input',
+  'unknown_call',
+  'not_found',
+  'conflict',
+  'refused_sender',
+  'internal',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Thrown by backend handlers and by the renderer's client; carries a code the UI can act on. */
 export class ApiError extends Error {
