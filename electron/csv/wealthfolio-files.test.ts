@@ -46,7 +46,8 @@ describe("Wealthfolio's files", () => {
 
   it("still suggests Tiltfolio's own preset for Tiltfolio's export, which Wealthfolio's aliases also cover", async () => {
     fresh();
-    const content = 'date,account,type,symbol,quantity,price,fee,amount,currency,note\n2024-01-02,A,deposit,,,,,10,USD,\n';
+    const content =
+      'date,account,type,symbol,quantity,price,fee,amount,currency,note\n2024-01-02,A,deposit,,,,,10,USD,\n';
     expect((await call<CsvPreview>('csv:preview', { content })).suggestedPreset).toBe('tiltfolio');
   });
 
