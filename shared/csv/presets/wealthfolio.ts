@@ -52,7 +52,7 @@ const columns: Record<Key, SourceColumn> = {
   comment: { headers: WF_ALIASES.comment, description: 'kept as the note' },
   fxRate: { headers: WF_ALIASES.fxRate, description: 'kept in the note' },
   subtype: { headers: WF_ALIASES.subtype, description: 'DRIP, STAKING_REWARD, BONUS, … (see below)' },
-  status: { headers: ['status'], description: 'only POSTED activities are imported (the export)' },
+  status: { headers: ['status'], description: 'PENDING, DRAFT and VOID activities are left out (the export)' },
 };
 
 type WfType = TransactionType | 'tax' | 'credit' | 'add_holding' | 'remove_holding' | 'refused';
@@ -89,6 +89,9 @@ const REFUSED: Record<string, string> = {
   CONVERSION_OUT: 'is a currency conversion, which Tiltfolio does not record',
 };
 
+/** Wealthfolio's statuses other than POSTED: activities its holdings leave out. */
+const NOT_POSTED = new Set(['PENDING', 'DRAFT', 'VOID']);
+
 const isCashSymbol = (symbol: string) => symbol === '' || /^\$?CASH([-_:][A-Z]{3})?$/i.test(symbol);
 
 export const wealthfolioPreset: Preset<Key> = {
@@ -117,7 +120,7 @@ export const wealthfolioPreset: Preset<Key> = {
   },
   notes: [
     'Headers are matched by Wealthfolio\'s own aliases (exact, ignoring case): "type" or "activity type" for activityType, "unit_price" or "price" for unitPrice, and so on.',
-    "Wealthfolio's export (every cell a JSON string) is read as well as its import template; in the export, assetSymbol gives the symbol and accountName the account, and activities not POSTED are left out, as Wealthfolio leaves them out of its holdings.",
+    "Wealthfolio's export (every cell a JSON string) is read as well as its import template; in the export, assetSymbol gives the symbol and accountName the account, and PENDING, DRAFT and VOID activities are left out, as Wealthfolio leaves them out of its holdings.",
     'BUY/SELL: quantity, unitPrice and fee (signs dropped); the amount column is not kept (the ledger works it out).',
     'DIVIDEND, INTEREST, DEPOSIT, WITHDRAWAL: the amount column, or quantity × unitPrice when it is empty or zero.',
     'DIVIDEND with subtype DRIP and INTEREST with subtype STAKING_REWARD are two transactions, as Wealthfolio books them: the income, and a buy of quantity at unitPrice; DIVIDEND_IN_KIND is the dividend and a transfer_in of the shares at unitPrice. RETURN_OF_CAPITAL is refused.',
@@ -129,12 +132,9 @@ export const wealthfolioPreset: Preset<Key> = {
     'ADJUSTMENT, UNKNOWN and CONVERSION_IN/OUT are refused. instrumentType is dropped; other subtypes (QUALIFIED, COUPON, …) are dropped.',
   ],
   read(c) {
-    if (c.has('status')) {
-      const status = c.text('status').toUpperCase();
-      if (status !== '' && status !== 'POSTED') {
-        return c.skip(`a ${status} activity; Wealthfolio counts only POSTED ones`);
-      }
-    }
+    // Only Wealthfolio's own words: a broker's Status column ("Filled") says nothing of the kind.
+    const status = c.text('status').toUpperCase();
+    if (NOT_POSTED.has(status)) return c.skip(`a ${status} activity; Wealthfolio counts only POSTED ones`);
     const date = c.date('date');
     const wf = readWord(c, 'activityType', TYPES, EXPECTED);
     const account = c.account('accountName', 'account');
