@@ -34,7 +34,7 @@ describe("Wealthfolio's files", () => {
   const cash = (view: HoldingsOutput) =>
     view.cash.map((c) => [c.currency, c.balance]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
-  it.each(['sample-import.csv', 'happy-path-import.csv', 'activities-export.csv'])(
+  it.each(['sample-import.csv', 'happy-path-import.csv', 'semicolon-delimiter.csv', 'activities-export.csv'])(
     'the preview suggests the Wealthfolio preset for %s',
     async (file) => {
       fresh();
@@ -96,28 +96,31 @@ describe("Wealthfolio's files", () => {
     ]);
   });
 
-  it('reads the template of sample-csv.ts (activityType, unitPrice, DRIP, fxRate)', async () => {
-    fresh();
-    const result = await importText('happy-path-import.csv', text('happy-path-import.csv'));
-    expect(result).toMatchObject({ committed: true, added: 12 });
-    // By hand. MSFT: 10 at 380.50 + 4.95 = 3,809.95; 5 sold at 410 − 4.95 = 2,045.05 against
-    // 1,904.975: realized 140.075. AAPL: 5 at 185.25 + 4.95 = 931.20; 2 sold at 175 − 4.95 =
-    // 345.05 against 372.48: realized −27.43. VOO: 3 at 450, and 1 more at 1.50 from the DRIP.
-    // USD cash: −3,809.95 − 931.20 + 0.75 + 1,000 + 345.05 − 1,350 − 500 + 1.50 − 1.50 + 2,045.05
-    // + 12.50 = −3,187.80; TD.TO: 10 at 85 + 9.99 = 859.99 CAD.
-    const view = await holdings();
-    expect(positions(view)).toEqual([
-      ['AAPL', 'USD', '3', '558.72', '-27.43', '0'],
-      ['MSFT', 'USD', '5', '1904.975', '140.075', '0.75'],
-      ['TD.TO', 'CAD', '10', '859.99', '0', '0'],
-      ['VOO', 'USD', '4', '1351.5', '0', '1.5'],
-    ]);
-    expect(cash(view)).toEqual([
-      ['CAD', '-859.99'],
-      ['USD', '-3187.8'],
-    ]);
-    expect(view.totals.realizedPl).toBe('112.645');
-  });
+  it.each(['happy-path-import.csv', 'semicolon-delimiter.csv'])(
+    'reads the template of sample-csv.ts (activityType, unitPrice, DRIP, fxRate) in %s',
+    async (file) => {
+      fresh();
+      const result = await importText(file, text(file));
+      expect(result).toMatchObject({ committed: true, added: 12 });
+      // By hand. MSFT: 10 at 380.50 + 4.95 = 3,809.95; 5 sold at 410 − 4.95 = 2,045.05 against
+      // 1,904.975: realized 140.075. AAPL: 5 at 185.25 + 4.95 = 931.20; 2 sold at 175 − 4.95 =
+      // 345.05 against 372.48: realized −27.43. VOO: 3 at 450, and 1 more at 1.50 from the DRIP.
+      // USD cash: −3,809.95 − 931.20 + 0.75 + 1,000 + 345.05 − 1,350 − 500 + 1.50 − 1.50 + 2,045.05
+      // + 12.50 = −3,187.80; TD.TO: 10 at 85 + 9.99 = 859.99 CAD.
+      const view = await holdings();
+      expect(positions(view)).toEqual([
+        ['AAPL', 'USD', '3', '558.72', '-27.43', '0'],
+        ['MSFT', 'USD', '5', '1904.975', '140.075', '0.75'],
+        ['TD.TO', 'CAD', '10', '859.99', '0', '0'],
+        ['VOO', 'USD', '4', '1351.5', '0', '1.5'],
+      ]);
+      expect(cash(view)).toEqual([
+        ['CAD', '-859.99'],
+        ['USD', '-3187.8'],
+      ]);
+      expect(view.totals.realizedPl).toBe('112.645');
+    },
+  );
 
   it('reads the export: JSON-quoted cells, assetSymbol and accountName, only POSTED rows', async () => {
     fresh();
