@@ -161,7 +161,8 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
           continue;
         }
         // A record may hold more than one transaction (a reinvested dividend): each is a row.
-        for (const row of read.more.length === 0 ? [read.input] : [read.input, ...read.more]) {
+        for (let k = -1; k < read.more.length; k++) {
+          const row = k < 0 ? read.input : (read.more[k] as TransactionInput);
           const account = resolveAccount(row.account, row.currency);
           row.account = account.name;
           // The rows stay in memory for the ledger replay: one copy of each repeated string.

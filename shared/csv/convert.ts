@@ -71,11 +71,17 @@ export function bindHeader(preset: AnyPreset, header: readonly string[], options
   };
 }
 
+const NO_MORE: readonly TransactionInput[] = [];
+
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export type ReadResult =
-  | { ok: true; input: TransactionInput; /** Further transactions of the same record. */ more: TransactionInput[] }
+  | {
+      ok: true;
+      input: TransactionInput;
+      /** Further transactions of the same record. */ more: readonly TransactionInput[];
+    }
   | { ok: true; input: null; skipped: string }
   | { ok: false; problems: ImportProblem[] };
 
@@ -117,7 +123,12 @@ export class RecordReader {
       if (this.problems.length === 0) this.problems.push({ line, column: null, reason: 'could not be read' });
       return { ok: false, problems: this.problems };
     }
-    const drafts: readonly Draft[] = Array.isArray(read) ? read : [read as Draft];
+    // The usual record is one transaction: no arrays for it (a million-row file passes here).
+    if (!Array.isArray(read)) {
+      const result = this.check(read as Draft);
+      return result.ok ? { ok: true, input: result.input, more: NO_MORE } : result;
+    }
+    const drafts = read as readonly Draft[];
     const inputs: TransactionInput[] = [];
     const problems: ImportProblem[] = [];
     for (const draft of drafts) {
