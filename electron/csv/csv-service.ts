@@ -198,9 +198,15 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       const rows: string[][] = [];
       let values = new ColumnValues(0);
       let problem: string | null = null;
+      // A file in a preset's JSON-quoted layout (Wealthfolio's export) is shown as that preset reads it.
+      const jsonQuoted = (header: readonly string[]) => {
+        const preset =
+          (presetName === undefined ? undefined : presets.find(presetName)) ?? suggestPreset(header, BUILT_IN_PRESETS);
+        return preset?.jsonQuoted?.(header) ?? false;
+      };
       try {
         // Every record of the content, not only the rows shown: a type word may first appear late.
-        for await (const batch of readCsvRecords([content], { delimiter })) {
+        for await (const batch of readCsvRecords([content], { delimiter, jsonQuoted })) {
           for (const { cells } of batch) {
             if (headerRow === null) {
               headerRow = cells;

@@ -122,6 +122,7 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
 
     const records = readCsvRecords(request.source, {
       delimiter: request.delimiter ?? request.preset.delimiter,
+      ...(request.preset.jsonQuoted === undefined ? {} : { jsonQuoted: request.preset.jsonQuoted }),
       batchSize: request.batchRows ?? 2000,
       ...(request.maxRecordChars === undefined ? {} : { maxRecordChars: request.maxRecordChars }),
       onBytes: (bytes) => (bytesDone = bytes),
@@ -159,30 +160,33 @@ export async function importTransactions(db: Db, request: ImportRequest): Promis
           else seen.count++;
           continue;
         }
-        const row = read.input;
-        const account = resolveAccount(row.account, row.currency);
-        row.account = account.name;
-        // The rows stay in memory for the ledger replay: one copy of each repeated string.
-        row.date = intern(row.date);
-        row.currency = intern(row.currency);
-        if (row.symbol !== null) row.symbol = intern(row.symbol);
-        if (known.size > 0) {
-          const fingerprint = transactionFingerprint(row);
-          const left = known.get(fingerprint);
-          if (left !== undefined && left > 0) {
-            known.set(fingerprint, left - 1);
-            result.duplicates++;
-            continue;
+        // A record may hold more than one transaction (a reinvested dividend): each is a row.
+        for (let k = -1; k < read.more.length; k++) {
+          const row = k < 0 ? read.input : (read.more[k] as TransactionInput);
+          const account = resolveAccount(row.account, row.currency);
+          row.account = account.name;
+          // The rows stay in memory for the ledger replay: one copy of each repeated string.
+          row.date = intern(row.date);
+          row.currency = intern(row.currency);
+          if (row.symbol !== null) row.symbol = intern(row.symbol);
+          if (known.size > 0) {
+            const fingerprint = transactionFingerprint(row);
+            const left = known.get(fingerprint);
+            if (left !== undefined && left > 0) {
+              known.set(fingerprint, left - 1);
+              result.duplicates++;
+              continue;
+            }
           }
+          if (row.symbol !== null && !symbols.has(row.symbol)) {
+            writer.ensureInstrument(row.symbol, row.currency);
+            symbols.add(row.symbol);
+          }
+          rows.push(row);
+          accountIds.push(account.id);
+          lines.push(record.line);
+          if (result.preview.length < previewRows) result.preview.push(row);
         }
-        if (row.symbol !== null && !symbols.has(row.symbol)) {
-          writer.ensureInstrument(row.symbol, row.currency);
-          symbols.add(row.symbol);
-        }
-        rows.push(row);
-        accountIds.push(account.id);
-        lines.push(record.line);
-        if (result.preview.length < previewRows) result.preview.push(row);
       }
       if (rows.length > 0) {
         const first = writer.insertTransactions(rows, accountIds, request.now);

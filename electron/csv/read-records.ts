@@ -4,6 +4,8 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { detectDelimiter, firstLine } from '../../shared/csv/detect';
+import { jsonQuotedCells } from '../../shared/csv/json-quoted';
+import { readJsonQuotedLines } from './read-json-lines';
 
 export type RecordSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
@@ -22,6 +24,11 @@ export interface ReadOptions {
   maxRecordChars?: number;
   onBytes?: (bytesRead: number) => void;
   onDelimiter?: (delimiter: string) => void;
+  /**
+   * Called with the header when its every cell is a JSON string (`"date","symbol",…` parses as
+   * JSON): true reads the file line by line as JSON-quoted cells (Wealthfolio's export).
+   */
+  jsonQuoted?: (header: readonly string[]) => boolean;
 }
 
 /** The file cannot be read as CSV at all (encoding, a broken quote): nothing after it is trusted. */
@@ -210,6 +217,17 @@ export async function* readCsvRecords(source: RecordSource, options: ReadOptions
   // The delimiter is needed before the parser exists: take the first chunk by hand.
   const firstChunk = await text.next();
   if (firstChunk.done) return;
+  async function* rest(): AsyncGenerator<string> {
+    yield firstChunk.value as string;
+    yield* text;
+  }
+  if (options.jsonQuoted !== undefined && delimiter === ',') {
+    const header = jsonQuotedCells(firstLine(firstChunk.value as string));
+    if (header !== null && options.jsonQuoted(header)) {
+      yield* readJsonQuotedLines(rest(), batchSize, maxRecordChars);
+      return;
+    }
+  }
   const parser = parse({
     delimiter,
     record_delimiter: ['\r\n', '\n', '\r'],
@@ -217,10 +235,6 @@ export async function* readCsvRecords(source: RecordSource, options: ReadOptions
     skip_empty_lines: false,
     max_record_size: maxRecordChars,
   });
-  async function* rest(): AsyncGenerator<string> {
-    yield firstChunk.value as string;
-    yield* text;
-  }
   // Records are taken from 'data' events, which csv-parse emits as it parses: every record before
   // a broken one arrives (an async iterator would drop them when the error destroys the stream),
   // so the line count stays right for the error message.

@@ -35,6 +35,7 @@ describe('the app format', () => {
         currency: 'USD',
         note: '  spaced  ',
       },
+      more: [],
     });
   });
 

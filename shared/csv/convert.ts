@@ -71,11 +71,17 @@ export function bindHeader(preset: AnyPreset, header: readonly string[], options
   };
 }
 
+const NO_MORE: readonly TransactionInput[] = [];
+
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export type ReadResult =
-  | { ok: true; input: TransactionInput }
+  | {
+      ok: true;
+      input: TransactionInput;
+      /** Further transactions of the same record. */ more: readonly TransactionInput[];
+    }
   | { ok: true; input: null; skipped: string }
   | { ok: false; problems: ImportProblem[] };
 
@@ -107,24 +113,40 @@ export class RecordReader {
     this.problems = [];
     this.skipped = '';
     const expected = this.binding.header.length;
-    if (record.length !== expected) {
-      return {
-        ok: false,
-        problems: [
-          {
-            line,
-            column: null,
-            reason: `has ${record.length} field${record.length === 1 ? '' : 's'}; the header has ${expected}`,
-          },
-        ],
-      };
+    const short = record.length < expected && this.binding.preset.acceptsShortRecords === true;
+    if (record.length !== expected && !short) {
+      return { ok: false, problems: [{ line, column: null, reason: fieldCountReason(record.length, expected) }] };
     }
-    const draft = this.binding.preset.read(this.cells);
-    if (draft === null && this.problems.length === 0) return { ok: true, input: null, skipped: this.skipped };
-    if (draft === undefined || draft === null || this.problems.length > 0) {
+    const read = this.binding.preset.read(this.cells);
+    if (read === null && this.problems.length === 0) return { ok: true, input: null, skipped: this.skipped };
+    if (read === undefined || read === null || this.problems.length > 0) {
       if (this.problems.length === 0) this.problems.push({ line, column: null, reason: 'could not be read' });
       return { ok: false, problems: this.problems };
     }
+    // The usual record is one transaction: no arrays for it (a million-row file passes here).
+    if (!Array.isArray(read)) {
+      const result = this.check(read as Draft);
+      return result.ok ? { ok: true, input: result.input, more: NO_MORE } : result;
+    }
+    const drafts = read as readonly Draft[];
+    const inputs: TransactionInput[] = [];
+    const problems: ImportProblem[] = [];
+    for (const draft of drafts) {
+      const result = this.check(draft);
+      if (result.ok) inputs.push(result.input);
+      else problems.push(...result.problems);
+    }
+    const [input, ...more] = inputs;
+    if (problems.length > 0 || input === undefined) {
+      if (problems.length === 0) problems.push({ line, column: null, reason: 'could not be read' });
+      return { ok: false, problems };
+    }
+    return { ok: true, input, more };
+  }
+
+  /** The contract's schema checks of one draft. */
+  private check(draft: Draft): { ok: true; input: TransactionInput } | { ok: false; problems: ImportProblem[] } {
+    const line = this.line;
     const parsed = transactionInput.safeParse(draft);
     if (parsed.success) {
       // The accounts table checks names with SQLite's trim and length, which stop at control
@@ -203,6 +225,14 @@ export class RecordReader {
       },
     };
   }
+}
+
+function fieldCountReason(count: number, expected: number): string {
+  const counts = `has ${count} field${count === 1 ? '' : 's'}; the header has ${expected}`;
+  if (count < expected) return counts;
+  // The usual cause, said so the user can find it: values after it sit under the wrong columns.
+  const extra = count - expected;
+  return `${counts}: ${extra === 1 ? 'one delimiter' : `${extra} delimiters`} too many (or a value holding the delimiter is not in quotes), so the values after it are under the wrong columns`;
 }
 
 function lowerFirst(text: string): string {

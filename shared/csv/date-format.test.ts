@@ -26,6 +26,27 @@ describe('parseDate', () => {
     expect(parseDate('11/17/2021', 'month-first')).toMatchObject({ day: '2021-11-17' });
   });
 
+  it("reads in day-first every layout Ghostfolio's CSV import accepts (its parseDate helper)", () => {
+    // dd-MM-yyyy, dd/MM/yyyy, dd.MM.yyyy, yyyy-MM-dd, yyyy/MM/dd, yyyy.MM.dd, yyyyMMdd, ISO 8601.
+    for (const text of [
+      '06-05-2022',
+      '06/05/2022',
+      '06.05.2022',
+      '2022-05-06',
+      '2022/05/06',
+      '2022.05.06',
+      '20220506',
+    ]) {
+      expect(parseDate(text, 'day-first'), text).toEqual({ ok: true, day: '2022-05-06', time: null });
+    }
+    expect(parseDate('2022-05-06T22:30:00.000Z', 'day-first')).toEqual({ ok: true, day: '2022-05-06', time: '22:30' });
+    expect(parseDate('20220230', 'day-first')).toEqual({
+      ok: false,
+      reason: 'is not a calendar date (read as 2022-02-30)',
+    });
+    expect(parseDate('2022506', 'day-first').ok).toBe(false);
+  });
+
   it('refuses dates that do not exist and layouts that do not match', () => {
     expect(parseDate('2016-02-30', 'YYYY-MM-DD')).toEqual({
       ok: false,

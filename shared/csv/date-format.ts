@@ -4,7 +4,8 @@ import { isDay } from '../engine/dates';
 
 /**
  * The named layouts, plus two lenient ones for files that mix separators (Ghostfolio's examples
- * use both 16-09-2021 and 17/11/2021): `day-first` reads YYYY-MM-DD or D/M/YYYY with / . or -,
+ * use both 16-09-2021 and 17/11/2021): `day-first` reads year first (YYYY-MM-DD, YYYY/MM/DD,
+ * YYYY.MM.DD, YYYYMMDD: every layout Ghostfolio's CSV import accepts) or D/M/YYYY with / . or -,
  * `month-first` reads YYYY-MM-DD or M/D/YYYY with / or -.
  */
 export const DATE_FORMATS = [
@@ -47,7 +48,12 @@ const LAYOUTS: Record<DateFormat, readonly Layout[]> = {
   'DD-MM-YYYY': [layout(String.raw`(\d{1,2})-(\d{1,2})-(\d{4})`, 'dmy')],
   'YYYY/MM/DD': [layout(String.raw`(\d{4})/(\d{1,2})/(\d{1,2})`, 'ymd')],
   YYYYMMDD: [layout(String.raw`(\d{4})(\d{2})(\d{2})`, 'ymd')],
-  'day-first': [ISO, layout(String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`, 'dmy')],
+  'day-first': [
+    ISO,
+    layout(String.raw`(\d{4})[/.](\d{1,2})[/.](\d{1,2})`, 'ymd'),
+    layout(String.raw`(\d{4})(\d{2})(\d{2})`, 'ymd'),
+    layout(String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`, 'dmy'),
+  ],
   'month-first': [ISO, layout(String.raw`(\d{1,2})[/-](\d{1,2})[/-](\d{4})`, 'mdy')],
 };
 

@@ -66,8 +66,22 @@ export interface Preset<K extends string = string> {
   fieldSources: Readonly<Partial<Record<DraftField, K>>>;
   /** What the preset changes or drops, for the docs and the preset list. */
   notes: readonly string[];
-  /** A draft, undefined after a problem, or null for a record left out through `skip`. */
-  read(cells: Cells<K>): Draft | undefined | null;
+  /**
+   * Records with fewer fields than the header are read with the missing trailing cells blank
+   * (Ghostfolio's own files leave off an empty last Note field); without it they are refused.
+   */
+  acceptsShortRecords?: boolean;
+  /**
+   * Whether a file with this header (cells as read) writes every cell as a JSON string, one
+   * record per line, as Wealthfolio's export does (`"a \"quoted\" note"`); such a file is read so.
+   */
+  jsonQuoted?(header: readonly string[]): boolean;
+  /**
+   * A draft, or several for a record that holds more than one transaction (Wealthfolio's DRIP
+   * dividend is a dividend and a buy); undefined after a problem; null for a record left out
+   * through `skip`.
+   */
+  read(cells: Cells<K>): Draft | readonly Draft[] | undefined | null;
 }
 
 // Presets are stored by their column keys, which vary per preset; code that handles any preset

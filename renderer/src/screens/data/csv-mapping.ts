@@ -37,7 +37,7 @@ export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   'DD-MM-YYYY': '31-12-2016',
   'YYYY/MM/DD': '2016/12/31',
   YYYYMMDD: '20161231',
-  'day-first': 'Day first, mixed (31/12/2016 or 31-12-2016)',
+  'day-first': 'Day first or year first, mixed (31/12/2016, 31-12-2016, 2016/12/31)',
   'month-first': 'Month first, mixed (12/31/2016 or 12-31-2016)',
 };
 
