@@ -96,7 +96,7 @@ export class DataPage {
     this.overall = page.getByTestId('refresh-progress').getByRole('progressbar');
     const quotesForm = page.getByRole('form', { name: 'Import prices from a file' });
     this.file = quotesForm.getByLabel('CSV files', { exact: true });
-    this.importButton = quotesForm.getByRole('button', { name: 'Import', exact: true });
+    this.importButton = quotesForm.getByRole('button', { name: /^Import( \d+ files)?$/ });
     this.csv = new TransactionsCsvPanel(page);
   }
 

@@ -135,10 +135,12 @@ export function ImportQuotesForm() {
           {outcomes.length === 1 ? (
             outcomes[0]!.text
           ) : (
-            <>
-              {failed === 0
-                ? `All ${outcomes.length} files imported.`
-                : `${outcomes.length - failed} of ${outcomes.length} files imported; nothing was written from the ${failed === 1 ? 'other' : `other ${failed}`}.`}
+            <div className="import-outcomes-body">
+              <p>
+                {failed === 0
+                  ? `All ${outcomes.length} files imported.`
+                  : `${outcomes.length - failed} of ${outcomes.length} files imported; nothing was written from the ${failed === 1 ? 'other' : `other ${failed}`}.`}
+              </p>
               <ul className="import-outcomes" aria-label="Files imported">
                 {outcomes.map((o, i) => (
                   <li key={i} className={o.ok ? undefined : 'form-problem'}>
@@ -146,7 +148,7 @@ export function ImportQuotesForm() {
                   </li>
                 ))}
               </ul>
-            </>
+            </div>
           )}
         </Notice>
       )}
