@@ -43,4 +43,34 @@ describe('browser host CSV upload', () => {
     const tooBig = await post('csv:import', { fileName: 'huge.csv', content: 'x'.repeat(300_000) });
     expect(tooBig.status).toBe(400);
   });
+
+  it('takes a quotes file (a quotes export of several symbols) larger than the limit for other calls', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'renderer'));
+    backend = testBackend(path.join(dir, 'data'));
+    host = await startHost({
+      backend,
+      rendererDir: path.join(dir, 'renderer'),
+      maxBodyBytes: 2_000,
+      maxUploadBytes: 200_000,
+    });
+    // 100 days of two symbols, about 4 KB: over the 2,000 bytes other calls may send.
+    const days = Array.from({ length: 100 }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+    const content = ['symbol,date,close', ...['AAA', 'BBB'].flatMap((s) => days.map((d) => `${s},${d},10.5`))].join(
+      '\n',
+    );
+    expect(content.length).toBeGreaterThan(2_000);
+    const upload = await post('quotes:importFile', { fileName: 'tiltfolio-quotes.csv', content });
+    expect(upload.status).toBe(200);
+    expect(await upload.json()).toEqual({
+      ok: true,
+      value: {
+        bars: 200,
+        symbols: [
+          { symbol: 'AAA', bars: 100 },
+          { symbol: 'BBB', bars: 100 },
+        ],
+      },
+    });
+  });
 });

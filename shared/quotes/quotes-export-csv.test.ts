@@ -78,6 +78,16 @@ describe('parseQuoteFile', () => {
     });
   });
 
+  it("reads Yahoo's column names with a Symbol column added, and upper-cases the symbol", () => {
+    const result = parse('Symbol,Date,Open,High,Low,Close,Adj Close,Volume\nvod.l,2020-03-02,1,2,0.5,1.5,1.25,10\n');
+    expect(result).toMatchObject({
+      format: 'tiltfolio',
+      rows: [
+        { symbol: 'VOD.L', day: '2020-03-02', open: 1, high: 2, low: 0.5, close: 1.5, adjClose: 1.25, volume: 10 },
+      ],
+    });
+  });
+
   it('reads a Yahoo file (no symbol column) as one series, as before', () => {
     const result = parse(
       'Date,Open,High,Low,Close,Adj Close,Volume\n2019-01-02,null,null,null,null,null,null\n2019-01-03,1,2,0.5,1.5,1.25,10\n',
@@ -94,7 +104,7 @@ describe('parseQuoteFile', () => {
   });
 
   it.each([
-    ['a lower-case ticker', 'spy,2019-01-02,file,,,,1,,,', 'line 2, column symbol: "spy" is not a ticker'],
+    ['a ticker with a space', 'S P,2019-01-02,file,,,,1,,,', 'line 2, column symbol: "S P" is not a ticker'],
     ['an unknown source', 'SPY,2019-01-02,bloomberg,,,,1,,,', 'line 2, column source: "bloomberg" is not a source'],
     ['a date that does not exist', 'SPY,2019-02-30,file,,,,1,,,', 'line 2, column date: "2019-02-30" is not a date'],
     ['an empty close', 'SPY,2019-01-02,file,1,1,1,,,,', 'line 2, column close: "" is empty: every row needs a close'],

@@ -3,7 +3,7 @@
 import type { CsvRecord } from './csv';
 import { checkFieldCount, CsvRowError, parseDailyRecords, readQuoteRecords, rowReader } from './daily-csv';
 import { isRealDay } from './days';
-import { isValidSymbol } from './symbols';
+import { isValidSymbol, normalizeSymbol } from './symbols';
 import type { Bar, ParsedSeries, QuoteSource } from './types';
 
 /** The export's columns, in its order (docs/csv.md); the exporter writes these, the import reads them. */
@@ -64,7 +64,9 @@ function parseExportRecords(
   const header = records[0];
   const index = new Map<QuoteExportColumn, number>();
   header.fields.forEach((name, position) => {
-    const column = QUOTE_EXPORT_COLUMNS.find((known) => known === name.trim().toLowerCase());
+    // `Adj Close` as Yahoo spells it, for a hand-made file that adds a Symbol column to Yahoo's.
+    const key = name.trim().toLowerCase().replace(/\s+/g, '_');
+    const column = QUOTE_EXPORT_COLUMNS.find((known) => known === key);
     if (!column) {
       throw new CsvRowError(
         file,
@@ -92,8 +94,9 @@ function parseExportRecords(
     checkFieldCount(file, header, record);
     const { cell, fail, number } = rowReader(file, record, index);
 
-    const symbol = cell('symbol')!;
-    if (!isValidSymbol(symbol)) fail('symbol', symbol, 'is not a ticker (upper-case letters, digits, . ^ = -)');
+    // Upper-cased as a file name's symbol is: `spy` in a hand-made file is SPY.
+    const symbol = normalizeSymbol(cell('symbol')!);
+    if (!isValidSymbol(symbol)) fail('symbol', cell('symbol')!, 'is not a ticker (letters, digits, . ^ = -)');
     const day = cell('date')!;
     if (!isRealDay(day)) fail('date', day, 'is not a date (use YYYY-MM-DD)');
     const sourceText = cell('source') ?? '';
