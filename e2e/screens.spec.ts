@@ -207,6 +207,39 @@ test.describe('quotes', () => {
   });
 });
 
+test('several price files import in one go, a Tiltfolio export among them, each with its own result', async ({
+  page,
+}, info) => {
+  const app = await withDemo(page);
+  await app.go('Import & export');
+  const data = new DataPage(page);
+  const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await data.file.setInputFiles([
+    csv('VTI.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2019-02-21,144,145,143,144.5,144.5,100\n'),
+    csv('broken.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2019-02-21,1,1,1,n/a,1,1\n'),
+    csv(
+      'tiltfolio-quotes.csv',
+      'symbol,date,source,open,high,low,close,adj_close,volume,fetched_at\r\n' +
+        'QQQ,2019-02-21,yahoo,,,,170.5,168.25,,2019-02-22T08:00:00.000Z\r\n' +
+        'ZZZ,2019-02-21,file,,,,12,,,2019-02-22T08:00:00.000Z\r\n' +
+        'ZZZ,2019-02-22,file,,,,12.5,,,2019-02-22T08:00:00.000Z\r\n',
+    ),
+  ]);
+  await data.importButton.click();
+  const outcomes = page.getByRole('list', { name: 'Files imported' });
+  await expect(outcomes.getByRole('listitem')).toHaveText([
+    'VTI.csv: Imported 1 daily close for VTI.',
+    'broken.csv: Not imported: broken.csv line 2, column Close: "n/a" is not a number',
+    'tiltfolio-quotes.csv: Imported 3 daily closes for QQQ (1), ZZZ (2).',
+  ]);
+  await expect(page.getByText('2 of 3 files imported; nothing was written from the other.')).toBeVisible();
+  await expect(data.row('ZZZ')).toContainText('Feb 22, 2019');
+  await page
+    .getByRole('form', { name: 'Import prices from a file' })
+    .screenshot({ path: info.outputPath('quotes-several-files.png') });
+  await expectNoAxeViolations(page);
+});
+
 test('settings: the theme applies at once, sleeve overrides move the tilt', async ({ page }) => {
   const app = await withDemo(page);
   const dashboard = new DashboardPage(page);

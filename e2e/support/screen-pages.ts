@@ -95,8 +95,8 @@ export class DataPage {
     this.cancel = page.getByRole('main').getByRole('button', { name: 'Cancel refresh' });
     this.overall = page.getByTestId('refresh-progress').getByRole('progressbar');
     const quotesForm = page.getByRole('form', { name: 'Import prices from a file' });
-    this.file = quotesForm.getByLabel('CSV file', { exact: true });
-    this.importButton = quotesForm.getByRole('button', { name: 'Import', exact: true });
+    this.file = quotesForm.getByLabel('CSV files', { exact: true });
+    this.importButton = quotesForm.getByRole('button', { name: /^Import( \d+ files)?$/ });
     this.csv = new TransactionsCsvPanel(page);
   }
 

@@ -44,6 +44,19 @@ describe('npx tiltfolio (the installed bin)', () => {
     });
   });
 
+  it('tells a Portfolio Performance file from its header when --preset is left out', () => {
+    const db = path.join(tempDir(), 'bin.sqlite');
+    const file = path.join(root, 'electron', 'csv', 'test-fixtures', 'portfolio-performance', 'account-0.86-fr.csv');
+    const run = tiltfolio('--db', db, 'tx', 'import', file, '--account', 'Compte');
+    expect(run.code, run.err).toBe(0);
+    // Counted here from the file: every line after the header is a transaction.
+    const rows = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/).length - 1;
+    expect(run.out).toBe(
+      'account-0.86-fr.csv: preset portfolio-performance-fr, detected from its header (--preset NAME chooses another).\n' +
+        `Imported ${rows} of ${rows} rows from account-0.86-fr.csv (0 duplicates skipped; new accounts: Compte).\n`,
+    );
+  });
+
   it('fails an unknown command on stderr with a non-zero exit code', () => {
     const run = tiltfolio('frobnicate');
     expect(run.code).not.toBe(0);

@@ -12,6 +12,18 @@ async function run(args: string[]) {
 }
 
 const HEADER = 'date,account,type,symbol,quantity,price,fee,amount,currency,note';
+const DETECTED = (file: string, preset: string) =>
+  `${file}: preset ${preset}, detected from its header (--preset NAME chooses another).\n`;
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'csv', 'test-fixtures');
+
+/** Data rows of a fixture, counted from its text: every non-blank line after the header. */
+function dataRows(file: string): number {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line.trim() !== '').length;
+}
 
 describe('tiltfolio tx import / export', () => {
   const tempDir = useTempDirs();
@@ -31,8 +43,10 @@ describe('tiltfolio tx import / export', () => {
     const { db, good } = files();
     const first = await run(['--db', db, 'tx', 'import', good]);
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(first.out).toBe('Imported 2 of 2 rows from good.csv (0 duplicates skipped; new accounts: Brokerage).\n');
-    const again = await run(['--db', db, 'tx', 'import', good]);
+    expect(first.out).toBe(
+      `${DETECTED('good.csv', 'tiltfolio')}Imported 2 of 2 rows from good.csv (0 duplicates skipped; new accounts: Brokerage).\n`,
+    );
+    const again = await run(['--db', db, 'tx', 'import', good, '--preset', 'tiltfolio']);
     expect(again.out).toBe('Imported 0 of 2 rows from good.csv (2 duplicates skipped).\n');
     const exported = await run(['--db', db, 'export', 'transactions']);
     expect(exported.code).toBe(0);
@@ -57,7 +71,7 @@ describe('tiltfolio tx import / export', () => {
     fs.writeFileSync(bad, `${HEADER}\n2016-13-01,B,deposit,,,,,1,USD,\n2016-01-01,B,deposit,,,,,abc,USD,\n`);
     const result = await run(['--db', db, 'tx', 'import', bad]);
     expect(result.code).toBe(1);
-    expect(result.out).toBe('');
+    expect(result.out).toBe(DETECTED('bad.csv', 'tiltfolio'));
     expect(result.err).toBe(
       [
         'bad.csv: nothing was imported; 2 problems:',
@@ -83,6 +97,47 @@ describe('tiltfolio tx import / export', () => {
     expect(unknown.err).toMatch(/no preset named "nope"/);
     const missing = await run(['--db', db, 'tx', 'import', path.join(dir, 'missing.csv')]);
     expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('There is no file') });
+  });
+
+  it.each([
+    ['portfolio-performance/account-0.86-fr.csv', 'portfolio-performance-fr'],
+    ['portfolio-performance/account-0.86-es.csv', 'portfolio-performance-es'],
+    ['portfolio-performance/account-0.86-it.csv', 'portfolio-performance-it'],
+    ['portfolio-performance/account-0.86-nl.csv', 'portfolio-performance-nl'],
+    ['portfolio-performance/account-0.86-en.csv', 'portfolio-performance'],
+    ['portfolio-performance/securities-account-0.86-de-transfer-in.csv', 'portfolio-performance-de'],
+    ['portfolio-performance-de.csv', 'portfolio-performance-de'],
+    ['ghostfolio.csv', 'ghostfolio'],
+    ['wealthfolio.csv', 'wealthfolio'],
+  ])('tells the layout of %s from its header without --preset: %s', async (fixture, preset) => {
+    const { db } = files();
+    const file = path.join(FIXTURES, fixture);
+    const name = path.basename(file);
+    const result = await run(['--db', db, 'tx', 'import', file, '--account', 'Depot']);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    const rows = dataRows(file);
+    expect(result.out).toMatch(
+      new RegExp(`^${DETECTED(name, preset).replace(/[.()]/g, '\\$&')}Imported ${rows} of ${rows} rows from ${name} `),
+    );
+  });
+
+  it('names the file and the columns it looked for when no preset fits', async () => {
+    const { dir, db } = files();
+    const odd = path.join(dir, 'broker.csv');
+    fs.writeFileSync(odd, 'Run Date;Action;Total\n2024-01-02;BUY;100\n');
+    const result = await run(['--db', db, 'tx', 'import', odd]);
+    expect(result).toMatchObject({ code: 1, out: '' });
+    const [first, looked, ...closest] = result.err.split('\n');
+    expect(first).toBe('tiltfolio: broker.csv line 1: no preset fits this header (Run Date, Action, Total).');
+    expect(looked).toBe("  Looked for each preset's required columns; the closest:");
+    expect(closest.slice(0, 3)).toEqual([
+      '    tiltfolio: date, type, currency (missing date, type, currency)',
+      expect.stringMatching(/^ {4}portfolio-performance(-\w\w)?: /),
+      expect.stringMatching(/^ {4}[\w-]+: .* \(missing /),
+    ]);
+    expect(result.err).toContain('Name the layout with --preset NAME');
+    const info = await run(['--db', db, 'info', '--json']);
+    expect(JSON.parse(info.out).counts).toMatchObject({ accounts: 0, transactions: 0 });
   });
 
   it('exports to --out and refuses unknown kinds and bad dates', async () => {

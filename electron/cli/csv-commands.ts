@@ -10,6 +10,7 @@ import { BUILT_IN_PRESETS } from '../../shared/csv/presets';
 import { TRANSACTION_COLUMNS, transactionRecord } from '../../shared/csv/transaction-columns';
 import type { Backend } from '../backend/backend';
 import { portfolioSource, writeExport } from '../csv/exporters';
+import { detectPreset } from './detect-preset';
 import { CliFailure, type CliIo } from './session';
 
 type WithBackend = <T>(work: (backend: Backend) => Promise<T>) => Promise<T>;
@@ -55,7 +56,12 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
   tx.command('import')
     .description('import transactions from a CSV file: all rows or none')
     .argument('<file>', 'the CSV file')
-    .addOption(new Option('--preset <name>', 'the file layout: a built-in or saved preset').default('tiltfolio'))
+    .addOption(
+      new Option(
+        '--preset <name>',
+        'the file layout: a built-in or saved preset (default: told from the header, as the import screen does)',
+      ),
+    )
     .option('--account <name>', 'put every row into this account (created if missing)')
     .option('--dry-run', 'check everything and show what would be added, writing nothing')
     .addOption(new Option('--date-format <format>', "override the preset's date format").choices(DATE_FORMATS))
@@ -66,7 +72,7 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
       async (
         file: string,
         options: {
-          preset: string;
+          preset?: string;
           account?: string;
           dryRun?: boolean;
           dateFormat?: string;
@@ -85,9 +91,10 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
               })
             : () => {};
           try {
+            const preset = options.preset ?? (await detectPreset(backend, io, path.resolve(file), options.delimiter));
             const input: Record<string, unknown> = {
               path: path.resolve(file),
-              preset: options.preset,
+              ...(preset === undefined ? {} : { preset }),
               dryRun: options.dryRun ?? false,
               jobId,
             };

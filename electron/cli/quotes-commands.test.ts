@@ -96,6 +96,49 @@ describe('tiltfolio quotes', () => {
     expect(both.err).toMatch(/--symbol names the prices of one file/);
   });
 
+  it('imports its own export of several symbols into an empty database, which exports the same bytes', async () => {
+    const dir = scratchDir();
+    const data = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+    const jpm = path.join(data, 'quotes', 'JPM.csv');
+    const dax = path.join(data, 'quotes-xetra', '^GDAXI.csv');
+    const first = path.join(dir, 'first.sqlite');
+    expect((await cli('--db', first, 'quotes', 'import', jpm, dax)).code).toBe(0);
+    const exported = path.join(dir, 'quotes.csv');
+    expect((await cli('--db', first, 'export', 'quotes', '--out', exported)).code).toBe(0);
+
+    // Counted from the files: rows whose close (the fifth field) is not Yahoo's `null`.
+    const priced = (file: string) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .filter((row) => row.split(',')[4] !== 'null').length;
+    const second = path.join(dir, 'second.sqlite');
+    const imported = await cli('--db', second, 'quotes', 'import', exported);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toBe(
+      `${exported}: ${priced(jpm) + priced(dax)} bars for JPM (${priced(jpm)}), ^GDAXI (${priced(dax)})\n`,
+    );
+    const again = path.join(dir, 'again.csv');
+    expect((await cli('--db', second, 'export', 'quotes', '--out', again)).code).toBe(0);
+    expect(fs.readFileSync(again).equals(fs.readFileSync(exported))).toBe(true);
+    // JPM.csv's last row, as the file has it: the adjusted close is the sixth field.
+    const lastJpm = fs.readFileSync(jpm, 'utf8').trim().split('\n').at(-1)!.split(',');
+    const row = fs
+      .readFileSync(again, 'utf8')
+      .split('\r\n')
+      .find((line) => line.startsWith(`JPM,${lastJpm[0]},file,`))!
+      .split(',');
+    expect(Number(row[7])).toBe(Number(lastJpm[5]));
+
+    const withSymbol = await cli('--db', second, 'quotes', 'import', exported, '--symbol', 'SPY');
+    expect(withSymbol.code).toBe(1);
+    expect(withSymbol.err).toBe(
+      `tiltfolio: ${exported} names its symbols in its symbol column; import it without a symbol.\n`,
+    );
+  });
+
   it('refreshes from a provider given on the command line, and lists the result', async () => {
     const server = await startFakeQuoteServer();
     servers.push(server);

@@ -5,6 +5,12 @@ import { refreshInput } from '../../shared/api/quotes-schemas';
 import { appSettings } from '../../shared/api/settings-schemas';
 import { call, CliFailure, table, withBackend, type CliIo, type GlobalOptions } from './session';
 
+/** `SPY`, or `AAPL (2553), JPM (2553)` for an export holding several symbols. */
+function importedSymbols(result: CallOutput<'quotes:importFile'>): string {
+  if (result.symbols.length === 1) return result.symbols[0]!.symbol;
+  return result.symbols.map((s) => `${s.symbol} (${s.bars})`).join(', ');
+}
+
 /** `tiltfolio quotes import|refresh|list`: the quote cache from the command line. */
 export function registerQuoteCommands(program: Command, io: CliIo): void {
   const globals = () => program.opts<GlobalOptions>();
@@ -12,8 +18,13 @@ export function registerQuoteCommands(program: Command, io: CliIo): void {
 
   quotes
     .command('import')
-    .description('import Yahoo-style CSV files (Date,Open,High,Low,Close,Adj Close,Volume); each file all or nothing')
-    .argument('<files...>', 'CSV files; the symbol is the file name without extension, upper-cased')
+    .description(
+      'import quotes CSV files: `tiltfolio export quotes` files, or Yahoo-style ones (Date,Open,High,Low,Close,Adj Close,Volume); each file all or nothing',
+    )
+    .argument(
+      '<files...>',
+      'CSV files; without a symbol column, the symbol is the file name without extension, upper-cased',
+    )
     .option('--symbol <symbol>', 'the symbol for the prices (one file only)')
     .action(async (files: string[], options: { symbol?: string }) => {
       if (options.symbol !== undefined && files.length > 1) {
@@ -37,7 +48,7 @@ export function registerQuoteCommands(program: Command, io: CliIo): void {
               ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
             };
             const result = await call<CallOutput<'quotes:importFile'>>(backend, 'quotes:importFile', input);
-            io.out(`${file}: ${result.bars} bars for ${result.symbol}\n`);
+            io.out(`${file}: ${result.bars} bars for ${importedSymbols(result)}\n`);
           } catch (error) {
             failures++;
             io.err(`tiltfolio: ${(error as Error).message}\n`);

@@ -305,7 +305,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 const HEAD_BYTES = 64 * 1024;
 
 /** The start of a file as text for the preview: whole lines only, a cut UTF-8 sequence dropped. */
-function readHead(file: string): { size: number; head: string } {
+export function readHead(file: string): { size: number; head: string } {
   const size = fs.statSync(file).size;
   const buffer = Buffer.alloc(Math.min(size, HEAD_BYTES));
   const fd = fs.openSync(file, 'r');

@@ -9,8 +9,9 @@ import { plainNumber } from '../../shared/csv/plain-number';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
 import { quadrantOf } from '../../shared/engine/relative-rotation';
+import { QUOTE_EXPORT_COLUMNS } from '../../shared/quotes/quotes-export-csv';
 import type { Db } from '../db/connection';
-import { createExportRepo, type QuoteColumn } from '../db/csv-export-repo';
+import { createExportRepo } from '../db/csv-export-repo';
 
 export type Cell = string | number | null;
 
@@ -152,18 +153,8 @@ export const HOLDINGS_COLUMNS = [
   'weight_pct',
 ] as const;
 
-export const QUOTES_COLUMNS: readonly QuoteColumn[] = [
-  'symbol',
-  'date',
-  'source',
-  'open',
-  'high',
-  'low',
-  'close',
-  'adj_close',
-  'volume',
-  'fetched_at',
-];
+/** Written here and read back by `quotes import` (shared/quotes/quotes-export-csv.ts). */
+export const QUOTES_COLUMNS = QUOTE_EXPORT_COLUMNS;
 
 export const PERFORMANCE_COLUMNS = [
   'period',

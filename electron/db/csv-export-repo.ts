@@ -1,4 +1,5 @@
 import type { TransactionColumn } from '../../shared/csv/transaction-columns';
+import type { QuoteExportColumn } from '../../shared/quotes/quotes-export-csv';
 import type { Db } from './connection';
 
 // What each export column reads, by name; the order is the exporter's (electron/csv/exporters.ts),
@@ -27,9 +28,7 @@ const QUOTE_SQL = {
   adj_close: 'adj_close',
   volume: 'volume',
   fetched_at: 'fetched_at',
-} as const;
-
-export type QuoteColumn = keyof typeof QUOTE_SQL;
+} as const satisfies Record<QuoteExportColumn, string>;
 
 const select = <C extends string>(sql: Record<C, string>, columns: readonly C[]) =>
   columns.map((column) => sql[column]).join(', ');
@@ -47,7 +46,7 @@ export function createExportRepo(db: Db) {
         )
         .raw()
         .iterate(asOf, asOf) as IterableIterator<(string | null)[]>,
-    quotes: (columns: readonly QuoteColumn[], asOf: string | null) =>
+    quotes: (columns: readonly QuoteExportColumn[], asOf: string | null) =>
       db
         .prepare<[string | null, string | null]>(
           `SELECT ${select(QUOTE_SQL, columns)}

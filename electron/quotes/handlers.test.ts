@@ -25,7 +25,7 @@ describe('quote calls through the contract', () => {
     backend.events.subscribe((name, payload) => name === 'data:changed' && changes.push(payload));
 
     const imported = await backend.dispatch('quotes:importFile', { fileName: 'C:\\data\\xlk.csv', content: CSV });
-    expect(imported).toEqual({ ok: true, value: { symbol: 'XLK', bars: 2 } });
+    expect(imported).toEqual({ ok: true, value: { bars: 2, symbols: [{ symbol: 'XLK', bars: 2 }] } });
     expect(changes).toEqual([{ scope: 'quotes' }]);
 
     const history = await backend.dispatch('quotes:history', { symbol: ' xlk ', from: '2019-02-22' });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOutput, EventPayload } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { parseDailyCsv } from '../../shared/quotes/daily-csv';
+import { parseQuoteFile, type QuoteFile } from '../../shared/quotes/quotes-export-csv';
 import { isValidSymbol, symbolFromFileName } from '../../shared/quotes/symbols';
 import { QuoteDataError, type ProviderId } from '../../shared/quotes/types';
 import type { EventBus } from '../backend/event-bus';
@@ -12,6 +12,7 @@ import type { Db } from '../db/connection';
 import { createCorporateActionsRepo } from '../db/corporate-actions-repo';
 import { createInstrumentsRepo } from '../db/instruments-repo';
 import { createQuotesRepo, type HistoryBar } from '../db/quotes-repo';
+import { writeExportRows, type ImportedQuotes } from './import-export-rows';
 import { createRefreshLogRepo } from '../db/refresh-log-repo';
 import { defaultHttpPolicy, type HttpPolicy } from './http';
 import { createProvider } from './providers';
@@ -141,8 +142,32 @@ export function createQuoteService(
     corporateActions: (symbol: string) => stores.actions.list(symbol),
     refreshLog: (limit = 100, symbol?: string) => stores.log.recent(limit, symbol),
 
-    /** A Yahoo-style CSV, all or nothing. Errors name the file, line and column. */
-    importFile(fileName: string, content: string, symbol?: string): { symbol: string; bars: number } {
+    /**
+     * A quotes CSV, all or nothing: Tiltfolio's export (several symbols, sources and fetch times
+     * kept as written) or one symbol's Yahoo/Stooq prices. Errors name the file, line and column.
+     */
+    importFile(fileName: string, content: string, symbol?: string): ImportedQuotes {
+      const fetchedAt = now().toISOString();
+      let parsed: QuoteFile;
+      try {
+        parsed = parseQuoteFile(content, fileName, { source: 'file', fetchedAt });
+      } catch (error) {
+        if (error instanceof QuoteDataError) throw new ApiError('invalid_input', error.message);
+        throw error;
+      }
+      if (parsed.format === 'tiltfolio') {
+        if (symbol !== undefined) {
+          throw new ApiError(
+            'invalid_input',
+            `${fileName} names its symbols in its symbol column; import it without a symbol.`,
+            ['symbol: not for a file with a symbol column'],
+          );
+        }
+        if (parsed.rows.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
+        const result = writeExportRows(stores.quotes, parsed.rows);
+        events.emit('data:changed', { scope: 'quotes' });
+        return result;
+      }
       const target = symbol ?? symbolFromFileName(fileName);
       if (!isValidSymbol(target)) {
         throw new ApiError(
@@ -151,17 +176,11 @@ export function createQuoteService(
           ['symbol: required for this file name'],
         );
       }
-      let bars;
-      try {
-        ({ bars } = parseDailyCsv(content, fileName));
-      } catch (error) {
-        if (error instanceof QuoteDataError) throw new ApiError('invalid_input', error.message);
-        throw error;
-      }
+      const { bars } = parsed.series;
       if (bars.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
-      stores.quotes.upsertBars(target, 'file', now().toISOString(), bars);
+      stores.quotes.upsertBars(target, 'file', fetchedAt, bars);
       events.emit('data:changed', { scope: 'quotes' });
-      return { symbol: target, bars: bars.length };
+      return { bars: bars.length, symbols: [{ symbol: target, bars: bars.length }] };
     },
 
     /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */

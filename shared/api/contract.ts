@@ -7,6 +7,7 @@ import type { ApiErrorCode } from './errors';
 import {
   historyInput,
   importFileInput,
+  importFileOutput,
   jobIdInput,
   manualPriceInput,
   quoteBar,
@@ -96,7 +97,7 @@ export const calls = {
   'quotes:cancel': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
   'quotes:importFile': {
     input: importFileInput,
-    output: z.strictObject({ symbol: z.string(), bars: z.number().int() }),
+    output: importFileOutput,
   },
   'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
   'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },

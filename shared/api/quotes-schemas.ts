@@ -65,8 +65,14 @@ export const jobIdInput = z.strictObject({ jobId: z.string().min(1).max(64) });
 export const importFileInput = z.strictObject({
   fileName: z.string().trim().min(1, 'Name the file.').max(260),
   content: z.string().max(32 * 1024 * 1024, 'The file is over 32 MB.'),
-  /** Defaults to the file name without its extension, upper-cased. */
+  /** Defaults to the file name without its extension, upper-cased; not for a file with a symbol column. */
   symbol: symbol.optional(),
+});
+
+/** Rows written in all, and per symbol: one for a Yahoo file, each symbol of a Tiltfolio export. */
+export const importFileOutput = z.strictObject({
+  bars: count,
+  symbols: z.array(z.strictObject({ symbol: z.string(), bars: count })),
 });
 
 export const manualPriceInput = z.strictObject({

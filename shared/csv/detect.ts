@@ -63,6 +63,33 @@ export function suggestPreset(header: readonly string[], presets: readonly AnyPr
   return best;
 }
 
+/** A preset's required columns that a header lacks, each by the name the docs show. */
+export interface PresetMiss {
+  preset: string;
+  required: string[];
+  missing: string[];
+}
+
+/**
+ * Why no preset fits a header: every preset with the required columns it looked for and the
+ * ones it did not find, the closest first (fewest missing, then the order presets are listed).
+ */
+export function presetMisses(header: readonly string[], presets: readonly AnyPreset[]): PresetMiss[] {
+  const names = new Set(header.map(normaliseHeader));
+  return presets
+    .map((preset) => {
+      const required = Object.values(preset.columns).filter((column) => column.required);
+      return {
+        preset: preset.name,
+        required: required.map((column) => column.headers[0]!),
+        missing: required
+          .filter((column) => !column.headers.some((h) => names.has(normaliseHeader(h))))
+          .map((column) => column.headers[0]!),
+      };
+    })
+    .sort((a, b) => a.missing.length - b.missing.length);
+}
+
 // Header words people use for each field, for a first guess at a mapping.
 const FIELD_WORDS: Record<MappableField, readonly string[]> = {
   date: ['date', 'datum', 'trade date', 'transaction date', 'booking date', 'run date', 'tradedate'],

@@ -1,6 +1,6 @@
 import type { QuoteBar } from '../domain/bar';
-import { readCsv } from './csv';
 import { isDay } from '../engine/dates';
+import { readCsv, type CsvRecord } from './csv';
 import { QuoteDataError, type ParsedSeries } from './types';
 
 /** A bad row in a CSV file, named the way a user can find it: file, line, column. */
@@ -25,6 +25,58 @@ function isMissing(text: string): boolean {
   return text === '' || text.toLowerCase() === 'null';
 }
 
+/** A price or volume cell: null when missing; `fail` (which throws) names what is wrong with it. */
+function numberCell(value: string, fail: (what: string) => never): number | null {
+  if (isMissing(value)) return null;
+  if (!NUMBER_RE.test(value)) fail('is not a number');
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed)) fail('is not a finite number');
+  return parsed;
+}
+
+/** The file's records, the first being its header; an unreadable or empty file is refused by name. */
+export function readQuoteRecords(text: string, file: string): [CsvRecord, ...CsvRecord[]] {
+  let records;
+  try {
+    records = readCsv(text);
+  } catch (error) {
+    throw new QuoteDataError(`${file}: ${(error as Error).message}`);
+  }
+  if (records.length === 0)
+    throw new QuoteDataError(
+      `${file} is empty: expected a header row such as Date,Open,High,Low,Close,Adj Close,Volume.`,
+    );
+  return records as [CsvRecord, ...CsvRecord[]];
+}
+
+/** A record with a field count other than the header's, named by its line. */
+export function checkFieldCount(file: string, header: CsvRecord, record: CsvRecord): void {
+  if (record.fields.length !== header.fields.length) {
+    throw new CsvRowError(
+      file,
+      record.line,
+      null,
+      `has ${record.fields.length} fields, the header has ${header.fields.length}`,
+    );
+  }
+}
+
+/** Cells of one record by column name, and errors that name the file, line and column. */
+export function rowReader<C extends string>(file: string, record: CsvRecord, index: ReadonlyMap<C, number>) {
+  const cell = (column: C): string | null => {
+    const at = index.get(column);
+    return at === undefined ? null : record.fields[at]!.trim();
+  };
+  const fail = (column: C, value: string, what: string): never => {
+    throw new CsvRowError(file, record.line, column, `${JSON.stringify(value.slice(0, 40))} ${what}`);
+  };
+  const number = (column: C): number | null => {
+    const value = cell(column);
+    return value === null ? null : numberCell(value, (what) => fail(column, value, what));
+  };
+  return { cell, fail, number };
+}
+
 /**
  * Daily bars from a CSV with a header row: Yahoo's `Date,Open,High,Low,Close,Adj Close,Volume`
  * or Stooq's `Date,Open,High,Low,Close,Volume`. Columns are found by name, in any order; only
@@ -32,18 +84,12 @@ function isMissing(text: string): boolean {
  * anything else that is not a number is an error naming the file, line and column.
  */
 export function parseDailyCsv(text: string, file: string): ParsedSeries {
-  let records;
-  try {
-    records = readCsv(text);
-  } catch (error) {
-    throw new QuoteDataError(`${file}: ${(error as Error).message}`);
-  }
-  const header = records[0];
-  if (!header)
-    throw new QuoteDataError(
-      `${file} is empty: expected a header row such as Date,Open,High,Low,Close,Adj Close,Volume.`,
-    );
+  return parseDailyRecords(readQuoteRecords(text, file), file);
+}
 
+/** The same, from records already read (the first is the header). */
+export function parseDailyRecords(records: readonly [CsvRecord, ...CsvRecord[]], file: string): ParsedSeries {
+  const header = records[0];
   const index = new Map<Column, number>();
   header.fields.forEach((name, position) => {
     const column = COLUMNS.find((known) => known.toLowerCase() === name.trim().toLowerCase());
@@ -64,29 +110,8 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
   const seen = new Map<string, number>();
   let holes = 0;
   for (const record of records.slice(1)) {
-    if (record.fields.length !== header.fields.length) {
-      throw new CsvRowError(
-        file,
-        record.line,
-        null,
-        `has ${record.fields.length} fields, the header has ${header.fields.length}`,
-      );
-    }
-    const cell = (column: Column): string | null => {
-      const at = index.get(column);
-      return at === undefined ? null : record.fields[at]!.trim();
-    };
-    const fail = (column: Column, value: string, what: string): never => {
-      throw new CsvRowError(file, record.line, column, `${JSON.stringify(value.slice(0, 40))} ${what}`);
-    };
-    const number = (column: Column): number | null => {
-      const value = cell(column);
-      if (value === null || isMissing(value)) return null;
-      if (!NUMBER_RE.test(value)) fail(column, value, 'is not a number');
-      const parsed = Number(value);
-      if (!Number.isFinite(parsed)) fail(column, value, 'is not a finite number');
-      return parsed;
-    };
+    checkFieldCount(file, header, record);
+    const { cell, fail, number } = rowReader(file, record, index);
 
     const day = cell('Date')!;
     if (!isDay(day)) fail('Date', day, 'is not a date (use YYYY-MM-DD)');

@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/error-note';
 import { CsvMappingStep, CsvPreviewTable } from './csv-mapping-step';
 import { CsvSavedPresets } from './csv-saved-presets';
 import { CsvTypeWordsStep } from './csv-type-words-step';
+import { readText } from './read-text';
 import {
   applyPreset,
   FIELD_LABELS,
@@ -22,16 +23,6 @@ const PREVIEW_CHARS = 64 * 1024;
 /** Whole lines only: a record cut in half would offer half a word as a type word. */
 function previewContent(content: string): string {
   return content.length <= PREVIEW_CHARS ? content : wholeLines(content.slice(0, PREVIEW_CHARS));
-}
-
-/** A file's text through FileReader, which every renderer (and jsdom) has; Blob.text() is newer. */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsText(file);
-  });
 }
 
 interface Chosen {

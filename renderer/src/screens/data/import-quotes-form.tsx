@@ -1,90 +1,157 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import type { CallOutput } from '../../../../shared/api/contract';
 import { importFileInput } from '../../../../shared/api/quotes-schemas';
 import { useImportQuoteFile } from '../../api/quote-hooks';
 import { Notice } from '../../components/notice';
+import { readText } from './read-text';
 
 /** The symbol a file stands for when none is typed: its name without the extension, upper-cased. */
 export function symbolFromFileName(name: string): string {
   return name.replace(/\.[^.]*$/, '').toUpperCase();
 }
 
-/** Daily closes from a file (Yahoo's download: Date,Open,High,Low,Close,Adj Close,Volume). */
+/** One file's outcome: each file is imported whole or not at all, independently of the others. */
+export interface FileOutcome {
+  fileName: string;
+  ok: boolean;
+  text: string;
+  /** Why a file was not imported. */
+  reason?: string;
+}
+
+/** `3 daily closes for VTI`, or for a Tiltfolio export `5,106 daily closes for AAPL (2,553), JPM (2,553)`. */
+export function importedText(result: CallOutput<'quotes:importFile'>): string {
+  const symbols =
+    result.symbols.length === 1
+      ? result.symbols[0]!.symbol
+      : result.symbols.map((s) => `${s.symbol} (${s.bars.toLocaleString()})`).join(', ');
+  return `Imported ${result.bars.toLocaleString()} daily close${result.bars === 1 ? '' : 's'} for ${symbols}.`;
+}
+
+/**
+ * Daily closes from files: Yahoo's download (Date, Open, High, Low, Close, Adj Close, Volume)
+ * or Tiltfolio's quotes export. Several files go one after another, each all or nothing, and
+ * each gets its own line in the result, so one bad file does not hold back the others.
+ */
 export function ImportQuotesForm() {
   const ids = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [symbol, setSymbol] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const [busy, setBusy] = useState(false);
   const importFile = useImportQuoteFile();
   const queryClient = useQueryClient();
+  const single = files.length === 1 ? files[0]! : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setResult(null);
-    if (!file) return setProblem('Choose a CSV file first.');
-    const input = {
-      fileName: file.name,
-      content: await file.text(),
-      ...(symbol.trim() ? { symbol: symbol.trim() } : {}),
-    };
-    const parsed = importFileInput.safeParse(input);
-    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the file and the symbol.');
+    setOutcomes([]);
+    if (files.length === 0) return setProblem('Choose one or more CSV files first.');
+    const typed = single && symbol.trim() ? { symbol: symbol.trim() } : {};
+    if (typed.symbol !== undefined) {
+      const checked = importFileInput.shape.symbol.safeParse(typed.symbol);
+      if (!checked.success) return setProblem(checked.error.issues[0]?.message ?? 'Check the symbol.');
+    }
     setProblem(null);
-    importFile.mutate(input, {
-      onSuccess: (r) => {
-        setResult(`Imported ${r.bars.toLocaleString()} daily closes for ${r.symbol}.`);
-        setFile(null);
-        setSymbol('');
-        if (fileInput.current) fileInput.current.value = '';
-        void queryClient.invalidateQueries();
-      },
-      onError: (error) => setProblem(`Could not import ${file.name}: ${error.message}`),
-    });
+    setBusy(true);
+    const results: FileOutcome[] = [];
+    for (const file of files) {
+      const input = { fileName: file.name, content: await readText(file), ...typed };
+      const parsed = importFileInput.safeParse(input);
+      if (!parsed.success) {
+        const reason = parsed.error.issues[0]?.message ?? 'Check the file.';
+        results.push({ fileName: file.name, ok: false, text: `Not imported: ${reason}`, reason });
+        continue;
+      }
+      try {
+        results.push({ fileName: file.name, ok: true, text: importedText(await importFile.mutateAsync(input)) });
+      } catch (error) {
+        const reason = (error as Error).message;
+        results.push({ fileName: file.name, ok: false, text: `Not imported: ${reason}`, reason });
+      }
+    }
+    setBusy(false);
+    const [only] = results;
+    if (results.length === 1 && only && !only.ok) setProblem(`Could not import ${only.fileName}: ${only.reason}`);
+    else setOutcomes(results);
+    if (results.some((r) => r.ok)) void queryClient.invalidateQueries();
+    setFiles([]);
+    setSymbol('');
+    if (fileInput.current) fileInput.current.value = '';
   }
 
+  const failed = outcomes.filter((o) => !o.ok).length;
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Import prices from a file</h2>
       <p className="muted small">
-        A CSV of daily closes, such as Yahoo Finance’s “Download” (Date, Open, High, Low, Close, Adj Close, Volume). The
-        file name gives the symbol unless you type one. Imported closes work offline and sit beside fetched ones.
+        CSVs of daily closes, such as Yahoo Finance’s “Download” (Date, Open, High, Low, Close, Adj Close, Volume) — the
+        file name gives the symbol unless you type one — or Tiltfolio’s own quotes export, which names its symbols.
+        Choose several files to import them one after another: each file is imported whole or not at all. Imported
+        closes work offline and sit beside fetched ones.
       </p>
       <div className="inline-form">
         <div className="field file-field">
-          <label htmlFor={`${ids}-file`}>CSV file</label>
+          <label htmlFor={`${ids}-file`}>CSV files</label>
           <input
             ref={fileInput}
             id={`${ids}-file`}
             type="file"
+            multiple
             accept=".csv,text/csv"
             aria-describedby={`${ids}-problem`}
             onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
+              setFiles([...(e.target.files ?? [])]);
               setProblem(null);
             }}
           />
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-symbol`}>Symbol (optional)</label>
+          <label htmlFor={`${ids}-symbol`}>Symbol (optional, one file)</label>
           <input
             id={`${ids}-symbol`}
-            value={symbol}
-            placeholder={file ? symbolFromFileName(file.name) : 'from the file name'}
+            value={files.length > 1 ? '' : symbol}
+            disabled={files.length > 1}
+            placeholder={
+              files.length > 1 ? 'from each file' : single ? symbolFromFileName(single.name) : 'from the file name'
+            }
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setSymbol(e.target.value)}
           />
         </div>
-        <button type="submit" disabled={importFile.isPending}>
-          {importFile.isPending ? 'Importing…' : 'Import'}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : files.length > 1 ? `Import ${files.length} files` : 'Import'}
         </button>
       </div>
       <p id={`${ids}-problem`} className="form-problem" role="alert">
         {problem ?? ''}
       </p>
-      {result && <Notice onDismiss={() => setResult(null)}>{result}</Notice>}
+      {outcomes.length > 0 && (
+        <Notice tone={failed > 0 ? 'error' : 'info'} onDismiss={() => setOutcomes([])}>
+          {outcomes.length === 1 ? (
+            outcomes[0]!.text
+          ) : (
+            <div className="import-outcomes-body">
+              <p>
+                {failed === 0
+                  ? `All ${outcomes.length} files imported.`
+                  : `${outcomes.length - failed} of ${outcomes.length} files imported; nothing was written from the ${failed === 1 ? 'other' : `other ${failed}`}.`}
+              </p>
+              <ul className="import-outcomes" aria-label="Files imported">
+                {outcomes.map((o, i) => (
+                  <li key={i} className={o.ok ? undefined : 'form-problem'}>
+                    {o.fileName}: {o.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </Notice>
+      )}
     </form>
   );
 }
