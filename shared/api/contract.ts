@@ -4,6 +4,8 @@
 // one handler in electron/backend.
 import { z } from 'zod';
 import {
+  deleteQuotesInput,
+  deleteQuotesOutput,
   historyInput,
   importFileInput,
   jobIdInput,
@@ -99,6 +101,8 @@ export const calls = {
   },
   'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
   'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
+  /** Removes a symbol's bars (a day range or all), e.g. a garbled bar from the future; emits data:changed. */
+  'quotes:delete': { input: deleteQuotesInput, output: deleteQuotesOutput },
   'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
   'portfolio:performance': { input: performanceInput, output: performanceOutput },
   'portfolio:tilt': { input: noInput, output: tiltOutput },

@@ -1,6 +1,7 @@
 import { readCsv } from './csv';
 import { isRealDay } from './days';
 import { QuoteDataError, type Bar, type ParsedSeries } from './types';
+import { barProblem, type BarField } from './validate';
 
 /** A bad row in a CSV file, named the way a user can find it: file, line, column. */
 export class CsvRowError extends QuoteDataError {
@@ -17,6 +18,14 @@ export class CsvRowError extends QuoteDataError {
 
 type Column = 'Date' | 'Open' | 'High' | 'Low' | 'Close' | 'Adj Close' | 'Volume';
 const COLUMNS: readonly Column[] = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'];
+const COLUMN_OF: Record<BarField, Column> = {
+  day: 'Date',
+  open: 'Open',
+  high: 'High',
+  low: 'Low',
+  close: 'Close',
+  adjClose: 'Adj Close',
+};
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Yahoo writes `null` for a missing value; other exporters leave the field empty. */
@@ -28,9 +37,10 @@ function isMissing(text: string): boolean {
  * Daily bars from a CSV with a header row: Yahoo's `Date,Open,High,Low,Close,Adj Close,Volume`
  * or Stooq's `Date,Open,High,Low,Close,Volume`. Columns are found by name, in any order; only
  * Date and Close are required. A row whose Close is `null` or empty is a hole and is skipped;
- * anything else that is not a number is an error naming the file, line and column.
+ * anything else that is not a number is an error naming the file, line and column, and so is an
+ * impossible bar (see validate.ts), including one dated after `today` when that is given.
  */
-export function parseDailyCsv(text: string, file: string): ParsedSeries {
+export function parseDailyCsv(text: string, file: string, today = '9999-12-31'): ParsedSeries {
   let records;
   try {
     records = readCsv(text);
@@ -101,7 +111,7 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
 
     const volume = number('Volume');
     if (volume !== null && volume < 0) fail('Volume', cell('Volume')!, 'is negative');
-    bars.push({
+    const bar: Bar = {
       day,
       open: number('Open'),
       high: number('High'),
@@ -109,7 +119,10 @@ export function parseDailyCsv(text: string, file: string): ParsedSeries {
       close,
       adjClose: number('Adj Close'),
       volume: volume === null ? null : Math.round(volume),
-    });
+    };
+    const problem = barProblem(bar, today);
+    if (problem) throw new CsvRowError(file, record.line, COLUMN_OF[problem.field], problem.reason);
+    bars.push(bar);
   }
   bars.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   return { bars, actions: [], meta: null, holes };
