@@ -28,16 +28,14 @@ export function CsvExportPanel() {
         <label htmlFor={`${ids}-as-of`}>As of (optional)</label>
         <input id={`${ids}-as-of`} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
       </div>
-      <div className="field">
-        <label>
-          <input type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} /> Protect
-          spreadsheets from formulas
-        </label>
-        <p className="muted small">
-          Text starting with =, +, -, @, a tab or a carriage return gets an apostrophe in front, so a spreadsheet shows
-          it instead of running it. Tiltfolio&apos;s own import takes it off again.
-        </p>
-      </div>
+      <label className="check">
+        <input type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} />
+        Protect spreadsheets from formulas
+      </label>
+      <p className="muted small">
+        Text starting with =, +, -, @, a tab or a carriage return gets an apostrophe in front, so a spreadsheet shows it
+        instead of running it. Tiltfolio&apos;s own import takes it off again.
+      </p>
       <div className="form-actions">
         {EXPORT_KINDS.map((k) => (
           <button
