@@ -63,4 +63,30 @@ describe('npx tiltfolio (the installed bin)', () => {
     expect(run.err).toMatch(/unknown command 'frobnicate'/);
     expect(run.out).toBe('');
   });
+
+  // /dev/full answers every write with ENOSPC: `tiltfolio export … > FILE` on a full disk.
+  it.skipIf(process.platform !== 'linux')('reports a full disk behind stdout, without a stack trace', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'full.sqlite');
+    const csv = path.join(dir, 'rows.csv');
+    const lines = ['date,account,type,symbol,quantity,price,fee,amount,currency,note'];
+    for (let i = 1; i <= 3000; i++) lines.push(`2016-01-04,Brokerage,deposit,,,,,${i},USD,row ${i}`);
+    fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+    expect(tiltfolio('--db', db, 'tx', 'import', csv).code).toBe(0);
+    for (const kind of ['transactions', 'holdings']) {
+      const full = fs.openSync('/dev/full', 'w');
+      try {
+        const run = spawnSync(npx, ['tiltfolio', '--db', db, 'export', kind], {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 60_000,
+          stdio: ['ignore', full, 'pipe'],
+        });
+        expect(run.status, kind).toBe(1);
+        expect(run.stderr).toBe('tiltfolio: could not write to standard output: the disk is full (ENOSPC)\n');
+      } finally {
+        fs.closeSync(full);
+      }
+    }
+  });
 });

@@ -159,4 +159,21 @@ describe('tiltfolio tx import / export', () => {
     );
     expect(holdings.out).toContain('\r\nBrokerage,AAPL,USD,');
   });
+
+  it('guards formulas in exports unless told --no-formula-guard, and reads its own guard back', async () => {
+    const { dir, db } = files();
+    const evil = path.join(dir, 'evil.csv');
+    fs.writeFileSync(evil, `${HEADER}\n2016-01-04,@Broker,deposit,,,,,1000,USD,=1+2\n`);
+    expect((await run(['--db', db, 'tx', 'import', evil])).code).toBe(0);
+    const guarded = await run(['--db', db, 'export', 'transactions']);
+    expect(guarded.out).toBe(`${HEADER}\r\n2016-01-04,'@Broker,deposit,,,,,1000,USD,'=1+2\r\n`);
+    const raw = await run(['--db', db, 'export', 'transactions', '--no-formula-guard']);
+    expect(raw.out).toBe(`${HEADER}\r\n2016-01-04,@Broker,deposit,,,,,1000,USD,=1+2\r\n`);
+    // The guarded file into a new database: the account and note as first typed.
+    const again = path.join(dir, 'again.sqlite');
+    const file = path.join(dir, 'guarded.csv');
+    expect((await run(['--db', db, 'export', 'transactions', '--out', file])).code).toBe(0);
+    expect((await run(['--db', again, 'tx', 'import', file])).out).toContain('new accounts: @Broker');
+    expect((await run(['--db', again, 'export', 'transactions', '--no-formula-guard'])).out).toBe(raw.out);
+  });
 });

@@ -130,8 +130,16 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
     .addArgument(new Command().createArgument('<kind>', 'what to export').choices(EXPORT_KINDS))
     .option('--as-of <date>', 'YYYY-MM-DD: up to this day')
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (kind: string, options: { asOf?: string; out?: string }) => {
-      const parsed = csvExportInput.safeParse({ kind, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
+    .option(
+      '--no-formula-guard',
+      'write text cells exactly as stored, without the apostrophe before =, +, -, @, tab or CR that keeps spreadsheets from running them as formulas',
+    )
+    .action(async (kind: string, options: { asOf?: string; out?: string; formulaGuard: boolean }) => {
+      const parsed = csvExportInput.safeParse({
+        kind,
+        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+        formulaGuard: options.formulaGuard,
+      });
       if (!parsed.success) {
         io.err(`tiltfolio: ${parsed.error.issues.map((issue) => issue.message).join('; ')}\n`);
         throw new CliFailure(1);
@@ -145,7 +153,9 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
           return;
         }
         const portfolio = portfolioSource(() => backend.handlers);
-        await writeExport(parsed.data.kind, { db: backend.db, asOf: parsed.data.asOf ?? null, portfolio }, io.out);
+        await writeExport(parsed.data.kind, { db: backend.db, asOf: parsed.data.asOf ?? null, portfolio }, io.out, {
+          formulaGuard: parsed.data.formulaGuard,
+        });
       });
     });
 }

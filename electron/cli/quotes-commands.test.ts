@@ -198,4 +198,51 @@ describe('tiltfolio quotes', () => {
     const db = path.join(scratchDir(), 'cli.sqlite');
     expect((await cli('--db', db, 'quotes', 'list')).out).toMatch(/No quotes cached yet/);
   });
+
+  it('refuses a file with an impossible bar by line, and deletes a range or all of a symbol', async () => {
+    const dir = scratchDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const bad = path.join(dir, 'BAD.csv');
+    fs.writeFileSync(
+      bad,
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2019-01-02,1,2,1,1.5,1.5,9\n2206-01-02,1,2,1,1.5,1.5,9\n',
+    );
+    const refused = await cli('--db', db, 'quotes', 'import', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /^tiltfolio: .*BAD\.csv line 3, column Date: 2206-01-02 is after today \(\d{4}-\d\d-\d\d\)\n$/,
+    );
+
+    const spy = fixtureCopy(dir, 'SPY.csv');
+    expect((await cli('--db', db, 'quotes', 'import', spy)).code).toBe(0);
+    // Counted from the fixture file itself: its data rows in 2019.
+    const rows = fs.readFileSync(spy, 'utf8').trim().split('\n').slice(1);
+    const in2019 = rows.filter((row) => row.startsWith('2019-'));
+    const deleted = await cli('--db', db, 'quotes', 'delete', 'spy', '--from', '2019-01-01');
+    expect(deleted).toEqual({
+      code: 0,
+      out: `Deleted ${in2019.length} bars of SPY from ${in2019[0]!.slice(0, 10)} to ${in2019.at(-1)!.slice(0, 10)}.\n`,
+      err: '',
+    });
+    const listed = JSON.parse((await cli('--db', db, 'quotes', 'list', '--json')).out) as {
+      lastDay: string;
+      bars: number;
+    }[];
+    expect(listed[0]).toMatchObject({ lastDay: '2018-12-31', bars: rows.length - in2019.length });
+
+    expect(
+      await cli('--db', db, 'quotes', 'delete', 'SPY', '--from', '2018-12-01', '--to', '2018-11-01'),
+    ).toMatchObject({
+      code: 2,
+      err: 'tiltfolio: from: from must not be after to.\n',
+    });
+    expect(await cli('--db', db, 'quotes', 'delete', 'SPY', '--to', '2018-02-30')).toMatchObject({
+      code: 2,
+      err: 'tiltfolio: to: That date does not exist.\n',
+    });
+    const all = await cli('--db', db, 'quotes', 'delete', 'SPY');
+    expect(all.out).toBe(`Deleted ${rows.length - in2019.length} bars of SPY from 2018-07-02 to 2018-12-31.\n`);
+    expect((await cli('--db', db, 'quotes', 'delete', 'SPY')).out).toBe('No bars of SPY to delete.\n');
+    expect(JSON.parse((await cli('--db', db, 'quotes', 'list', '--json')).out)).toEqual([]);
+  });
 });

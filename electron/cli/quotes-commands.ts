@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { CallOutput, EventPayload } from '../../shared/api/contract';
-import { refreshInput } from '../../shared/api/quotes-schemas';
+import { deleteQuotesInput, refreshInput } from '../../shared/api/quotes-schemas';
 import { appSettings } from '../../shared/api/settings-schemas';
 import { call, CliFailure, table, withBackend, type CliIo, type GlobalOptions } from './session';
 
@@ -11,7 +11,7 @@ function importedSymbols(result: CallOutput<'quotes:importFile'>): string {
   return result.symbols.map((s) => `${s.symbol} (${s.bars})`).join(', ');
 }
 
-/** `tiltfolio quotes import|refresh|list`: the quote cache from the command line. */
+/** `tiltfolio quotes import|refresh|list|delete`: the quote cache from the command line. */
 export function registerQuoteCommands(program: Command, io: CliIo): void {
   const globals = () => program.opts<GlobalOptions>();
   const quotes = program.command('quotes').description('the quote cache: import files, refresh from a provider, list');
@@ -120,6 +120,30 @@ export function registerQuoteCommands(program: Command, io: CliIo): void {
             ['SYMBOL', 'FIRST', 'LAST', 'BARS', 'SOURCE', 'FETCHED'],
             series.map((s) => [s.symbol, s.firstDay, s.lastDay, String(s.bars), s.source, s.fetchedAt]),
           ),
+        );
+      });
+    });
+
+  quotes
+    .command('delete')
+    .description("delete a symbol's cached bars, every source: all of them, or the days from --from to --to")
+    .argument('<symbol>', 'the ticker, e.g. SPY')
+    .option('--from <date>', 'YYYY-MM-DD: the first day to delete (default: the first bar)')
+    .option('--to <date>', 'YYYY-MM-DD: the last day to delete (default: the last bar)')
+    .action(async (symbol: string, options: { from?: string; to?: string }) => {
+      const parsed = deleteQuotesInput.safeParse({ symbol, ...options });
+      if (!parsed.success) {
+        throw new CliFailure(
+          2,
+          parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '),
+        );
+      }
+      await withBackend(globals(), async (backend) => {
+        const result = await call<CallOutput<'quotes:delete'>>(backend, 'quotes:delete', parsed.data);
+        io.out(
+          result.deleted === 0
+            ? `No bars of ${result.symbol} to delete.\n`
+            : `Deleted ${result.deleted} bar${result.deleted === 1 ? '' : 's'} of ${result.symbol} from ${result.firstDay} to ${result.lastDay}.\n`,
         );
       });
     });

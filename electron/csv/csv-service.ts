@@ -21,10 +21,10 @@ import {
   ExportUnavailableError,
   exportFileName,
   exportToString,
-  writeExport,
   type ExportContext,
   type PortfolioSource,
 } from './exporters';
+import { exportToFile } from './export-file';
 import { importTransactions } from './import-transactions';
 import { createPresetsStore, presetFromSaved } from './presets-store';
 import { readCsvRecords, type RecordSource } from './read-records';
@@ -276,9 +276,11 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       return { deleted: removed !== undefined, preset: removed ?? null };
     },
 
-    'csv:export': async ({ kind, asOf }) => {
+    'csv:export': async ({ kind, asOf, formulaGuard }) => {
       try {
-        const { content, rows } = await withConnection((connection) => exportToString(kind, context(connection, asOf)));
+        const { content, rows } = await withConnection((connection) =>
+          exportToString(kind, context(connection, asOf), { formulaGuard }),
+        );
         return { kind, fileName: exportFileName(kind, asOf ?? null), content, rows };
       } catch (error) {
         if (error instanceof ExportUnavailableError) throw new ApiError('invalid_input', error.message);
@@ -286,13 +288,15 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
       }
     },
 
-    'csv:exportFile': async ({ kind, asOf, path: given }) => {
+    'csv:exportFile': async ({ kind, asOf, path: given, formulaGuard }) => {
       refuseInBrowser('Exporting');
       if (!EXPORTERS[kind]) throw new ApiError('invalid_input', `Unknown export ${kind}.`);
       const file = await choosePath(given, { purpose: 'export', defaultName: exportFileName(kind, asOf ?? null) });
       if (file === null) return { kind, path: null, rows: 0 };
       try {
-        const rows = await withConnection((connection) => exportToFile(kind, context(connection, asOf), file));
+        const rows = await withConnection((connection) =>
+          exportToFile(kind, context(connection, asOf), file, { formulaGuard }),
+        );
         return { kind, path: file, rows };
       } catch (error) {
         if (error instanceof ExportUnavailableError) throw new ApiError('invalid_input', error.message);
@@ -316,37 +320,4 @@ export function readHead(file: string): { size: number; head: string } {
   }
   const text = new TextDecoder('utf-8').decode(buffer);
   return { size, head: size <= HEAD_BYTES ? text : wholeLines(text) };
-}
-
-/**
- * Streams the export into FILE.partial and renames it into place, so a failed or interrupted
- * export never leaves a half-written file under the chosen name.
- */
-export async function exportToFile(
-  kind: Parameters<typeof writeExport>[0],
-  context: ExportContext,
-  file: string,
-): Promise<number> {
-  const partial = `${file}.partial`;
-  const out = fs.createWriteStream(partial);
-  const opened = new Promise<void>((resolve, reject) => {
-    out.once('open', () => resolve());
-    out.once('error', reject);
-  });
-  try {
-    await opened;
-    const rows = await writeExport(kind, context, (chunk) =>
-      out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', resolve)),
-    );
-    await new Promise<void>((resolve, reject) => {
-      out.once('error', reject);
-      out.end(resolve);
-    });
-    fs.renameSync(partial, file);
-    return rows;
-  } catch (error) {
-    out.destroy();
-    fs.rmSync(partial, { force: true });
-    throw error;
-  }
 }

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { calls, type CallInput, type Handlers } from '../../shared/api/contract';
 import type { ExportKind } from '../../shared/api/csv-schemas';
 import type { HoldingsOutput, PerformanceOutput, RrgOutput } from '../../shared/api/portfolio-schemas';
+import { guardCell } from '../../shared/csv/formula-guard';
 import { plainNumber } from '../../shared/csv/plain-number';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
@@ -53,6 +54,11 @@ export interface ExportContext {
 export interface Exporter {
   kind: ExportKind;
   columns: readonly string[];
+  /**
+   * Columns that hold only numbers, written as they are: a negative amount such as -12.5 is a
+   * number, not a formula. Every other cell is text and goes through the formula guard.
+   */
+  numbers: readonly string[];
   rows(context: ExportContext): Iterable<readonly Cell[]> | Promise<Iterable<readonly Cell[]>>;
 }
 
@@ -177,16 +183,37 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
   transactions: {
     kind: 'transactions',
     columns: TRANSACTION_COLUMNS,
+    numbers: ['quantity', 'price', 'fee', 'amount'],
     rows: ({ db, asOf }) => createExportRepo(db).transactions(TRANSACTION_COLUMNS, asOf),
   },
   quotes: {
     kind: 'quotes',
     columns: QUOTES_COLUMNS,
+    numbers: ['open', 'high', 'low', 'close', 'adj_close', 'volume'],
     rows: ({ db, asOf }) => createExportRepo(db).quotes(QUOTES_COLUMNS, asOf),
   },
-  holdings: { kind: 'holdings', columns: HOLDINGS_COLUMNS, rows: holdingsRows },
-  performance: { kind: 'performance', columns: PERFORMANCE_COLUMNS, rows: performanceRows },
-  rotation: { kind: 'rotation', columns: ROTATION_COLUMNS, rows: rotationRows },
+  holdings: {
+    kind: 'holdings',
+    columns: HOLDINGS_COLUMNS,
+    numbers: [
+      'quantity',
+      'cost_basis',
+      'price',
+      'market_value',
+      'unrealized_pl',
+      'realized_pl',
+      'dividends',
+      'weight_pct',
+    ],
+    rows: holdingsRows,
+  },
+  performance: {
+    kind: 'performance',
+    columns: PERFORMANCE_COLUMNS,
+    numbers: ['start_value', 'end_value', 'twr_pct', 'mwr_pct', 'mwr_annualized_pct', 'benchmark_pct', 'relative_pct'],
+    rows: performanceRows,
+  },
+  rotation: { kind: 'rotation', columns: ROTATION_COLUMNS, numbers: ['ratio', 'momentum'], rows: rotationRows },
 };
 
 export function exportFileName(kind: ExportKind, asOf: string | null): string {
@@ -198,9 +225,24 @@ export function exportFileName(kind: ExportKind, asOf: string | null): string {
 // CRLF, so quote_record_delimiter asks it to quote a lone LF or CR as well.
 const STRINGIFY_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 
-function text(cell: Cell): string {
-  if (cell === null) return '';
-  return typeof cell === 'number' ? plainNumber(cell) : cell;
+export interface ExportOptions {
+  /**
+   * OWASP's formula guard on text cells (an apostrophe before =, +, -, @, tab or CR), for files a
+   * spreadsheet will open; on unless set to false. The app's own import takes it off again.
+   */
+  formulaGuard?: boolean | undefined;
+}
+
+/** Turns a row into text cells: numbers as plain decimals, text through the formula guard. */
+function cellWriter(exporter: Exporter, options: ExportOptions): (row: readonly Cell[]) => string[] {
+  const guard = options.formulaGuard ?? true;
+  const isNumber = exporter.columns.map((column) => exporter.numbers.includes(column));
+  return (row) =>
+    row.map((cell, i) => {
+      if (cell === null) return '';
+      if (typeof cell === 'number') return plainNumber(cell);
+      return isNumber[i] ? cell : guardCell(cell, guard);
+    });
 }
 
 const BATCH_ROWS = 5000;
@@ -215,24 +257,32 @@ export async function writeExport(
   kind: ExportKind,
   context: ExportContext,
   write: (chunk: string) => void | Promise<void>,
+  options: ExportOptions = {},
 ): Promise<number> {
   const exporter = EXPORTERS[kind];
+  const text = cellWriter(exporter, options);
   const rows = (await exporter.rows(context))[Symbol.iterator]();
-  await write(stringify([exporter.columns as string[]], STRINGIFY_OPTIONS));
-  let count = 0;
-  for (;;) {
-    const batch: string[][] = [];
-    let next = rows.next();
-    while (!next.done) {
-      batch.push(next.value.map(text));
-      if (batch.length >= BATCH_ROWS) break;
-      next = rows.next();
+  try {
+    await write(stringify([exporter.columns as string[]], STRINGIFY_OPTIONS));
+    let count = 0;
+    for (;;) {
+      const batch: string[][] = [];
+      let next = rows.next();
+      while (!next.done) {
+        batch.push(text(next.value));
+        if (batch.length >= BATCH_ROWS) break;
+        next = rows.next();
+      }
+      if (batch.length > 0) {
+        count += batch.length;
+        await write(stringify(batch, STRINGIFY_OPTIONS));
+      }
+      if (next.done) return count;
     }
-    if (batch.length > 0) {
-      count += batch.length;
-      await write(stringify(batch, STRINGIFY_OPTIONS));
-    }
-    if (next.done) return count;
+  } finally {
+    // A write that failed part way leaves the statement open, and an open statement keeps its
+    // connection busy for every other query: close it.
+    rows.return?.();
   }
 }
 
@@ -240,8 +290,9 @@ export async function writeExport(
 export async function exportToString(
   kind: ExportKind,
   context: ExportContext,
+  options: ExportOptions = {},
 ): Promise<{ content: string; rows: number }> {
   const parts: string[] = [];
-  const rows = await writeExport(kind, context, (chunk) => void parts.push(chunk));
+  const rows = await writeExport(kind, context, (chunk) => void parts.push(chunk), options);
   return { content: parts.join(''), rows };
 }

@@ -63,8 +63,13 @@ describe('quotes CSV round trip', () => {
     const expectedRows = FILES.reduce((sum, file) => sum + pricedRows(file), 0) + 3;
     expect(lines).toHaveLength(expectedRows + 2);
     // BAS.DE.csv's first row, 2000-01-03,26.350000,26.600000,24.799999,18.150352,24.875000,3137354:
-    // the adjusted close is kept, trailing zeros go.
-    expect(lines).toContain(`BAS.DE,2000-01-03,file,26.35,26.6,24.799999,18.150352,24.875,3137354,${FETCHED}`);
+    // the adjusted close is kept, trailing zeros go, and the open, high and low, which do not
+    // bracket the close (Yahoo adjusted only the close), are left out.
+    expect(lines).toContain(`BAS.DE,2000-01-03,file,,,,18.150352,24.875,3137354,${FETCHED}`);
+    // ^GDAXI's first row brackets its close and keeps its range.
+    expect(lines.find((l) => l.startsWith('^GDAXI,1987-12-30,'))).toMatch(
+      /^\^GDAXI,1987-12-30,file,[\d.]+,[\d.]+,[\d.]+,/,
+    );
     // ^GDAXI.csv's 1987-12-31 is a `null` row: skipped, not a zero.
     expect(first).not.toContain('^GDAXI,1987-12-31');
     expect(lines).toContain('JPM,2022-12-30,yahoo,133,134.5,132.25,134.1,0.30000000000000004,1,2024-05-02T08:00:00Z');

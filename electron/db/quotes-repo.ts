@@ -247,6 +247,14 @@ export function createQuotesRepo(db: Db) {
      ORDER BY s.symbol`,
   );
 
+  const deleteRange = db.prepare<[string, string, string]>(
+    `DELETE FROM quotes WHERE symbol = ? AND day >= ? AND day <= ? RETURNING day`,
+  );
+  const deleteBars = db.transaction((symbol: string, from: string, to: string) => {
+    const days = (deleteRange.all(symbol, from, to) as { day: string }[]).map((row) => row.day).sort();
+    return { deleted: days.length, firstDay: days[0] ?? null, lastDay: days.at(-1) ?? null };
+  });
+
   const latestBars = (): LatestBar[] =>
     timed('quotes.latestBars', () => {
       const bySymbol = new Map<string, LatestBar>();
@@ -297,6 +305,12 @@ export function createQuotesRepo(db: Db) {
           return { ...extent, source: bar.source, fetchedAt: bar.fetchedAt };
         });
       }),
+    /** Deletes one symbol's rows of every source from `from` to `to` (inclusive), in one transaction. */
+    deleteBars: (
+      symbol: string,
+      from = '0000-01-01',
+      to = '9999-12-31',
+    ): { deleted: number; firstDay: string | null; lastDay: string | null } => deleteBars(symbol, from, to),
     /** The newest day a provider or file supplied, ignoring typed prices; where a refresh resumes. */
     lastFetchedDay: (symbol: string): string | null => lastFetchedDay.get(symbol)?.day ?? null,
     /** Symbols with bars from a provider or a file: what "refresh everything" means for the cache. */

@@ -14,6 +14,7 @@ export function quoteHandlers(service: QuoteService, settings: SettingsStore): P
     'quotes:importFile': ({ fileName, content, symbol }) => service.importFile(fileName, content, symbol),
     'quotes:setManualPrice': ({ symbol, day, close }) => service.setManualPrice(symbol, day, close),
     'quotes:refreshLog': ({ limit, symbol }) => service.refreshLog(limit, symbol),
+    'quotes:delete': ({ symbol, from, to }) => service.deleteBars(symbol, from, to),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.set(patch),
   };

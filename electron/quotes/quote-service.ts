@@ -6,7 +6,9 @@ import { ApiError } from '../../shared/api/errors';
 import { parseQuoteFile, type QuoteFile } from '../../shared/quotes/quotes-export-csv';
 import { isValidSymbol, symbolFromFileName } from '../../shared/quotes/symbols';
 import { QuoteDataError, type ProviderId } from '../../shared/quotes/types';
+import { barProblem } from '../../shared/quotes/validate';
 import type { EventBus } from '../backend/event-bus';
+import { localDay } from '../backend/local-day';
 import type { SettingsStore } from '../backend/settings-store';
 import type { Db } from '../db/connection';
 import { createCorporateActionsRepo } from '../db/corporate-actions-repo';
@@ -150,7 +152,7 @@ export function createQuoteService(
       const fetchedAt = now().toISOString();
       let parsed: QuoteFile;
       try {
-        parsed = parseQuoteFile(content, fileName, { source: 'file', fetchedAt });
+        parsed = parseQuoteFile(content, fileName, { source: 'file', fetchedAt, today: localDay(now()) });
       } catch (error) {
         if (error instanceof QuoteDataError) throw new ApiError('invalid_input', error.message);
         throw error;
@@ -186,9 +188,22 @@ export function createQuoteService(
     /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */
     setManualPrice(symbol: string, day: string, close: number): HistoryBar {
       const bar = { day, open: null, high: null, low: null, close, adjClose: null, volume: null };
+      const problem = barProblem(bar, localDay(now()));
+      if (problem) {
+        throw new ApiError('invalid_input', `A price for ${symbol} on ${day} cannot be stored: ${problem.reason}.`, [
+          `${problem.field === 'day' ? 'day' : 'close'}: impossible`,
+        ]);
+      }
       stores.quotes.upsertBars(symbol, 'manual', now().toISOString(), [bar]);
       events.emit('data:changed', { scope: 'quotes' });
       return { ...bar, source: 'manual' };
+    },
+
+    /** Removes a symbol's bars in a day range (all without one); the portfolio re-values on data:changed. */
+    deleteBars(symbol: string, from?: string, to?: string): CallOutput<'quotes:delete'> {
+      const result = stores.quotes.deleteBars(symbol, from, to);
+      if (result.deleted > 0) events.emit('data:changed', { scope: 'quotes' });
+      return { symbol, ...result };
     },
 
     startRefresh,

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import type { ApiErrorCode } from './errors';
 import {
+  deleteQuotesInput,
+  deleteQuotesOutput,
   historyInput,
   importFileInput,
   importFileOutput,
@@ -101,6 +103,8 @@ export const calls = {
   },
   'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
   'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
+  /** Removes a symbol's bars (a day range or all), e.g. a garbled bar from the future; emits data:changed. */
+  'quotes:delete': { input: deleteQuotesInput, output: deleteQuotesOutput },
   'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
   'portfolio:performance': { input: performanceInput, output: performanceOutput },
   'portfolio:tilt': { input: noInput, output: tiltOutput },

@@ -171,6 +171,12 @@ export const csvDeletePresetOutput = z.strictObject({
 export const csvExportInput = z.strictObject({
   kind: z.enum(EXPORT_KINDS),
   asOf: daySchema.optional(),
+  /**
+   * OWASP's formula guard: an apostrophe before a text cell that begins with =, +, -, @, a tab or
+   * a carriage return, so a spreadsheet shows it instead of running it. On unless false; the app's
+   * own import takes it off again (docs/csv.md).
+   */
+  formulaGuard: z.boolean().optional(),
 });
 
 export const csvExport = z.strictObject({

@@ -81,6 +81,23 @@ export const manualPriceInput = z.strictObject({
   close: z.number().finite().positive('A price must be above zero.'),
 });
 
+/** Deletes a symbol's cached bars, every source: all of them, or the days from `from` to `to` (inclusive). */
+export const deleteQuotesInput = z
+  .strictObject({ symbol, from: day.optional(), to: day.optional() })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    message: 'from must not be after to.',
+    path: ['from'],
+  });
+
+export const deleteQuotesOutput = z.strictObject({
+  symbol: z.string(),
+  /** Rows removed (a day with bars from two sources counts twice). */
+  deleted: count,
+  /** The days removed: the first and last day that had a bar, or null when none did. */
+  firstDay: z.string().nullable(),
+  lastDay: z.string().nullable(),
+});
+
 export const refreshLogInput = z.strictObject({
   limit: z.number().int().min(1).max(1000).optional(),
   symbol: symbol.optional(),

@@ -2,6 +2,7 @@ import type { QuoteBar } from '../domain/bar';
 import { isDay } from '../engine/dates';
 import { readCsv, type CsvRecord } from './csv';
 import { QuoteDataError, type ParsedSeries } from './types';
+import { barProblem, withRangeAroundClose, type BarField } from './validate';
 
 /** A bad row in a CSV file, named the way a user can find it: file, line, column. */
 export class CsvRowError extends QuoteDataError {
@@ -18,6 +19,14 @@ export class CsvRowError extends QuoteDataError {
 
 type Column = 'Date' | 'Open' | 'High' | 'Low' | 'Close' | 'Adj Close' | 'Volume';
 const COLUMNS: readonly Column[] = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'];
+const COLUMN_OF: Record<BarField, Column> = {
+  day: 'Date',
+  open: 'Open',
+  high: 'High',
+  low: 'Low',
+  close: 'Close',
+  adjClose: 'Adj Close',
+};
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Yahoo writes `null` for a missing value; other exporters leave the field empty. */
@@ -81,14 +90,19 @@ export function rowReader<C extends string>(file: string, record: CsvRecord, ind
  * Daily bars from a CSV with a header row: Yahoo's `Date,Open,High,Low,Close,Adj Close,Volume`
  * or Stooq's `Date,Open,High,Low,Close,Volume`. Columns are found by name, in any order; only
  * Date and Close are required. A row whose Close is `null` or empty is a hole and is skipped;
- * anything else that is not a number is an error naming the file, line and column.
+ * anything else that is not a number is an error naming the file, line and column, and so is an
+ * impossible bar (see validate.ts), including one dated after `today` when that is given.
  */
-export function parseDailyCsv(text: string, file: string): ParsedSeries {
-  return parseDailyRecords(readQuoteRecords(text, file), file);
+export function parseDailyCsv(text: string, file: string, today = '9999-12-31'): ParsedSeries {
+  return parseDailyRecords(readQuoteRecords(text, file), file, today);
 }
 
 /** The same, from records already read (the first is the header). */
-export function parseDailyRecords(records: readonly [CsvRecord, ...CsvRecord[]], file: string): ParsedSeries {
+export function parseDailyRecords(
+  records: readonly [CsvRecord, ...CsvRecord[]],
+  file: string,
+  today = '9999-12-31',
+): ParsedSeries {
   const header = records[0];
   const index = new Map<Column, number>();
   header.fields.forEach((name, position) => {
@@ -127,7 +141,7 @@ export function parseDailyRecords(records: readonly [CsvRecord, ...CsvRecord[]],
 
     const volume = number('Volume');
     if (volume !== null && volume < 0) fail('Volume', cell('Volume')!, 'is negative');
-    bars.push({
+    const bar: QuoteBar = {
       day,
       open: number('Open'),
       high: number('High'),
@@ -135,7 +149,10 @@ export function parseDailyRecords(records: readonly [CsvRecord, ...CsvRecord[]],
       close,
       adjClose: number('Adj Close'),
       volume: volume === null ? null : Math.round(volume),
-    });
+    };
+    const problem = barProblem(bar, today);
+    if (problem) throw new CsvRowError(file, record.line, COLUMN_OF[problem.field], problem.reason);
+    bars.push(withRangeAroundClose(bar));
   }
   bars.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   return { bars, actions: [], meta: null, holes };

@@ -4,6 +4,7 @@ import type { CsvRecord } from './csv';
 import { checkFieldCount, CsvRowError, parseDailyRecords, readQuoteRecords, rowReader } from './daily-csv';
 import { isDay } from '../engine/dates';
 import { isValidSymbol, normalizeSymbol } from './symbols';
+import { barProblem, withRangeAroundClose, type BarField } from './validate';
 import type { QuoteBar } from '../domain/bar';
 import type { ParsedSeries, QuoteSource } from './types';
 
@@ -29,6 +30,15 @@ const SOURCES: readonly QuoteSource[] = ['yahoo', 'stooq', 'file', 'manual'];
 const TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:\d\d)$/;
 
 /** One row of the export: a bar with its symbol, its source and when that source was asked. */
+const EXPORT_COLUMN_OF: Record<BarField, QuoteExportColumn> = {
+  day: 'date',
+  open: 'open',
+  high: 'high',
+  low: 'low',
+  close: 'close',
+  adjClose: 'adj_close',
+};
+
 export interface SourcedQuoteRow extends QuoteBar {
   symbol: string;
   source: QuoteSource;
@@ -50,17 +60,18 @@ export function isQuotesExportHeader(fields: readonly string[]): boolean {
 export function parseQuoteFile(
   text: string,
   file: string,
-  defaults: { source: QuoteSource; fetchedAt: string },
+  defaults: { source: QuoteSource; fetchedAt: string; today?: string },
 ): QuoteFile {
   const records = readQuoteRecords(text, file);
-  if (!isQuotesExportHeader(records[0].fields)) return { format: 'daily', series: parseDailyRecords(records, file) };
+  if (!isQuotesExportHeader(records[0].fields))
+    return { format: 'daily', series: parseDailyRecords(records, file, defaults.today) };
   return { format: 'tiltfolio', rows: parseExportRecords(records, file, defaults) };
 }
 
 function parseExportRecords(
   records: readonly [CsvRecord, ...CsvRecord[]],
   file: string,
-  defaults: { source: QuoteSource; fetchedAt: string },
+  defaults: { source: QuoteSource; fetchedAt: string; today?: string },
 ): SourcedQuoteRow[] {
   const header = records[0];
   const index = new Map<QuoteExportColumn, number>();
@@ -116,7 +127,7 @@ function parseExportRecords(
     const earlier = seen.get(key);
     if (earlier !== undefined) fail('date', day, `repeats ${symbol}'s ${source} bar on line ${earlier}`);
     seen.set(key, record.line);
-    rows.push({
+    const row: SourcedQuoteRow = {
       symbol,
       day,
       source,
@@ -127,7 +138,10 @@ function parseExportRecords(
       adjClose: number('adj_close'),
       volume: volume === null ? null : Math.round(volume),
       fetchedAt: fetchedText === '' ? defaults.fetchedAt : fetchedText,
-    });
+    };
+    const problem = barProblem(row, defaults.today ?? '9999-12-31');
+    if (problem) throw new CsvRowError(file, record.line, EXPORT_COLUMN_OF[problem.field], problem.reason);
+    rows.push(withRangeAroundClose(row));
   }
   return rows;
 }

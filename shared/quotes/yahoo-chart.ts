@@ -158,8 +158,9 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
   const byDay = new Map<string, QuoteBar>();
   let holes = 0;
   // Yahoo now and then publishes 0 for an open or low it did not have: keep the bar, drop that value.
+  // A negative price is kept, for checkProviderSeries to refuse the answer with the day.
   const optionalPrice = (value: number | null | undefined): number | null =>
-    value === null || value === undefined || !(value > 0) ? null : value;
+    value === null || value === undefined || value === 0 ? null : value;
   timestamps.forEach((ts, i) => {
     const day = dayInZone(ts, timeZone, offset);
     const close = closes![i] ?? null;

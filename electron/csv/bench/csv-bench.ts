@@ -11,7 +11,7 @@ import type { BenchResult } from '../../bench/measure';
 import { bareInsertIntoScratch, bareInsertIntoTransactions } from '../../db/bench/csv-baseline';
 import { openDatabase, type Db } from '../../db/connection';
 import { openSideConnection } from '../../db/side-connection';
-import { exportToFile } from '../csv-service';
+import { exportToFile } from '../export-file';
 import { importTransactions } from '../import-transactions';
 import { writeTransactionsCsv } from './generate-transactions';
 

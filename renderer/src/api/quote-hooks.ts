@@ -24,6 +24,11 @@ export function useSetManualPrice() {
   });
 }
 
+export function useDeleteQuotes() {
+  const client = useClient();
+  return useMutation({ mutationFn: (input: CallInput<'quotes:delete'>) => client.call('quotes:delete', input) });
+}
+
 export function useRefreshQuotes() {
   const client = useClient();
   return useMutation({ mutationFn: (input: CallInput<'quotes:refresh'>) => client.call('quotes:refresh', input) });

@@ -2,8 +2,9 @@
 // user builds in the import's mapping step (and may save under a name).
 import type { TransactionType } from '../../domain/transaction';
 import type { DateFormat } from '../date-format';
+import { unguardCell } from '../formula-guard';
 import type { NumberFormat } from '../number-format';
-import type { Draft, Preset, SourceColumn } from '../preset-types';
+import type { Cells, Draft, Preset, SourceColumn } from '../preset-types';
 import { TRANSACTION_COLUMNS } from '../transaction-columns';
 import { COMMON_TYPE_WORDS, normaliseWord, readWord, wordTable } from '../type-words';
 
@@ -55,7 +56,13 @@ export function mappingPreset(
   label: string,
   mapping: ColumnMapping,
   formats: MappingFormats,
-  options: { builtIn?: boolean; words?: Record<string, TransactionType>; notes?: readonly string[] } = {},
+  options: {
+    builtIn?: boolean;
+    words?: Record<string, TransactionType>;
+    notes?: readonly string[];
+    /** The app's own export: take off the apostrophe its formula guard put before text cells. */
+    unguard?: boolean;
+  } = {},
 ): Preset<MappableField> {
   const constants = mapping.constants ?? {};
   const columns = {} as Record<MappableField, SourceColumn>;
@@ -90,7 +97,8 @@ export function mappingPreset(
     accountColumns: columns.account === undefined ? [] : ['account'],
     fieldSources,
     notes: options.notes ?? [],
-    read(c) {
+    read(cells) {
+      const c = options.unguard ? unguarded(cells) : cells;
       const date = c.date('date');
       const typeText = constants.type;
       const type =
@@ -124,6 +132,23 @@ export function mappingPreset(
         currency: (constants.currency ?? c.text('currency')).toUpperCase(),
         note: constants.note ?? c.raw('note'),
       };
+    },
+  };
+}
+
+/** The text fields the export guards, read back without the apostrophe it added. */
+const GUARDED_FIELDS: ReadonlySet<string> = new Set<MappableField>(['account', 'symbol', 'note']);
+
+function unguarded(cells: Cells<MappableField>): Cells<MappableField> {
+  return {
+    ...cells,
+    text: (key) => (GUARDED_FIELDS.has(key) ? unguardCell(cells.text(key)) : cells.text(key)),
+    raw: (key) => (GUARDED_FIELDS.has(key) ? unguardCell(cells.raw(key)) : cells.raw(key)),
+    account: (...keys) => {
+      const name = cells.account(...keys);
+      // Only a name read from the file; one chosen for the whole import is taken as given.
+      const fromFile = keys.some((key) => cells.text(key) === name);
+      return name !== undefined && fromFile ? unguardCell(name) : name;
     },
   };
 }

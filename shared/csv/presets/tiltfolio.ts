@@ -15,9 +15,11 @@ export const tiltfolioPreset = mappingPreset(
   {
     builtIn: true,
     words: OWN_TYPE_WORDS,
+    unguard: true,
     notes: [
       'Reads what `tiltfolio export transactions` writes. Numbers are kept digit for digit (a leading + is dropped).',
       'Types and currencies are read without regard to case; symbols are upper-cased.',
+      "The apostrophe the export's formula guard puts before an account, symbol or note beginning with =, +, -, @, tab or CR is taken off again.",
     ],
   },
 );

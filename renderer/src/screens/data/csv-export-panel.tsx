@@ -16,6 +16,8 @@ const KIND_LABELS: Record<ExportKind, string> = {
 export function CsvExportPanel() {
   const ids = useId();
   const [asOf, setAsOf] = useState('');
+  // On by default: any of these files may be opened in a spreadsheet (docs/csv.md, formula guard).
+  const [formulaGuard, setFormulaGuard] = useState(true);
   const exportCall = useCsvExport(downloadText);
   const kind = exportCall.variables?.kind;
 
@@ -26,6 +28,14 @@ export function CsvExportPanel() {
         <label htmlFor={`${ids}-as-of`}>As of (optional)</label>
         <input id={`${ids}-as-of`} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
       </div>
+      <label className="check">
+        <input type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} />
+        Protect spreadsheets from formulas
+      </label>
+      <p className="muted small">
+        Text starting with =, +, -, @, a tab or a carriage return gets an apostrophe in front, so a spreadsheet shows it
+        instead of running it. Tiltfolio&apos;s own import takes it off again.
+      </p>
       <div className="form-actions">
         {EXPORT_KINDS.map((k) => (
           <button
@@ -33,7 +43,7 @@ export function CsvExportPanel() {
             type="button"
             className="secondary"
             disabled={exportCall.isPending}
-            onClick={() => exportCall.mutate({ kind: k, ...(asOf ? { asOf } : {}) })}
+            onClick={() => exportCall.mutate({ kind: k, formulaGuard, ...(asOf ? { asOf } : {}) })}
           >
             Export {KIND_LABELS[k].toLowerCase()}
           </button>

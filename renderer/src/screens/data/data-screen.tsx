@@ -1,4 +1,5 @@
 import { Screen } from '../../components/screen';
+import { DeleteBarsForm } from './delete-bars-form';
 import { ImportQuotesForm } from './import-quotes-form';
 import { ManualPriceForm } from './manual-price-form';
 import { RefreshPanel } from './refresh-panel';
@@ -13,6 +14,7 @@ export function DataScreen() {
         <ImportQuotesForm />
         <ManualPriceForm />
       </div>
+      <DeleteBarsForm />
       <TransactionsCsvSection />
     </Screen>
   );
