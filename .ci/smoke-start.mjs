@@ -43,13 +43,15 @@ function fail(message) {
   return stop().then(() => process.exit(1));
 }
 
+// `npm install` on a fresh clone builds better-sqlite3 from source: minutes on a busy machine.
+const WAIT_MINUTES = 20;
 let url;
-for (let i = 0; i < 1800 && !url; i++) {
+for (let i = 0; i < WAIT_MINUTES * 600 && !url; i++) {
   url = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/m.exec(output)?.[1];
   if (!url && child.exitCode !== null) await fail(`exited with ${child.exitCode} before printing an address`);
   if (!url) await sleep(100);
 }
-if (!url) await fail('printed no address within 3 minutes');
+if (!url) await fail(`printed no address within ${WAIT_MINUTES} minutes`);
 
 const { origin } = new URL(url);
 const page = await fetch(url, { redirect: 'manual' });
