@@ -3,9 +3,8 @@ import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { csvHandlers, type FileRequest } from '../csv/csv-service';
 import { portfolioSource } from '../csv/exporters';
-import { openDatabase, type Db } from '../db/connection';
-import { createAccountsRepo } from '../db/accounts-repo';
-import { createSummaryRepo } from '../db/summary-repo';
+import type { Db } from '../db/connection';
+import { openStore, type Store } from '../db/store';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
 import { EventBus } from './event-bus';
@@ -36,6 +35,8 @@ export interface BackendOptions {
 }
 
 export interface Backend {
+  readonly store: Store;
+  /** The store's connection, for tests that look at the tables themselves. */
   readonly db: Db;
   readonly events: EventBus;
   readonly quotes: QuoteService;
@@ -49,14 +50,13 @@ export interface Backend {
  * the CLI all drive this same object.
  */
 export function createBackend(options: BackendOptions): Backend {
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
+  const { summary, accounts } = store;
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
-  const summary = createSummaryRepo(db);
-  const accounts = createAccountsRepo(db);
-  const settings = createSettingsStore(db);
-  const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
-  const snapshots = createSnapshots(db, events, settings, now);
+  const settings = createSettingsStore(store.settings);
+  const quotes = createQuoteService(store, events, settings, { now, ...options.quotes });
+  const snapshots = createSnapshots(store, events, settings, now);
   const rotation = rotationHandlers(snapshots);
 
   const handlers: Handlers = {
@@ -83,15 +83,13 @@ export function createBackend(options: BackendOptions): Backend {
       return created;
     },
     ...quoteHandlers(quotes, settings),
-    ...transactionHandlers(db, events, now, snapshots),
+    ...transactionHandlers(store, events, now, snapshots),
     ...portfolioHandlers(snapshots, settings),
     ...rotation,
-    ...instrumentHandlers(db, events),
-    ...demoHandler(db, events, settings, options.assetsDir ?? findAssetsDir(), now),
+    ...instrumentHandlers(store, events),
+    ...demoHandler(store, events, settings, options.assetsDir ?? findAssetsDir(), now),
     ...csvHandlers({
-      db,
-      dbPath: options.dbPath,
-      nativeBinding: options.nativeBinding,
+      store,
       events,
       now,
       mode: options.mode,
@@ -101,7 +99,8 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   return {
-    db,
+    store,
+    db: store.db,
     events,
     quotes,
     handlers,
@@ -109,7 +108,7 @@ export function createBackend(options: BackendOptions): Backend {
     close: () => {
       // Background refreshes stop first: nothing may write to a closed database.
       quotes.dispose();
-      db.close();
+      store.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { sleeveOf } from '../../shared/engine/sleeves';
-import type { Db } from '../db/connection';
-import { createInstrumentsRepo, type InstrumentRecord } from '../db/instruments-repo';
+import type { InstrumentRecord } from '../db/instruments-repo';
+import type { Store } from '../db/store';
 import type { EventBus } from './event-bus';
 
 function view(record: InstrumentRecord) {
@@ -14,10 +14,10 @@ function view(record: InstrumentRecord) {
 }
 
 export function instrumentHandlers(
-  db: Db,
+  store: Store,
   events: EventBus,
 ): Pick<Handlers, 'instruments:list' | 'instruments:update'> {
-  const repo = createInstrumentsRepo(db);
+  const repo = store.instruments;
   return {
     'instruments:list': () => repo.all().map(view),
     'instruments:update': ({ symbol, ...patch }) => {

@@ -14,8 +14,7 @@ import type { AnyPreset } from '../../shared/csv/preset-types';
 import { BUILT_IN_PRESETS, DEFAULT_PRESET } from '../../shared/csv/presets';
 import type { EventBus } from '../backend/event-bus';
 import { localDay } from '../backend/local-day';
-import type { Db } from '../db/connection';
-import { openSideConnection } from '../db/side-connection';
+import type { OwnConnection, Store } from '../db/store';
 import {
   EXPORTERS,
   ExportUnavailableError,
@@ -36,10 +35,7 @@ export interface FileRequest {
 }
 
 export interface CsvServiceOptions {
-  /** The app's connection. */
-  db: Db;
-  dbPath: string;
-  nativeBinding?: string | undefined;
+  store: Store;
   events: EventBus;
   now: () => Date;
   mode: 'electron' | 'browser' | 'cli';
@@ -66,22 +62,14 @@ type CsvHandlers = Pick<
 const PREVIEW_ROWS = 20;
 
 export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
-  const { db, events } = options;
-  const presets = createPresetsStore(db);
+  const { store, events } = options;
+  const presets = createPresetsStore(store.settings);
   let jobs = 0;
   /** Imports under way, by job id: what csv:cancelImport stops. */
   const running = new Map<string, AbortController>();
 
-  /** Long work runs on a connection of its own; an in-memory database has only the one. */
-  async function withConnection<T>(work: (connection: Db) => Promise<T>): Promise<T> {
-    if (options.dbPath === ':memory:') return work(db);
-    const connection = openSideConnection(options.dbPath, { nativeBinding: options.nativeBinding });
-    try {
-      return await work(connection);
-    } finally {
-      connection.close();
-    }
-  }
+  /** Imports and exports wait between their steps: they run on a connection of their own (store.ts says why). */
+  const withConnection = store.withOwnConnection;
 
   /** The request's column mapping with its formats, as it is saved under `savePresetAs`. */
   function mappingOf(request: CsvImportOptions): SavedPreset | undefined {
@@ -140,7 +128,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     const controller = new AbortController();
     running.set(jobId, controller);
     const result = await withConnection((connection) =>
-      importTransactions(connection, {
+      importTransactions(connection.importWriter, {
         source,
         fileName,
         ...(bytesTotal === undefined ? {} : { bytesTotal }),
@@ -164,8 +152,12 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     return result;
   }
 
-  function context(connection: Db, asOf: string | undefined): ExportContext {
-    return { db: connection, asOf: asOf ?? null, ...(options.portfolio ? { portfolio: options.portfolio } : {}) };
+  function context(connection: OwnConnection, asOf: string | undefined): ExportContext {
+    return {
+      exports: connection.exports,
+      asOf: asOf ?? null,
+      ...(options.portfolio ? { portfolio: options.portfolio } : {}),
+    };
   }
 
   function refuseInBrowser(what: string): void {

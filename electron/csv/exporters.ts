@@ -9,8 +9,8 @@ import { plainNumber } from '../../shared/csv/plain-number';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
 import { quadrantOf } from '../../shared/engine/relative-rotation';
-import type { Db } from '../db/connection';
-import { createExportRepo, type QuoteColumn } from '../db/csv-export-repo';
+import type { QuoteColumn } from '../db/csv-export-repo';
+import type { ExportRepo } from '../db/store';
 
 export type Cell = string | number | null;
 
@@ -42,7 +42,8 @@ export function portfolioSource(handlers: () => Handlers): PortfolioSource {
 }
 
 export interface ExportContext {
-  db: Db;
+  /** The store's export queries, on the connection the export reads from. */
+  exports: ExportRepo;
   /** YYYY-MM-DD: rows up to and including this day (holdings are valued at the last close on or before it). */
   asOf: string | null;
   /** Needed by the holdings, performance and rotation exports. */
@@ -186,12 +187,12 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
   transactions: {
     kind: 'transactions',
     columns: TRANSACTION_COLUMNS,
-    rows: ({ db, asOf }) => createExportRepo(db).transactions(TRANSACTION_COLUMNS, asOf),
+    rows: ({ exports, asOf }) => exports.transactions(TRANSACTION_COLUMNS, asOf),
   },
   quotes: {
     kind: 'quotes',
     columns: QUOTES_COLUMNS,
-    rows: ({ db, asOf }) => createExportRepo(db).quotes(QUOTES_COLUMNS, asOf),
+    rows: ({ exports, asOf }) => exports.quotes(QUOTES_COLUMNS, asOf),
   },
   holdings: { kind: 'holdings', columns: HOLDINGS_COLUMNS, rows: holdingsRows },
   performance: { kind: 'performance', columns: PERFORMANCE_COLUMNS, rows: performanceRows },

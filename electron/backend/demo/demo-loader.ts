@@ -7,12 +7,7 @@ import type { TransactionInput } from '../../../shared/api/transaction-schemas';
 import { indexOnOrBefore } from '../../../shared/engine/bars';
 import { applyLedger } from '../../../shared/engine/ledger';
 import { parseDailyCsv } from '../../../shared/quotes/daily-csv';
-import type { Db } from '../../db/connection';
-import { createAccountsRepo } from '../../db/accounts-repo';
-import { createInstrumentsRepo } from '../../db/instruments-repo';
-import { createQuotesRepo } from '../../db/quotes-repo';
-import { createSummaryRepo } from '../../db/summary-repo';
-import { createTransactionsRepo } from '../../db/transactions-repo';
+import type { Store } from '../../db/store';
 import type { EventBus } from '../event-bus';
 import { localDay } from '../local-day';
 import type { SettingsStore } from '../settings-store';
@@ -65,7 +60,7 @@ export function readDemoQuotes(assetsDir: string): Map<string, QuoteBar[]> {
  * transaction into an empty database, so a newcomer sees every screen filled without a network.
  */
 export function demoHandler(
-  db: Db,
+  store: Store,
   events: EventBus,
   settings: SettingsStore,
   assetsDir: string,
@@ -73,7 +68,7 @@ export function demoHandler(
 ): Pick<Handlers, 'demo:load'> {
   return {
     'demo:load': () => {
-      const summary = createSummaryRepo(db);
+      const { summary, accounts, instruments, quotes, transactions } = store;
       const before = summary.counts();
       if (before.accounts > 0 || before.transactions > 0) {
         throw new ApiError(
@@ -82,13 +77,9 @@ export function demoHandler(
         );
       }
       const closes = readDemoQuotes(assetsDir);
-      const accounts = createAccountsRepo(db);
-      const instruments = createInstrumentsRepo(db);
-      const quotes = createQuotesRepo(db);
-      const transactions = createTransactionsRepo(db);
       const stamp = now().toISOString();
       const inputs = demoTransactions(closes);
-      db.transaction(() => {
+      store.transaction(() => {
         for (const { symbol, name, kind } of DEMO_INSTRUMENTS) {
           instruments.upsert(symbol, name, kind, 'USD');
           quotes.writeSeries({ symbol, source: 'file', fetchedAt: stamp, bars: closes.get(symbol) ?? [] });
@@ -97,7 +88,7 @@ export function demoHandler(
         for (const input of inputs) transactions.insert(input, stamp);
         applyLedger(transactions.all(), { today: localDay(now()), accounts: DEMO_ACCOUNTS.map((a) => a.name) });
         if (settings.get().targetWeights === null) settings.set({ targetWeights: DEMO_TARGET_WEIGHTS });
-      })();
+      });
       events.emit('data:changed', { scope: 'transactions' });
       events.emit('data:changed', { scope: 'quotes' });
       const after = summary.counts();
