@@ -1,18 +1,19 @@
 import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import type { Handlers } from '../../shared/api/contract';
-import { ApiError } from '../../shared/api/errors';
 import { csvHandlers, type FileRequest } from '../csv/csv-service';
-import { portfolioSource } from '../csv/exporters';
 import type { Db } from '../db/connection';
 import { openStore, type Store } from '../db/store';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
+import { accountHandlers } from './accounts-service';
+import { appHandlers } from './app-service';
+import type { BackendContext } from './backend-context';
 import { EventBus } from './event-bus';
-import { PRODUCT_NAME } from './paths';
 import { createSettingsStore } from './settings-store';
+import { settingsHandlers } from './settings-service';
 import { transactionHandlers } from './transactions-service';
 import { findAssetsDir } from './assets-dir';
-import { demoHandler } from './demo/demo-loader';
+import { demoHandlers } from './demo/demo-loader';
 import { instrumentHandlers } from './instruments-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
@@ -47,55 +48,45 @@ export interface Backend {
 
 /**
  * Everything the app can do, with no Electron in sight: the IPC handlers, the browser host and
- * the CLI all drive this same object.
+ * the CLI all drive this same object. The store, the event bus, the settings, the snapshots and
+ * the quote service are made once here; every handler factory takes them as one BackendContext.
  */
 export function createBackend(options: BackendOptions): Backend {
   const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
-  const { summary, accounts } = store;
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
   const settings = createSettingsStore(store.settings);
   const quotes = createQuoteService(store, events, settings, { now, ...options.quotes });
-  const snapshots = createSnapshots(store, events, settings, now);
-  const rotation = rotationHandlers(snapshots);
-
-  const handlers: Handlers = {
-    'app:info': () => ({
-      name: PRODUCT_NAME,
+  const context: BackendContext = {
+    host: {
       version: options.version,
       mode: options.mode,
+      runtime: options.runtime,
       dataDir: options.dataDir,
       dbPath: options.dbPath,
-      schemaVersion: summary.schemaVersion(),
-      runtime: options.runtime,
-    }),
-    'portfolio:summary': () => {
-      const counts = summary.counts();
-      return { ...counts, isEmpty: counts.accounts === 0 && counts.transactions === 0 };
-    },
-    'accounts:list': () => accounts.list(),
-    'accounts:create': ({ name, currency }) => {
-      if (accounts.findByName(name)) {
-        throw new ApiError('conflict', `An account named "${name}" already exists.`, [`name: already used`]);
-      }
-      const created = accounts.create(name, currency, now().toISOString());
-      events.emit('data:changed', { scope: 'accounts' });
-      return created;
-    },
-    ...quoteHandlers(quotes, settings),
-    ...transactionHandlers(store, events, now, snapshots),
-    ...portfolioHandlers(snapshots, settings),
-    ...rotation,
-    ...instrumentHandlers(store, events),
-    ...demoHandler(store, events, settings, options.assetsDir ?? findAssetsDir(), now),
-    ...csvHandlers({
-      store,
-      events,
-      now,
-      mode: options.mode,
+      assetsDir: options.assetsDir ?? findAssetsDir(),
       chooseFile: options.chooseFile,
-      portfolio: portfolioSource(() => handlers),
-    }),
+    },
+    store,
+    events,
+    settings,
+    snapshots: createSnapshots(store, events, settings, now),
+    quotes,
+    now,
+    handlers: () => handlers,
+  };
+
+  const handlers: Handlers = {
+    ...appHandlers(context),
+    ...accountHandlers(context),
+    ...settingsHandlers(context),
+    ...quoteHandlers(context),
+    ...transactionHandlers(context),
+    ...portfolioHandlers(context),
+    ...rotationHandlers(context),
+    ...instrumentHandlers(context),
+    ...demoHandlers(context),
+    ...csvHandlers(context),
   };
 
   return {

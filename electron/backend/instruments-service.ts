@@ -2,8 +2,7 @@ import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { sleeveOf } from '../../shared/engine/sleeves';
 import type { InstrumentRecord } from '../db/instruments-repo';
-import type { Store } from '../db/store';
-import type { EventBus } from './event-bus';
+import type { BackendContext } from './backend-context';
 
 function view(record: InstrumentRecord) {
   return {
@@ -13,10 +12,10 @@ function view(record: InstrumentRecord) {
   };
 }
 
-export function instrumentHandlers(
-  store: Store,
-  events: EventBus,
-): Pick<Handlers, 'instruments:list' | 'instruments:update'> {
+export function instrumentHandlers({
+  store,
+  events,
+}: BackendContext): Pick<Handlers, 'instruments:list' | 'instruments:update'> {
   const repo = store.instruments;
   return {
     'instruments:list': () => repo.all().map(view),

@@ -2,10 +2,8 @@ import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { TransactionFilter, TransactionInput, TransactionRow } from '../../shared/api/transaction-schemas';
 import { LedgerError } from '../../shared/engine/ledger-error';
-import type { Store } from '../db/store';
 import { UnknownAccountError } from '../db/transactions-repo';
-import type { EventBus } from './event-bus';
-import type { Snapshots } from './portfolio-snapshot';
+import type { BackendContext } from './backend-context';
 
 type TransactionHandlers = Pick<
   Handlers,
@@ -29,12 +27,7 @@ export function matchesFilter(row: TransactionRow, filter: TransactionFilter): b
  * ledger, so a change that would make the history invalid (selling shares not held, a split of
  * zero, a future date) is refused and leaves nothing behind.
  */
-export function transactionHandlers(
-  store: Store,
-  events: EventBus,
-  now: () => Date,
-  ledger: Pick<Snapshots, 'replay'>,
-): TransactionHandlers {
+export function transactionHandlers({ store, events, now, snapshots: ledger }: BackendContext): TransactionHandlers {
   const { transactions: repo, accounts } = store;
 
   function write<T>(work: () => T): T {

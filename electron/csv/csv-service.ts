@@ -12,17 +12,17 @@ import { emptyImportResult } from '../../shared/csv/import-result';
 import { guessNumberFormat, type NumberFormat } from '../../shared/csv/number-format';
 import type { AnyPreset } from '../../shared/csv/preset-types';
 import { BUILT_IN_PRESETS, DEFAULT_PRESET } from '../../shared/csv/presets';
-import type { EventBus } from '../backend/event-bus';
+import type { BackendContext } from '../backend/backend-context';
 import { localDay } from '../backend/local-day';
-import type { OwnConnection, Store } from '../db/store';
+import type { OwnConnection } from '../db/store';
 import {
   EXPORTERS,
   ExportUnavailableError,
   exportFileName,
   exportToString,
+  portfolioSource,
   writeExport,
   type ExportContext,
-  type PortfolioSource,
 } from './exporters';
 import { importTransactions } from './import-transactions';
 import { createPresetsStore, presetFromSaved } from './presets-store';
@@ -32,17 +32,6 @@ export interface FileRequest {
   purpose: 'import' | 'export';
   /** For a save dialog. */
   defaultName?: string;
-}
-
-export interface CsvServiceOptions {
-  store: Store;
-  events: EventBus;
-  now: () => Date;
-  mode: 'electron' | 'browser' | 'cli';
-  /** The portfolio service, for the holdings, performance and rotation exports. */
-  portfolio?: PortfolioSource | undefined;
-  /** The app's open or save dialog; resolves to null when the user cancels. */
-  chooseFile?: ((request: FileRequest) => Promise<string | null>) | undefined;
 }
 
 type CsvHandlers = Pick<
@@ -61,8 +50,9 @@ type CsvHandlers = Pick<
 
 const PREVIEW_ROWS = 20;
 
-export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
-  const { store, events } = options;
+export function csvHandlers({ store, events, host, now: clock, handlers }: BackendContext): CsvHandlers {
+  /** The portfolio views, for the holdings, performance and rotation exports. */
+  const portfolio = portfolioSource(handlers);
   const presets = createPresetsStore(store.settings);
   let jobs = 0;
   /** Imports under way, by job id: what csv:cancelImport stops. */
@@ -115,7 +105,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     const preset = resolvePreset(request);
     const source = openSource();
     const jobId = request.jobId ?? `csv-import-${++jobs}`;
-    const now = options.now();
+    const now = clock();
     const bind: Parameters<typeof importTransactions>[1]['bind'] = {};
     if (request.account !== undefined) bind.account = request.account;
     if (request.dateFormat !== undefined) bind.dateFormat = request.dateFormat;
@@ -153,15 +143,11 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
   }
 
   function context(connection: OwnConnection, asOf: string | undefined): ExportContext {
-    return {
-      exports: connection.exports,
-      asOf: asOf ?? null,
-      ...(options.portfolio ? { portfolio: options.portfolio } : {}),
-    };
+    return { exports: connection.exports, asOf: asOf ?? null, portfolio };
   }
 
   function refuseInBrowser(what: string): void {
-    if (options.mode === 'browser') {
+    if (host.mode === 'browser') {
       throw new ApiError(
         'invalid_input',
         `${what} by path works in the app and the CLI; in the browser, use the upload or download instead.`,
@@ -171,8 +157,8 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 
   async function choosePath(given: string | undefined, request: FileRequest): Promise<string | null> {
     if (given !== undefined) return path.resolve(given);
-    if (!options.chooseFile) throw new ApiError('invalid_input', 'Give the path of the file.', ['path: required']);
-    return options.chooseFile(request);
+    if (!host.chooseFile) throw new ApiError('invalid_input', 'Give the path of the file.', ['path: required']);
+    return host.chooseFile(request);
   }
 
   return {

@@ -7,10 +7,8 @@ import type { TransactionInput } from '../../../shared/api/transaction-schemas';
 import { indexOnOrBefore } from '../../../shared/engine/bars';
 import { applyLedger } from '../../../shared/engine/ledger';
 import { parseDailyCsv } from '../../../shared/quotes/daily-csv';
-import type { Store } from '../../db/store';
-import type { EventBus } from '../event-bus';
+import type { BackendContext } from '../backend-context';
 import { localDay } from '../local-day';
-import type { SettingsStore } from '../settings-store';
 import { DEMO_ACCOUNTS, DEMO_END, DEMO_INSTRUMENTS, DEMO_STEPS, DEMO_TARGET_WEIGHTS, type DemoStep } from './demo-plan';
 
 const FEE = '4.95';
@@ -59,13 +57,7 @@ export function readDemoQuotes(assetsDir: string): Map<string, QuoteBar[]> {
  * `demo:load`: real closes from assets/quotes and a ledger that trades them, written in one
  * transaction into an empty database, so a newcomer sees every screen filled without a network.
  */
-export function demoHandler(
-  store: Store,
-  events: EventBus,
-  settings: SettingsStore,
-  assetsDir: string,
-  now: () => Date,
-): Pick<Handlers, 'demo:load'> {
+export function demoHandlers({ store, events, settings, host, now }: BackendContext): Pick<Handlers, 'demo:load'> {
   return {
     'demo:load': () => {
       const { summary, accounts, instruments, quotes, transactions } = store;
@@ -76,7 +68,7 @@ export function demoHandler(
           'The demo portfolio loads only into an empty database; this one already has accounts or transactions.',
         );
       }
-      const closes = readDemoQuotes(assetsDir);
+      const closes = readDemoQuotes(host.assetsDir);
       const stamp = now().toISOString();
       const inputs = demoTransactions(closes);
       store.transaction(() => {
