@@ -1,19 +1,19 @@
 import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import type { Handlers } from '../../shared/api/contract';
-import { ApiError } from '../../shared/api/errors';
 import { csvHandlers, type FileRequest } from '../csv/csv-service';
-import { portfolioSource } from '../csv/exporters';
-import { openDatabase, type Db } from '../db/connection';
-import { createAccountsRepo } from '../db/accounts-repo';
-import { createSummaryRepo } from '../db/summary-repo';
+import type { Db } from '../db/connection';
+import { openStore, type Store } from '../db/store';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
+import { accountHandlers } from './accounts-service';
+import { appHandlers } from './app-service';
+import type { BackendContext } from './backend-context';
 import { EventBus } from './event-bus';
-import { PRODUCT_NAME } from './paths';
 import { createSettingsStore } from './settings-store';
+import { settingsHandlers } from './settings-service';
 import { transactionHandlers } from './transactions-service';
 import { findAssetsDir } from './assets-dir';
-import { demoHandler } from './demo/demo-loader';
+import { demoHandlers } from './demo/demo-loader';
 import { instrumentHandlers } from './instruments-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
@@ -36,6 +36,8 @@ export interface BackendOptions {
 }
 
 export interface Backend {
+  readonly store: Store;
+  /** The store's connection, for tests that look at the tables themselves. */
   readonly db: Db;
   readonly events: EventBus;
   readonly quotes: QuoteService;
@@ -46,62 +48,50 @@ export interface Backend {
 
 /**
  * Everything the app can do, with no Electron in sight: the IPC handlers, the browser host and
- * the CLI all drive this same object.
+ * the CLI all drive this same object. The store, the event bus, the settings, the snapshots and
+ * the quote service are made once here; every handler factory takes them as one BackendContext.
  */
 export function createBackend(options: BackendOptions): Backend {
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
-  const summary = createSummaryRepo(db);
-  const accounts = createAccountsRepo(db);
-  const settings = createSettingsStore(db);
-  const quotes = createQuoteService(db, events, settings, { now, ...options.quotes });
-  const snapshots = createSnapshots(db, events, settings, now);
-  const rotation = rotationHandlers(snapshots);
-
-  const handlers: Handlers = {
-    'app:info': () => ({
-      name: PRODUCT_NAME,
+  const settings = createSettingsStore(store.settings);
+  const quotes = createQuoteService(store, events, settings, { now, ...options.quotes });
+  const context: BackendContext = {
+    host: {
       version: options.version,
       mode: options.mode,
+      runtime: options.runtime,
       dataDir: options.dataDir,
       dbPath: options.dbPath,
-      schemaVersion: summary.schemaVersion(),
-      runtime: options.runtime,
-    }),
-    'portfolio:summary': () => {
-      const counts = summary.counts();
-      return { ...counts, isEmpty: counts.accounts === 0 && counts.transactions === 0 };
-    },
-    'accounts:list': () => accounts.list(),
-    'accounts:create': ({ name, currency }) => {
-      if (accounts.findByName(name)) {
-        throw new ApiError('conflict', `An account named "${name}" already exists.`, [`name: already used`]);
-      }
-      const created = accounts.create(name, currency, now().toISOString());
-      events.emit('data:changed', { scope: 'accounts' });
-      return created;
-    },
-    ...quoteHandlers(quotes, settings),
-    ...transactionHandlers(db, events, now, snapshots),
-    ...portfolioHandlers(snapshots, settings),
-    ...rotation,
-    ...instrumentHandlers(db, events),
-    ...demoHandler(db, events, settings, options.assetsDir ?? findAssetsDir(), now),
-    ...csvHandlers({
-      db,
-      dbPath: options.dbPath,
-      nativeBinding: options.nativeBinding,
-      events,
-      now,
-      mode: options.mode,
+      assetsDir: options.assetsDir ?? findAssetsDir(),
       chooseFile: options.chooseFile,
-      portfolio: portfolioSource(() => handlers),
-    }),
+    },
+    store,
+    events,
+    settings,
+    snapshots: createSnapshots(store, events, settings, now),
+    quotes,
+    now,
+    handlers: () => handlers,
+  };
+
+  const handlers: Handlers = {
+    ...appHandlers(context),
+    ...accountHandlers(context),
+    ...settingsHandlers(context),
+    ...quoteHandlers(context),
+    ...transactionHandlers(context),
+    ...portfolioHandlers(context),
+    ...rotationHandlers(context),
+    ...instrumentHandlers(context),
+    ...demoHandlers(context),
+    ...csvHandlers(context),
   };
 
   return {
-    db,
+    store,
+    db: store.db,
     events,
     quotes,
     handlers,
@@ -109,7 +99,7 @@ export function createBackend(options: BackendOptions): Backend {
     close: () => {
       // Background refreshes stop first: nothing may write to a closed database.
       quotes.dispose();
-      db.close();
+      store.close();
     },
   };
 }

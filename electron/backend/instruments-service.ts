@@ -1,9 +1,8 @@
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { sleeveOf } from '../../shared/engine/sleeves';
-import type { Db } from '../db/connection';
-import { createInstrumentsRepo, type InstrumentRecord } from '../db/instruments-repo';
-import type { EventBus } from './event-bus';
+import type { InstrumentRecord } from '../db/instruments-repo';
+import type { BackendContext } from './backend-context';
 
 function view(record: InstrumentRecord) {
   return {
@@ -13,11 +12,11 @@ function view(record: InstrumentRecord) {
   };
 }
 
-export function instrumentHandlers(
-  db: Db,
-  events: EventBus,
-): Pick<Handlers, 'instruments:list' | 'instruments:update'> {
-  const repo = createInstrumentsRepo(db);
+export function instrumentHandlers({
+  store,
+  events,
+}: BackendContext): Pick<Handlers, 'instruments:list' | 'instruments:update'> {
+  const repo = store.instruments;
   return {
     'instruments:list': () => repo.all().map(view),
     'instruments:update': ({ symbol, ...patch }) => {

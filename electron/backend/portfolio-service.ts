@@ -2,13 +2,12 @@ import type { Handlers } from '../../shared/api/contract';
 import { holdingsView } from '../../shared/view/holdings-list';
 import { performanceView } from '../../shared/view/performance-view';
 import { tiltView } from '../../shared/view/tilt-view';
-import type { SettingsStore } from './settings-store';
-import type { Snapshots } from './portfolio-snapshot';
+import type { BackendContext } from './backend-context';
 
 type PortfolioHandlers = Pick<Handlers, 'portfolio:holdings' | 'portfolio:performance' | 'portfolio:tilt'>;
 
 /** Holdings, performance against the benchmark and tilt: the engine's snapshot through the views in shared/view/. */
-export function portfolioHandlers(snapshots: Snapshots, settings: SettingsStore): PortfolioHandlers {
+export function portfolioHandlers({ snapshots, settings }: BackendContext): PortfolioHandlers {
   return {
     'portfolio:holdings': ({ asOf, account }) => holdingsView(snapshots.get(asOf), account),
     'portfolio:performance': (input) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAccountsRepo } from '../db/accounts-repo';
 import { openDatabase } from '../db/connection';
+import { createStore } from '../db/store';
 import { createQuotesRepo } from '../db/quotes-repo';
 import { createTransactionsRepo } from '../db/transactions-repo';
 import { EventBus } from './event-bus';
@@ -20,7 +21,8 @@ const bar = (day: string, close: number) => ({
 function setup() {
   const db = openDatabase(':memory:');
   const events = new EventBus();
-  const settings = createSettingsStore(db);
+  const store = createStore(db);
+  const settings = createSettingsStore(store.settings);
   createAccountsRepo(db).create('Brokerage', 'USD', '2020-01-01T00:00:00Z');
   const transactions = createTransactionsRepo(db);
   const add = (date: string, quantity: string) =>
@@ -41,7 +43,7 @@ function setup() {
       '2020-01-01T00:00:00Z',
     );
   const quotes = createQuotesRepo(db);
-  const snapshots = createSnapshots(db, events, settings, () => new Date('2020-06-01T12:00:00Z'));
+  const snapshots = createSnapshots(store, events, settings, () => new Date('2020-06-01T12:00:00Z'));
   return { db, events, add, quotes, snapshots };
 }
 

@@ -6,11 +6,7 @@ import { applyLedger, type LedgerResult } from '../../shared/engine/ledger';
 import { recompute } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Snapshot } from '../../shared/view/snapshot';
-import type { Db } from '../db/connection';
-import { createAccountsRepo } from '../db/accounts-repo';
-import { createInstrumentsRepo } from '../db/instruments-repo';
-import { createQuotesRepo } from '../db/quotes-repo';
-import { createTransactionsRepo } from '../db/transactions-repo';
+import type { Store } from '../db/store';
 import type { EventBus } from './event-bus';
 import { localDay } from './local-day';
 import type { SettingsStore } from './settings-store';
@@ -19,11 +15,13 @@ import type { SettingsStore } from './settings-store';
  * Runs the engine over the whole store and keeps the answer until the data or settings change:
  * every screen asks for a different view of the same computation.
  */
-export function createSnapshots(db: Db, events: EventBus, settings: SettingsStore, now: () => Date) {
-  const transactions = createTransactionsRepo(db);
-  const accounts = createAccountsRepo(db);
-  const instruments = createInstrumentsRepo(db);
-  const quotes = createQuotesRepo(db);
+export function createSnapshots(
+  store: Pick<Store, 'transactions' | 'accounts' | 'instruments' | 'quotes'>,
+  events: EventBus,
+  settings: SettingsStore,
+  now: () => Date,
+) {
+  const { transactions, accounts, instruments, quotes } = store;
   let version = 0;
   // The ledger depends on transactions and accounts only: a quote refresh, a sleeve change or a
   // settings change re-values the portfolio without replaying every transaction.

@@ -6,12 +6,12 @@ import { analyze, AnalyzeError } from '../../shared/engine/analyze';
 import { noBarsMessage, portfolioBars } from '../../shared/view/rotation-subjects';
 import { rotationView } from '../../shared/view/rotation-view';
 import { defaultRrgMembers, rrgView } from '../../shared/view/rrg-view';
-import type { Snapshots } from './portfolio-snapshot';
+import type { BackendContext } from './backend-context';
 
 type RotationHandlers = Pick<Handlers, 'rotation:series' | 'rotation:rrg' | 'analyze:symbol'>;
 
 /** Relative strength, drawdowns, highs and rotation, for whatever the chart compares. */
-export function rotationHandlers(snapshots: Snapshots): RotationHandlers {
+export function rotationHandlers({ snapshots }: BackendContext): RotationHandlers {
   /** A symbol's cached closes, or the portfolio's own series; null when there are none. */
   function findBars(subject: Subject, to?: string): Bar[] | null {
     if (subject.kind !== 'symbol') return portfolioBars(snapshots.get(to).result.series, subject);

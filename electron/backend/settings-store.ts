@@ -1,6 +1,5 @@
 import { appSettings, type AppSettings } from '../../shared/api/settings-schemas';
-import type { Db } from '../db/connection';
-import { createSettingsRepo } from '../db/settings-repo';
+import type { SettingsRepo } from '../db/store';
 import { SP500_SLEEVE_WEIGHTS } from '../../shared/engine/tilt';
 import { DEFAULT_BASE_URLS } from '../quotes/providers';
 
@@ -29,8 +28,7 @@ export interface SettingsStore {
  * App settings over the key/value settings table, one JSON value per key. A stored value that no
  * longer validates (hand-edited, or from an older build) reads as its default rather than failing.
  */
-export function createSettingsStore(db: Db): SettingsStore {
-  const repo = createSettingsRepo(db);
+export function createSettingsStore(repo: SettingsRepo): SettingsStore {
   const get = (): AppSettings => {
     const stored = repo.all();
     const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };

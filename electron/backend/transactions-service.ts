@@ -2,11 +2,8 @@ import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { TransactionFilter, TransactionInput, TransactionRow } from '../../shared/api/transaction-schemas';
 import { LedgerError } from '../../shared/engine/ledger-error';
-import type { Db } from '../db/connection';
-import { createAccountsRepo } from '../db/accounts-repo';
-import { createTransactionsRepo, UnknownAccountError } from '../db/transactions-repo';
-import type { EventBus } from './event-bus';
-import type { Snapshots } from './portfolio-snapshot';
+import { UnknownAccountError } from '../db/transactions-repo';
+import type { BackendContext } from './backend-context';
 
 type TransactionHandlers = Pick<
   Handlers,
@@ -30,27 +27,21 @@ export function matchesFilter(row: TransactionRow, filter: TransactionFilter): b
  * ledger, so a change that would make the history invalid (selling shares not held, a split of
  * zero, a future date) is refused and leaves nothing behind.
  */
-export function transactionHandlers(
-  db: Db,
-  events: EventBus,
-  now: () => Date,
-  ledger: Pick<Snapshots, 'replay'>,
-): TransactionHandlers {
-  const repo = createTransactionsRepo(db);
-  const accounts = createAccountsRepo(db);
+export function transactionHandlers({ store, events, now, snapshots: ledger }: BackendContext): TransactionHandlers {
+  const { transactions: repo, accounts } = store;
 
   function write<T>(work: () => T): T {
     try {
       // The check's replay is the one the views use next: an edit replays the ledger once.
       let keep = () => {};
-      const result = db.transaction(() => {
+      const result = store.transaction(() => {
         const value = work();
         keep = ledger.replay(
           repo.all(),
           accounts.list().map((a) => a.name),
         );
         return value;
-      })();
+      });
       events.emit('data:changed', { scope: 'transactions' });
       keep();
       return result;

@@ -153,9 +153,12 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
           return;
         }
         const portfolio = portfolioSource(() => backend.handlers);
-        await writeExport(parsed.data.kind, { db: backend.db, asOf: parsed.data.asOf ?? null, portfolio }, io.out, {
-          formulaGuard: parsed.data.formulaGuard,
-        });
+        await writeExport(
+          parsed.data.kind,
+          { exports: backend.store.exports, asOf: parsed.data.asOf ?? null, portfolio },
+          io.out,
+          { formulaGuard: parsed.data.formulaGuard },
+        );
       });
     });
 }

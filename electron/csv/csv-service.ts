@@ -12,17 +12,16 @@ import { emptyImportResult } from '../../shared/csv/import-result';
 import { guessNumberFormat, type NumberFormat } from '../../shared/csv/number-format';
 import type { AnyPreset } from '../../shared/csv/preset-types';
 import { BUILT_IN_PRESETS, DEFAULT_PRESET } from '../../shared/csv/presets';
-import type { EventBus } from '../backend/event-bus';
+import type { BackendContext } from '../backend/backend-context';
 import { localDay } from '../backend/local-day';
-import type { Db } from '../db/connection';
-import { openSideConnection } from '../db/side-connection';
+import type { OwnConnection } from '../db/store';
 import {
   EXPORTERS,
   ExportUnavailableError,
   exportFileName,
   exportToString,
+  portfolioSource,
   type ExportContext,
-  type PortfolioSource,
 } from './exporters';
 import { exportToFile } from './export-file';
 import { importTransactions } from './import-transactions';
@@ -33,20 +32,6 @@ export interface FileRequest {
   purpose: 'import' | 'export';
   /** For a save dialog. */
   defaultName?: string;
-}
-
-export interface CsvServiceOptions {
-  /** The app's connection. */
-  db: Db;
-  dbPath: string;
-  nativeBinding?: string | undefined;
-  events: EventBus;
-  now: () => Date;
-  mode: 'electron' | 'browser' | 'cli';
-  /** The portfolio service, for the holdings, performance and rotation exports. */
-  portfolio?: PortfolioSource | undefined;
-  /** The app's open or save dialog; resolves to null when the user cancels. */
-  chooseFile?: ((request: FileRequest) => Promise<string | null>) | undefined;
 }
 
 type CsvHandlers = Pick<
@@ -65,23 +50,16 @@ type CsvHandlers = Pick<
 
 const PREVIEW_ROWS = 20;
 
-export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
-  const { db, events } = options;
-  const presets = createPresetsStore(db);
+export function csvHandlers({ store, events, host, now: clock, handlers }: BackendContext): CsvHandlers {
+  /** The portfolio views, for the holdings, performance and rotation exports. */
+  const portfolio = portfolioSource(handlers);
+  const presets = createPresetsStore(store.settings);
   let jobs = 0;
   /** Imports under way, by job id: what csv:cancelImport stops. */
   const running = new Map<string, AbortController>();
 
-  /** Long work runs on a connection of its own; an in-memory database has only the one. */
-  async function withConnection<T>(work: (connection: Db) => Promise<T>): Promise<T> {
-    if (options.dbPath === ':memory:') return work(db);
-    const connection = openSideConnection(options.dbPath, { nativeBinding: options.nativeBinding });
-    try {
-      return await work(connection);
-    } finally {
-      connection.close();
-    }
-  }
+  /** Imports and exports wait between their steps: they run on a connection of their own (store.ts says why). */
+  const withConnection = store.withOwnConnection;
 
   /** The request's column mapping with its formats, as it is saved under `savePresetAs`. */
   function mappingOf(request: CsvImportOptions): SavedPreset | undefined {
@@ -127,7 +105,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     const preset = resolvePreset(request);
     const source = openSource();
     const jobId = request.jobId ?? `csv-import-${++jobs}`;
-    const now = options.now();
+    const now = clock();
     const bind: Parameters<typeof importTransactions>[1]['bind'] = {};
     if (request.account !== undefined) bind.account = request.account;
     if (request.dateFormat !== undefined) bind.dateFormat = request.dateFormat;
@@ -140,7 +118,7 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     const controller = new AbortController();
     running.set(jobId, controller);
     const result = await withConnection((connection) =>
-      importTransactions(connection, {
+      importTransactions(connection.importWriter, {
         source,
         fileName,
         ...(bytesTotal === undefined ? {} : { bytesTotal }),
@@ -164,12 +142,12 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
     return result;
   }
 
-  function context(connection: Db, asOf: string | undefined): ExportContext {
-    return { db: connection, asOf: asOf ?? null, ...(options.portfolio ? { portfolio: options.portfolio } : {}) };
+  function context(connection: OwnConnection, asOf: string | undefined): ExportContext {
+    return { exports: connection.exports, asOf: asOf ?? null, portfolio };
   }
 
   function refuseInBrowser(what: string): void {
-    if (options.mode === 'browser') {
+    if (host.mode === 'browser') {
       throw new ApiError(
         'invalid_input',
         `${what} by path works in the app and the CLI; in the browser, use the upload or download instead.`,
@@ -179,8 +157,8 @@ export function csvHandlers(options: CsvServiceOptions): CsvHandlers {
 
   async function choosePath(given: string | undefined, request: FileRequest): Promise<string | null> {
     if (given !== undefined) return path.resolve(given);
-    if (!options.chooseFile) throw new ApiError('invalid_input', 'Give the path of the file.', ['path: required']);
-    return options.chooseFile(request);
+    if (!host.chooseFile) throw new ApiError('invalid_input', 'Give the path of the file.', ['path: required']);
+    return host.chooseFile(request);
   }
 
   return {

@@ -11,8 +11,7 @@ import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
 import { quadrantOf } from '../../shared/engine/relative-rotation';
 import { QUOTE_EXPORT_COLUMNS } from '../../shared/quotes/quotes-export-csv';
-import type { Db } from '../db/connection';
-import { createExportRepo } from '../db/csv-export-repo';
+import type { ExportRepo } from '../db/store';
 
 export type Cell = string | number | null;
 
@@ -44,7 +43,8 @@ export function portfolioSource(handlers: () => Handlers): PortfolioSource {
 }
 
 export interface ExportContext {
-  db: Db;
+  /** The store's export queries, on the connection the export reads from. */
+  exports: ExportRepo;
   /** YYYY-MM-DD: rows up to and including this day (holdings are valued at the last close on or before it). */
   asOf: string | null;
   /** Needed by the holdings, performance and rotation exports. */
@@ -184,13 +184,13 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
     kind: 'transactions',
     columns: TRANSACTION_COLUMNS,
     numbers: ['quantity', 'price', 'fee', 'amount'],
-    rows: ({ db, asOf }) => createExportRepo(db).transactions(TRANSACTION_COLUMNS, asOf),
+    rows: ({ exports, asOf }) => exports.transactions(TRANSACTION_COLUMNS, asOf),
   },
   quotes: {
     kind: 'quotes',
     columns: QUOTES_COLUMNS,
     numbers: ['open', 'high', 'low', 'close', 'adj_close', 'volume'],
-    rows: ({ db, asOf }) => createExportRepo(db).quotes(QUOTES_COLUMNS, asOf),
+    rows: ({ exports, asOf }) => exports.quotes(QUOTES_COLUMNS, asOf),
   },
   holdings: {
     kind: 'holdings',

@@ -10,6 +10,7 @@ import { detectDelimiter, firstLine } from '../../shared/csv/detect';
 import { tiltfolioPreset } from '../../shared/csv/presets/tiltfolio';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { openDatabase, type Db } from '../db/connection';
+import { createImportWriter } from '../db/csv-import-repo';
 import { generateTransactionRecords, seededRandom } from './bench/generate-transactions';
 import { importTransactions } from './import-transactions';
 
@@ -177,7 +178,7 @@ describe('importing damaged files', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-fuzz-'));
     db = openDatabase(path.join(dir, 'fuzz.sqlite'));
     const existing = csvOf(generateTransactionRecords(15, SEED + 1));
-    const seeded = await importTransactions(db, {
+    const seeded = await importTransactions(createImportWriter(db), {
       source: [existing],
       fileName: 'seed.csv',
       preset: tiltfolioPreset,
@@ -219,7 +220,7 @@ describe('importing damaged files', () => {
         bytes = (MUTATIONS[name] as Mutation)(bytes, random);
       }
       const context = `file ${n} (${applied.join(' + ')})`;
-      const result = await importTransactions(db, {
+      const result = await importTransactions(createImportWriter(db), {
         source: [bytes.subarray(0, Math.floor(bytes.length / 2)), bytes.subarray(Math.floor(bytes.length / 2))],
         fileName: `fuzz-${n}.csv`,
         preset: tiltfolioPreset,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CsvProgress, ImportResult } from '../../shared/api/csv-schemas';
 import type { Backend } from '../backend/backend';
+import { createImportWriter } from '../db/csv-import-repo';
 import { openSideConnection } from '../db/side-connection';
 import { testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -209,7 +210,7 @@ describe('importing transactions', () => {
     const side = openSideConnection(path.join(dir, 'tiltfolio.sqlite'));
     const controller = new AbortController();
     try {
-      return await importTransactions(side, {
+      return await importTransactions(createImportWriter(side), {
         source: [csv(...rows)],
         fileName: 'big.csv',
         preset: tiltfolioPreset,
@@ -257,7 +258,7 @@ describe('importing transactions', () => {
     const side = openSideConnection(path.join(dir, 'tiltfolio.sqlite'));
     const replayed: number[] = [];
     try {
-      const result = await importTransactions(side, {
+      const result = await importTransactions(createImportWriter(side), {
         source: [csv('2018-01-02,Brokerage,deposit,,,,,1,USD,', '2016-06-01,Brokerage,deposit,,,,,2,USD,')],
         fileName: 'more.csv',
         preset: tiltfolioPreset,
@@ -312,7 +313,7 @@ describe('importing transactions', () => {
     };
     setImmediate(tick);
     try {
-      const result = await importTransactions(side, {
+      const result = await importTransactions(createImportWriter(side), {
         source: [csv(...rows)],
         fileName: 'big.csv',
         preset: tiltfolioPreset,

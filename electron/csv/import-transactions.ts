@@ -15,8 +15,7 @@ import { applyLedgerInSteps } from '../../shared/engine/ledger';
 import { datesAscend } from '../../shared/engine/ledger-order';
 import { LedgerError } from '../../shared/engine/ledger-error';
 import { parseTransaction } from '../../shared/engine/ledger-parse';
-import type { Db } from '../db/connection';
-import { createImportWriter, type ImportAccount } from '../db/csv-import-repo';
+import type { ImportAccount, ImportWriter } from '../db/csv-import-repo';
 import { CsvReadError, readCsvRecords, type RecordSource } from './read-records';
 
 export interface ImportRequest {
@@ -50,13 +49,12 @@ function accountKey(name: string): string {
   return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-/** Runs one import on `db`, which should be a connection of its own (see createImportWriter). */
-export async function importTransactions(db: Db, request: ImportRequest): Promise<ImportResult> {
+/** Runs one import through `writer`, which should be on a connection of its own (electron/db/store.ts says why). */
+export async function importTransactions(writer: ImportWriter, request: ImportRequest): Promise<ImportResult> {
   const jobId = request.jobId ?? `import-${Date.now()}`;
   const dryRun = request.dryRun ?? false;
   const previewRows = request.previewRows ?? 20;
   const problems = new ProblemList();
-  const writer = createImportWriter(db);
   const result = emptyImportResult(jobId, request.fileName, request.preset.name, dryRun);
 
   let bytesDone = 0;

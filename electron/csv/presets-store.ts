@@ -5,8 +5,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { AnyPreset } from '../../shared/csv/preset-types';
 import { BUILT_IN_PRESETS, builtInPreset } from '../../shared/csv/presets';
 import { mappingPreset } from '../../shared/csv/presets/mapping';
-import type { Db } from '../db/connection';
-import { createSettingsRepo } from '../db/settings-repo';
+import type { SettingsRepo } from '../db/store';
 
 const storedPresets = z.array(z.unknown());
 
@@ -43,8 +42,7 @@ export function presetInfoOf(preset: AnyPreset, saved?: SavedPreset): PresetInfo
 /** Saved mappings live in the settings table as one JSON document under this key. */
 export const PRESETS_KEY = 'csv.presets';
 
-export function createPresetsStore(db: Db) {
-  const settings = createSettingsRepo(db);
+export function createPresetsStore(settings: SettingsRepo) {
   const write = (presets: readonly SavedPreset[]) => settings.setMany([[PRESETS_KEY, JSON.stringify(presets)]]);
 
   function saved(): SavedPreset[] {

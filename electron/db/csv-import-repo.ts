@@ -32,7 +32,8 @@ export const ROWS_PER_INSERT = 80;
 /**
  * The writes of one CSV import, on a connection of its own: BEGIN IMMEDIATE takes the write lock
  * for the whole import, and readers on the app's connection keep seeing the last commit (WAL)
- * until COMMIT.
+ * until COMMIT. The one transaction in the app opened by hand: it spans the import's awaits, which
+ * store.transaction cannot (store.ts).
  */
 export function createImportWriter(db: Db) {
   const accounts = db.prepare<[], ImportAccount>('SELECT id, name, currency FROM accounts');

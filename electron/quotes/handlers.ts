@@ -1,11 +1,10 @@
 import type { Handlers } from '../../shared/api/contract';
-import type { SettingsStore } from '../backend/settings-store';
-import type { QuoteService } from './quote-service';
+import type { BackendContext } from '../backend/backend-context';
 
-type QuoteCalls = Extract<keyof Handlers, `quotes:${string}` | `settings:${string}`>;
+type QuoteCalls = Extract<keyof Handlers, `quotes:${string}`>;
 
-/** The quote and settings calls of the contract, to spread into the backend's handlers. */
-export function quoteHandlers(service: QuoteService, settings: SettingsStore): Pick<Handlers, QuoteCalls> {
+/** The quote calls of the contract, to spread into the backend's handlers. */
+export function quoteHandlers({ quotes: service }: BackendContext): Pick<Handlers, QuoteCalls> {
   return {
     'quotes:list': () => service.list(),
     'quotes:history': ({ symbol, from, to }) => service.history(symbol, from, to),
@@ -15,7 +14,5 @@ export function quoteHandlers(service: QuoteService, settings: SettingsStore): P
     'quotes:setManualPrice': ({ symbol, day, close }) => service.setManualPrice(symbol, day, close),
     'quotes:refreshLog': ({ limit, symbol }) => service.refreshLog(limit, symbol),
     'quotes:delete': ({ symbol, from, to }) => service.deleteBars(symbol, from, to),
-    'settings:get': () => settings.get(),
-    'settings:set': (patch) => settings.set(patch),
   };
 }

@@ -10,12 +10,9 @@ import { barProblem } from '../../shared/quotes/validate';
 import type { EventBus } from '../backend/event-bus';
 import { localDay } from '../backend/local-day';
 import type { SettingsStore } from '../backend/settings-store';
-import type { Db } from '../db/connection';
-import { createCorporateActionsRepo } from '../db/corporate-actions-repo';
-import { createInstrumentsRepo } from '../db/instruments-repo';
-import { createQuotesRepo, type HistoryBar } from '../db/quotes-repo';
+import type { HistoryBar } from '../db/quotes-repo';
+import type { Store } from '../db/store';
 import { writeExportRows, type ImportedQuotes } from './import-export-rows';
-import { createRefreshLogRepo } from '../db/refresh-log-repo';
 import { defaultHttpPolicy, type HttpPolicy } from './http';
 import { createProvider } from './providers';
 import { runRefresh, type RefreshStores, type RefreshSummary, type RefreshTuning } from './refresh';
@@ -49,7 +46,7 @@ interface RunningJob {
 }
 
 export function createQuoteService(
-  db: Db,
+  store: Store,
   events: EventBus,
   settings: SettingsStore,
   options: QuoteServiceOptions = {},
@@ -58,11 +55,11 @@ export function createQuoteService(
   const http = defaultHttpPolicy(options.http);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const stores: RefreshStores = {
-    db,
-    quotes: createQuotesRepo(db),
-    actions: createCorporateActionsRepo(db),
-    log: createRefreshLogRepo(db),
-    instruments: createInstrumentsRepo(db),
+    transaction: store.transaction,
+    quotes: store.quotes,
+    actions: store.corporateActions,
+    log: store.refreshLog,
+    instruments: store.instruments,
   };
   const jobs = new Map<string, RunningJob>();
   let open = true;

@@ -6,17 +6,17 @@ import type { EventPayload } from '../../shared/api/contract';
 import { forEachLimited } from '../../shared/quotes/concurrency';
 import { addDays, utcMsToDay } from '../../shared/engine/dates';
 import { checkProviderSeries } from '../../shared/quotes/validate';
-import type { Db } from '../db/connection';
 import type { createCorporateActionsRepo } from '../db/corporate-actions-repo';
 import type { createInstrumentsRepo } from '../db/instruments-repo';
 import type { QuotesRepo } from '../db/quotes-repo';
 import type { createRefreshLogRepo, RefreshOutcome } from '../db/refresh-log-repo';
+import type { Store } from '../db/store';
 import { CancelledError } from './http';
 import type { QuoteProvider } from './providers';
 import { adjustForNewSplits, fetchSplitHistory } from './split-history';
 
 export interface RefreshStores {
-  db: Db;
+  transaction: Store['transaction'];
   quotes: QuotesRepo;
   actions: ReturnType<typeof createCorporateActionsRepo>;
   log: ReturnType<typeof createRefreshLogRepo>;
@@ -113,8 +113,8 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
       const said = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
       // IMMEDIATE: whether a split is new is read and acted on under the write lock, so a refresh in
       // another process (the CLI beside the app) cannot apply the same split a second time.
-      [written, message] = stores.db
-        .transaction((): [number, string] => {
+      [written, message] = stores.transaction(
+        (): [number, string] => {
           const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
           const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
           stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
@@ -122,8 +122,9 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
           const text = adjusted ? `${said}; ${adjusted}` : said;
           record(symbol, startedAt, 'ok', count, text);
           return [count, text];
-        })
-        .immediate();
+        },
+        { immediate: true },
+      );
       outcome = 'ok';
     } catch (error) {
       if (!context.isOpen()) return;

@@ -7,15 +7,8 @@ import type { TransactionInput } from '../../../shared/api/transaction-schemas';
 import { indexOnOrBefore } from '../../../shared/engine/bars';
 import { applyLedger } from '../../../shared/engine/ledger';
 import { parseDailyCsv } from '../../../shared/quotes/daily-csv';
-import type { Db } from '../../db/connection';
-import { createAccountsRepo } from '../../db/accounts-repo';
-import { createInstrumentsRepo } from '../../db/instruments-repo';
-import { createQuotesRepo } from '../../db/quotes-repo';
-import { createSummaryRepo } from '../../db/summary-repo';
-import { createTransactionsRepo } from '../../db/transactions-repo';
-import type { EventBus } from '../event-bus';
+import type { BackendContext } from '../backend-context';
 import { localDay } from '../local-day';
-import type { SettingsStore } from '../settings-store';
 import { DEMO_ACCOUNTS, DEMO_END, DEMO_INSTRUMENTS, DEMO_STEPS, DEMO_TARGET_WEIGHTS, type DemoStep } from './demo-plan';
 
 const FEE = '4.95';
@@ -64,16 +57,10 @@ export function readDemoQuotes(assetsDir: string): Map<string, QuoteBar[]> {
  * `demo:load`: real closes from assets/quotes and a ledger that trades them, written in one
  * transaction into an empty database, so a newcomer sees every screen filled without a network.
  */
-export function demoHandler(
-  db: Db,
-  events: EventBus,
-  settings: SettingsStore,
-  assetsDir: string,
-  now: () => Date,
-): Pick<Handlers, 'demo:load'> {
+export function demoHandlers({ store, events, settings, host, now }: BackendContext): Pick<Handlers, 'demo:load'> {
   return {
     'demo:load': () => {
-      const summary = createSummaryRepo(db);
+      const { summary, accounts, instruments, quotes, transactions } = store;
       const before = summary.counts();
       if (before.accounts > 0 || before.transactions > 0) {
         throw new ApiError(
@@ -81,14 +68,10 @@ export function demoHandler(
           'The demo portfolio loads only into an empty database; this one already has accounts or transactions.',
         );
       }
-      const closes = readDemoQuotes(assetsDir);
-      const accounts = createAccountsRepo(db);
-      const instruments = createInstrumentsRepo(db);
-      const quotes = createQuotesRepo(db);
-      const transactions = createTransactionsRepo(db);
+      const closes = readDemoQuotes(host.assetsDir);
       const stamp = now().toISOString();
       const inputs = demoTransactions(closes);
-      db.transaction(() => {
+      store.transaction(() => {
         for (const { symbol, name, kind } of DEMO_INSTRUMENTS) {
           instruments.upsert(symbol, name, kind, 'USD');
           quotes.writeSeries({ symbol, source: 'file', fetchedAt: stamp, bars: closes.get(symbol) ?? [] });
@@ -97,7 +80,7 @@ export function demoHandler(
         for (const input of inputs) transactions.insert(input, stamp);
         applyLedger(transactions.all(), { today: localDay(now()), accounts: DEMO_ACCOUNTS.map((a) => a.name) });
         if (settings.get().targetWeights === null) settings.set({ targetWeights: DEMO_TARGET_WEIGHTS });
-      })();
+      });
       events.emit('data:changed', { scope: 'transactions' });
       events.emit('data:changed', { scope: 'quotes' });
       const after = summary.counts();

@@ -10,6 +10,8 @@ import { tiltfolioPreset } from '../../../shared/csv/presets/tiltfolio';
 import type { BenchResult } from '../../bench/measure';
 import { bareInsertIntoScratch, bareInsertIntoTransactions } from '../../db/bench/csv-baseline';
 import { openDatabase, type Db } from '../../db/connection';
+import { createExportRepo } from '../../db/csv-export-repo';
+import { createImportWriter } from '../../db/csv-import-repo';
 import { openSideConnection } from '../../db/side-connection';
 import { exportToFile } from '../export-file';
 import { importTransactions } from '../import-transactions';
@@ -35,7 +37,7 @@ async function realImport(file: string, dbFile: string): Promise<number> {
   const db = openSideConnection(dbFile);
   try {
     const start = process.hrtime.bigint();
-    const result = await importTransactions(db, {
+    const result = await importTransactions(createImportWriter(db), {
       source: fs.createReadStream(file, { highWaterMark: 1 << 20 }),
       fileName: path.basename(file),
       preset: tiltfolioPreset,
@@ -82,7 +84,11 @@ export async function benchCsv(rows = BENCH_ROWS): Promise<BenchResult[]> {
     let exportSeconds: number;
     try {
       const start = process.hrtime.bigint();
-      const exported = await exportToFile('transactions', { db, asOf: null }, path.join(dir, 'export.csv'));
+      const exported = await exportToFile(
+        'transactions',
+        { exports: createExportRepo(db), asOf: null },
+        path.join(dir, 'export.csv'),
+      );
       exportSeconds = seconds(start);
       if (exported !== rows) throw new Error(`bench export wrote ${exported} rows`);
     } finally {
