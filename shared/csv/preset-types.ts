@@ -62,6 +62,8 @@ export interface Preset<K extends string = string> {
   columns: Readonly<Record<K, SourceColumn>>;
   /** Columns that name the account, in order of preference; none means the user must choose one. */
   accountColumns: readonly K[];
+  /** No column gives the currency and the preset fixes none: the import must choose one for the file. */
+  needsCurrency?: boolean;
   /** Which column each transaction field comes from, so schema errors name the file's column. */
   fieldSources: Readonly<Partial<Record<DraftField, K>>>;
   /** What the preset changes or drops, for the docs and the preset list. */
