@@ -107,7 +107,7 @@ describe('a Schwab export, through the mapping step', () => {
     // Without a currency the app's wording names its own field, not a CLI option.
     const noCurrency = await call<ImportResult>('csv:import', { ...request, currency: undefined, dryRun: true });
     expect(noCurrency.errorMessages).toEqual([
-      'schwab.csv line 1: has no currency column: enter the currency of every row under “Currency” in the mapping step',
+      'schwab.csv line 1: has no currency column: type it in “Currency for every row” in the mapping step',
     ]);
 
     const result = await call<ImportResult>('csv:import', request);

@@ -190,7 +190,7 @@ describe('a US broker’s file through a mapping', () => {
     const app = bindHeader(preset, header, { account: 'B' });
     const cli = bindHeader(preset, header, { wording: 'cli' });
     expect(app.ok || app.problems.map((p) => p.reason)).toEqual([
-      'has no currency column: enter the currency of every row under “Currency” in the mapping step',
+      'has no currency column: type it in “Currency for every row” in the mapping step',
     ]);
     expect(cli.ok || cli.problems.map((p) => p.reason)).toEqual([
       'has no account column: choose the account to import into with --account NAME',

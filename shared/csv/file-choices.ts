@@ -6,8 +6,8 @@ export type Wording = 'app' | 'cli';
 
 export const CHOICE_HINTS: Record<Wording, { account: string; currency: string }> = {
   app: {
-    account: 'enter the account for every row under “Account” in the mapping step',
-    currency: 'enter the currency of every row under “Currency” in the mapping step',
+    account: 'type it in “Account for every row” in the mapping step',
+    currency: 'type it in “Currency for every row” in the mapping step',
   },
   cli: {
     account: 'choose the account to import into with --account NAME',
