@@ -4,6 +4,7 @@ import { DATE_FORMATS } from '../../../../shared/csv/date-format';
 import { NUMBER_FORMATS } from '../../../../shared/csv/number-format';
 import type { MappableField } from '../../../../shared/csv/presets/mapping';
 import {
+  addFee,
   canAddFee,
   DATE_FORMAT_LABELS,
   FIELD_LABELS,
@@ -129,21 +130,12 @@ export function CsvMappingStep({ preview, state, onChange, account, onAccount }:
                       value={header}
                       onChange={(e) => onChange(setExtraFee(state, i, e.target.value))}
                     >
-                      <HeaderOptions header={preview.header} none="(remove)" />
+                      <HeaderOptions header={preview.header} none="(none)" />
                     </select>
                   </div>
                 ))}
                 {canAddFee(state) && (
-                  <button
-                    type="button"
-                    className="link small"
-                    onClick={() => {
-                      const unused = preview.header.find(
-                        (h) => h !== state.columns.fee && !state.extraFees.includes(h),
-                      );
-                      if (unused !== undefined) onChange(setExtraFee(state, state.extraFees.length, unused));
-                    }}
-                  >
+                  <button type="button" className="link small" onClick={() => onChange(addFee(state))}>
                     Add another fee column
                   </button>
                 )}

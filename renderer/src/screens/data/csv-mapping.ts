@@ -122,7 +122,13 @@ export function setColumn(state: MappingState, field: MappableField, header: str
   return { ...state, columns, typeValues, edited: true };
 }
 
-/** The fee columns after the first: another one (the first not yet used), or one changed or removed. */
+/** A select for one more fee column, to be chosen; a blank one sends nothing. */
+export const addFee = (state: MappingState): MappingState => ({
+  ...state,
+  extraFees: [...state.extraFees, NOT_IN_FILE],
+});
+
+/** A fee column after the first changed, or removed by choosing "(none)". */
 export function setExtraFee(state: MappingState, index: number, header: string): MappingState {
   const extraFees = [...state.extraFees];
   if (header === NOT_IN_FILE) extraFees.splice(index, 1);
