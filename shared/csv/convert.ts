@@ -220,8 +220,8 @@ export class RecordReader {
         if (result.currency !== undefined) this.marks.push({ key, text, currency: result.currency });
         return options.absolute && result.value.startsWith('-') ? result.value.slice(1) : result.value;
       },
-      date: (key): ParsedDate | undefined => {
-        const text = cell(key).trim();
+      date: (key, given): ParsedDate | undefined => {
+        const text = (given ?? cell(key)).trim();
         if (text === '') return problem(key, 'is empty; a date is needed');
         const result = parseDate(text, this.binding.dateFormat);
         return result.ok ? { day: result.day, time: result.time } : problem(key, result.reason, text);

@@ -43,7 +43,8 @@ export interface Cells<K extends string> {
   has(key: K): boolean;
   /** A plain decimal in the import's number format; null when blank. `absolute` drops a minus sign. */
   number(key: K, options?: { absolute?: boolean; required?: boolean }): string | null | undefined;
-  date(key: K): ParsedDate | undefined;
+  /** The cell as a date; `text` instead of the cell when the preset took the date out of it. */
+  date(key: K, text?: string): ParsedDate | undefined;
   /** The import's account if one was chosen, else the first non-blank of these columns. */
   account(...keys: K[]): string | undefined;
   problem(key: K | null, reason: string, value?: string): undefined;

@@ -8,6 +8,7 @@ import {
   portfolioPerformancePreset,
   portfolioPerformanceSpanishPreset,
 } from './portfolio-performance';
+import { schwabPreset } from './schwab';
 import { tiltfolioPreset } from './tiltfolio';
 import { wealthfolioPreset } from './wealthfolio';
 
@@ -21,6 +22,7 @@ export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
   portfolioPerformanceDutchPreset,
   ghostfolioPreset,
   wealthfolioPreset,
+  schwabPreset,
 ];
 
 export const DEFAULT_PRESET = tiltfolioPreset;
