@@ -111,4 +111,104 @@ describe('broker presets', () => {
       });
     });
   });
+
+  describe('Interactive Brokers Flex queries', () => {
+    /** Both files read by hand: 10⁻⁵ units as BigInt, trades at quantity × price plus commission. */
+    function readFlexByHand(trades: string, cash: string) {
+      const rows = (content: string) =>
+        content
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((line) => line.trim().slice(1, -1).split('","'));
+      const units = (value: string) => {
+        const [whole = '', fraction = ''] = value.replace('-', '').split('.');
+        const n = BigInt(whole + fraction.padEnd(5, '0'));
+        return value.startsWith('-') ? -n : n;
+      };
+      const balance = new Map<string, bigint>();
+      const shares = new Map<string, bigint>();
+      const cost = new Map<string, bigint>();
+      const add = (map: Map<string, bigint>, key: string, by: bigint) => map.set(key, (map.get(key) ?? 0n) + by);
+      for (const [side = '', , isin = '', quantity = '', price = '', , currency = '', commission = ''] of rows(
+        trades,
+      )) {
+        if (isin === '') continue; // a currency exchange
+        expect(side).toBe('BUY');
+        const spent = BigInt(quantity) * units(price) - units(commission);
+        add(shares, isin, BigInt(quantity));
+        add(cost, isin, spent);
+        add(balance, currency, -spent);
+      }
+      for (const [, , , , amount = '', currency = ''] of rows(cash)) add(balance, currency, units(amount));
+      const text = (value: bigint) => {
+        const sign = value < 0n ? '-' : '';
+        const abs = value < 0n ? -value : value;
+        const fraction = (abs % 100000n).toString().padStart(5, '0').replace(/0+$/, '');
+        return `${sign}${abs / 100000n}${fraction ? `.${fraction}` : ''}`;
+      };
+      return {
+        cash: [...balance].map(([currency, value]) => [currency, text(value)]).sort(),
+        holdings: [...shares].map(([isin, q]) => [isin, q.toString(), text(cost.get(isin) ?? 0n)]).sort(),
+      };
+    }
+
+    it('imports the trades and the cash transactions into one account, forex left out', async () => {
+      const trades = text('brokers', 'ibkr-flex-trades.csv');
+      const cash = text('brokers', 'ibkr-flex-cash.csv');
+      const headerOf = (content: string) => content.split('\n')[0]?.replace(/"/g, '').split(',') ?? [];
+      expect(suggestPreset(headerOf(trades), BUILT_IN_PRESETS)?.name).toBe('ibkr-flex-trades');
+      expect(suggestPreset(headerOf(cash), BUILT_IN_PRESETS)?.name).toBe('ibkr-flex-cash');
+      const first = await call<ImportResult>('csv:import', {
+        fileName: 'trades.csv',
+        content: trades,
+        preset: 'ibkr-flex-trades',
+        account: 'IBKR',
+      });
+      expect(first).toMatchObject({ committed: true, rows: 11, added: 8, skipped: 3 });
+      expect(first.skippedMessages).toEqual([
+        'trades.csv: 3 rows left out (first on line 10): a currency exchange (no ISIN): cash in each currency moves only by the other rows',
+      ]);
+      const second = await call<ImportResult>('csv:import', {
+        fileName: 'cash.csv',
+        content: cash,
+        preset: 'ibkr-flex-cash',
+        account: 'IBKR',
+      });
+      expect(second).toMatchObject({ committed: true, rows: 11, added: 11, skipped: 0 });
+
+      const expected = readFlexByHand(trades, cash);
+      const view = await call<HoldingsOutput>('portfolio:holdings', {});
+      expect(view.cash.map((c) => [c.currency, c.balance]).sort()).toEqual(expected.cash);
+      expect(view.rows.map((r) => [r.symbol, r.quantity, r.costBasis]).sort()).toEqual(expected.holdings);
+      expect(view.rows.every((r) => r.realizedPl === '0')).toBe(true);
+      // The reading's own figures: 7 SMMCHA for CHF 1,983.90 with the commission; 323 VT for USD 31,576.55 + 6.979.
+      expect(expected.holdings).toEqual([
+        ['CH0111762537', '7', '1983.9'],
+        ['US9220427424', '323', '31583.529'],
+      ]);
+    });
+
+    it('refuses a commission charged in another currency than the trade, naming the column', async () => {
+      const preset = builtInPreset('ibkr-flex-trades');
+      if (!preset) throw new Error('no preset');
+      const header =
+        '"Buy/Sell","TradeDate","ISIN","Quantity","TradePrice","TradeMoney","CurrencyPrimary","IBCommission","IBCommissionCurrency"';
+      const read = await readAll(
+        preset,
+        `${header}\n"BUY","20230522","US9220427424","1","93.78","93.78","USD","-1","CHF"\n`,
+        {
+          account: 'I',
+        },
+      );
+      expect(read.problems).toEqual([
+        {
+          line: 2,
+          column: 'IBCommissionCurrency',
+          value: 'CHF',
+          reason: "is not the trade's currency (USD): book this commission by hand",
+        },
+      ]);
+    });
+  });
 });

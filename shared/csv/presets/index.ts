@@ -8,6 +8,7 @@ import {
   portfolioPerformancePreset,
   portfolioPerformanceSpanishPreset,
 } from './portfolio-performance';
+import { ibkrFlexCashPreset, ibkrFlexTradesPreset } from './ibkr-flex';
 import { schwabPreset } from './schwab';
 import { tiltfolioPreset } from './tiltfolio';
 import { wealthfolioPreset } from './wealthfolio';
@@ -23,6 +24,8 @@ export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
   ghostfolioPreset,
   wealthfolioPreset,
   schwabPreset,
+  ibkrFlexTradesPreset,
+  ibkrFlexCashPreset,
 ];
 
 export const DEFAULT_PRESET = tiltfolioPreset;
