@@ -211,4 +211,144 @@ describe('broker presets', () => {
       ]);
     });
   });
+
+  describe('Trading 212', () => {
+    /** The sample read by hand: cash per currency and average cost per share, in 10⁻⁵ units. */
+    function readT212ByHand(content: string) {
+      const [head = '', ...lines] = content.trim().split('\n');
+      const names = head.split(',');
+      const cells = (line: string) =>
+        [...line.matchAll(/(?:"([^"]*)"|([^,]*))(?:,|$)/g)].map((m) => m[1] ?? m[2] ?? '');
+      const units = (value: string) => {
+        const [whole = '', fraction = ''] = value.split('.');
+        return BigInt(whole + fraction.padEnd(5, '0'));
+      };
+      const text = (value: bigint) => {
+        const sign = value < 0n ? '-' : '';
+        const abs = value < 0n ? -value : value;
+        const fraction = (abs % 100000n).toString().padStart(5, '0').replace(/0+$/, '');
+        return `${sign}${abs / 100000n}${fraction ? `.${fraction}` : ''}`;
+      };
+      const cash = new Map<string, bigint>();
+      const lots = new Map<string, { shares: bigint; cost: bigint; realised: bigint }>();
+      for (const line of lines) {
+        const row = Object.fromEntries(cells(line).map((value, i) => [names[i], value]));
+        const action = row.Action ?? '';
+        const add = (currency: string, by: bigint) => cash.set(currency, (cash.get(currency) ?? 0n) + by);
+        if (/buy|sell/i.test(action)) {
+          const shares = units(row['No. of shares'] ?? '') / 100000n;
+          const gross = shares * units(row['Price / share'] ?? '');
+          const currency = row['Currency (Price / share)'] ?? '';
+          const lot = lots.get(row.Ticker ?? '') ?? { shares: 0n, cost: 0n, realised: 0n };
+          if (/buy/i.test(action)) {
+            lot.shares += shares;
+            lot.cost += gross;
+            add(currency, -gross);
+          } else {
+            const soldCost = (lot.cost * shares) / lot.shares;
+            lot.shares -= shares;
+            lot.cost -= soldCost;
+            lot.realised += gross - soldCost;
+            add(currency, gross);
+          }
+          lots.set(row.Ticker ?? '', lot);
+        } else {
+          const total = units(row.Total ?? '');
+          add(row['Currency (Total)'] ?? '', action === 'Withdrawal' ? -total : total);
+        }
+      }
+      return {
+        cash: [...cash].map(([currency, value]) => [currency, text(value)]).sort(),
+        holdings: [...lots]
+          .filter(([, lot]) => lot.shares !== 0n)
+          .map(([symbol, lot]) => [symbol, lot.shares.toString(), text(lot.cost), text(lot.realised)])
+          .sort(),
+      };
+    }
+
+    it('imports the sample: trades in the share’s currency, cash rows in the account’s', async () => {
+      const content = text('brokers', 'trading212-example.csv');
+      expect(suggestPreset(content.split('\n')[0]?.split(',') ?? [], BUILT_IN_PRESETS)?.name).toBe('trading212');
+      const result = await call<ImportResult>('csv:import', {
+        fileName: 't212.csv',
+        content,
+        preset: 'trading212',
+        account: 'T212',
+      });
+      expect(result.errorMessages).toEqual([]);
+      expect(result).toMatchObject({ committed: true, rows: 8, added: 8, skipped: 0 });
+      const expected = readT212ByHand(content);
+      const view = await call<HoldingsOutput>('portfolio:holdings', {});
+      expect(view.cash.map((c) => [c.currency, c.balance]).sort()).toEqual(expected.cash);
+      expect(view.rows.map((r) => [r.symbol, r.quantity, r.costBasis, r.realizedPl]).sort()).toEqual(expected.holdings);
+      expect(expected).toEqual({
+        cash: [
+          ['GBP', '-1266.85'],
+          ['USD', '-675'],
+        ],
+        holdings: [
+          ['AAPL', '5', '750', '75'],
+          ['VUSA', '25', '1875', '87.5'],
+        ],
+      });
+    });
+
+    it('reads every row of a longer export: fractional shares, dividends net of tax, corporate actions left out', async () => {
+      const preset = builtInPreset('trading212');
+      if (!preset) throw new Error('no preset');
+      const read = await readAll(preset, text('brokers', 'trading212-export.csv'), { account: 'T' });
+      expect(read.problems).toEqual([]);
+      expect(read.skipped).toEqual({
+        'a corporate action or transfer of shares (split, distribution, transfer): enter it by hand': 4,
+      });
+      expect(read.inputs.map((i) => i.type)).toEqual([
+        'deposit',
+        'buy',
+        'buy',
+        'buy',
+        'sell',
+        'dividend',
+        'dividend',
+        'dividend',
+        'interest',
+      ]);
+      expect(read.inputs[1]).toMatchObject({
+        date: '2023-12-18',
+        time: '14:30',
+        symbol: 'CSCO',
+        quantity: '0.0290530000',
+        price: '49.96',
+        currency: 'USD',
+        fee: null,
+      });
+      // Paid in EUR on a share priced in USD: the ticker goes to the note (a symbol has one currency).
+      expect(read.inputs[5]).toMatchObject({
+        symbol: null,
+        amount: '0.03',
+        currency: 'EUR',
+        note: 'MAIN: Main Street Capital (withholding tax 0.01 USD)',
+      });
+    });
+
+    it('adds fees in the trade’s currency and refuses one charged in another, naming the column', async () => {
+      const preset = builtInPreset('trading212');
+      if (!preset) throw new Error('no preset');
+      const header =
+        'Action,Time,ISIN,Ticker,Name,No. of shares,Price / share,Currency (Price / share),Exchange rate,Total,Currency (Total),Stamp duty reserve tax,Currency (Stamp duty reserve tax),Currency conversion fee,Currency (Currency conversion fee)';
+      const rows = [
+        'Market buy,2024-01-15 10:30:00,GB00B03MLX29,SHEL,Shell,10,2500.5,GBX,0.01,250.05,GBP,125.03,GBX,,',
+        'Market buy,2024-01-16 10:30:00,US0378331005,AAPL,Apple,1,150,USD,0.79,118.50,GBP,,,0.18,GBP',
+      ];
+      const read = await readAll(preset, [header, ...rows].join('\n'), { account: 'T' });
+      expect(read.inputs).toMatchObject([{ symbol: 'SHEL', fee: '125.03', currency: 'GBX' }]);
+      expect(read.problems).toEqual([
+        {
+          line: 3,
+          column: 'Currency conversion fee',
+          value: '0.18',
+          reason: "is charged in GBP, not in the trade's USD: book it by hand as a fee",
+        },
+      ]);
+    });
+  });
 });

@@ -11,6 +11,7 @@ import {
 import { ibkrFlexCashPreset, ibkrFlexTradesPreset } from './ibkr-flex';
 import { schwabPreset } from './schwab';
 import { tiltfolioPreset } from './tiltfolio';
+import { trading212Preset } from './trading212';
 import { wealthfolioPreset } from './wealthfolio';
 
 export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
@@ -26,6 +27,7 @@ export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
   schwabPreset,
   ibkrFlexTradesPreset,
   ibkrFlexCashPreset,
+  trading212Preset,
 ];
 
 export const DEFAULT_PRESET = tiltfolioPreset;
