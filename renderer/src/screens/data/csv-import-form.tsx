@@ -149,8 +149,9 @@ export function CsvImportForm() {
     <div className="csv-import" aria-labelledby={`${ids}-title`} role="group">
       <h3 id={`${ids}-title`}>Import transactions</h3>
       <p className="muted small">
-        A CSV from Tiltfolio, Portfolio Performance, Ghostfolio or Wealthfolio is recognised by its columns; for any
-        other, pick which column holds what. Nothing is imported unless every row is fine.
+        A CSV from Tiltfolio, Portfolio Performance, Ghostfolio, Wealthfolio, Charles Schwab, Interactive Brokers (Flex
+        queries) or Trading 212 is recognised by its columns; for any other, pick which column holds what. Nothing is
+        imported unless every row is fine.
       </p>
       <div className="field">
         <label htmlFor={`${ids}-file`}>Transactions CSV file</label>
