@@ -141,15 +141,9 @@ describe('broker presets', () => {
         add(balance, currency, -spent);
       }
       for (const [, , , , amount = '', currency = ''] of rows(cash)) add(balance, currency, units(amount));
-      const text = (value: bigint) => {
-        const sign = value < 0n ? '-' : '';
-        const abs = value < 0n ? -value : value;
-        const fraction = (abs % 100000n).toString().padStart(5, '0').replace(/0+$/, '');
-        return `${sign}${abs / 100000n}${fraction ? `.${fraction}` : ''}`;
-      };
       return {
-        cash: [...balance].map(([currency, value]) => [currency, text(value)]).sort(),
-        holdings: [...shares].map(([isin, q]) => [isin, q.toString(), text(cost.get(isin) ?? 0n)]).sort(),
+        cash: [...balance].map(([currency, value]) => [currency, dollars(value)]).sort(),
+        holdings: [...shares].map(([isin, q]) => [isin, q.toString(), dollars(cost.get(isin) ?? 0n)]).sort(),
       };
     }
 
@@ -223,12 +217,6 @@ describe('broker presets', () => {
         const [whole = '', fraction = ''] = value.split('.');
         return BigInt(whole + fraction.padEnd(5, '0'));
       };
-      const text = (value: bigint) => {
-        const sign = value < 0n ? '-' : '';
-        const abs = value < 0n ? -value : value;
-        const fraction = (abs % 100000n).toString().padStart(5, '0').replace(/0+$/, '');
-        return `${sign}${abs / 100000n}${fraction ? `.${fraction}` : ''}`;
-      };
       const cash = new Map<string, bigint>();
       const lots = new Map<string, { shares: bigint; cost: bigint; realised: bigint }>();
       for (const line of lines) {
@@ -258,10 +246,10 @@ describe('broker presets', () => {
         }
       }
       return {
-        cash: [...cash].map(([currency, value]) => [currency, text(value)]).sort(),
+        cash: [...cash].map(([currency, value]) => [currency, dollars(value)]).sort(),
         holdings: [...lots]
           .filter(([, lot]) => lot.shares !== 0n)
-          .map(([symbol, lot]) => [symbol, lot.shares.toString(), text(lot.cost), text(lot.realised)])
+          .map(([symbol, lot]) => [symbol, lot.shares.toString(), dollars(lot.cost), dollars(lot.realised)])
           .sort(),
       };
     }

@@ -13,6 +13,18 @@ import { testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
 import { dollars, readByHand } from './test-support/schwab-reading';
 
+/** The mapping a user makes of Schwab's columns, and the types they pick for its words. */
+const COLUMNS = {
+  date: 'Date',
+  type: 'Action',
+  symbol: 'Symbol',
+  quantity: 'Quantity',
+  price: 'Price',
+  fee: 'Fees & Comm',
+  amount: 'Amount',
+};
+const TYPE_WORDS = { 'Qualified Dividend': 'dividend', 'Credit Interest': 'interest', 'NRA Tax Adj': 'fee' };
+
 const FILE = path.join(import.meta.dirname, 'test-fixtures', 'us-broker', 'schwab-nra-tax-adj.csv');
 
 describe('a Schwab export, through the mapping step', () => {
@@ -31,20 +43,12 @@ describe('a Schwab export, through the mapping step', () => {
     const content = fs.readFileSync(FILE, 'utf8');
     const preview = await call<CsvPreview>('csv:preview', { content });
     // What the mapping step starts from: Schwab's columns found, dates and $ numbers recognised.
-    expect(preview.mapping.columns).toMatchObject({
-      date: 'Date',
-      type: 'Action',
-      symbol: 'Symbol',
-      quantity: 'Quantity',
-      price: 'Price',
-      fee: 'Fees & Comm',
-      amount: 'Amount',
-    });
+    expect(preview.mapping.columns).toMatchObject(COLUMNS);
     expect([preview.dateFormat, preview.numberFormat]).toEqual(['MM/DD/YYYY', '1,234.56']);
 
     const mapping = {
       columns: { ...preview.mapping.columns, note: 'Description' },
-      typeValues: { 'Qualified Dividend': 'dividend', 'Credit Interest': 'interest', 'NRA Tax Adj': 'fee' },
+      typeValues: TYPE_WORDS,
     };
     const request = {
       fileName: 'schwab.csv',
@@ -90,16 +94,8 @@ describe('a Schwab export, through the mapping step', () => {
     await call('csv:savePreset', {
       name: 'schwab-mine',
       mapping: {
-        columns: {
-          date: 'Date',
-          type: 'Action',
-          symbol: 'Symbol',
-          quantity: 'Quantity',
-          price: 'Price',
-          fee: 'Fees & Comm',
-          amount: 'Amount',
-        },
-        typeValues: { 'Qualified Dividend': 'dividend', 'Credit Interest': 'interest', 'NRA Tax Adj': 'fee' },
+        columns: COLUMNS,
+        typeValues: TYPE_WORDS,
       },
       dateFormat: 'MM/DD/YYYY',
       numberFormat: '1,234.56',

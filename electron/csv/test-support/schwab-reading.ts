@@ -9,6 +9,7 @@ function units(text: string): bigint {
   return match[1] === '-' ? -value : value;
 }
 
+/** A count of 10⁻⁵ units as a plain decimal, trailing zeros dropped (any currency, not only dollars). */
 export const dollars = (value: bigint) => {
   const sign = value < 0n ? '-' : '';
   const abs = value < 0n ? -value : value;
