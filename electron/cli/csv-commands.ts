@@ -63,6 +63,7 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
       ),
     )
     .option('--account <name>', 'put every row into this account (created if missing)')
+    .option('--currency <code>', 'the currency of every row, for a file without a currency column (e.g. USD)')
     .option('--dry-run', 'check everything and show what would be added, writing nothing')
     .addOption(new Option('--date-format <format>', "override the preset's date format").choices(DATE_FORMATS))
     .addOption(new Option('--number-format <format>', "override the preset's number format").choices(NUMBER_FORMATS))
@@ -74,6 +75,7 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
         options: {
           preset?: string;
           account?: string;
+          currency?: string;
           dryRun?: boolean;
           dateFormat?: string;
           numberFormat?: string;
@@ -99,6 +101,7 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
               jobId,
             };
             if (options.account !== undefined) input.account = options.account;
+            if (options.currency !== undefined) input.currency = options.currency;
             if (options.dateFormat !== undefined) input.dateFormat = options.dateFormat;
             if (options.numberFormat !== undefined) input.numberFormat = options.numberFormat;
             if (options.delimiter !== undefined) input.delimiter = options.delimiter;

@@ -6,7 +6,14 @@ import type { CsvImportOptions, ImportResult, SavedPreset } from '../../shared/a
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { ColumnValues } from '../../shared/csv/column-values';
-import { detectDelimiter, firstLine, suggestMapping, suggestPreset, wholeLines } from '../../shared/csv/detect';
+import {
+  detectDelimiter,
+  firstLine,
+  suggestExtraFees,
+  suggestMapping,
+  suggestPreset,
+  wholeLines,
+} from '../../shared/csv/detect';
 import { guessDateFormat, type DateFormat } from '../../shared/csv/date-format';
 import { emptyImportResult } from '../../shared/csv/import-result';
 import { guessNumberFormat, type NumberFormat } from '../../shared/csv/number-format';
@@ -108,6 +115,8 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
     const now = clock();
     const bind: Parameters<typeof importTransactions>[1]['bind'] = {};
     if (request.account !== undefined) bind.account = request.account;
+    if (request.currency !== undefined) bind.currency = request.currency;
+    bind.wording = host.mode === 'cli' ? 'cli' : 'app';
     if (request.dateFormat !== undefined) bind.dateFormat = request.dateFormat;
     if (request.numberFormat !== undefined) bind.numberFormat = request.numberFormat;
     if (running.has(jobId)) {
@@ -203,20 +212,21 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
       const suggested =
         (presetName === undefined ? undefined : presets.find(presetName)) ?? suggestPreset(header, BUILT_IN_PRESETS);
       const columns = suggestMapping(header);
+      const extraFees = suggestExtraFees(header, columns);
       const sample = (name: string | undefined) => {
         const i = name === undefined ? -1 : header.indexOf(name);
         return i < 0 ? [] : rows.map((row) => row[i] ?? '');
       };
       const dateFormat: DateFormat | null = guessDateFormat(sample(columns.date));
       const numberFormat: NumberFormat | null = guessNumberFormat(
-        [columns.quantity, columns.price, columns.fee, columns.amount].flatMap(sample),
+        [columns.quantity, columns.price, columns.fee, ...extraFees, columns.amount].flatMap(sample),
       );
       return {
         delimiter,
         header,
         rows,
         suggestedPreset: suggested?.name ?? null,
-        mapping: { columns },
+        mapping: extraFees.length > 0 ? { columns, extraFees } : { columns },
         dateFormat,
         numberFormat,
         columnValues: values.values(),

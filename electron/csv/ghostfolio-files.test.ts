@@ -46,7 +46,6 @@ describe("Ghostfolio's own CSV files", () => {
     'sample.csv',
     'penthouse-apartment.csv',
     'btcusd.csv',
-    'vti-buy-on-ibkr.csv',
     'ok-2023-10.csv',
     'sample-account-and-sell.csv',
     'invalid-multi-line.csv',
@@ -54,6 +53,12 @@ describe("Ghostfolio's own CSV files", () => {
     fresh();
     const preview = await call<CsvPreview>('csv:preview', { content: text(file) });
     expect(preview.suggestedPreset).toBe('ghostfolio');
+  });
+
+  it("suggests the Interactive Brokers preset for Ghostfolio's IBKR sample, an IBKR Flex trades query", async () => {
+    fresh();
+    const preview = await call<CsvPreview>('csv:preview', { content: text('vti-buy-on-ibkr.csv') });
+    expect(preview.suggestedPreset).toBe('ibkr-flex-trades');
   });
 
   // By hand, sample.csv without its line 6: a fee of 49; 5 MSFT at 298.580 + 19 fee = 1,511.90;

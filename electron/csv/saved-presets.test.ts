@@ -58,6 +58,10 @@ describe('saved column mappings', () => {
       'portfolio-performance-nl',
       'ghostfolio',
       'wealthfolio',
+      'schwab',
+      'ibkr-flex-trades',
+      'ibkr-flex-cash',
+      'trading212',
     ]);
 
     const again = await backend.dispatch('csv:import', {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_TYPE_WORD } from '../csv/column-values';
 import { DATE_FORMATS } from '../csv/date-format';
 import { NUMBER_FORMATS } from '../csv/number-format';
-import { CONSTANT_FIELDS, MAPPABLE_FIELDS } from '../csv/presets/mapping';
+import { CONSTANT_FIELDS, MAPPABLE_FIELDS, MAX_EXTRA_FEES } from '../csv/presets/mapping';
 import { TRANSACTION_TYPES } from '../domain/transaction';
 import { daySchema, transactionInput } from './transaction-schemas';
 
@@ -35,6 +35,8 @@ export const typeWords = z
 export const columnMapping = z.strictObject({
   columns: z.partialRecord(z.enum(MAPPABLE_FIELDS), z.string().max(200)),
   constants: z.partialRecord(z.enum(CONSTANT_FIELDS), z.string().max(200)).optional(),
+  /** More columns of charges (a broker's commission, fees, taxes), added to the fee column's. */
+  extraFees: z.array(z.string().max(200)).max(MAX_EXTRA_FEES).optional(),
   typeValues: typeWords.optional(),
   absolute: z.boolean().optional(),
 });
@@ -72,6 +74,13 @@ const importOptions = {
   numberFormat: z.enum(NUMBER_FORMATS).optional(),
   /** Every row goes to this account (created if missing); the file's account column is ignored. */
   account: z.string().trim().min(1).max(80).optional(),
+  /** The currency of every row of a file without a currency column (a row naming another is refused). */
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/, 'Give the currency as a three-letter code such as USD.')
+    .transform((code) => code.toUpperCase())
+    .optional(),
   dryRun: z.boolean().default(false),
   /** Save `mapping` with the formats under this name once the import has succeeded. */
   savePresetAs: presetName.optional(),

@@ -134,3 +134,91 @@ describe('a hand-made mapping', () => {
     expect(result).toMatchObject({ ok: true, input: { date: '2016-12-31', quantity: '1000', price: '98.50' } });
   });
 });
+
+describe('a US broker’s file through a mapping', () => {
+  const preset = mappingPreset(
+    'us',
+    'US broker',
+    {
+      columns: {
+        date: 'Date',
+        type: 'Action',
+        symbol: 'Symbol',
+        quantity: 'Qty',
+        price: 'Price',
+        fee: 'Commission',
+        amount: 'Amount',
+      },
+      extraFees: ['Fees', 'Tax'],
+      absolute: true,
+    },
+    { delimiter: ',', dateFormat: 'MM/DD/YYYY', numberFormat: '1,234.56' },
+  );
+  const header = ['Date', 'Action', 'Symbol', 'Qty', 'Price', 'Commission', 'Fees', 'Tax', 'Amount'];
+  const us = (options: BindOptions = {}) =>
+    reader(preset, header, { account: 'Brokerage', currency: 'usd', ...options });
+
+  it('adds every fee column exactly, signs and currency marks dropped', () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in floats; the three charges must cost exactly 4.30.
+    const result = us().read(
+      ['01/15/2024', 'Buy', 'AAPL', '10', '$150.00', '-$4.00', '($0.1)', '-$0.2', '-$1,504.30'],
+      2,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      input: { fee: '4.3', price: '150.00', amount: '1504.30', currency: 'USD', account: 'Brokerage' },
+    });
+    const one = us().read(['01/15/2024', 'Buy', 'AAPL', '10', '$150.00', '', '$0.05', '', '-$1,500.05'], 3);
+    expect(one).toMatchObject({ ok: true, input: { fee: '0.05' } });
+    const none = us().read(['01/15/2024', 'Buy', 'AAPL', '10', '$150.00', '', '', '', '-$1,500.00'], 4);
+    expect(none).toMatchObject({ ok: true, input: { fee: null } });
+  });
+
+  it('names the fee column that is not a number', () => {
+    const result = us().read(['01/15/2024', 'Buy', 'AAPL', '10', '$150.00', '1', 'n/a', '', '-$1,501'], 5);
+    expect(result).toMatchObject({ ok: false, problems: [{ line: 5, column: 'Fees', value: 'n/a' }] });
+  });
+
+  it('refuses a mark that names another currency than the row’s', () => {
+    const result = us().read(['01/15/2024', 'Buy', 'SAP', '1', '€98.50', '', '', '', '-98.50'], 6);
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ line: 6, column: 'Price', value: '€98.50', reason: "is in EUR, but the row's currency is USD" }],
+    });
+  });
+
+  it('needs a currency for a file without one, worded for the app or the CLI', () => {
+    const app = bindHeader(preset, header, { account: 'B' });
+    const cli = bindHeader(preset, header, { wording: 'cli' });
+    expect(app.ok || app.problems.map((p) => p.reason)).toEqual([
+      'has no currency column: type it in “Currency for every row” in the mapping step',
+    ]);
+    expect(cli.ok || cli.problems.map((p) => p.reason)).toEqual([
+      'has no account column: choose the account to import into with --account NAME',
+      'has no currency column: choose the currency of every row with --currency CODE',
+    ]);
+    const appAccount = bindHeader(preset, header, { currency: 'USD' });
+    expect(appAccount.ok || appAccount.problems.map((p) => p.reason).join()).not.toMatch(/--/);
+  });
+
+  it('gives a blank currency cell the file’s currency and refuses another one', () => {
+    const withColumn = mappingPreset(
+      'c',
+      'C',
+      { columns: { date: 'Date', type: 'Action', amount: 'Amount', currency: 'Ccy' } },
+      { delimiter: ',', dateFormat: 'MM/DD/YYYY', numberFormat: '1,234.56' },
+    );
+    const read = reader(withColumn, ['Date', 'Action', 'Amount', 'Ccy'], { account: 'B', currency: 'USD' });
+    expect(read.read(['01/02/2024', 'deposit', '$100', ''], 2)).toMatchObject({ ok: true, input: { currency: 'USD' } });
+    expect(read.read(['01/02/2024', 'deposit', '100', 'usd'], 3)).toMatchObject({
+      ok: true,
+      input: { currency: 'USD' },
+    });
+    expect(read.read(['01/02/2024', 'deposit', '100', 'EUR'], 4)).toEqual({
+      ok: false,
+      problems: [
+        { line: 4, column: 'Ccy', value: 'EUR', reason: 'is not the currency chosen for the whole file (USD)' },
+      ],
+    });
+  });
+});

@@ -2,6 +2,7 @@
 // transactionInput, with every problem tied to a line and a column of the file.
 import { transactionInput, type TransactionInput } from '../api/transaction-schemas';
 import { parseDate, type DateFormat } from './date-format';
+import { CHOICE_HINTS, type Wording } from './file-choices';
 import { parseNumber, type NumberFormat } from './number-format';
 import type { AnyPreset, Cells, Draft, DraftField, ParsedDate } from './preset-types';
 import type { ImportProblem } from './problems';
@@ -9,8 +10,15 @@ import type { ImportProblem } from './problems';
 export interface BindOptions {
   /** Every row goes to this account; the file's account column, if any, is ignored. */
   account?: string | null;
+  /**
+   * The currency of every row of a file without a currency column: a row whose own currency is
+   * blank takes it, one that names another is refused.
+   */
+  currency?: string | null;
   dateFormat?: DateFormat;
   numberFormat?: NumberFormat;
+  /** Problems name the import screen's fields ('app', the default) or the CLI's options. */
+  wording?: Wording;
 }
 
 export interface Binding {
@@ -19,6 +27,7 @@ export interface Binding {
   /** Column index per preset key, for the keys the file has. */
   index: ReadonlyMap<string, number>;
   account: string | null;
+  currency: string | null;
   dateFormat: DateFormat;
   numberFormat: NumberFormat;
 }
@@ -50,12 +59,13 @@ export function bindHeader(preset: AnyPreset, header: readonly string[], options
     }
   }
   const account = options.account?.trim() || null;
+  const currency = options.currency?.trim().toUpperCase() || null;
+  const hints = CHOICE_HINTS[options.wording ?? 'app'];
   if (account === null && !preset.accountColumns.some((key) => index.has(key))) {
-    problems.push({
-      line: 1,
-      column: null,
-      reason: 'has no account column: choose the account to import into (--account NAME, or the account field)',
-    });
+    problems.push({ line: 1, column: null, reason: `has no account column: ${hints.account}` });
+  }
+  if (currency === null && preset.needsCurrency === true) {
+    problems.push({ line: 1, column: null, reason: `has no currency column: ${hints.currency}` });
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -65,6 +75,7 @@ export function bindHeader(preset: AnyPreset, header: readonly string[], options
       header,
       index,
       account,
+      currency,
       dateFormat: options.dateFormat ?? preset.dateFormat,
       numberFormat: options.numberFormat ?? preset.numberFormat,
     },
@@ -94,6 +105,8 @@ export class RecordReader {
   private line = 0;
   private problems: ImportProblem[] = [];
   private skipped = '';
+  /** Currencies named by marks in this record's numbers ("€12"), to check against its currency. */
+  private marks: { key: string; text: string; currency: string }[] = [];
   private readonly cells: Cells<string>;
 
   constructor(readonly binding: Binding) {
@@ -112,6 +125,7 @@ export class RecordReader {
     this.line = line;
     this.problems = [];
     this.skipped = '';
+    this.marks = [];
     const expected = this.binding.header.length;
     const short = record.length < expected && this.binding.preset.acceptsShortRecords === true;
     if (record.length !== expected && !short) {
@@ -147,6 +161,9 @@ export class RecordReader {
   /** The contract's schema checks of one draft. */
   private check(draft: Draft): { ok: true; input: TransactionInput } | { ok: false; problems: ImportProblem[] } {
     const line = this.line;
+    const before = this.problems.length;
+    this.checkCurrency(draft);
+    if (this.problems.length > before) return { ok: false, problems: this.problems.slice(before) };
     const parsed = transactionInput.safeParse(draft);
     if (parsed.success) {
       // The accounts table checks names with SQLite's trim and length, which stop at control
@@ -167,6 +184,27 @@ export class RecordReader {
       return { ok: true, input: parsed.data };
     }
     return { ok: false, problems: parsed.error.issues.map((issue) => this.schemaProblem(draft, issue)) };
+  }
+
+  /** The file-wide currency fills a blank one; a mark such as "€" must agree with the row's currency. */
+  private checkCurrency(draft: Draft): void {
+    const chosen = this.binding.currency;
+    const own = draft.currency.trim().toUpperCase();
+    const column = this.binding.preset.fieldSources.currency ?? null;
+    if (chosen !== null) {
+      if (own === '') draft.currency = chosen;
+      else if (own !== chosen) {
+        this.cells.problem(column, `is not the currency chosen for the whole file (${chosen})`, draft.currency);
+        return;
+      }
+    }
+    const currency = draft.currency.trim().toUpperCase();
+    if (currency === '') return;
+    for (const mark of this.marks) {
+      if (mark.currency !== currency) {
+        this.cells.problem(mark.key, `is in ${mark.currency}, but the row's currency is ${currency}`, mark.text);
+      }
+    }
   }
 
   private schemaProblem(draft: Draft, issue: { path: PropertyKey[]; message: string }): ImportProblem {
@@ -202,10 +240,11 @@ export class RecordReader {
         if (text === '') return options.required ? problem(key, 'is empty; a number is needed', text) : null;
         const result = parseNumber(text, this.binding.numberFormat);
         if (!result.ok) return problem(key, result.reason, text);
+        if (result.currency !== undefined) this.marks.push({ key, text, currency: result.currency });
         return options.absolute && result.value.startsWith('-') ? result.value.slice(1) : result.value;
       },
-      date: (key): ParsedDate | undefined => {
-        const text = cell(key).trim();
+      date: (key, given): ParsedDate | undefined => {
+        const text = (given ?? cell(key)).trim();
         if (text === '') return problem(key, 'is empty; a date is needed');
         const result = parseDate(text, this.binding.dateFormat);
         return result.ok ? { day: result.day, time: result.time } : problem(key, result.reason, text);

@@ -2,7 +2,7 @@
 // starting column mapping for files no preset knows. The user confirms or corrects them.
 import { normaliseHeader } from './convert';
 import type { AnyPreset } from './preset-types';
-import type { MappableField } from './presets/mapping';
+import { MAX_EXTRA_FEES, type MappableField } from './presets/mapping';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -90,6 +90,22 @@ export function presetMisses(header: readonly string[], presets: readonly AnyPre
     .sort((a, b) => a.missing.length - b.missing.length);
 }
 
+// Columns of charges: a broker may have several (Fidelity's Commission ($) and Fees ($)).
+const FEE_WORDS = [
+  'fee',
+  'fees',
+  'commission',
+  'fees & comm',
+  'fees & commissions',
+  'commission ($)',
+  'fees ($)',
+  'commissions',
+  'tax',
+  'taxes',
+  'gebühren',
+  'steuern',
+];
+
 // Header words people use for each field, for a first guess at a mapping.
 const FIELD_WORDS: Record<MappableField, readonly string[]> = {
   date: ['date', 'datum', 'trade date', 'transaction date', 'booking date', 'run date', 'tradedate'],
@@ -98,9 +114,9 @@ const FIELD_WORDS: Record<MappableField, readonly string[]> = {
   type: ['type', 'action', 'typ', 'transaction type', 'activity type', 'activitytype', 'side'],
   symbol: ['symbol', 'ticker', 'ticker symbol', 'code', 'isin'],
   quantity: ['quantity', 'shares', 'qty', 'units', 'stück', 'anzahl'],
-  price: ['price', 'unit price', 'unitprice', 'kurs', 'trade price'],
-  fee: ['fee', 'fees', 'commission', 'gebühren'],
-  amount: ['amount', 'value', 'total', 'wert', 'betrag', 'net amount'],
+  price: ['price', 'unit price', 'unitprice', 'kurs', 'trade price', 'price ($)'],
+  fee: [...FEE_WORDS],
+  amount: ['amount', 'value', 'total', 'wert', 'betrag', 'net amount', 'amount ($)'],
   currency: ['currency', 'ccy', 'währung', 'transaction currency'],
   note: ['note', 'notes', 'comment', 'description', 'memo', 'notiz'],
 };
@@ -119,4 +135,13 @@ export function suggestMapping(header: readonly string[]): Partial<Record<Mappab
     }
   }
   return mapping;
+}
+
+/** Columns of charges the fee column's guess left over: suggested as further fee columns. */
+export function suggestExtraFees(header: readonly string[], columns: Partial<Record<MappableField, string>>): string[] {
+  const used = new Set(Object.values(columns).map((name) => normaliseHeader(name)));
+  return header
+    .map((name) => name.trim())
+    .filter((name) => FEE_WORDS.includes(normaliseHeader(name)) && !used.has(normaliseHeader(name)))
+    .slice(0, MAX_EXTRA_FEES);
 }

@@ -30,7 +30,7 @@ describe('parseNumber', () => {
 
   it('refuses what the format does not write, naming the expected format', () => {
     expect(parseNumber('1,5', '1234.56')).toEqual({ ok: false, reason: 'is not a number (expected 1234.56)' });
-    for (const bad of ['NaN', 'abc', '1.2.3', '', '-', '1e5', '$5', '12.34,5', '1,23.4', 'Infinity', '--1']) {
+    for (const bad of ['NaN', 'abc', '1.2.3', '', '-', '1e5', '12.34,5', '1,23.4', 'Infinity', '--1']) {
       expect(parseNumber(bad, '1234.56').ok, bad).toBe(false);
     }
     // A German number read as English has a comma group of the wrong width.
@@ -45,7 +45,44 @@ describe('parseNumber', () => {
   });
 });
 
+describe('what brokers print around a number', () => {
+  it('drops one currency mark before or after the number, and says which currency it names', () => {
+    expect(parseNumber('$86.70', '1234.56')).toEqual({ ok: true, value: '86.70' });
+    expect(parseNumber('-$1,234.56', '1,234.56')).toEqual({ ok: true, value: '-1234.56' });
+    expect(parseNumber('$-5', '1234.56')).toEqual({ ok: true, value: '-5' });
+    expect(parseNumber('1.234,56 €', '1.234,56')).toEqual({ ok: true, value: '1234.56', currency: 'EUR' });
+    expect(parseNumber('€12,5', '1 234,56')).toEqual({ ok: true, value: '12.5', currency: 'EUR' });
+    expect(parseNumber('£0.99', '1234.56')).toEqual({ ok: true, value: '0.99', currency: 'GBP' });
+    expect(parseNumber('¥1,200', '1,234.56')).toEqual({ ok: true, value: '1200' });
+    expect(parseNumber("CHF 1'234.50", "1'234.56")).toEqual({ ok: true, value: '1234.50', currency: 'CHF' });
+    expect(parseNumber('US$ 7', '1234.56')).toEqual({ ok: true, value: '7', currency: 'USD' });
+    expect(parseNumber('7 USD', '1234.56')).toEqual({ ok: true, value: '7', currency: 'USD' });
+    expect(parseNumber('12,50\u00a0€', '1 234,56')).toEqual({ ok: true, value: '12.50', currency: 'EUR' });
+  });
+
+  it('reads parentheses as a minus sign, with or without a mark', () => {
+    expect(ok('(1,234.56)', '1,234.56')).toBe('-1234.56');
+    expect(ok('($1,234.56)', '1,234.56')).toBe('-1234.56');
+    expect(ok('$(5.00)', '1234.56')).toBe('-5.00');
+    expect(ok('(0,5)', '1.234,56')).toBe('-0.5');
+  });
+
+  it('still refuses what is not one number: two signs, two marks, a group the format does not have', () => {
+    for (const bad of ['$', '()', '-(5)', '(-5)', '--$5', '$$5', '$5 €', 'USD EUR 5', '$5x', 'abc5', '(5', 'EURO 5']) {
+      expect(parseNumber(bad, '1,234.56').ok, bad).toBe(false);
+    }
+    expect(parseNumber('$1,234.56', '1234.56')).toEqual({ ok: false, reason: 'is not a number (expected 1234.56)' });
+    expect(parseNumber('1,234.56 €', '1.234,56').ok).toBe(false);
+  });
+});
+
 describe('guessNumberFormat', () => {
+  it('takes numbers printed for reading (a currency mark, parentheses) as grouping thousands', () => {
+    expect(guessNumberFormat(['$86.70', '-$17000.03', ''])).toBe('1,234.56');
+    expect(guessNumberFormat(['(12.50)'])).toBe('1,234.56');
+    expect(guessNumberFormat(['12,50 €'])).toBe('1.234,56');
+  });
+
   it('prefers plain numbers and recognises comma decimals', () => {
     expect(guessNumberFormat(['12.5', '3', ''])).toBe('1234.56');
     expect(guessNumberFormat(['1.234,56', '12,5'])).toBe('1.234,56');

@@ -43,7 +43,8 @@ export interface Cells<K extends string> {
   has(key: K): boolean;
   /** A plain decimal in the import's number format; null when blank. `absolute` drops a minus sign. */
   number(key: K, options?: { absolute?: boolean; required?: boolean }): string | null | undefined;
-  date(key: K): ParsedDate | undefined;
+  /** The cell as a date; `text` instead of the cell when the preset took the date out of it. */
+  date(key: K, text?: string): ParsedDate | undefined;
   /** The import's account if one was chosen, else the first non-blank of these columns. */
   account(...keys: K[]): string | undefined;
   problem(key: K | null, reason: string, value?: string): undefined;
@@ -62,6 +63,8 @@ export interface Preset<K extends string = string> {
   columns: Readonly<Record<K, SourceColumn>>;
   /** Columns that name the account, in order of preference; none means the user must choose one. */
   accountColumns: readonly K[];
+  /** No column gives the currency and the preset fixes none: the import must choose one for the file. */
+  needsCurrency?: boolean;
   /** Which column each transaction field comes from, so schema errors name the file's column. */
   fieldSources: Readonly<Partial<Record<DraftField, K>>>;
   /** What the preset changes or drops, for the docs and the preset list. */

@@ -8,7 +8,10 @@ import {
   portfolioPerformancePreset,
   portfolioPerformanceSpanishPreset,
 } from './portfolio-performance';
+import { ibkrFlexCashPreset, ibkrFlexTradesPreset } from './ibkr-flex';
+import { schwabPreset } from './schwab';
 import { tiltfolioPreset } from './tiltfolio';
+import { trading212Preset } from './trading212';
 import { wealthfolioPreset } from './wealthfolio';
 
 export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
@@ -21,6 +24,10 @@ export const BUILT_IN_PRESETS: readonly AnyPreset[] = [
   portfolioPerformanceDutchPreset,
   ghostfolioPreset,
   wealthfolioPreset,
+  schwabPreset,
+  ibkrFlexTradesPreset,
+  ibkrFlexCashPreset,
+  trading212Preset,
 ];
 
 export const DEFAULT_PRESET = tiltfolioPreset;

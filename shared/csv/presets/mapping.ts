@@ -1,6 +1,7 @@
 // A preset made from a column mapping: the app's own format is one, and so is every mapping a
 // user builds in the import's mapping step (and may save under a name).
 import type { TransactionType } from '../../domain/transaction';
+import { Decimal } from '../../engine/decimal';
 import type { DateFormat } from '../date-format';
 import { unguardCell } from '../formula-guard';
 import type { NumberFormat } from '../number-format';
@@ -15,6 +16,9 @@ export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 /** Fields a row cannot do without; the account may instead be chosen for the whole file. */
 export const REQUIRED_FIELDS: readonly MappableField[] = ['date', 'type', 'currency'];
 
+/** Columns of charges beyond the fee column: commission, fees and taxes each in their own. */
+export const MAX_EXTRA_FEES = 5;
+
 export const CONSTANT_FIELDS = ['type', 'currency', 'symbol', 'note'] as const;
 export type ConstantField = (typeof CONSTANT_FIELDS)[number];
 
@@ -23,6 +27,8 @@ export interface ColumnMapping {
   columns: Partial<Record<MappableField, string>>;
   /** Field → one value for every row, for a file without such a column (a currency, say). */
   constants?: Partial<Record<ConstantField, string>>;
+  /** More columns of charges, added to the fee column's (brokers split commission, fees and taxes). */
+  extraFees?: readonly string[];
   /** Words of the type column beyond the built-in ones, such as "Purchase" → buy. */
   typeValues?: Record<string, TransactionType>;
   /** Drop minus signs from quantity, price, fee and amount (the type says which way they go). */
@@ -51,6 +57,16 @@ const DESCRIPTIONS: Record<MappableField, string> = {
   note: 'free text',
 };
 
+/** The key of the n-th extra fee column (from 1): "fee 1", "fee 2" … */
+type ExtraFeeKey = `fee ${number}`;
+export type MappingKey = MappableField | ExtraFeeKey;
+
+/** Exact sum of plain decimals (string digits through the engine's Decimal, never a float). */
+function sum(values: readonly string[]): string {
+  if (values.length === 1) return values[0] as string;
+  return values.reduce((total, value) => total.add(Decimal.parse(value)), Decimal.ZERO).toString();
+}
+
 export function mappingPreset(
   name: string,
   label: string,
@@ -63,9 +79,9 @@ export function mappingPreset(
     /** The app's own export: take off the apostrophe its formula guard put before text cells. */
     unguard?: boolean;
   } = {},
-): Preset<MappableField> {
+): Preset<MappingKey> {
   const constants = mapping.constants ?? {};
-  const columns = {} as Record<MappableField, SourceColumn>;
+  const columns = {} as Record<MappingKey, SourceColumn>;
   for (const field of MAPPABLE_FIELDS) {
     const header = mapping.columns[field];
     if (header === undefined || header.trim() === '') continue;
@@ -78,13 +94,36 @@ export function mappingPreset(
       description: DESCRIPTIONS[field],
     };
   }
+  const feeKeys: MappingKey[] = columns.fee === undefined ? [] : ['fee'];
+  (mapping.extraFees ?? []).forEach((header, i) => {
+    if (header.trim() === '') return;
+    const key: ExtraFeeKey = `fee ${i + 1}`;
+    columns[key] = { headers: [header], required: true, description: 'more charges, added to the fee' };
+    feeKeys.push(key);
+  });
   const words = wordTable({ ...(options.words ?? COMMON_TYPE_WORDS), ...(mapping.typeValues ?? {}) });
   const expected = [...new Set(words.values())].join(', ');
   const absolute = mapping.absolute ?? false;
   const numberOptions = { absolute };
 
-  const fieldSources: Partial<Record<keyof Draft, MappableField>> = {};
+  const fieldSources: Partial<Record<keyof Draft, MappingKey>> = {};
   for (const field of MAPPABLE_FIELDS) if (columns[field] !== undefined) fieldSources[field] = field;
+  if (feeKeys[0] !== undefined) fieldSources.fee = feeKeys[0];
+
+  /** Every fee column's charge added up, then the sign dropped if asked: "-4.95" and "-0.05" cost 5. */
+  const readFee = (c: Parameters<Preset<MappingKey>['read']>[0]): string | null | undefined => {
+    const values: string[] = [];
+    let bad = false;
+    for (const key of feeKeys) {
+      const value = c.number(key);
+      if (value === undefined) bad = true;
+      else if (value !== null) values.push(value);
+    }
+    if (bad) return undefined;
+    if (values.length === 0) return null;
+    const total = sum(values);
+    return absolute && total.startsWith('-') ? total.slice(1) : total;
+  };
 
   return {
     name,
@@ -95,6 +134,7 @@ export function mappingPreset(
     numberFormat: formats.numberFormat,
     columns,
     accountColumns: columns.account === undefined ? [] : ['account'],
+    needsCurrency: columns.currency === undefined && constants.currency === undefined,
     fieldSources,
     notes: options.notes ?? [],
     read(cells) {
@@ -108,7 +148,7 @@ export function mappingPreset(
       const account = c.account('account');
       const quantity = c.number('quantity', numberOptions);
       const price = c.number('price', numberOptions);
-      const fee = c.number('fee', numberOptions);
+      const fee = readFee(c);
       const amount = c.number('amount', numberOptions);
       let time = date?.time ?? null;
       const timeText = c.text('time');

@@ -132,7 +132,7 @@ export function CsvImportForm() {
   const usingPreset = mapping !== null && !mapping.edited && mapping.preset !== null;
   // A built-in preset reads its own type words (Portfolio Performance's, say); a mapping reads the user's.
   const usingBuiltIn = usingPreset && presets.data?.presets.find((p) => p.name === mapping.preset)?.builtIn === true;
-  const missing = mapping ? missingFields(mapping.columns, account) : [];
+  const missing = mapping ? missingFields(mapping.columns, account, mapping.currency) : [];
   const progress = importCall.progress;
   const busy = importCall.isPending || previewCall.isPending;
 
@@ -140,8 +140,9 @@ export function CsvImportForm() {
     <div className="csv-import" aria-labelledby={`${ids}-title`} role="group">
       <h3 id={`${ids}-title`}>Import transactions</h3>
       <p className="muted small">
-        A CSV from Tiltfolio, Portfolio Performance, Ghostfolio or Wealthfolio is recognised by its columns; for any
-        other, pick which column holds what. Nothing is imported unless every row is fine.
+        A CSV from Tiltfolio, Portfolio Performance, Ghostfolio, Wealthfolio, Charles Schwab, Interactive Brokers (Flex
+        queries) or Trading 212 is recognised by its columns; for any other, pick which column holds what. Nothing is
+        imported unless every row is fine.
       </p>
       <div className="field">
         <label htmlFor={`${ids}-file`}>Transactions CSV file</label>
@@ -198,18 +199,15 @@ export function CsvImportForm() {
           </div>
           {preview.problem && <p className="field-problem">The preview stopped early: {preview.problem}</p>}
           <CsvPreviewTable preview={preview} />
-          <CsvMappingStep preview={preview} state={mapping} onChange={setMapping} />
+          <CsvMappingStep
+            preview={preview}
+            state={mapping}
+            onChange={setMapping}
+            account={account}
+            onAccount={setAccount}
+          />
           {!usingBuiltIn && <CsvTypeWordsStep preview={preview} state={mapping} onChange={setMapping} />}
           <div className="tx-grid csv-options">
-            <div className="field">
-              <label htmlFor={`${ids}-account`}>Import everything into account (optional)</label>
-              <input
-                id={`${ids}-account`}
-                value={account}
-                placeholder="Use the file’s account column"
-                onChange={(e) => setAccount(e.target.value)}
-              />
-            </div>
             <div className="field">
               <label htmlFor={`${ids}-save-as`}>Save this mapping as a preset (optional)</label>
               <input

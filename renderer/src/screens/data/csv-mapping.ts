@@ -4,7 +4,7 @@ import { csvDelimiter, type CsvPreview, type PresetInfo } from '../../../../shar
 import type { DateFormat } from '../../../../shared/csv/date-format';
 import type { NumberFormat } from '../../../../shared/csv/number-format';
 import { TRANSACTION_COLUMNS } from '../../../../shared/csv/transaction-columns';
-import { REQUIRED_FIELDS, type MappableField } from '../../../../shared/csv/presets/mapping';
+import { MAX_EXTRA_FEES, REQUIRED_FIELDS, type MappableField } from '../../../../shared/csv/presets/mapping';
 import type { TransactionType } from '../../../../shared/domain/transaction';
 
 export const FIELD_LABELS: Record<MappableField, string> = {
@@ -51,7 +51,11 @@ export type TypeValues = Record<string, TransactionType>;
 
 export interface MappingState {
   columns: Columns;
+  /** Further columns of charges, added to the fee column's (commission, fees, taxes). */
+  extraFees: string[];
   typeValues: TypeValues;
+  /** The currency of every row, for a file without a currency column (as typed; the API checks it). */
+  currency: string;
   dateFormat: DateFormat;
   numberFormat: NumberFormat;
   /** The detected or chosen preset, which imports as is until the user edits the mapping. */
@@ -74,7 +78,9 @@ export function initialMapping(preview: CsvPreview): MappingState {
     if (header !== undefined && preview.header.includes(header)) columns[field] = header;
   return {
     columns,
+    extraFees: (preview.mapping.extraFees ?? []).filter((header) => preview.header.includes(header)),
     typeValues: { ...preview.mapping.typeValues },
+    currency: '',
     dateFormat: preview.dateFormat ?? 'YYYY-MM-DD',
     numberFormat: preview.numberFormat ?? '1234.56',
     preset: preview.suggestedPreset,
@@ -96,7 +102,10 @@ export function applyPreset(state: MappingState, preset: PresetInfo | null, head
     if (name !== undefined && header.includes(name)) columns[field] = name;
   return {
     columns,
+    extraFees: (preset.mapping?.extraFees ?? []).filter((name) => header.includes(name)),
     typeValues: preset.mapping?.typeValues ?? state.typeValues,
+    // A saved mapping for a file without a currency column keeps the currency chosen for it.
+    currency: preset.mapping?.constants?.currency ?? state.currency,
     dateFormat: preset.dateFormat,
     numberFormat: preset.numberFormat,
     preset: preset.name,
@@ -113,11 +122,30 @@ export function setColumn(state: MappingState, field: MappableField, header: str
   return { ...state, columns, typeValues, edited: true };
 }
 
-/** Fields a row needs that are not mapped; the account may come from the "import into" field instead. */
-export function missingFields(columns: Columns, account: string): MappableField[] {
+/** A select for one more fee column, to be chosen; a blank one sends nothing. */
+export const addFee = (state: MappingState): MappingState => ({
+  ...state,
+  extraFees: [...state.extraFees, NOT_IN_FILE],
+});
+
+/** A fee column after the first changed, or removed by choosing "(none)". */
+export function setExtraFee(state: MappingState, index: number, header: string): MappingState {
+  const extraFees = [...state.extraFees];
+  if (header === NOT_IN_FILE) extraFees.splice(index, 1);
+  else extraFees[index] = header;
+  return { ...state, extraFees: extraFees.slice(0, MAX_EXTRA_FEES), edited: true };
+}
+
+export const canAddFee = (state: MappingState) => Boolean(state.columns.fee) && state.extraFees.length < MAX_EXTRA_FEES;
+
+/**
+ * Fields a row needs that are not mapped; the account and the currency may instead be typed for
+ * the whole file.
+ */
+export function missingFields(columns: Columns, account: string, currency = ''): MappableField[] {
   const needed = [...REQUIRED_FIELDS];
   if (account.trim() === '') needed.splice(1, 0, 'account');
-  return needed.filter((field) => !columns[field]);
+  return needed.filter((field) => !columns[field] && !(field === 'currency' && currency.trim() !== ''));
 }
 
 type ImportRequest = Omit<CallInput<'csv:import'>, 'fileName' | 'content' | 'dryRun' | 'jobId'>;
@@ -135,15 +163,21 @@ export function importRequest(
   const account = options.account.trim();
   const saveAs = options.savePresetAs.trim();
   const delimiter = csvDelimiter.safeParse(preview.delimiter);
+  const currency = state.currency.trim();
   const base: ImportRequest = {
     ...(delimiter.success ? { delimiter: delimiter.data } : {}),
     ...(account ? { account } : {}),
+    ...(currency ? { currency } : {}),
   };
   if (state.preset && !state.edited && !saveAs) return { ...base, preset: state.preset };
+  const extraFees = state.extraFees.filter((header) => header !== NOT_IN_FILE);
   return {
     ...base,
     mapping: {
       columns: state.columns,
+      // Saved with the mapping when no column gives the currency: a Schwab file is always in USD.
+      ...(currency && !state.columns.currency ? { constants: { currency: currency.toUpperCase() } } : {}),
+      ...(extraFees.length > 0 && state.columns.fee ? { extraFees } : {}),
       ...(Object.keys(state.typeValues).length > 0 ? { typeValues: state.typeValues } : {}),
     },
     dateFormat: state.dateFormat,

@@ -111,7 +111,9 @@ describe('choosing a preset', () => {
     );
     expect(saved).toEqual({
       columns: { date: 'Datum', currency: 'Währung' },
+      extraFees: [],
       typeValues: {},
+      currency: '',
       dateFormat: 'DD.MM.YYYY',
       numberFormat: '1,234.56',
       preset: 'My bank',
