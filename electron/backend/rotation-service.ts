@@ -5,7 +5,7 @@ import type { Bar } from '../../shared/domain/bar';
 import { analyze, AnalyzeError } from '../../shared/engine/analyze';
 import { noBarsMessage, portfolioBars } from '../../shared/view/rotation-subjects';
 import { rotationView } from '../../shared/view/rotation-view';
-import { defaultRrgMembers, rrgView } from '../../shared/view/rrg-view';
+import { defaultRrgMembers, heldDays, rrgView } from '../../shared/view/rrg-view';
 import type { BackendContext } from './backend-context';
 
 type RotationHandlers = Pick<Handlers, 'rotation:series' | 'rotation:rrg' | 'analyze:symbol'>;
@@ -46,10 +46,16 @@ export function rotationHandlers({ snapshots }: BackendContext): RotationHandler
     'rotation:rrg': ({ benchmark, members, tail, to }) => {
       const benchmarkBars = barsOf(benchmark, to);
       const chosen = members ?? defaultRrgMembers(snapshots.get(to).result.series);
+      const series = snapshots.get(to).result.series;
       return rrgView(
         benchmark,
         benchmarkBars,
-        chosen.map((subject) => ({ subject, bars: findBars(subject, to) })),
+        chosen.map((subject) => ({
+          subject,
+          bars: findBars(subject, to),
+          // A symbol the portfolio holds is a holding: shown on the days it was held.
+          shownDays: subject.kind === 'symbol' ? heldDays(series, subject.symbol) : null,
+        })),
         tail,
       );
     },

@@ -151,6 +151,8 @@ export const rotationInput = z.strictObject({
   vs: subjectSchema,
   from: daySchema.optional(),
   to: daySchema.optional(),
+  /** A range of whole years counted back from the last day both series share (ignored with `from`). */
+  years: z.number().int().min(1).max(100).optional(),
   /** Rebase the relative-strength line to 100 on this day (default: the first common day shown). */
   base: daySchema.optional(),
   average: z.number().int().min(2).max(400).default(50),
@@ -166,6 +168,12 @@ export const rotationOutput = z.strictObject({
   ratio: z.array(point),
   ratioAverage: z.array(point),
   regimeChanges: z.array(z.strictObject({ time: z.string(), direction: z.enum(['up', 'down']) })),
+  /** The relative-strength line's side of its average on the last day, since its last regime change. */
+  trend: z.strictObject({ side: z.enum(['above', 'below']), since: z.string().nullable() }).nullable(),
+  /** A side whose prices end before the other's: the comparison stops at its last close. */
+  ended: z.array(z.strictObject({ label: z.string(), lastDay: z.string() })),
+  /** What the span leaves out or bridges, in words. */
+  notes: z.array(z.string()),
   drawdown: z.array(point),
   maxDrawdown: z.strictObject({ pct: z.number(), peak: dayClose, trough: dayClose }).nullable(),
   newHighs: z.array(z.string()),
@@ -199,6 +207,8 @@ export const rrgOutput = z.strictObject({
       label: z.string(),
       kind: z.enum(['symbol', 'sleeve', 'portfolio']),
       quadrant: z.enum(['leading', 'weakening', 'lagging', 'improving']).nullable(),
+      /** The member's last week shown, when it is before the benchmark's last week (its data or holding ended). */
+      ended: z.string().nullable(),
       tail: z.array(z.strictObject({ day: z.string(), ratio: z.number(), momentum: z.number() })),
     }),
   ),

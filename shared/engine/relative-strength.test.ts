@@ -18,6 +18,22 @@ describe('relativeStrength', () => {
     ]);
   });
 
+  it('from a day on: the average full on that day, warmed up on the days before, and the change on it kept', () => {
+    // Day 5 is the first shown. Its average (110 + 120 + 110) / 3 is over days 3 to 5, and its
+    // crossing (down) is seen only with the days before it.
+    const rs = relativeStrength(a, b, { maPeriod: 3, from: a[5]?.day });
+    expect(rs.days).toEqual(a.slice(5).map((bar) => bar.day));
+    expect(rs.average[0]).toBeCloseTo(340 / 3, 12);
+    expect(rs.crossings).toEqual([
+      { day: a[5]?.day, index: 0, direction: 'down' },
+      { day: a[8]?.day, index: 3, direction: 'up' },
+    ]);
+    // Cut first, the same days have no average for two days and no change on day 5.
+    const cut = relativeStrength(a.slice(5), b.slice(5), { maPeriod: 3 });
+    expect(Number.isNaN(cut.average[0])).toBe(true);
+    expect(cut.crossings.map((c) => c.day)).not.toContain(a[5]?.day);
+  });
+
   it('rebases at the last common day on or before the chosen date', () => {
     const rs = relativeStrength(a, b, { maPeriod: 3, base: a[3]?.day });
     expect(rs.baseDay).toBe(a[3]?.day);

@@ -1,5 +1,5 @@
 import type { Bar } from '../domain/bar';
-import { alignBars, type AlignedPair } from './bars';
+import { alignBars, lowerBound, type AlignedPair } from './bars';
 import { sma } from './moving-average';
 
 export interface RelativeStrengthOptions {
@@ -7,6 +7,11 @@ export interface RelativeStrengthOptions {
   base?: string;
   /** Moving-average length in trading days. */
   maPeriod?: number;
+  /**
+   * First day to return. The average is worked out over the days before it too, so it is full
+   * (warmed up) from the first day shown and a regime change on that day is not missed.
+   */
+  from?: string;
 }
 
 /** The ratio crossing its moving average: 'up' when A starts to lead B, 'down' when it starts to lag. */
@@ -55,12 +60,16 @@ export function relativeStrengthOfAligned(
   // Divide first so the base day is exactly 100.
   for (let i = 0; i < n; i++) ratio[i] = 100 * ((raw[i] as number) / baseValue);
   const average = sma(ratio, options.maPeriod ?? DEFAULT_RS_AVERAGE);
+  const all = crossings(aligned.days, ratio, average);
+  const start = options.from === undefined ? 0 : lowerBound(aligned.days, options.from);
+  if (start === 0)
+    return { days: aligned.days, ratio, average, baseDay: aligned.days[baseIndex] ?? null, crossings: all };
   return {
-    days: aligned.days,
-    ratio,
-    average,
+    days: aligned.days.slice(start),
+    ratio: ratio.slice(start),
+    average: average.slice(start),
     baseDay: aligned.days[baseIndex] ?? null,
-    crossings: crossings(aligned.days, ratio, average),
+    crossings: all.filter((c) => c.index >= start).map((c) => ({ ...c, index: c.index - start })),
   };
 }
 

@@ -23,12 +23,15 @@ export function noBarsMessage(subject: Subject): string {
 
 /**
  * The portfolio as its time-weighted growth of 100 (deposits are not gains), a sleeve as its
- * price-return index; null when there is nothing to draw.
+ * price-return index on the days it holds something; null when there is nothing to draw.
  */
 export function portfolioBars(series: ValueSeries, subject: Exclude<Subject, { kind: 'symbol' }>): Bar[] | null {
   if (subject.kind === 'portfolio')
     return series.days.length === 0 ? null : toBars(series.days, twrIndex(series.total, series.flows));
   const sleeve = series.sleeves.find((s) => s.sleeve === subject.sleeve);
-  const bars = sleeve ? toBars(series.days, sleeve.index) : [];
+  // Only the days the sleeve holds something: its index stays at its last level in between,
+  // and an empty sleeve is 100 throughout, which is no price to compare.
+  const held = sleeve ? sleeve.index.map((level, t) => ((sleeve.values[t] as number) > 0 ? level : Number.NaN)) : [];
+  const bars = toBars(series.days, held);
   return bars.length === 0 ? null : bars;
 }

@@ -27,22 +27,26 @@ const expectClose = (actual: { time: string; value: number }[], expected: number
 describe('rotationView', () => {
   const view = rotationView(input, subject, vs);
 
-  it('labels both sides and draws the range’s prices with their moving average', () => {
+  it('labels both sides and draws the range’s prices with their moving average, warmed up before it', () => {
     expect(view.subjectLabel).toBe('RUT');
     expect(view.vsLabel).toBe('Large-cap tech (your sleeve)');
     expectClose(view.price, shown);
+    // Warmed up: the first day shown averages with the close before the range (13).
+    const withBefore = [13, ...shown];
     expectClose(
       view.priceAverage,
-      shown.slice(1).map((c, i) => (c + (shown[i] as number)) / 2),
+      shown.map((c, i) => (c + (withBefore[i] as number)) / 2),
     );
   });
 
   it('draws relative strength as 100 on the first day shown, with its average', () => {
     const ratio = shown.map((c, i) => (100 * (c / (vsShown[i] as number))) / (12 / 20));
     expectClose(view.ratio, ratio);
+    // The average is full from the first day shown: the day before the range is in its window.
+    const withBefore = [(100 * (13 / 19)) / (12 / 20), ...ratio];
     expectClose(
       view.ratioAverage,
-      ratio.slice(1).map((r, i) => (r + (ratio[i] as number)) / 2),
+      ratio.map((r, i) => (r + (withBefore[i] as number)) / 2),
     );
     for (const change of view.regimeChanges) expect(days).toContain(change.time);
   });

@@ -9,7 +9,9 @@ import { extensionSeries } from '../engine/extension';
 import { lowestClose, newHighs } from '../engine/highs-lows';
 import { sma } from '../engine/moving-average';
 import { relativeStrength } from '../engine/relative-strength';
+import { commonSpan } from './common-span';
 import { subjectLabel } from './rotation-subjects';
+import { trendOf } from './verdicts';
 
 const BEST_WORST_DAYS = 5;
 
@@ -18,12 +20,10 @@ export interface RotationRequest {
   vs: Subject;
   from?: string | undefined;
   to?: string | undefined;
+  /** A range counted back from the last day both series share (ignored with `from`). */
+  years?: number | undefined;
   base?: string | undefined;
   average: number;
-}
-
-function within(bars: readonly Bar[], from: string | undefined, to: string | undefined): Bar[] {
-  return bars.filter((bar) => (!from || bar.day >= from) && (!to || bar.day <= to));
 }
 
 const points = (days: readonly string[], values: ArrayLike<number>) => {
@@ -34,27 +34,35 @@ const points = (days: readonly string[], values: ArrayLike<number>) => {
 };
 
 /**
- * `subjectBars` and `vsBars` are each subject's whole history up to `to`: a new high is measured
- * against everything before the range, not only the days shown.
+ * `subjectBars` and `vsAll` are each subject's whole history up to `to`: a new high is measured
+ * against everything before the range, and the averages are full from the first day shown. Both
+ * sides are read over the span they share only (see common-span.ts).
  */
 export function rotationView(
   input: RotationRequest,
   subjectBars: readonly Bar[],
   vsAll: readonly Bar[],
 ): RotationOutput {
-  const { subject, vs, from, to, base, average } = input;
-  const bars = within(subjectBars, from, to);
-  const vsBars = within(vsAll, from, to);
-  if (bars.length === 0) throw new ApiError('not_found', `${subjectLabel(subject)} has no prices in that range.`);
+  const { subject, vs, base, average } = input;
+  const label = subjectLabel(subject);
+  const vsLabel = subjectLabel(vs);
+  const span = commonSpan({ label, bars: subjectBars }, { label: vsLabel, bars: vsAll }, input);
+  const { from, to } = span;
+  if (from === null || to === null) throw new ApiError('not_found', `${label} has no prices in that range.`);
+  // Each side's whole history up to the span's end: averages are warmed up on the days before it.
+  const history = subjectBars.filter((bar) => bar.day <= to);
+  const vsHistory = vsAll.filter((bar) => bar.day <= to);
+  const bars = history.filter((bar) => bar.day >= from);
+  const vsBars = vsHistory.filter((bar) => bar.day >= from);
   const days = bars.map((b) => b.day);
   const closes = bars.map((b) => b.close);
-  const rs = relativeStrength(bars, vsBars, { base, maPeriod: average });
-  const highs = newHighs(subjectBars);
-  const firstIndex = subjectBars.length - bars.length;
+  const rs = relativeStrength(history, vsHistory, { base: base ?? from, maPeriod: average, from });
+  const highs = newHighs(history);
+  const firstIndex = history.length - bars.length;
   const low = lowestClose(bars);
   const last = bars.at(-1) as Bar;
   const first = bars[0] as Bar;
-  const extension = extensionSeries(bars, { period: average }).at(-1);
+  const extension = extensionSeries(history, { period: average }).at(-1);
   const changePct = (last.close / first.close - 1) * 100;
   const vsFirst = vsBars[0];
   const vsLast = vsBars.at(-1);
@@ -64,13 +72,22 @@ export function rotationView(
   const worst = worstWindow(bars, BEST_WORST_DAYS);
   const move = (m: typeof best) => (m ? { days: m.days, pct: m.pct, start: m.start.day, end: m.end.day } : null);
   return {
-    subjectLabel: subjectLabel(subject),
-    vsLabel: subjectLabel(vs),
+    subjectLabel: label,
+    vsLabel,
     price: points(days, closes),
-    priceAverage: points(days, sma(closes, average)),
+    priceAverage: points(
+      days,
+      sma(
+        history.map((b) => b.close),
+        average,
+      ).subarray(firstIndex),
+    ),
     ratio: points(rs.days, rs.ratio),
     ratioAverage: points(rs.days, rs.average),
     regimeChanges: rs.crossings.map((c) => ({ time: c.day, direction: c.direction })),
+    trend: trendOf(rs.ratio, rs.average, rs.crossings),
+    ended: span.ended,
+    notes: span.notes,
     drawdown: points(days, drawdownSeries(bars)),
     maxDrawdown: dd
       ? {

@@ -59,7 +59,7 @@ export function RotationChart({
           label={`${data.subjectLabel} from ${data.stats.from ?? ''} to ${data.stats.to ?? ''}, with its relative strength against ${data.vsLabel} in a second pane`}
         />
       </div>
-      <RotationStats data={data} episodes={chart.episodes} money={money} />
+      <RotationStats data={data} episodes={chart.episodes} money={money} averageDays={averageDays} />
     </div>
   );
 }

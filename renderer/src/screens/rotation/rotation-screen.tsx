@@ -8,7 +8,7 @@ import { Segmented } from '../../components/segmented';
 import { RotationChart } from './rotation-chart-card';
 import { RrgCard } from './rrg-card';
 import { SubjectPicker } from './subject-picker';
-import { PRESETS, resolvePreset, subjectName, yearsBefore } from './subjects';
+import { PRESETS, resolvePreset, subjectName } from './subjects';
 import './rotation.css';
 
 type Range = '1' | '3' | '5' | 'all';
@@ -33,15 +33,13 @@ export function RotationScreen() {
 
   const symbols = useMemo(() => (quotes.data ?? []).map((q) => q.symbol).sort(), [quotes.data]);
   const cached = useMemo(() => new Set(symbols), [symbols]);
-  const lastDay = useMemo(
-    () => (quotes.data ?? []).reduce((max, q) => (q.lastDay > max ? q.lastDay : max), ''),
-    [quotes.data],
-  );
   const benchmark: Subject = { kind: 'symbol', symbol: settings.data?.benchmarkSymbol ?? 'SPY' };
   // Until the user picks, start on the first preset (small caps against the S&P 500).
   const chosen = pair ?? (quotes.data ? resolvePreset(PRESETS[0]!, cached) : null);
-  const from = range === 'all' || lastDay === '' ? undefined : yearsBefore(lastDay, Number(range));
-  const rotation = useRotation(chosen && settings.data ? { ...chosen, from, average } : null);
+  // The range counts back from the last day the pair shares, which the backend knows: the newest
+  // price of some other symbol says nothing about this pair.
+  const years = range === 'all' ? {} : { years: Number(range) };
+  const rotation = useRotation(chosen && settings.data ? { ...chosen, ...years, average } : null);
 
   return (
     <Screen title="Rotation">

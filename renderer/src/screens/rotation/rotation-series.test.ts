@@ -28,6 +28,9 @@ const data: RotationOutput = {
     { time: day(7), direction: 'down' },
     { time: day(2), direction: 'up' },
   ],
+  trend: { side: 'below', since: day(7) },
+  ended: [],
+  notes: [],
   drawdown: closes.map((value, i) => {
     peak = Math.max(peak, value);
     return { time: day(i), value: (value / peak - 1) * 100 };

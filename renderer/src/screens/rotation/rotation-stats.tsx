@@ -1,5 +1,6 @@
 import type { RotationOutput } from '../../../../shared/api/portfolio-schemas';
 import type { DrawdownEpisode } from '../../../../shared/view/drawdown-bands';
+import { relativeWords, trendWords } from '../../../../shared/view/verdicts';
 import { formatDay, formatPercent, formatClose, signClass } from '../../format/format';
 
 const indexFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -20,9 +21,11 @@ export function RotationStats({
   data,
   episodes,
   money,
+  averageDays,
 }: {
   data: RotationOutput;
   episodes: DrawdownEpisode[];
+  averageDays: number;
   /** A symbol's closes are prices; a sleeve's or the portfolio's are an index (100 at the start). */
   money: boolean;
 }) {
@@ -30,10 +33,15 @@ export function RotationStats({
   const s = data.stats;
   const dd = data.maxDrawdown;
   const current = data.drawdown.at(-1)?.value ?? null;
-  const lastRegime = data.regimeChanges.at(-1);
+  const span = `${formatDay(s.from)} to ${formatDay(s.to)}`;
   return (
     <aside className="rotation-stats" aria-label="Figures">
-      <h3>Since {formatDay(s.from)}</h3>
+      <h3 data-testid="rotation-span">{span}</h3>
+      {data.ended.map((side) => (
+        <p key={side.label} className="warn small" data-testid="rotation-ended">
+          {side.label}&rsquo;s prices end on {formatDay(side.lastDay)}: compared up to that day.
+        </p>
+      ))}
       <dl className="kv">
         <Row
           label={data.subjectLabel}
@@ -48,15 +56,26 @@ export function RotationStats({
           tone={signClass(s.relativePct)}
           testId="since-relative"
         />
+        {s.relativePct !== null && (
+          <Row label="Over this span" value={relativeWords(s.relativePct, data.vsLabel)} testId="since-verdict" />
+        )}
         <Row
-          label="Relative trend"
+          label={`Trend (RS vs its ${averageDays}-day average)`}
           value={
-            lastRegime
-              ? `${lastRegime.direction === 'up' ? 'leading' : 'lagging'} since ${formatDay(lastRegime.time)}`
-              : 'no change of regime'
+            data.trend
+              ? `${trendWords(data.trend, data.vsLabel)} since ${data.trend.since ? formatDay(data.trend.since) : formatDay(s.from)}${data.trend.since ? '' : ' or earlier'}`
+              : 'not enough days for the average'
           }
+          testId="rotation-trend"
         />
       </dl>
+      {data.notes.length > 0 && (
+        <ul className="muted small rotation-notes" aria-label="About this comparison">
+          {data.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       <h3>Drawdowns</h3>
       <dl className="kv">
         <Row label="Deepest" value={dd ? formatPercent(dd.pct) : '—'} tone="loss" testId="max-drawdown" />

@@ -1,14 +1,23 @@
 import { useMemo, useState } from 'react';
-import type { Subject } from '../../../../shared/api/portfolio-schemas';
+import type { RrgOutput, Subject } from '../../../../shared/api/portfolio-schemas';
 import { SLEEVES } from '../../../../shared/domain/sleeve';
 import { useHoldings, useRrg } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
+import { formatDay } from '../../format/format';
 import { Segmented } from '../../components/segmented';
 import { RrgChart } from './rrg-chart';
 import { RrgTable } from './rrg-table';
 import { SubjectPicker } from './subject-picker';
 
 type Members = 'sleeves' | 'holdings' | 'both';
+
+/** The newest week any member reaches: the week the quadrants are read for. */
+function latestWeek(data: RrgOutput): string | null {
+  return data.members.reduce<string | null>((max, m) => {
+    const day = m.tail.at(-1)?.day ?? null;
+    return day !== null && (max === null || day > max) ? day : max;
+  }, null);
+}
 
 export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly string[]; defaultBenchmark: Subject }) {
   const [benchmark, setBenchmark] = useState<Subject | null>(null);
@@ -73,6 +82,14 @@ export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly strin
       )}
       {data && data.members.length > 0 && (
         <>
+          <p className="muted small" data-testid="rrg-week">
+            Quadrants for the week of {formatDay(latestWeek(data))}, each against its own last 14 weeks.
+            {data.members.some((m) => m.ended) &&
+              ` Ends early: ${data.members
+                .filter((m) => m.ended)
+                .map((m) => `${m.label} (${formatDay(m.ended)})`)
+                .join(', ')}.`}
+          </p>
           <RrgChart data={data} />
           <details>
             <summary>Show as a table</summary>

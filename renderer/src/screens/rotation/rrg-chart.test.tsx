@@ -18,6 +18,7 @@ const data: RrgOutput = {
       label: 'Financials (your sleeve)',
       kind: 'sleeve',
       quadrant: 'improving',
+      ended: null,
       tail: tail([
         [98, 99],
         [98.5, 101],
@@ -28,13 +29,14 @@ const data: RrgOutput = {
       label: 'AAPL',
       kind: 'symbol',
       quadrant: 'leading',
+      ended: null,
       tail: tail([
         [101, 100.5],
         [102, 101],
         [103, 102],
       ]),
     },
-    { key: 'XLF', label: 'XLF', kind: 'symbol', quadrant: null, tail: [] },
+    { key: 'XLF', label: 'XLF', kind: 'symbol', quadrant: null, ended: null, tail: [] },
   ],
 };
 

@@ -1,17 +1,11 @@
 import { useId } from 'react';
 import type { RrgOutput } from '../../../../shared/api/portfolio-schemas';
 import { placeLabels, rrgDomain, rrgTicks, toPlot } from '../../../../shared/view/rrg-layout';
+import type { Quadrant } from '../../../../shared/engine/relative-rotation';
+import { QUADRANT_LABELS, QUADRANTS } from '../../../../shared/view/verdicts';
 import './rrg-chart.css';
 
 const BOX = { width: 640, height: 460, pad: 44 };
-const QUADRANTS = ['leading', 'weakening', 'lagging', 'improving'] as const;
-type Quadrant = (typeof QUADRANTS)[number];
-export const QUADRANT_LABELS: Record<Quadrant, string> = {
-  leading: 'Leading',
-  weakening: 'Weakening',
-  lagging: 'Lagging',
-  improving: 'Improving',
-};
 
 const fmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 

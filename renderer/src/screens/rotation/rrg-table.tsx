@@ -1,6 +1,6 @@
 import type { RrgOutput } from '../../../../shared/api/portfolio-schemas';
 import { formatDay } from '../../format/format';
-import { QUADRANT_LABELS } from './rrg-chart';
+import { QUADRANT_LABELS, QUADRANT_MEANINGS } from '../../../../shared/view/verdicts';
 
 const fmt = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -30,10 +30,15 @@ export function RrgTable({ data }: { data: RrgOutput }) {
           return (
             <tr key={m.key}>
               <th scope="row">{m.label}</th>
-              <td>{m.quadrant ? QUADRANT_LABELS[m.quadrant] : 'Not enough weeks'}</td>
+              <td title={m.quadrant ? QUADRANT_MEANINGS[m.quadrant] : undefined}>
+                {m.quadrant ? QUADRANT_LABELS[m.quadrant] : 'Not enough weeks'}
+              </td>
               <td className="num">{last ? fmt.format(last.ratio) : '—'}</td>
               <td className="num">{last ? fmt.format(last.momentum) : '—'}</td>
-              <td>{formatDay(last?.day)}</td>
+              <td className={m.ended ? 'warn' : undefined}>
+                {formatDay(last?.day)}
+                {m.ended ? ' (ends early)' : ''}
+              </td>
               <td>{first ? `${fmt.format(first.ratio)} / ${fmt.format(first.momentum)}` : '—'}</td>
             </tr>
           );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubjectKey, PRESETS, resolvePreset, subjectKey, yearsBefore } from './subjects';
+import { parseSubjectKey, PRESETS, resolvePreset, subjectKey } from './subjects';
 
 describe('rotation subjects', () => {
   it('round-trips every kind of subject through its key', () => {
@@ -23,10 +23,5 @@ describe('rotation subjects', () => {
       subject: { kind: 'symbol', symbol: 'XLF' },
       vs: { kind: 'symbol', symbol: 'XLK' },
     });
-  });
-
-  it('steps back whole years, clamping 29 February', () => {
-    expect(yearsBefore('2019-02-22', 5)).toBe('2014-02-22');
-    expect(yearsBefore('2024-02-29', 1)).toBe('2023-02-28');
   });
 });

@@ -36,10 +36,3 @@ export function resolvePreset(preset: Preset, cached: ReadonlySet<string>): { su
   const pick = (candidates: string[]) => candidates.find((s) => cached.has(s)) ?? (candidates[0] as string);
   return { subject: { kind: 'symbol', symbol: pick(preset.subject) }, vs: { kind: 'symbol', symbol: pick(preset.vs) } };
 }
-
-/** The day `years` before `day` (YYYY-MM-DD), clamped to the month's end (29 Feb → 28 Feb). */
-export function yearsBefore(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const lastOfMonth = new Date(Date.UTC(y - years, m, 0)).getUTCDate();
-  return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
-}
