@@ -172,6 +172,8 @@ describe('holdings as of a past day (issue 15, defect 1)', () => {
       const all = performance.find((r) => r.period === 'ALL');
       expect(all?.to).toBe(day);
       expect(Number(all?.end_value)).toBeCloseTo(total, 2);
+      // Money is written at the currency's precision (defect 9), not as the float sum.
+      expect(all?.end_value).toBe(total.toFixed(2));
     },
   );
 

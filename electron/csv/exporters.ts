@@ -11,6 +11,7 @@ import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
 import { quadrantOf } from '../../shared/engine/relative-rotation';
 import type { Db } from '../db/connection';
 import { createExportRepo, type QuoteColumn } from '../db/csv-export-repo';
+import { moneyCell } from './money-cell';
 
 export type Cell = string | number | null;
 
@@ -108,8 +109,8 @@ async function performanceRows(context: ExportContext): Promise<Cell[][]> {
       view.from,
       view.to,
       view.baseCurrency,
-      view.startValue,
-      view.endValue,
+      moneyCell(view.startValue, view.baseCurrency),
+      moneyCell(view.endValue, view.baseCurrency),
       view.twrPct,
       view.mwrPct,
       view.mwrAnnualizedPct,
