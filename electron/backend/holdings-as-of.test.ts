@@ -1,32 +1,13 @@
 // Holdings "as of" a past day are the ledger replayed through that day, checked against a FIFO
 // replay written here, over the demo portfolio and the real closes it trades (../shared/data).
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import type { TransactionRow } from '../../shared/api/transaction-schemas';
 import type { Backend } from './backend';
 import { testBackend } from '../test-support/backend';
+import { realBarOn } from '../test-support/real-data';
 import { useTempDirs } from '../test-support/temp-dir';
-
-const QUOTES = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'quotes');
-
-/** Close on or before `day` from the real file, or null before its first bar. */
-function closeOn(symbol: string, day: string): number | null {
-  const lines = fs
-    .readFileSync(path.join(QUOTES, `${symbol}.csv`), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
-  let close: number | null = null;
-  for (const line of lines) {
-    const cells = line.split(',');
-    if ((cells[0] as string) > day) break;
-    if (cells[4] !== 'null') close = Number(cells[4]);
-  }
-  return close;
-}
 
 interface Lot {
   quantity: number;
@@ -92,7 +73,7 @@ function replayThrough(rows: readonly TransactionRow[], day: string) {
   const positions = [...held].map(([key, h]) => {
     const [account, symbol] = key.split('|') as [string, string];
     const quantity = h.lots.reduce((s, l) => s + l.quantity, 0);
-    const close = closeOn(symbol, day);
+    const close = realBarOn(symbol, day)?.close ?? null;
     const price = close === null ? null : close * laterSplits(account, symbol);
     return {
       account,

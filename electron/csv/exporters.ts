@@ -7,7 +7,7 @@ import type { ExportKind } from '../../shared/api/csv-schemas';
 import type { HoldingsOutput, PerformanceOutput, RrgOutput } from '../../shared/api/portfolio-schemas';
 import { plainNumber } from '../../shared/csv/plain-number';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
-import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
+import { PERIODS } from '../../shared/engine/periods';
 import { quadrantOf } from '../../shared/engine/relative-rotation';
 import type { Db } from '../db/connection';
 import { createExportRepo, type QuoteColumn } from '../db/csv-export-repo';
@@ -89,21 +89,15 @@ async function holdingsRows(context: ExportContext): Promise<Cell[][]> {
 }
 
 /**
- * One row per period, each ending on the as-of day (or the last valued day): the periods are
- * resolved on the portfolio's own days, as the performance view resolves them.
+ * One row per period, each ending on the as-of day (or the last valued day): the performance
+ * call resolves each period on the portfolio's own days, valued up to that day.
  */
 async function performanceRows(context: ExportContext): Promise<Cell[][]> {
   const source = portfolioOf(context, 'performance');
-  const all = await source.performance(
-    context.asOf === null ? { period: 'ALL' } : { period: 'CUSTOM', from: '1900-01-01', to: context.asOf },
-  );
-  const days = all.value.map((point) => point.time);
   const rows: Cell[][] = [];
   for (const period of PERIODS) {
-    const range = resolvePeriod(days, period, context.asOf ?? undefined);
-    if (range === null) continue;
-    const view =
-      period === 'ALL' ? all : await source.performance({ period: 'CUSTOM', from: range.from, to: range.to });
+    const view = await source.performance(context.asOf === null ? { period } : { period, to: context.asOf });
+    if (view.from === null) continue;
     rows.push([
       period,
       view.from,

@@ -2,7 +2,7 @@ import type { Bar } from '../domain/bar';
 import { indexOfDayOnOrBefore } from './bars';
 import { changeBetween, relativePct } from './change';
 import { addMonths } from './dates';
-import { moneyWeightedReturn, timeWeightedReturn } from './returns';
+import { moneyWeightedReturn, openingValue, timeWeightedReturn } from './returns';
 
 export const PERIODS = ['1D', '1M', '3M', 'YTD', '1Y', '3Y', 'ALL'] as const;
 export type PeriodKey = (typeof PERIODS)[number];
@@ -14,6 +14,11 @@ export interface PeriodRange {
   toIndex: number;
   from: string;
   to: string;
+  /**
+   * ALL, or a period whose start falls before the first day: it runs from before the first day,
+   * when nothing was invested, so it starts from the money paid in that day, not its close.
+   */
+  fromInception: boolean;
 }
 
 const MONTHS: Readonly<Partial<Record<PeriodKey, number>>> = { '1M': 1, '3M': 3, '1Y': 12, '3Y': 36 };
@@ -42,13 +47,15 @@ export function resolvePeriod(days: readonly string[], period: Period, asOf?: st
   } else {
     fromIndex = indexOfDayOnOrBefore(days, addMonths(to, -(MONTHS[period] ?? 0)));
   }
+  const fromInception = period === 'ALL' || fromIndex < 0;
   fromIndex = Math.min(Math.max(fromIndex, 0), toIndex);
-  return { fromIndex, toIndex, from: days[fromIndex] as string, to };
+  return { fromIndex, toIndex, from: days[fromIndex] as string, to, fromInception };
 }
 
 export interface PeriodPerformance {
   from: string;
   to: string;
+  /** The close of the first day, or from inception the money paid in that day (PeriodRange.fromInception). */
   startValue: number;
   endValue: number;
   /** Percent. */
@@ -73,9 +80,9 @@ export function periodPerformance(
 ): PeriodPerformance | null {
   const range = resolvePeriod(series.days, period, options.asOf);
   if (range === null) return null;
-  const { fromIndex, toIndex } = range;
-  const twr = timeWeightedReturn(series.values, series.flows, fromIndex, toIndex);
-  const mwr = moneyWeightedReturn(series.days, series.values, series.flows, fromIndex, toIndex);
+  const { fromIndex, toIndex, fromInception } = range;
+  const twr = timeWeightedReturn(series.values, series.flows, fromIndex, toIndex, fromInception);
+  const mwr = moneyWeightedReturn(series.days, series.values, series.flows, fromIndex, toIndex, fromInception);
   let benchmark: PeriodPerformance['benchmark'] = null;
   if (options.benchmark !== undefined) {
     const { bars, symbol } = options.benchmark;
@@ -85,7 +92,7 @@ export function periodPerformance(
   return {
     from: range.from,
     to: range.to,
-    startValue: series.values[fromIndex] as number,
+    startValue: openingValue(series.values, series.flows, fromIndex, fromInception),
     endValue: series.values[toIndex] as number,
     twrPct: twr * 100,
     mwrAnnualizedPct: mwr === null ? null : mwr.annualized * 100,

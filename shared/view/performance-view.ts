@@ -65,7 +65,11 @@ export function performanceView(
   const perf = periodPerformance({ days: series.days, values, flows }, period, benchmark ? { benchmark } : {});
   if (!perf) return empty;
   const { fromIndex, toIndex } = range;
-  const growth = twrIndex(values.subarray(fromIndex, toIndex + 1), flows.subarray(fromIndex, toIndex + 1));
+  const growth = twrIndex(
+    values.subarray(fromIndex, toIndex + 1),
+    flows.subarray(fromIndex, toIndex + 1),
+    range.fromInception,
+  );
   let carried = 0;
   for (let i = fromIndex; i <= toIndex; i++) carried += series.carried[i] as number;
   let benchmarkOut: PerformanceOutput['benchmark'] = null;
