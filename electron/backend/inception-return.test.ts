@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PerformanceOutput } from '../../shared/api/portfolio-schemas';
 import type { Backend } from './backend';
 import { testBackend } from '../test-support/backend';
-import { importRealQuotes, realBarOn } from '../test-support/real-data';
+import { oneBuyPortfolio, realBarOn } from '../test-support/real-data';
 import { useTempDirs } from '../test-support/temp-dir';
 
 describe('the since-inception return', () => {
@@ -15,28 +15,9 @@ describe('the since-inception return', () => {
 
   it('counts the first day: a buy 2.6 % above the close and its fee', async () => {
     const backend = (opened = testBackend(tempDir()));
-    await importRealQuotes(backend, ['SPY']);
-    await backend.dispatch('accounts:create', { name: 'Brokerage', currency: 'USD' });
     const first = '2016-01-04';
     const end = '2016-12-30';
-    const fill = Math.round((realBarOn('SPY', first)?.close as number) * 1.026 * 100) / 100;
-    const base = { time: null, account: 'Brokerage', currency: 'USD', note: '', fee: null } as const;
-    for (const row of [
-      { ...base, date: first, type: 'deposit', symbol: null, quantity: null, price: null, amount: '10000' },
-      {
-        ...base,
-        date: first,
-        type: 'buy',
-        symbol: 'SPY',
-        quantity: '45',
-        price: String(fill),
-        fee: '4.95',
-        amount: null,
-      },
-    ]) {
-      const created = await backend.dispatch('transactions:create', row);
-      if (!created.ok) throw new Error(created.error.message);
-    }
+    const fill = await oneBuyPortfolio(backend, { symbol: 'SPY', first, quantity: 45, priceFactor: 1.026 });
     // The truth: 10000 paid in, nothing else in or out; what it is worth at the end.
     const cash = 10000 - 45 * fill - 4.95;
     const endValue = cash + 45 * (realBarOn('SPY', end)?.close as number);

@@ -51,3 +51,30 @@ export async function importRealQuotes(backend: Backend, symbols: readonly strin
     if (!result.ok) throw new Error(result.error.message);
   }
 }
+
+/**
+ * One account, 10000 deposited on `first` and `quantity` shares of `symbol` bought that day at its
+ * real close times `priceFactor`, rounded to cents, with a 4.95 commission. Returns the fill.
+ */
+export async function oneBuyPortfolio(
+  backend: Backend,
+  {
+    symbol,
+    first,
+    quantity,
+    priceFactor = 1,
+  }: { symbol: string; first: string; quantity: number; priceFactor?: number },
+): Promise<number> {
+  await importRealQuotes(backend, [symbol]);
+  await backend.dispatch('accounts:create', { name: 'Brokerage', currency: 'USD' });
+  const fill = Math.round((realBarOn(symbol, first)?.close as number) * priceFactor * 100) / 100;
+  const base = { time: null, date: first, account: 'Brokerage', currency: 'USD', note: '' } as const;
+  for (const row of [
+    { ...base, type: 'deposit', symbol: null, quantity: null, price: null, fee: null, amount: '10000' },
+    { ...base, type: 'buy', symbol, quantity: String(quantity), price: String(fill), fee: '4.95', amount: null },
+  ]) {
+    const created = await backend.dispatch('transactions:create', row);
+    if (!created.ok) throw new Error(created.error.message);
+  }
+  return fill;
+}

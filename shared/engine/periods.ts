@@ -1,7 +1,7 @@
 import type { Bar } from '../domain/bar';
 import { indexOfDayOnOrBefore } from './bars';
 import { changeBetween, relativePct } from './change';
-import { addMonths } from './dates';
+import { addMonths, dayToNumber } from './dates';
 import { moneyWeightedReturn, openingValue, timeWeightedReturn } from './returns';
 
 export const PERIODS = ['1D', '1M', '3M', 'YTD', '1Y', '3Y', 'ALL'] as const;
@@ -60,8 +60,12 @@ export interface PeriodPerformance {
   endValue: number;
   /** Percent. */
   twrPct: number;
-  /** XIRR over the period, percent: annualised and de-annualised to the period; null with nothing at work. */
+  /**
+   * XIRR, percent a year; null with nothing at work, and for a period under a year (365 days),
+   * where annualising turns a day's +1 % into thousands of percent a year.
+   */
   mwrAnnualizedPct: number | null;
+  /** The money-weighted return over the period itself, percent; null with nothing at work. */
   mwrPct: number | null;
   benchmark: { symbol: string; pct: number; relativePct: number } | null;
 }
@@ -95,8 +99,10 @@ export function periodPerformance(
     startValue: openingValue(series.values, series.flows, fromIndex, fromInception),
     endValue: series.values[toIndex] as number,
     twrPct: twr * 100,
-    mwrAnnualizedPct: mwr === null ? null : mwr.annualized * 100,
+    mwrAnnualizedPct: mwr === null || spanDays(range.from, range.to) < 365 ? null : mwr.annualized * 100,
     mwrPct: mwr === null ? null : mwr.period * 100,
     benchmark,
   };
 }
+
+const spanDays = (from: string, to: string) => dayToNumber(to) - dayToNumber(from);

@@ -37,7 +37,8 @@ describe('Dashboard figures', () => {
     expect(screen.getByTestId('day-change').textContent).toBe('-$42.50');
     expect(screen.getByTestId('day-change').className).toBe('loss');
     expect(screen.getByTestId('twr').textContent).toBe('+12.8%');
-    expect(screen.getByTestId('xirr').textContent).toBe('+11.2% a year');
+    expect(screen.getByTestId('xirr').textContent).toBe('+11.2%');
+    expect(screen.getByText('a year; +11.2% over the period')).toBeTruthy();
     expect(screen.getByTestId('benchmark-return').textContent).toBe('+10.0%');
     expect(screen.getByText('you: +2.5% relative')).toBeTruthy();
   });
@@ -61,6 +62,14 @@ describe('Dashboard figures', () => {
       note.textContent,
       'No EUR→USD rate: EUR holdings and cash are left out.',
     ]);
+  });
+
+  it('shows the money-weighted return of a period under a year as it is, not annualised', () => {
+    const short = { ...performance, from: '2024-04-30', to: '2024-05-01', mwrPct: 1.05, mwrAnnualizedPct: null };
+    renderWithClient(<Figures performance={short} period="1D" />, fakeClient({}));
+    expect(screen.getByTestId('xirr').textContent).toBe('+1.1%');
+    expect(screen.getByTestId('xirr').className).toBe('gain');
+    expect(screen.getByText('over the period (under a year: not annualised)')).toBeTruthy();
   });
 
   it('shows dashes, not zeros, before there is anything to measure', () => {

@@ -47,6 +47,13 @@ function Figure({
   );
 }
 
+/** A year or more is shown a year; under a year (where annualising misleads) over the period only. */
+function moneyWeightedDetail(performance: PerformanceOutput | undefined): string {
+  if (performance?.mwrPct == null) return 'no money at work';
+  if (performance.mwrAnnualizedPct == null) return 'over the period (under a year: not annualised)';
+  return `a year; ${formatPercent(performance.mwrPct, true)} over the period`;
+}
+
 export function Figures({
   holdings,
   performance,
@@ -85,15 +92,9 @@ export function Figures({
       />
       <Figure
         label="Money-weighted (XIRR)"
-        value={
-          performance?.mwrAnnualizedPct == null ? '—' : `${formatPercent(performance.mwrAnnualizedPct, true)} a year`
-        }
-        detail={
-          performance?.mwrPct == null
-            ? 'no money at work'
-            : `${formatPercent(performance.mwrPct, true)} over the period`
-        }
-        tone={signClass(performance?.mwrAnnualizedPct)}
+        value={formatPercent(performance?.mwrAnnualizedPct ?? performance?.mwrPct, true)}
+        detail={moneyWeightedDetail(performance)}
+        tone={signClass(performance?.mwrAnnualizedPct ?? performance?.mwrPct)}
         testId="xirr"
       />
       <Figure
