@@ -109,6 +109,8 @@ async function performanceRows(context: ExportContext): Promise<Cell[][]> {
       view.mwrPct,
       view.mwrAnnualizedPct,
       view.benchmark?.symbol ?? null,
+      view.benchmark?.from ?? null,
+      view.benchmark?.to ?? null,
       view.benchmark?.pct ?? null,
       view.benchmark?.relativePct ?? null,
     ]);
@@ -171,6 +173,8 @@ export const PERFORMANCE_COLUMNS = [
   'mwr_pct',
   'mwr_annualized_pct',
   'benchmark',
+  'benchmark_from',
+  'benchmark_to',
   'benchmark_pct',
   'relative_pct',
 ] as const;

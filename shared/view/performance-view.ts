@@ -16,13 +16,6 @@ export interface PerformanceRequest {
   account?: string | undefined;
 }
 
-function rebase(days: readonly string[], values: ArrayLike<number>, from: number, to: number) {
-  const base = values[from] as number;
-  const out: { time: string; value: number }[] = [];
-  for (let i = from; i <= to; i++) out.push({ time: days[i] as string, value: (100 * (values[i] as number)) / base });
-  return out;
-}
-
 /** The whole portfolio, or one account valued on its own (its flows include transfers). */
 export function performanceView(
   snapshot: Snapshot,
@@ -73,17 +66,25 @@ export function performanceView(
   let carried = 0;
   for (let i = fromIndex; i <= toIndex; i++) carried += series.carried[i] as number;
   let benchmarkOut: PerformanceOutput['benchmark'] = null;
-  if (benchmark && perf.benchmark) {
-    const closes = series.days
-      .slice(fromIndex, toIndex + 1)
-      .map((day) => benchmark.bars[indexOnOrBefore(benchmark.bars, day)]?.close ?? NaN);
-    const first = closes.findIndex((c) => Number.isFinite(c));
-    benchmarkOut = {
-      symbol: benchmark.symbol,
-      growth: first < 0 ? [] : rebase(series.days.slice(fromIndex, toIndex + 1), closes, first, closes.length - 1),
-      pct: perf.benchmark.pct,
-      relativePct: perf.benchmark.relativePct,
-    };
+  const notes = empty.notes;
+  const compared = perf.benchmark;
+  if (benchmark && compared) {
+    const span = compared.from === null ? null : { from: compared.from, to: compared.to as string };
+    const points: { time: string; value: number }[] = [];
+    if (span !== null) {
+      // Only the days both cover, the benchmark starting level with the portfolio's growth.
+      const start = series.days.indexOf(span.from, fromIndex);
+      const end = series.days.indexOf(span.to, start);
+      const base = benchmark.bars[indexOnOrBefore(benchmark.bars, span.from)]?.close ?? NaN;
+      const level = growth[start - fromIndex] as number;
+      for (let i = start; i <= end; i++) {
+        const close = benchmark.bars[indexOnOrBefore(benchmark.bars, series.days[i] as string)]?.close ?? NaN;
+        points.push({ time: series.days[i] as string, value: (level * close) / base });
+      }
+    }
+    benchmarkOut = { ...compared, growth: points };
+    const note = spanNote(compared, perf.from, perf.to);
+    if (note !== null) notes.push(note);
   }
   return {
     ...empty,
@@ -100,5 +101,24 @@ export function performanceView(
     mwrPct: perf.mwrPct,
     mwrAnnualizedPct: perf.mwrAnnualizedPct,
     carriedDays: carried,
+    notes,
   };
+}
+
+/** Says when the benchmark covers less than the period: never a silent 0 %. */
+function spanNote(
+  compared: NonNullable<ReturnType<typeof periodPerformance>>['benchmark'],
+  from: string,
+  to: string,
+): string | null {
+  if (compared === null || (!compared.startsLate && !compared.endsEarly)) return null;
+  const { symbol, firstDay, lastDay } = compared;
+  const reason =
+    compared.endsEarly && compared.startsLate
+      ? `${symbol}'s prices run from ${firstDay} to ${lastDay} only`
+      : compared.endsEarly
+        ? `${symbol}'s prices end on ${lastDay}`
+        : `${symbol}'s prices start on ${firstDay}`;
+  if (compared.from === null) return `${reason}: no day in ${from} – ${to} to compare with.`;
+  return `${reason}: the portfolio is compared with it over ${compared.from} – ${compared.to} only.`;
 }

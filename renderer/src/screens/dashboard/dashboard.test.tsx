@@ -18,7 +18,19 @@ const performance: PerformanceOutput = {
   baseCurrency: 'USD',
   value: [],
   growth: [],
-  benchmark: { symbol: 'SPY', growth: [], pct: 10, relativePct: 2.5 },
+  benchmark: {
+    symbol: 'SPY',
+    growth: [],
+    from: '2023-05-01',
+    to: '2024-05-01',
+    pct: 10,
+    portfolioPct: 12.75,
+    relativePct: 2.5,
+    firstDay: '2008-12-31',
+    lastDay: '2024-05-01',
+    startsLate: false,
+    endsEarly: false,
+  },
   startValue: 1000,
   endValue: 1130,
   twrPct: 12.75,
@@ -70,6 +82,40 @@ describe('Dashboard figures', () => {
     expect(screen.getByTestId('xirr').textContent).toBe('+1.1%');
     expect(screen.getByTestId('xirr').className).toBe('gain');
     expect(screen.getByText('over the period (under a year: not annualised)')).toBeTruthy();
+  });
+
+  it('never reads 0 % for a benchmark whose prices ended: it says so, or names the span compared', () => {
+    const ended = {
+      ...performance,
+      benchmark: {
+        ...(performance.benchmark as NonNullable<PerformanceOutput['benchmark']>),
+        from: null,
+        to: null,
+        pct: null,
+        portfolioPct: null,
+        relativePct: null,
+        lastDay: '2019-02-22',
+        endsEarly: true,
+      },
+    };
+    renderWithClient(<Figures performance={ended} period="1Y" />, fakeClient({}));
+    expect(screen.getByTestId('benchmark-return').textContent).toBe('—');
+    expect(screen.getByText(/^prices end .*2019: nothing to compare$/)).toBeTruthy();
+    cleanup();
+    const partial = {
+      ...ended,
+      benchmark: {
+        ...ended.benchmark,
+        from: '2018-05-01',
+        to: '2019-02-22',
+        pct: 3,
+        portfolioPct: 4,
+        relativePct: 0.97,
+      },
+    };
+    renderWithClient(<Figures performance={partial} period="1Y" />, fakeClient({}));
+    expect(screen.getByTestId('benchmark-return').textContent).toBe('+3.0%');
+    expect(screen.getByText(/^prices end .*2019: compared .*2018 – .*2019 only; you: \+1\.0% relative$/)).toBeTruthy();
   });
 
   it('shows dashes, not zeros, before there is anything to measure', () => {

@@ -54,6 +54,18 @@ function moneyWeightedDetail(performance: PerformanceOutput | undefined): string
   return `a year; ${formatPercent(performance.mwrPct, true)} over the period`;
 }
 
+/** The relative figure, and the span compared when the benchmark's prices cover less than the period. */
+function benchmarkDetail(bench: PerformanceOutput['benchmark'] | undefined): string {
+  if (!bench) return 'no benchmark prices';
+  const ends = bench.endsEarly ? `prices end ${formatDay(bench.lastDay)}` : null;
+  const starts = bench.startsLate ? `prices start ${formatDay(bench.firstDay)}` : null;
+  const why = [starts, ends].filter((w) => w !== null).join(', ');
+  if (bench.from === null || bench.relativePct === null) return `${why || 'no prices'}: nothing to compare`;
+  const relative = `you: ${formatPercent(bench.relativePct, true)} relative`;
+  if (!why) return relative;
+  return `${why}: compared ${formatDay(bench.from)} – ${formatDay(bench.to)} only; ${relative}`;
+}
+
 export function Figures({
   holdings,
   performance,
@@ -99,8 +111,8 @@ export function Figures({
       />
       <Figure
         label={bench ? `${bench.symbol} over the period` : 'Benchmark'}
-        value={bench ? formatPercent(bench.pct, true) : '—'}
-        detail={bench ? `you: ${formatPercent(bench.relativePct, true)} relative` : 'no benchmark prices'}
+        value={formatPercent(bench?.pct, true)}
+        detail={benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
         testId="benchmark-return"
       />
