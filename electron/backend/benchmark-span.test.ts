@@ -21,7 +21,8 @@ describe('a benchmark that stops before the portfolio', () => {
     await importRealQuotes(backend, ['SPY']);
     const cash = 10000 - 300 * fill - 4.95;
     const value = (day: string) => cash + 300 * (realBarOn('NVDA', day)?.close as number);
-    const spy = (day: string) => realBarOn('SPY', day)?.close as number;
+    // Total return, the default basis: SPY's adjusted closes.
+    const spy = (day: string) => realBarOn('SPY', day)?.adjClose as number;
     const spyEnd = '2019-02-22';
 
     const result = await backend.dispatch('portfolio:performance', { period: 'ALL' });
@@ -29,7 +30,14 @@ describe('a benchmark that stops before the portfolio', () => {
     const all = result.value as PerformanceOutput;
     expect(all.to).toBe('2022-12-29');
     const bench = all.benchmark as NonNullable<PerformanceOutput['benchmark']>;
-    expect(bench).toMatchObject({ symbol: 'SPY', from: first, to: spyEnd, lastDay: spyEnd, endsEarly: true });
+    expect(bench).toMatchObject({
+      symbol: 'SPY',
+      basis: 'total',
+      from: first,
+      to: spyEnd,
+      lastDay: spyEnd,
+      endsEarly: true,
+    });
     expect(bench.pct).toBeCloseTo((spy(spyEnd) / spy(first) - 1) * 100, 9);
     const portfolioPct = (value(spyEnd) / 10000 - 1) * 100;
     expect(bench.portfolioPct).toBeCloseTo(portfolioPct, 6);

@@ -97,6 +97,8 @@ export const performanceOutput = z.strictObject({
   benchmark: z
     .strictObject({
       symbol: z.string(),
+      /** `total`: its change with dividends reinvested (adjusted closes); `price`: closes only. */
+      basis: z.enum(['total', 'price']),
       /** Over the span only, starting at the portfolio's growth on its first day. */
       growth: z.array(point),
       from: z.string().nullable(),

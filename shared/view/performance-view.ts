@@ -17,10 +17,21 @@ export interface PerformanceRequest {
 }
 
 /** The whole portfolio, or one account valued on its own (its flows include transfers). */
+/** `total`: dividends reinvested (adjusted closes); `price`: closes only. */
+export type BenchmarkBasis = 'total' | 'price';
+
+export interface BenchmarkInput {
+  symbol: string;
+  bars: Bar[];
+  basis: BenchmarkBasis;
+  /** Why the basis is not the one asked for, when it is not. */
+  note?: string | null;
+}
+
 export function performanceView(
   snapshot: Snapshot,
   input: PerformanceRequest,
-  benchmark: { symbol: string; bars: Bar[] } | null,
+  benchmark: BenchmarkInput | null,
 ): PerformanceOutput {
   let { series } = snapshot.result;
   if (input.account !== undefined) {
@@ -82,7 +93,8 @@ export function performanceView(
         points.push({ time: series.days[i] as string, value: (level * close) / base });
       }
     }
-    benchmarkOut = { ...compared, growth: points };
+    benchmarkOut = { ...compared, basis: benchmark.basis, growth: points };
+    if (benchmark.note) notes.push(benchmark.note);
     const note = spanNote(compared, perf.from, perf.to);
     if (note !== null) notes.push(note);
   }

@@ -20,6 +20,7 @@ const performance: PerformanceOutput = {
   growth: [],
   benchmark: {
     symbol: 'SPY',
+    basis: 'total',
     growth: [],
     from: '2023-05-01',
     to: '2024-05-01',
@@ -52,6 +53,8 @@ describe('Dashboard figures', () => {
     expect(screen.getByTestId('xirr').textContent).toBe('+11.2%');
     expect(screen.getByText('a year; +11.2% over the period')).toBeTruthy();
     expect(screen.getByTestId('benchmark-return').textContent).toBe('+10.0%');
+    // Which change of the benchmark is compared (issue 15, defect 2).
+    expect(screen.getByText('SPY total return over the period')).toBeTruthy();
     expect(screen.getByText('you: +2.5% relative')).toBeTruthy();
   });
 

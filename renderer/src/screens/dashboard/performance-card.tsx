@@ -54,6 +54,9 @@ function moneyWeightedDetail(performance: PerformanceOutput | undefined): string
   return `a year; ${formatPercent(performance.mwrPct, true)} over the period`;
 }
 
+/** Which change of the benchmark is compared: with its dividends reinvested, or its price alone. */
+const BASIS_WORDS = { total: 'total return', price: 'price only' } as const;
+
 /** The relative figure, and the span compared when the benchmark's prices cover less than the period. */
 function benchmarkDetail(bench: PerformanceOutput['benchmark'] | undefined): string {
   if (!bench) return 'no benchmark prices';
@@ -110,7 +113,7 @@ export function Figures({
         testId="xirr"
       />
       <Figure
-        label={bench ? `${bench.symbol} over the period` : 'Benchmark'}
+        label={bench ? `${bench.symbol} ${BASIS_WORDS[bench.basis]} over the period` : 'Benchmark'}
         value={formatPercent(bench?.pct, true)}
         detail={benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
@@ -157,7 +160,7 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
         data: data.benchmark.growth,
         color: palette.secondary,
         dashed: true,
-        title: data.benchmark.symbol,
+        title: `${data.benchmark.symbol} (${BASIS_WORDS[data.benchmark.basis]})`,
       });
     return lines;
   }, [data, mode, palette]);
