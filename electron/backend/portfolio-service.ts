@@ -12,9 +12,10 @@ export function portfolioHandlers({ snapshots, settings }: BackendContext): Port
     'portfolio:holdings': ({ asOf, account }) => holdingsView(snapshots.get(asOf), account),
     'portfolio:performance': (input) => {
       const snapshot = snapshots.get(input.to);
-      const symbol = input.benchmark ?? settings.get().benchmarkSymbol;
-      const bars = snapshots.history(symbol, input.to);
-      return performanceView(snapshot, input, bars.length > 0 ? { symbol, bars } : null);
+      const { benchmarkSymbol, benchmarkBasis } = settings.get();
+      const symbol = input.benchmark ?? benchmarkSymbol;
+      const benchmark = snapshots.benchmark(symbol, benchmarkBasis, input.to);
+      return performanceView(snapshot, input, benchmark.bars.length > 0 ? { symbol, ...benchmark } : null);
     },
     'portfolio:tilt': () => tiltView(snapshots.get(), settings.get()),
   };

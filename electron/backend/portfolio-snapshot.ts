@@ -6,7 +6,8 @@ import { applyLedger, type LedgerResult } from '../../shared/engine/ledger';
 import { recompute } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Snapshot } from '../../shared/view/snapshot';
-import type { Store } from '../db/store';
+import type { BenchmarkBasis } from '../../shared/view/performance-view';
+import type { QuotesRepo, Store } from '../db/store';
 import type { EventBus } from './event-bus';
 import { localDay } from './local-day';
 import type { SettingsStore } from './settings-store';
@@ -88,6 +89,7 @@ export function createSnapshots(
     },
     /** Closes of any symbol, held or not (benchmarks, rotation pairs). */
     history,
+    benchmark: (symbol: string, basis: BenchmarkBasis, to?: string) => benchmarkBars(quotes, symbol, basis, to),
     /**
      * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
      * LedgerError when they do not hold. A write checks its rows with this and calls the answer
@@ -106,4 +108,28 @@ export function createSnapshots(
 }
 
 export type Snapshots = ReturnType<typeof createSnapshots>;
+
+/**
+ * A benchmark's closes on the basis asked for. Total return reads the provider's adjusted closes
+ * (split- and dividend-adjusted: their ratio is the return with dividends reinvested at the
+ * close); a series missing any (a Stooq download, a typed price) is read on price, and `note`
+ * says so: the basis reported is the one used.
+ */
+function benchmarkBars(
+  quotes: QuotesRepo,
+  symbol: string,
+  basis: BenchmarkBasis,
+  to: string | undefined,
+): { bars: Bar[]; basis: BenchmarkBasis; note: string | null } {
+  if (basis === 'price') return { bars: quotes.closes(symbol, '0000-01-01', to ?? '9999-12-31'), basis, note: null };
+  const rows = quotes.history(symbol, '0000-01-01', to ?? '9999-12-31');
+  const missing = rows.find((r) => r.adjClose === null || !(r.adjClose > 0));
+  if (missing === undefined)
+    return { bars: rows.map((r) => ({ day: r.day, close: r.adjClose as number })), basis, note: null };
+  return {
+    bars: rows.map((r) => ({ day: r.day, close: r.close })),
+    basis: 'price',
+    note: `${symbol} has no adjusted close on ${missing.day}: it is compared on price (dividends left out), not total return.`,
+  };
+}
 export type { Snapshot };

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   offline: false,
   costMethod: 'fifo',
   benchmarkSymbol: 'SPY',
+  benchmarkBasis: 'total',
   benchmarkWeights: SP500_SLEEVE_WEIGHTS,
   targetWeights: null,
   theme: 'system',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAssetsDir } from '../backend/assets-dir';
+import { REAL_QUOTES, realBarOn } from '../test-support/real-data';
 import { useTempDirs } from '../test-support/temp-dir';
 import { runCli } from './program';
 
@@ -97,6 +98,51 @@ describe('tiltfolio analyze', () => {
     }
     expect((json.max_drawdown as { pct: number }).pct).toBeCloseTo(worst.pct, 10);
     expect(json.max_drawdown).toMatchObject({ peak: { date: worst.peak.day }, trough: { date: worst.trough.day } });
+  });
+
+  // Issue 15, defect 3: XLF's file stops on 2018-01-31; AAPL's runs to 2019-02-22.
+  it('compares with a benchmark that stops early over the days both cover, and says so', async () => {
+    const db = path.join(tempDir(), 'db.sqlite');
+    const files = ['AAPL', 'XLF'].map((s) => path.join(REAL_QUOTES, `${s}.csv`));
+    expect((await run(['--db', db, 'quotes', 'import', ...files])).code).toBe(0);
+    const args = ['--db', db, 'analyze', 'AAPL', '--from', '2017-01-03', '--to', '2019-02-22', '--vs', 'XLF'];
+    const result = await run([...args, '--json']);
+    expect(result.err).toBe('');
+    const change = (JSON.parse(result.out) as { change: Record<string, unknown> }).change;
+    const on = (symbol: string, day: string) => realBarOn(symbol, day)?.close as number;
+    const aapl = (on('AAPL', '2018-01-31') / on('AAPL', '2017-01-03') - 1) * 100;
+    const xlf = (on('XLF', '2018-01-31') / on('XLF', '2017-01-03') - 1) * 100;
+    expect(change).toMatchObject({
+      from: '2017-01-03',
+      benchmark: 'XLF',
+      compared_from: '2017-01-03',
+      compared_to: '2018-01-31',
+      benchmark_starts_late: false,
+      benchmark_ends_early: true,
+    });
+    expect(change.pct).toBeCloseTo((on('AAPL', '2019-02-22') / on('AAPL', '2017-01-03') - 1) * 100, 10);
+    expect(change.compared_pct).toBeCloseTo(aapl, 10);
+    expect(change.benchmark_pct).toBeCloseTo(xlf, 10);
+    expect(change.relative_pct).toBeCloseTo(((1 + aapl / 100) / (1 + xlf / 100) - 1) * 100, 10);
+
+    const text = await run(args);
+    expect(text.out).toContain("XLF's closes end on 2018-01-31: compared over 2017-01-03 – 2018-01-31 only");
+
+    // Nothing in common: an error naming the benchmark's span, never 0 %.
+    const none = await run([
+      '--db',
+      db,
+      'analyze',
+      'AAPL',
+      '--from',
+      '2018-06-01',
+      '--to',
+      '2019-02-22',
+      '--vs',
+      'XLF',
+    ]);
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/XLF has closes from 2010-02-01 to 2018-01-31 only: no days in common/);
   });
 
   it('names a symbol with no bars', async () => {

@@ -45,10 +45,20 @@ export function registerAnalyzeCommand(program: Command, io: CliIo): void {
           const lines = [`${result.symbol} closed at ${result.close} on ${result.to}`];
           if (result.change) {
             lines.push(`change since ${result.change.from}: ${pct(result.change.pct)}`);
-            if (result.change.benchmark !== undefined) {
-              lines.push(
-                `${result.change.benchmark} over the same days: ${pct(result.change.benchmark_pct ?? 0)}; relative: ${pct(result.change.relative_pct ?? 0)}`,
-              );
+            const c = result.change;
+            if (c.benchmark !== undefined && c.benchmark_pct !== undefined && c.relative_pct !== undefined) {
+              if (c.benchmark_ends_early || c.benchmark_starts_late) {
+                const why = c.benchmark_ends_early
+                  ? `closes end on ${c.compared_to}`
+                  : `closes start on ${c.compared_from}`;
+                lines.push(
+                  `${c.benchmark}'s ${why}: compared over ${c.compared_from} – ${c.compared_to} only: ${result.symbol} ${pct(c.compared_pct ?? 0)}, ${c.benchmark} ${pct(c.benchmark_pct)}; relative: ${pct(c.relative_pct)}`,
+                );
+              } else {
+                lines.push(
+                  `${c.benchmark} over the same days: ${pct(c.benchmark_pct)}; relative: ${pct(c.relative_pct)}`,
+                );
+              }
             }
           }
           const prev = result.high.previous_high;

@@ -8,10 +8,11 @@ import type { HoldingsOutput, PerformanceOutput, RrgOutput } from '../../shared/
 import { guardCell } from '../../shared/csv/formula-guard';
 import { plainNumber } from '../../shared/csv/plain-number';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
-import { PERIODS, resolvePeriod } from '../../shared/engine/periods';
+import { PERIODS } from '../../shared/engine/periods';
 import { quadrantOf } from '../../shared/engine/relative-rotation';
 import { QUOTE_EXPORT_COLUMNS } from '../../shared/quotes/quotes-export-csv';
 import type { ExportRepo } from '../db/store';
+import { moneyCell } from './money-cell';
 
 export type Cell = string | number | null;
 
@@ -95,32 +96,29 @@ async function holdingsRows(context: ExportContext): Promise<Cell[][]> {
 }
 
 /**
- * One row per period, each ending on the as-of day (or the last valued day): the periods are
- * resolved on the portfolio's own days, as the performance view resolves them.
+ * One row per period, each ending on the as-of day (or the last valued day): the performance
+ * call resolves each period on the portfolio's own days, valued up to that day.
  */
 async function performanceRows(context: ExportContext): Promise<Cell[][]> {
   const source = portfolioOf(context, 'performance');
-  const all = await source.performance(
-    context.asOf === null ? { period: 'ALL' } : { period: 'CUSTOM', from: '1900-01-01', to: context.asOf },
-  );
-  const days = all.value.map((point) => point.time);
   const rows: Cell[][] = [];
   for (const period of PERIODS) {
-    const range = resolvePeriod(days, period, context.asOf ?? undefined);
-    if (range === null) continue;
-    const view =
-      period === 'ALL' ? all : await source.performance({ period: 'CUSTOM', from: range.from, to: range.to });
+    const view = await source.performance(context.asOf === null ? { period } : { period, to: context.asOf });
+    if (view.from === null) continue;
     rows.push([
       period,
       view.from,
       view.to,
       view.baseCurrency,
-      view.startValue,
-      view.endValue,
+      moneyCell(view.startValue, view.baseCurrency),
+      moneyCell(view.endValue, view.baseCurrency),
       view.twrPct,
       view.mwrPct,
       view.mwrAnnualizedPct,
       view.benchmark?.symbol ?? null,
+      view.benchmark?.basis ?? null,
+      view.benchmark?.from ?? null,
+      view.benchmark?.to ?? null,
       view.benchmark?.pct ?? null,
       view.benchmark?.relativePct ?? null,
     ]);
@@ -173,6 +171,9 @@ export const PERFORMANCE_COLUMNS = [
   'mwr_pct',
   'mwr_annualized_pct',
   'benchmark',
+  'benchmark_basis',
+  'benchmark_from',
+  'benchmark_to',
   'benchmark_pct',
   'relative_pct',
 ] as const;

@@ -24,6 +24,11 @@ export const analyzeOutput = z.strictObject({
       benchmark: z.string().optional(),
       benchmark_pct: z.number().optional(),
       relative_pct: z.number().optional(),
+      compared_from: z.string().optional(),
+      compared_to: z.string().optional(),
+      compared_pct: z.number().optional(),
+      benchmark_starts_late: z.boolean().optional(),
+      benchmark_ends_early: z.boolean().optional(),
     })
     .optional(),
   high: z.strictObject({ is_new_high: z.boolean(), previous_high: datedClose.nullable() }),

@@ -90,8 +90,28 @@ export const performanceOutput = z.strictObject({
   value: z.array(point),
   /** Time-weighted growth of 100 over the period. */
   growth: z.array(point),
+  /**
+   * Compared over the days both cover (`from`–`to`, shorter than the period when the benchmark's
+   * closes start later or stop earlier); the figures are null when there are none in common.
+   */
   benchmark: z
-    .strictObject({ symbol: z.string(), growth: z.array(point), pct: z.number(), relativePct: z.number() })
+    .strictObject({
+      symbol: z.string(),
+      /** `total`: its change with dividends reinvested (adjusted closes); `price`: closes only. */
+      basis: z.enum(['total', 'price']),
+      /** Over the span only, starting at the portfolio's growth on its first day. */
+      growth: z.array(point),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      pct: z.number().nullable(),
+      /** The portfolio's time-weighted return over the same span. */
+      portfolioPct: z.number().nullable(),
+      relativePct: z.number().nullable(),
+      firstDay: z.string(),
+      lastDay: z.string(),
+      startsLate: z.boolean(),
+      endsEarly: z.boolean(),
+    })
     .nullable(),
   startValue: z.number().nullable(),
   endValue: z.number().nullable(),

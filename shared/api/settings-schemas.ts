@@ -21,6 +21,11 @@ export const appSettings = z.strictObject({
   costMethod: z.enum(['fifo', 'average']),
   /** The symbol the portfolio's returns are compared with. */
   benchmarkSymbol: symbolSchema,
+  /**
+   * What the benchmark's change counts: `total` (default) its adjusted closes, dividends
+   * reinvested, as the portfolio's own return counts its dividends; `price` its closes only.
+   */
+  benchmarkBasis: z.enum(['total', 'price']),
   /** The benchmark's sleeve make-up (fractions of one) for the tilt view. */
   benchmarkWeights: weights,
   /** The user's own target; null until set. */

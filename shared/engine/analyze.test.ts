@@ -33,7 +33,18 @@ describe('analyze (RUT vs SPY, 2016-10-31 → 2016-11-14)', () => {
       'max_drawdown',
       'best_window',
     ]);
-    expect(Object.keys(result.change ?? {})).toEqual(['from', 'pct', 'benchmark', 'benchmark_pct', 'relative_pct']);
+    expect(Object.keys(result.change ?? {})).toEqual([
+      'from',
+      'pct',
+      'benchmark',
+      'benchmark_pct',
+      'relative_pct',
+      'compared_from',
+      'compared_to',
+      'compared_pct',
+      'benchmark_starts_late',
+      'benchmark_ends_early',
+    ]);
     expect(result).toMatchObject({ symbol: 'RUT', to, close: 1298.599976 });
   });
 

@@ -37,6 +37,17 @@ export interface AnalyzeResult {
     benchmark?: string;
     benchmark_pct?: number;
     relative_pct?: number;
+    /**
+     * The days both series cover, over which benchmark_pct, compared_pct and relative_pct are
+     * measured: from → to, cut to the benchmark's first or last close when it starts later or
+     * stops earlier (flagged below).
+     */
+    compared_from?: string;
+    compared_to?: string;
+    /** The symbol's change over the compared days (= pct when they are from → to). */
+    compared_pct?: number;
+    benchmark_starts_late?: boolean;
+    benchmark_ends_early?: boolean;
   };
   high: { is_new_high: boolean; previous_high: DatedClose | null };
   low: { date: string; close: number; above_pct: number };
@@ -67,6 +78,47 @@ function positiveInteger(name: string, value: number): number {
 }
 
 const dated = (bar: Bar): DatedClose => ({ date: bar.day, close: bar.close });
+
+/**
+ * The symbol against the benchmark over the days both cover: a benchmark whose closes stop
+ * before `to` (or start after `from`) is compared up to its last close (from its first), the
+ * symbol read on the same days, and flagged; with no days in common it is an error, never 0 %.
+ */
+function compareOverCommonDays(
+  benchmark: { symbol: string; bars: readonly Bar[] },
+  bars: readonly Bar[],
+  fromBar: Bar,
+  toBar: Bar,
+) {
+  const vs = benchmark.bars;
+  if (vs.length === 0) throw new AnalyzeError(`${benchmark.symbol} has no bars.`);
+  const first = (vs[0] as Bar).day;
+  const last = (vs[vs.length - 1] as Bar).day;
+  const startsLate = first > fromBar.day;
+  const endsEarly = last < toBar.day;
+  // The symbol's own closes on the benchmark's first and last day (or the last before them).
+  const start = startsLate ? (bars[indexOnOrBefore(bars, first)] as Bar) : fromBar;
+  const end = endsEarly ? (bars[indexOnOrBefore(bars, last)] as Bar) : toBar;
+  if (last < fromBar.day || first > toBar.day || end.day <= start.day) {
+    throw new AnalyzeError(
+      `${benchmark.symbol} has closes from ${first} to ${last} only: no days in common with ${fromBar.day} – ${toBar.day} to compare.`,
+    );
+  }
+  const startVs = vs[indexOnOrBefore(vs, start.day)] as Bar;
+  const endVs = vs[indexOnOrBefore(vs, end.day)] as Bar;
+  const benchmarkPct = (endVs.close / startVs.close - 1) * 100;
+  const comparedPct = (end.close / start.close - 1) * 100;
+  return {
+    benchmark: benchmark.symbol,
+    benchmark_pct: benchmarkPct,
+    relative_pct: relativePct(comparedPct, benchmarkPct),
+    compared_from: start.day,
+    compared_to: end.day,
+    compared_pct: comparedPct,
+    benchmark_starts_late: startsLate,
+    benchmark_ends_early: endsEarly,
+  };
+}
 
 /**
  * Dates that are not trading days resolve to the last close on or before them, and the result
@@ -102,18 +154,8 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
     const fromBar = bars[closeIndex(symbol, bars, input.from)] as Bar;
     const pct = (toBar.close / fromBar.close - 1) * 100;
     result.change = { from: fromBar.day, pct };
-    if (input.vs !== undefined) {
-      const benchmark = input.vs;
-      const start = benchmark.bars[closeIndex(benchmark.symbol, benchmark.bars, fromBar.day)] as Bar;
-      const end = benchmark.bars[closeIndex(benchmark.symbol, benchmark.bars, toBar.day)] as Bar;
-      const benchmarkPct = (end.close / start.close - 1) * 100;
-      result.change = {
-        ...result.change,
-        benchmark: benchmark.symbol,
-        benchmark_pct: benchmarkPct,
-        relative_pct: relativePct(pct, benchmarkPct),
-      };
-    }
+    if (input.vs !== undefined)
+      result.change = { ...result.change, ...compareOverCommonDays(input.vs, bars, fromBar, toBar) };
   } else if (input.vs !== undefined && input.vs.bars.length === 0) {
     throw new AnalyzeError(`${input.vs.symbol} has no bars.`);
   }

@@ -79,19 +79,29 @@ export interface Mark {
   marketValue: Decimal | null;
   /** Market value minus cost basis; null without a price (the position is then shown at cost). */
   unrealizedPnl: Decimal | null;
+  /**
+   * What the close was multiplied by: the ratios of the holding's split records after the day
+   * valued (1 for today). Closes are on today's share scale, positions as of a past day on that
+   * day's, so the price shown is the close times this.
+   */
+  scale: number;
 }
 
 // Marked positions are built field by field: an object spread of a position took microseconds
 // each here (thousands per recompute), a literal takes nanoseconds.
 
-/** Adds market value and unrealized P&L at the given closes (split-adjusted, so today's shares). */
+/**
+ * Adds market value and unrealized P&L at the given closes (split-adjusted, so today's shares),
+ * each times `scaleOf` the position (see Mark.scale; by default 1).
+ */
 export function markPositions(
   positions: readonly Position[],
   closeOf: (symbol: string) => number | undefined,
+  scaleOf?: (p: Position) => Decimal,
 ): (Position & Mark)[] {
   const markOf = marker(closeOf);
   return positions.map((p) => {
-    const { price, marketValue, unrealizedPnl } = markOf(p);
+    const { price, marketValue, unrealizedPnl, scale } = markOf(p, scaleOf?.(p));
     return {
       account: p.account,
       symbol: p.symbol,
@@ -105,18 +115,19 @@ export function markPositions(
       price,
       marketValue,
       unrealizedPnl,
+      scale,
     };
   });
 }
 
-const UNPRICED: Readonly<Mark> = Object.freeze({ price: null, marketValue: null, unrealizedPnl: null });
+const UNPRICED: Readonly<Mark> = Object.freeze({ price: null, marketValue: null, unrealizedPnl: null, scale: 1 });
 
 /** Marks at each symbol's close, its exact price parsed once per symbol. */
 function marker(
   closeOf: (symbol: string) => number | undefined,
-): (p: Pick<Position, 'symbol' | 'quantity' | 'costBasis'>) => Mark {
+): (p: Pick<Position, 'symbol' | 'quantity' | 'costBasis'>, scale?: Decimal) => Mark {
   const prices = new Map<string, Decimal | null>();
-  return (p) => {
+  return (p, scale) => {
     let price = prices.get(p.symbol);
     if (price === undefined) {
       const close = closeOf(p.symbol);
@@ -124,7 +135,8 @@ function marker(
       prices.set(p.symbol, price);
     }
     if (price === null) return UNPRICED;
+    if (scale !== undefined && !scale.eq(Decimal.ONE)) price = price.mul(scale);
     const marketValue = p.quantity.mul(price);
-    return { price, marketValue, unrealizedPnl: marketValue.sub(p.costBasis) };
+    return { price, marketValue, unrealizedPnl: marketValue.sub(p.costBasis), scale: scale?.toNumber() ?? 1 };
   };
 }

@@ -55,18 +55,19 @@ describe('recompute on real closes', () => {
     expect(Math.abs((amzn?.values[day('2016-11-14')] ?? 0) - 7190.7)).toBeLessThan(5);
   });
 
-  it('reports exact positions per account, with unrealized P&L at the last close', () => {
+  it('reports exact positions per account as of the last day, with unrealized P&L at its close', () => {
     const positions = result.accounts.flatMap((a) => a.positions);
     const amzn = positions.find((p) => p.symbol === 'AMZN');
-    expect(amzn?.quantity.toString()).toBe('200');
+    // As of 2017 the 2022 split has not happened: 10 shares, priced at 20 × the adjusted close.
+    expect(amzn?.quantity.toString()).toBe('10');
     expect(amzn?.costBasis.toString()).toBe('7191.4'); // 10 × 719.07 + 0.7
     const last = quotes('AMZN')
       .filter((b) => b.day <= '2017-12-29')
       .at(-1) as Bar;
-    expect(amzn?.price?.toString()).toBe(String(last.close));
-    expect(
-      amzn?.unrealizedPnl?.eq(Decimal.parse('200').mul(Decimal.fromNumber(last.close)).sub(Decimal.parse('7191.4'))),
-    ).toBe(true);
+    const price = Decimal.fromNumber(last.close).mul(Decimal.parse('20'));
+    expect(amzn?.price?.toString()).toBe(price.toString());
+    expect(amzn?.scale).toBe(20);
+    expect(amzn?.unrealizedPnl?.eq(Decimal.parse('10').mul(price).sub(Decimal.parse('7191.4')))).toBe(true);
     const ira = result.accounts.find((a) => a.name === 'IRA');
     expect(ira?.cash.map((c) => c.balance.toString())).toEqual(['1058']); // 10000 − 7990 − 1000 + 48
     expect(ira?.positions.find((p) => p.symbol === 'JPM')?.dividends.toString()).toBe('48');

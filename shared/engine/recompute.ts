@@ -5,6 +5,7 @@ import type { SleeveWeights } from '../domain/sleeve';
 import type { Transaction } from '../domain/transaction';
 import { indexOnOrBeforeDay } from './close-series';
 import { dayToNumber } from './dates';
+import { Decimal } from './decimal';
 import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
 import type { CostMethod } from './lots';
 import { markPositions, type Mark } from './positions';
@@ -37,8 +38,12 @@ export interface MarkedAccount extends Omit<AccountState, 'positions'> {
 }
 
 export interface RecomputeResult {
+  /** The whole ledger (what the series walks, and what a later call may reuse). */
   ledger: LedgerResult;
-  /** Per account, marked at the last close on or before the series' last day. */
+  /**
+   * Per account, as the ledger stood at the end of the series' last day (records dated later
+   * left out), marked at the last close on or before that day, on that day's share scale.
+   */
   accounts: MarkedAccount[];
   series: ValueSeries;
   /** Sleeve weights on the series' last day. */
@@ -47,11 +52,13 @@ export interface RecomputeResult {
 
 export function recompute(input: RecomputeInput): RecomputeResult {
   const classify = sleeveClassifier(input.sleeveOverrides);
+  // Read twice when valuing a past day (the whole ledger, and the ledger through that day).
+  const accounts = [...input.accounts];
   const ledger =
     input.ledger ??
     applyLedger(input.transactions, {
       today: input.today,
-      accounts: input.accounts,
+      accounts,
       costMethod: input.costMethod,
     });
   const series = valuePortfolio(ledger, {
@@ -77,14 +84,37 @@ export function recompute(input: RecomputeInput): RecomputeResult {
     target: input.targetWeights,
     sleeveOf: classify,
   });
+  const through = input.to !== undefined && ledger.lastDay !== null && ledger.lastDay > input.to ? input.to : null;
+  const scaleOf = through === null ? undefined : laterSplits(input.transactions, through);
+  const state =
+    through === null
+      ? ledger
+      : applyLedger(
+          input.transactions.filter((t) => t.date <= through),
+          { today: input.today, accounts, costMethod: input.costMethod },
+        );
   return {
     ledger,
-    accounts: ledger.accounts.map((account) => ({
+    accounts: state.accounts.map((account) => ({
       name: account.name,
       cash: account.cash,
-      positions: markPositions(account.positions, closeOf),
+      positions: markPositions(account.positions, closeOf, scaleOf),
     })),
     series,
     tilt,
   };
+}
+
+/**
+ * Per holding, the product of its split records dated after `day`: a position as of that day is in
+ * that day's shares, the closes in today's (docs/engine.md, "Splits and split-adjusted closes").
+ */
+function laterSplits(transactions: readonly Transaction[], day: string): (p: Position) => Decimal {
+  const ratios = new Map<string, Decimal>();
+  for (const t of transactions) {
+    if (t.type !== 'split' || t.date <= day || t.symbol === null || t.quantity === null) continue;
+    const key = `${t.account}\u0000${t.symbol}`;
+    ratios.set(key, (ratios.get(key) ?? Decimal.ONE).mul(Decimal.parse(t.quantity)));
+  }
+  return (p) => ratios.get(`${p.account}\u0000${p.symbol}`) ?? Decimal.ONE;
 }

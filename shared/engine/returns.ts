@@ -13,24 +13,43 @@ export function dailyReturn(values: ArrayLike<number>, flows: ArrayLike<number>,
   return (values[t] as number) / atWork - 1;
 }
 
-/** Time-weighted return from the close of day `fromIndex` to the close of `toIndex`, daily-linked. */
+/**
+ * Time-weighted return from the close of day `fromIndex` to the close of `toIndex`, daily-linked.
+ * `fromInception`: the period starts before day `fromIndex`, with nothing invested (the series'
+ * first day), so that day's own return, V / F − 1 on the money paid in, counts: a fill above the
+ * close and the commissions of the first day are part of the result.
+ */
 export function timeWeightedReturn(
   values: ArrayLike<number>,
   flows: ArrayLike<number>,
   fromIndex: number,
   toIndex: number,
+  fromInception = false,
 ): number {
   let growth = 1;
-  for (let t = fromIndex + 1; t <= toIndex; t++) growth *= 1 + dailyReturn(values, flows, t);
+  for (let t = fromInception ? fromIndex : fromIndex + 1; t <= toIndex; t++) {
+    growth *= 1 + (fromInception && t === fromIndex ? firstDayReturn(values, flows, t) : dailyReturn(values, flows, t));
+  }
   return growth - 1;
 }
 
-/** A growth index of the time-weighted return, 100 on the first day (for charts and relative strength). */
-export function twrIndex(values: ArrayLike<number>, flows: ArrayLike<number>): Float64Array {
+/** Day t's return with nothing held before it: its close on the money paid in that day. */
+function firstDayReturn(values: ArrayLike<number>, flows: ArrayLike<number>, t: number): number {
+  const paidIn = flows[t] as number;
+  return paidIn > 0 ? (values[t] as number) / paidIn - 1 : 0;
+}
+
+/**
+ * A growth index of the time-weighted return, 100 on the first day (for charts and relative
+ * strength); `fromInception` (see timeWeightedReturn): 100 before the first day, so the first
+ * point already holds that day's return.
+ */
+export function twrIndex(values: ArrayLike<number>, flows: ArrayLike<number>, fromInception = false): Float64Array {
   const index = new Float64Array(values.length);
   let level = 100;
   for (let t = 0; t < values.length; t++) {
     if (t > 0) level *= 1 + dailyReturn(values, flows, t);
+    else if (fromInception) level *= 1 + firstDayReturn(values, flows, t);
     index[t] = level;
   }
   return index;
@@ -100,6 +119,20 @@ export function xirr(flows: readonly DatedFlow[], guess = 0.1): number {
   return (lo + hi) / 2;
 }
 
+/**
+ * What a period starts from: the close of its first day, or from inception the money paid in that
+ * day (its close when nothing was paid in, e.g. shares transferred in at that close).
+ */
+export function openingValue(
+  values: ArrayLike<number>,
+  flows: ArrayLike<number>,
+  fromIndex: number,
+  fromInception: boolean,
+): number {
+  const paidIn = flows[fromIndex] as number;
+  return fromInception && paidIn > 0 ? paidIn : (values[fromIndex] as number);
+}
+
 export interface MoneyWeighted {
   /** XIRR: annualised. */
   annualized: number;
@@ -110,7 +143,8 @@ export interface MoneyWeighted {
 /**
  * Money-weighted return between two closes of a value series: the opening value is paid in,
  * each external flow is paid in (deposits) or taken out, the closing value is taken out.
- * Null when the period has no money at work.
+ * `fromInception` (see timeWeightedReturn): the opening is the money paid in on day `fromIndex`
+ * instead of its close. Null when the period has no money at work.
  */
 export function moneyWeightedReturn(
   days: readonly string[],
@@ -118,8 +152,10 @@ export function moneyWeightedReturn(
   flows: ArrayLike<number>,
   fromIndex: number,
   toIndex: number,
+  fromInception = false,
 ): MoneyWeighted | null {
-  const cashflows: DatedFlow[] = [{ day: days[fromIndex] as string, amount: -(values[fromIndex] as number) }];
+  const opening = openingValue(values, flows, fromIndex, fromInception);
+  const cashflows: DatedFlow[] = [{ day: days[fromIndex] as string, amount: -opening }];
   for (let t = fromIndex + 1; t <= toIndex; t++) {
     const flow = flows[t] as number;
     if (flow !== 0) cashflows.push({ day: days[t] as string, amount: -flow });

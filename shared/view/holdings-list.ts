@@ -36,7 +36,9 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
   const rows = open.map((p) => {
     const quote = asOf ? closeOnOrBefore(closes.get(p.symbol), asOf) : null;
     const qty = p.quantity.toNumber();
-    const dayChange = quote?.previous && quote.bar.day === asOf ? qty * (quote.bar.close - quote.previous.close) : null;
+    // Closes are on today's share scale; a position as of a past day is on that day's (p.scale).
+    const dayChange =
+      quote?.previous && quote.bar.day === asOf ? qty * p.scale * (quote.bar.close - quote.previous.close) : null;
     return {
       account: p.account,
       symbol: p.symbol,
@@ -49,7 +51,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
       unrealizedPl: p.unrealizedPnl?.toString() ?? null,
       realizedPl: p.realizedPnl.toString(),
       dividends: p.dividends.toString(),
-      price: quote ? quote.bar.close : null,
+      price: p.price?.toNumber() ?? null,
       priceDate: quote ? quote.bar.day : null,
       stale: quote !== null && asOf !== null && quote.bar.day < asOf,
       weightPct: p.currency !== base ? null : invested > 0 ? (valueOf(p).toNumber() / invested) * 100 : 0,

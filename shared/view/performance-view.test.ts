@@ -23,6 +23,7 @@ const snapshot = snapshotOf({
 });
 const spy = {
   symbol: 'SPY',
+  basis: 'price' as const,
   bars: [
     { day: '2024-04-30', close: 390 },
     { day: '2024-05-01', close: 400 },

@@ -16,18 +16,22 @@ export interface PerformanceRequest {
   account?: string | undefined;
 }
 
-function rebase(days: readonly string[], values: ArrayLike<number>, from: number, to: number) {
-  const base = values[from] as number;
-  const out: { time: string; value: number }[] = [];
-  for (let i = from; i <= to; i++) out.push({ time: days[i] as string, value: (100 * (values[i] as number)) / base });
-  return out;
+/** The whole portfolio, or one account valued on its own (its flows include transfers). */
+/** `total`: dividends reinvested (adjusted closes); `price`: closes only. */
+export type BenchmarkBasis = 'total' | 'price';
+
+export interface BenchmarkInput {
+  symbol: string;
+  bars: Bar[];
+  basis: BenchmarkBasis;
+  /** Why the basis is not the one asked for, when it is not. */
+  note?: string | null;
 }
 
-/** The whole portfolio, or one account valued on its own (its flows include transfers). */
 export function performanceView(
   snapshot: Snapshot,
   input: PerformanceRequest,
-  benchmark: { symbol: string; bars: Bar[] } | null,
+  benchmark: BenchmarkInput | null,
 ): PerformanceOutput {
   let { series } = snapshot.result;
   if (input.account !== undefined) {
@@ -65,21 +69,34 @@ export function performanceView(
   const perf = periodPerformance({ days: series.days, values, flows }, period, benchmark ? { benchmark } : {});
   if (!perf) return empty;
   const { fromIndex, toIndex } = range;
-  const growth = twrIndex(values.subarray(fromIndex, toIndex + 1), flows.subarray(fromIndex, toIndex + 1));
+  const growth = twrIndex(
+    values.subarray(fromIndex, toIndex + 1),
+    flows.subarray(fromIndex, toIndex + 1),
+    range.fromInception,
+  );
   let carried = 0;
   for (let i = fromIndex; i <= toIndex; i++) carried += series.carried[i] as number;
   let benchmarkOut: PerformanceOutput['benchmark'] = null;
-  if (benchmark && perf.benchmark) {
-    const closes = series.days
-      .slice(fromIndex, toIndex + 1)
-      .map((day) => benchmark.bars[indexOnOrBefore(benchmark.bars, day)]?.close ?? NaN);
-    const first = closes.findIndex((c) => Number.isFinite(c));
-    benchmarkOut = {
-      symbol: benchmark.symbol,
-      growth: first < 0 ? [] : rebase(series.days.slice(fromIndex, toIndex + 1), closes, first, closes.length - 1),
-      pct: perf.benchmark.pct,
-      relativePct: perf.benchmark.relativePct,
-    };
+  const notes = empty.notes;
+  const compared = perf.benchmark;
+  if (benchmark && compared) {
+    const span = compared.from === null ? null : { from: compared.from, to: compared.to as string };
+    const points: { time: string; value: number }[] = [];
+    if (span !== null) {
+      // Only the days both cover, the benchmark starting level with the portfolio's growth.
+      const start = series.days.indexOf(span.from, fromIndex);
+      const end = series.days.indexOf(span.to, start);
+      const base = benchmark.bars[indexOnOrBefore(benchmark.bars, span.from)]?.close ?? NaN;
+      const level = growth[start - fromIndex] as number;
+      for (let i = start; i <= end; i++) {
+        const close = benchmark.bars[indexOnOrBefore(benchmark.bars, series.days[i] as string)]?.close ?? NaN;
+        points.push({ time: series.days[i] as string, value: (level * close) / base });
+      }
+    }
+    benchmarkOut = { ...compared, basis: benchmark.basis, growth: points };
+    if (benchmark.note) notes.push(benchmark.note);
+    const note = spanNote(compared, perf.from, perf.to);
+    if (note !== null) notes.push(note);
   }
   return {
     ...empty,
@@ -96,5 +113,24 @@ export function performanceView(
     mwrPct: perf.mwrPct,
     mwrAnnualizedPct: perf.mwrAnnualizedPct,
     carriedDays: carried,
+    notes,
   };
+}
+
+/** Says when the benchmark covers less than the period: never a silent 0 %. */
+function spanNote(
+  compared: NonNullable<ReturnType<typeof periodPerformance>>['benchmark'],
+  from: string,
+  to: string,
+): string | null {
+  if (compared === null || (!compared.startsLate && !compared.endsEarly)) return null;
+  const { symbol, firstDay, lastDay } = compared;
+  const reason =
+    compared.endsEarly && compared.startsLate
+      ? `${symbol}'s prices run from ${firstDay} to ${lastDay} only`
+      : compared.endsEarly
+        ? `${symbol}'s prices end on ${lastDay}`
+        : `${symbol}'s prices start on ${firstDay}`;
+  if (compared.from === null) return `${reason}: no day in ${from} – ${to} to compare with.`;
+  return `${reason}: the portfolio is compared with it over ${compared.from} – ${compared.to} only.`;
 }

@@ -4,6 +4,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { CallName, CallOutput } from '../../../shared/api/contract';
 import type { Backend } from '../backend';
 import { testBackend } from '../../test-support/backend';
+import { realBarOn } from '../../test-support/real-data';
 import { findAssetsDir } from '../assets-dir';
 import { DEMO_END } from './demo-plan';
 
@@ -75,10 +76,10 @@ describe('the demo portfolio through the API', () => {
     expect(perf.to).toBe(DEMO_END);
     expect(perf.twrPct).not.toBeNull();
     expect(perf.benchmark?.symbol).toBe('SPY');
-    expect(perf.benchmark?.pct).toBeCloseTo(
-      (closeOn('SPY', DEMO_END) / closeOn('SPY', perf.from as string) - 1) * 100,
-      6,
-    );
+    // Total return by default: the adjusted closes, dividends reinvested (issue 15, defect 2).
+    expect(perf.benchmark?.basis).toBe('total');
+    const adjusted = (day: string) => realBarOn('SPY', day)?.adjClose as number;
+    expect(perf.benchmark?.pct).toBeCloseTo((adjusted(DEMO_END) / adjusted(perf.from as string) - 1) * 100, 6);
     expect(perf.growth[0]?.value).toBe(100);
     expect(perf.value.at(-1)?.value).toBeCloseTo(perf.endValue as number, 6);
   });

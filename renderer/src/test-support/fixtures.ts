@@ -69,6 +69,7 @@ export const settings: AppSettings = {
   offline: false,
   costMethod: 'fifo',
   benchmarkSymbol: 'SPY',
+  benchmarkBasis: 'total',
   benchmarkWeights: { large_cap_tech: 0.25, financials: 0.13, small_caps: 0, other: 0.62 },
   targetWeights: null,
   theme: 'system',

@@ -18,7 +18,20 @@ const performance: PerformanceOutput = {
   baseCurrency: 'USD',
   value: [],
   growth: [],
-  benchmark: { symbol: 'SPY', growth: [], pct: 10, relativePct: 2.5 },
+  benchmark: {
+    symbol: 'SPY',
+    basis: 'total',
+    growth: [],
+    from: '2023-05-01',
+    to: '2024-05-01',
+    pct: 10,
+    portfolioPct: 12.75,
+    relativePct: 2.5,
+    firstDay: '2008-12-31',
+    lastDay: '2024-05-01',
+    startsLate: false,
+    endsEarly: false,
+  },
   startValue: 1000,
   endValue: 1130,
   twrPct: 12.75,
@@ -37,8 +50,11 @@ describe('Dashboard figures', () => {
     expect(screen.getByTestId('day-change').textContent).toBe('-$42.50');
     expect(screen.getByTestId('day-change').className).toBe('loss');
     expect(screen.getByTestId('twr').textContent).toBe('+12.8%');
-    expect(screen.getByTestId('xirr').textContent).toBe('+11.2% a year');
+    expect(screen.getByTestId('xirr').textContent).toBe('+11.2%');
+    expect(screen.getByText('a year; +11.2% over the period')).toBeTruthy();
     expect(screen.getByTestId('benchmark-return').textContent).toBe('+10.0%');
+    // Which change of the benchmark is compared (issue 15, defect 2).
+    expect(screen.getByText('SPY total return over the period')).toBeTruthy();
     expect(screen.getByText('you: +2.5% relative')).toBeTruthy();
   });
 
@@ -61,6 +77,48 @@ describe('Dashboard figures', () => {
       note.textContent,
       'No EUR→USD rate: EUR holdings and cash are left out.',
     ]);
+  });
+
+  it('shows the money-weighted return of a period under a year as it is, not annualised', () => {
+    const short = { ...performance, from: '2024-04-30', to: '2024-05-01', mwrPct: 1.05, mwrAnnualizedPct: null };
+    renderWithClient(<Figures performance={short} period="1D" />, fakeClient({}));
+    expect(screen.getByTestId('xirr').textContent).toBe('+1.1%');
+    expect(screen.getByTestId('xirr').className).toBe('gain');
+    expect(screen.getByText('over the period (under a year: not annualised)')).toBeTruthy();
+  });
+
+  it('never reads 0 % for a benchmark whose prices ended: it says so, or names the span compared', () => {
+    const ended = {
+      ...performance,
+      benchmark: {
+        ...(performance.benchmark as NonNullable<PerformanceOutput['benchmark']>),
+        from: null,
+        to: null,
+        pct: null,
+        portfolioPct: null,
+        relativePct: null,
+        lastDay: '2019-02-22',
+        endsEarly: true,
+      },
+    };
+    renderWithClient(<Figures performance={ended} period="1Y" />, fakeClient({}));
+    expect(screen.getByTestId('benchmark-return').textContent).toBe('—');
+    expect(screen.getByText(/^prices end .*2019: nothing to compare$/)).toBeTruthy();
+    cleanup();
+    const partial = {
+      ...ended,
+      benchmark: {
+        ...ended.benchmark,
+        from: '2018-05-01',
+        to: '2019-02-22',
+        pct: 3,
+        portfolioPct: 4,
+        relativePct: 0.97,
+      },
+    };
+    renderWithClient(<Figures performance={partial} period="1Y" />, fakeClient({}));
+    expect(screen.getByTestId('benchmark-return').textContent).toBe('+3.0%');
+    expect(screen.getByText(/^prices end .*2019: compared .*2018 – .*2019 only; you: \+1\.0% relative$/)).toBeTruthy();
   });
 
   it('shows dashes, not zeros, before there is anything to measure', () => {

@@ -47,6 +47,28 @@ function Figure({
   );
 }
 
+/** A year or more is shown a year; under a year (where annualising misleads) over the period only. */
+function moneyWeightedDetail(performance: PerformanceOutput | undefined): string {
+  if (performance?.mwrPct == null) return 'no money at work';
+  if (performance.mwrAnnualizedPct == null) return 'over the period (under a year: not annualised)';
+  return `a year; ${formatPercent(performance.mwrPct, true)} over the period`;
+}
+
+/** Which change of the benchmark is compared: with its dividends reinvested, or its price alone. */
+const BASIS_WORDS = { total: 'total return', price: 'price only' } as const;
+
+/** The relative figure, and the span compared when the benchmark's prices cover less than the period. */
+function benchmarkDetail(bench: PerformanceOutput['benchmark'] | undefined): string {
+  if (!bench) return 'no benchmark prices';
+  const ends = bench.endsEarly ? `prices end ${formatDay(bench.lastDay)}` : null;
+  const starts = bench.startsLate ? `prices start ${formatDay(bench.firstDay)}` : null;
+  const why = [starts, ends].filter((w) => w !== null).join(', ');
+  if (bench.from === null || bench.relativePct === null) return `${why || 'no prices'}: nothing to compare`;
+  const relative = `you: ${formatPercent(bench.relativePct, true)} relative`;
+  if (!why) return relative;
+  return `${why}: compared ${formatDay(bench.from)} – ${formatDay(bench.to)} only; ${relative}`;
+}
+
 export function Figures({
   holdings,
   performance,
@@ -85,21 +107,15 @@ export function Figures({
       />
       <Figure
         label="Money-weighted (XIRR)"
-        value={
-          performance?.mwrAnnualizedPct == null ? '—' : `${formatPercent(performance.mwrAnnualizedPct, true)} a year`
-        }
-        detail={
-          performance?.mwrPct == null
-            ? 'no money at work'
-            : `${formatPercent(performance.mwrPct, true)} over the period`
-        }
-        tone={signClass(performance?.mwrAnnualizedPct)}
+        value={formatPercent(performance?.mwrAnnualizedPct ?? performance?.mwrPct, true)}
+        detail={moneyWeightedDetail(performance)}
+        tone={signClass(performance?.mwrAnnualizedPct ?? performance?.mwrPct)}
         testId="xirr"
       />
       <Figure
-        label={bench ? `${bench.symbol} over the period` : 'Benchmark'}
-        value={bench ? formatPercent(bench.pct, true) : '—'}
-        detail={bench ? `you: ${formatPercent(bench.relativePct, true)} relative` : 'no benchmark prices'}
+        label={bench ? `${bench.symbol} ${BASIS_WORDS[bench.basis]} over the period` : 'Benchmark'}
+        value={formatPercent(bench?.pct, true)}
+        detail={benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
         testId="benchmark-return"
       />
@@ -144,7 +160,7 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
         data: data.benchmark.growth,
         color: palette.secondary,
         dashed: true,
-        title: data.benchmark.symbol,
+        title: `${data.benchmark.symbol} (${BASIS_WORDS[data.benchmark.basis]})`,
       });
     return lines;
   }, [data, mode, palette]);

@@ -6,14 +6,21 @@ import { Segmented } from '../../components/segmented';
 import { useDraft, useSave } from './use-save';
 
 export function PortfolioSettings({ settings }: { settings: AppSettings }) {
-  const [draft, setDraft] = useDraft({ costMethod: settings.costMethod, benchmark: settings.benchmarkSymbol });
-  const { costMethod, benchmark } = draft;
+  const [draft, setDraft] = useDraft({
+    costMethod: settings.costMethod,
+    benchmark: settings.benchmarkSymbol,
+    basis: settings.benchmarkBasis,
+  });
+  const { costMethod, benchmark, basis } = draft;
   const save = useSave('the portfolio settings');
-  const dirty = costMethod !== settings.costMethod || normalizeSymbol(benchmark) !== settings.benchmarkSymbol;
+  const dirty =
+    costMethod !== settings.costMethod ||
+    normalizeSymbol(benchmark) !== settings.benchmarkSymbol ||
+    basis !== settings.benchmarkBasis;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.save({ costMethod, benchmarkSymbol: benchmark.trim() });
+    save.save({ costMethod, benchmarkSymbol: benchmark.trim(), benchmarkBasis: basis });
   }
 
   return (
@@ -44,6 +51,19 @@ export function PortfolioSettings({ settings }: { settings: AppSettings }) {
             {save.problems.benchmarkSymbol ?? 'Returns are compared with this symbol’s closes.'}
           </span>
         </div>
+        <Segmented
+          label="Benchmark return"
+          options={[
+            {
+              value: 'total',
+              label: 'Total return',
+              title: 'Dividends reinvested (adjusted closes), as your own return counts dividends',
+            },
+            { value: 'price', label: 'Price only', title: 'Closes only, dividends left out' },
+          ]}
+          value={basis}
+          onChange={(value) => setDraft((d) => ({ ...d, basis: value }))}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" disabled={!dirty || save.pending}>

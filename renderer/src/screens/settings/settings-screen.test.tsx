@@ -76,6 +76,18 @@ describe('Settings', () => {
     expect(await within(form).findByText('Saved the sleeve weights.')).toBeTruthy();
   });
 
+  it('saves the benchmark basis: total return by default, price only as a choice', async () => {
+    const user = userEvent.setup();
+    const client = setup();
+    const form = await screen.findByRole('form', { name: 'Portfolio' });
+    expect((within(form).getByLabelText('Total return') as HTMLInputElement).checked).toBe(true);
+    await user.click(within(form).getByLabelText('Price only'));
+    await user.click(within(form).getByRole('button', { name: 'Save portfolio settings' }));
+    expect(client.callsTo('settings:set')).toEqual([
+      { costMethod: 'fifo', benchmarkSymbol: 'SPY', benchmarkBasis: 'price' },
+    ]);
+  });
+
   it('refuses a base URL that is not http(s), next to the field', async () => {
     const user = userEvent.setup();
     const client = setup();
