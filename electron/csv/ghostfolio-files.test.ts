@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CsvPreview, ImportResult } from '../../shared/api/csv-schemas';
 import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import type { Backend } from '../backend/backend';
-import { testBackend } from '../test-support/backend';
+import { callOk, testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'test-fixtures', 'ghostfolio', name);
@@ -26,11 +26,7 @@ describe("Ghostfolio's own CSV files", () => {
   let backend: Backend;
   afterEach(() => backend.close());
 
-  async function call<T>(name: string, input: unknown): Promise<T> {
-    const result = await backend.dispatch(name as never, input as never);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  }
+  const call = <T>(name: string, input: unknown) => callOk<T>(backend, name, input);
   const fresh = () => (backend = testBackend(tempDir(), { mode: 'cli' }));
   const importFile = (file: string, account = 'Ghost') =>
     call<ImportResult>('csv:importFile', { path: fixture(file), preset: 'ghostfolio', account });

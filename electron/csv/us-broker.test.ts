@@ -9,7 +9,7 @@ import type { CsvPreview, ImportResult } from '../../shared/api/csv-schemas';
 import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import type { Backend } from '../backend/backend';
 import { runCli } from '../cli/program';
-import { testBackend } from '../test-support/backend';
+import { callOk, testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
 import { dollars, readByHand } from './test-support/schwab-reading';
 
@@ -32,11 +32,7 @@ describe('a Schwab export, through the mapping step', () => {
   let backend: Backend;
   afterEach(() => backend.close());
 
-  async function call<T>(name: string, input: unknown): Promise<T> {
-    const result = await backend.dispatch(name as never, input as never);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  }
+  const call = <T>(name: string, input: unknown) => callOk<T>(backend, name, input);
 
   it('imports with $ amounts, one account and USD for the whole file, and holds what the file says', async () => {
     backend = testBackend(tempDir());

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CsvPreview, ImportResult } from '../../shared/api/csv-schemas';
 import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import type { Backend } from '../backend/backend';
-import { testBackend } from '../test-support/backend';
+import { callOk, testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'test-fixtures', 'wealthfolio', name);
@@ -18,11 +18,7 @@ describe("Wealthfolio's files", () => {
   let backend: Backend;
   afterEach(() => backend.close());
 
-  async function call<T>(name: string, input: unknown): Promise<T> {
-    const result = await backend.dispatch(name as never, input as never);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  }
+  const call = <T>(name: string, input: unknown) => callOk<T>(backend, name, input);
   const fresh = () => (backend = testBackend(tempDir(), { mode: 'cli' }));
   const importText = (fileName: string, content: string, account: string | null = 'Wealth') =>
     call<ImportResult>('csv:import', { fileName, content, preset: 'wealthfolio', ...(account ? { account } : {}) });

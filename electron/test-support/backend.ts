@@ -12,3 +12,10 @@ export function testBackend(dataDir: string, overrides: Partial<Parameters<typeo
     ...overrides,
   });
 }
+
+/** What a call answers, for a test whose call must succeed: a refusal fails the test with its message. */
+export async function callOk<T>(backend: Backend, name: string, input: unknown): Promise<T> {
+  const result = await backend.dispatch(name as never, input as never);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
