@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const started = Date.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
 fs.mkdirSync(out, { recursive: true });
@@ -68,5 +69,6 @@ if (fs.existsSync(playwrightJson)) {
 }
 const allOk = ok && unitOk && e2eOk && failed === 0;
 if (!allOk && failed === 0) failed = 1; // a step that failed before or outside any test still fails the run
-console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`\nnpm test took ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(allOk ? 0 : 1);
