@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiErrorCode } from '../../shared/api/errors';
+import { internalErrorLine, type ApiErrorCode } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { BackendLink } from '../backend/backend-session';
 import { dispatchJson } from '../backend/dispatch-json';
@@ -166,7 +166,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('[tiltfolio] browser host error:', error);
+      console.error(internalErrorLine(error));
       if (!res.headersSent) send(res, 500, 'Internal error.');
       else res.end();
     });
