@@ -20,6 +20,10 @@ describe('reading an uploaded file', () => {
     expect(await readText(file([[0xef, 0xbb, 0xbf], 'a\n']))).toBe('a\n');
   });
 
+  it('refuses UTF-16 as the import does, rather than reading it', async () => {
+    await expect(readText(file([[0xff, 0xfe, 0x61, 0x00]], 'w.csv'))).rejects.toThrow(/^w\.csv line 1 is UTF-16 text/);
+  });
+
   it('names the first line when a multi-byte sequence is cut off at the end', async () => {
     await expect(readText(file(['a\n', [0xe2, 0x82]], 'q.csv'))).rejects.toThrow(/^q\.csv line 2 /);
   });

@@ -26,21 +26,21 @@ function firstBadLine(bytes: Uint8Array): number {
   return line;
 }
 
+const SAVE_AS_UTF8 = 'save the file as UTF-8 (CSV UTF-8 in Excel) and import it again.';
+
 /**
- * A file's text, strictly decoded: bytes that are not UTF-8 are refused with the file and the line,
- * never turned into U+FFFD on the way to the import. A UTF-16 file (with its byte-order mark) is
- * decoded as such, as the browser would.
+ * A file's text, strictly decoded as docs/csv.md says: bytes that are not UTF-8 (UTF-16 too) are
+ * refused with the file and the line, never turned into U+FFFD on the way to the import as a
+ * browser's readAsText would. A UTF-8 byte-order mark is dropped.
  */
 export async function readText(file: File): Promise<string> {
   const bytes = await readBytes(file);
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new Error(`${file.name} line 1 is UTF-16 text; ${SAVE_AS_UTF8}`);
+  }
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const line = encoding === 'utf-8' ? firstBadLine(bytes) : 1;
-    throw new Error(
-      `${file.name} line ${line} is not ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text; save the file as UTF-8 (CSV UTF-8 in Excel) and import it again.`,
-    );
+    throw new Error(`${file.name} line ${firstBadLine(bytes)} is not UTF-8 text; ${SAVE_AS_UTF8}`);
   }
 }
