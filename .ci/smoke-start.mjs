@@ -1,6 +1,6 @@
 // CI smoke test of a README command that starts the app (`npm install && npm start`, or
 // `npm run web`): run it as typed in a temporary data folder, wait for the address it prints,
-// fetch the page and one API call with the token, then stop it by its process group.
+// fetch the page and one API call with the token as a Bearer header, then stop it by its process group.
 // Exits non-zero, with everything the command printed, if any step fails.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -53,18 +53,24 @@ for (let i = 0; i < WAIT_MINUTES * 600 && !url; i++) {
 }
 if (!url) await fail(`printed no address within ${WAIT_MINUTES} minutes`);
 
-const { origin } = new URL(url);
-const page = await fetch(url, { redirect: 'manual' });
-const cookie = page.headers.get('set-cookie')?.split(';')[0];
-const home = await fetch(`${origin}/`, { headers: cookie ? { cookie } : {} });
+const { origin, searchParams } = new URL(url);
+// The token goes in a header, never a cookie (cookies ignore ports): the page from the printed
+// URL sets none, and the API answers only with `Authorization: Bearer`.
+const authorization = { authorization: `Bearer ${searchParams.get('token')}` };
+const home = await fetch(url, { redirect: 'manual' });
 const html = await home.text();
 if (home.status !== 200 || !html.includes('<div id="root">'))
-  await fail(`GET / with the token answered ${home.status}:\n${html.slice(0, 400)}`);
-const refused = await fetch(`${origin}/`);
-if (refused.status !== 401) await fail(`GET / without the token answered ${refused.status}, not 401`);
+  await fail(`GET the printed address answered ${home.status}:\n${html.slice(0, 400)}`);
+if (home.headers.get('set-cookie')) await fail(`the page set a cookie: ${home.headers.get('set-cookie')}`);
+const refused = await fetch(`${origin}/api/call/app:info`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: '{}',
+});
+if (refused.status !== 401) await fail(`app:info without the token answered ${refused.status}, not 401`);
 const info = await fetch(`${origin}/api/call/app:info`, {
   method: 'POST',
-  headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+  headers: { 'content-type': 'application/json', ...authorization },
   body: '{}',
 });
 const infoText = await info.text();

@@ -22,8 +22,16 @@ test('first screen shows the version, the database and the empty portfolio from 
 }, info) => {
   const home = new HomePage(page);
   await home.open(host.url);
-  // The token left the address bar for a cookie.
+  // The token left the address bar and the history, and no cookie holds it (cookies ignore ports).
   await expect(page).toHaveURL(`${host.origin}/`);
+  await expect(home.version).toHaveText(`v${pkg.version}`);
+  expect(await page.evaluate(() => location.href)).toBe(`${host.origin}/`);
+  expect(await page.evaluate(() => history.length)).toBe(2);
+  expect(await page.context().cookies()).toEqual([]);
+  await page.goBack();
+  expect(page.url()).not.toContain('token=');
+  await page.goForward();
+  await page.reload();
   await expect(home.version).toHaveText(`v${pkg.version}`);
   await expect(home.dbPath).toHaveText(path.join(host.dataDir, 'tiltfolio.sqlite'));
   await expect(home.emptyState).toContainText('Your portfolio is empty');
@@ -53,10 +61,13 @@ test('creating an account goes through the API, validates as you type, and survi
 });
 
 test('the page refuses to work without the launch token', async ({ page }) => {
+  // The page itself holds no data; every API call without the token is refused.
   const response = await page.goto(`${host.origin}/`);
-  expect(response?.status()).toBe(401);
+  expect(response?.headers()['set-cookie']).toBeUndefined();
   const api = await page.request.post(`${host.origin}/api/call/app:info`, { data: {} });
   expect(api.status()).toBe(401);
+  await expect(page.getByText('This page is not signed in to Tiltfolio').first()).toBeVisible();
+  expect((await page.goto(`${host.origin}/?token=wrong`))?.status()).toBe(401);
 });
 
 test('`npm start`, as the README types it, falls back to browser mode in one clear line where Electron cannot run', async ({

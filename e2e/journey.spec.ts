@@ -21,7 +21,7 @@ test.afterEach(async () => {
 });
 
 async function api<T>(page: Page, name: string, input: unknown = {}): Promise<T> {
-  const response = await page.request.post(`${host.origin}/api/call/${name}`, { data: input });
+  const response = await page.request.post(`${host.origin}/api/call/${name}`, { data: input, headers: host.headers });
   const body = (await response.json()) as { ok: boolean; value: T };
   expect(body.ok).toBe(true);
   return body.value;

@@ -45,7 +45,9 @@ test('a fresh install says what to do next on every screen', async ({ page }) =>
 test('the demo portfolio fills the dashboard: value, returns, chart against the benchmark, tilt', async ({ page }) => {
   await withDemo(page);
   const dashboard = new DashboardPage(page);
-  const holdings = await (await page.request.post(`${host.origin}/api/call/portfolio:holdings`, { data: {} })).json();
+  const holdings = await (
+    await page.request.post(`${host.origin}/api/call/portfolio:holdings`, { data: {}, headers: host.headers })
+  ).json();
   expect(money(await dashboard.totalValue.innerText())).toBeCloseTo(Number(holdings.value.totals.total), 2);
   await expect(dashboard.twr).toHaveText(/^[+-]\d+\.\d%$/);
   await expect(dashboard.xirr).toHaveText(/^[+-]\d+\.\d%$/);
@@ -73,7 +75,10 @@ test('holdings: market value is quantity × the cached close shown; sort and fil
   const nflx = await holdings.cells('Brokerage', 'NFLX');
   // The close shown is the cache's last close for NFLX…
   const history = await (
-    await page.request.post(`${host.origin}/api/call/quotes:history`, { data: { symbol: 'NFLX' } })
+    await page.request.post(`${host.origin}/api/call/quotes:history`, {
+      data: { symbol: 'NFLX' },
+      headers: host.headers,
+    })
   ).json();
   const last = history.value.at(-1);
   expect(nflx.exactClose).toBe(last.close);
@@ -110,6 +115,7 @@ test('rotation: RS chart with the engine’s figures, presets, and the rotation 
   await expect(rotation.pairHeading('RUT against SPY')).toBeVisible();
   const series = await (
     await page.request.post(`${host.origin}/api/call/rotation:series`, {
+      headers: host.headers,
       data: {
         subject: { kind: 'symbol', symbol: 'RUT' },
         vs: { kind: 'symbol', symbol: 'SPY' },

@@ -9,6 +9,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 export interface StartedHost {
   url: string;
   origin: string;
+  /** The launch token as the API wants it: a Bearer header (the host reads no cookie). */
+  headers: { Authorization: string };
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
@@ -76,6 +78,7 @@ export async function startHost(
   return {
     url,
     origin: new URL(url).origin,
+    headers: { Authorization: `Bearer ${new URL(url).searchParams.get('token')}` },
     dataDir,
     output: () => output,
     stop: stopGroup,

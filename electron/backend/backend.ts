@@ -1,4 +1,5 @@
 import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
+import { internalErrorLine } from '../../shared/api/errors';
 import type { Handlers } from '../../shared/api/contract';
 import { csvHandlers, type FileRequest } from '../csv/csv-service';
 import type { Db } from '../db/connection';
@@ -95,7 +96,7 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     quotes,
     handlers,
-    dispatch: createDispatch(handlers, (error) => console.error('[tiltfolio] internal error:', error)),
+    dispatch: createDispatch(handlers, (error) => console.error(internalErrorLine(error))),
     close: () => {
       // Background refreshes stop first: nothing may write to a closed database.
       quotes.dispose();

@@ -12,19 +12,13 @@ export function tokensEqual(given: string | undefined, expected: string): boolea
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-export function cookieName(port: number): string {
-  // Cookies ignore ports, so two hosts on one machine must not share a name.
-  return `tiltfolio_token_${port}`;
-}
-
-export function readCookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+/**
+ * The token travels only in an `Authorization: Bearer` header, never in a cookie: cookies ignore
+ * ports, so any other web server on 127.0.0.1 would receive one. A page opened from the printed
+ * URL keeps the token in its own (port-scoped) session storage and adds the header itself.
+ */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  return req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
 }
 
 /**

@@ -72,17 +72,17 @@ describe('browser host', () => {
   });
 
   it('refuses requests without the token or with a wrong one (401)', async () => {
-    expect((await request(host.port, { path: '/' })).status).toBe(401);
-    expect((await request(host.port, { path: '/assets/app.js' })).status).toBe(401);
+    expect((await request(host.port, { path: '/api/events' })).status).toBe(401);
     expect(
       (await request(host.port, { path: '/api/call/app:info', method: 'POST', headers: json, body: '{}' })).status,
     ).toBe(401);
     expect((await request(host.port, { path: '/?token=wrong' })).status).toBe(401);
-    expect((await request(host.port, { path: '/', headers: { Authorization: `Bearer ${host.token}x` } })).status).toBe(
-      401,
-    );
     expect(
-      (await request(host.port, { path: '/', headers: { Cookie: `tiltfolio_token_${host.port}=nope` } })).status,
+      (await request(host.port, { path: '/api/events', headers: { Authorization: `Bearer ${host.token}x` } })).status,
+    ).toBe(401);
+    expect(
+      (await request(host.port, { path: '/api/events', headers: { Cookie: `tiltfolio_token_${host.port}=nope` } }))
+        .status,
     ).toBe(401);
   });
 
@@ -107,18 +107,86 @@ describe('browser host', () => {
     expect(sameOrigin.status).toBe(200);
   });
 
-  it('trades the URL token for an HttpOnly same-site cookie, then serves with the CSP', async () => {
+  it('serves the page from the printed URL without a cookie or a redirect, with the CSP', async () => {
     const first = await request(host.port, { path: `/?token=${host.token}` });
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = first.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await request(host.port, { path: '/', headers: { Cookie: cookie.split(';')[0] ?? '' } });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>T</title>');
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.headers.location).toBeUndefined();
+    expect(first.body).toContain('<title>T</title>');
+    expect(first.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(first.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('sets no cookie on any answer, so no other loopback port can receive the token', async () => {
+    const paths = ['/', `/?token=${host.token}`, '/assets/app.js', `/.//evil.example/?token=${host.token}`];
+    for (const p of paths) {
+      const reply = await request(host.port, { path: p, headers: auth() });
+      expect(reply.headers['set-cookie'], p).toBeUndefined();
+      expect(JSON.stringify(reply.headers), p).not.toContain(host.token);
+    }
+    const call = await request(host.port, {
+      path: '/api/call/app:info',
+      method: 'POST',
+      headers: { ...auth(), ...json },
+      body: '{}',
+    });
+    expect(call.status).toBe(200);
+    expect(call.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses the API with the token in a cookie or in the query instead of the header (401)', async () => {
+    for (const name of [`tiltfolio_token_${host.port}`, 'token', 'tiltfolio_token']) {
+      const reply = await request(host.port, {
+        path: '/api/call/app:info',
+        method: 'POST',
+        headers: { ...json, Cookie: `${name}=${host.token}` },
+        body: '{}',
+      });
+      expect(reply.status, name).toBe(401);
+    }
+    const query = await request(host.port, {
+      path: `/api/call/app:info?token=${host.token}`,
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    expect(query.status).toBe(401);
+    const events = await request(host.port, {
+      path: '/api/events',
+      headers: { Cookie: `tiltfolio_token_${host.port}=${host.token}` },
+    });
+    expect(events.status).toBe(401);
+  });
+
+  it('never redirects a crafted path elsewhere (no open redirect)', async () => {
+    for (const p of ['/.//evil.example/', '//evil.example/', '/%2f%2fevil.example/', '/\\evil.example/']) {
+      const reply = await request(host.port, { path: `${p}?token=${host.token}` });
+      expect(reply.status >= 300 && reply.status < 400, `${p}: ${reply.status}`).toBe(false);
+      expect(reply.headers.location, p).toBeUndefined();
+    }
+  });
+
+  it('answers an account name of a NUL character with 400 and a message, not 500', async () => {
+    const reply = await request(host.port, {
+      path: '/api/call/accounts:create',
+      method: 'POST',
+      headers: { ...auth(), ...json },
+      body: JSON.stringify({ name: '\u0000', currency: 'USD' }),
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toContain('control characters');
+    expect(await backend.dispatch('accounts:list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('answers a malformed call name with 400, not 500', async () => {
+    const reply = await request(host.port, {
+      path: '/api/call/%ff',
+      method: 'POST',
+      headers: { ...auth(), ...json },
+      body: '{}',
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('never serves a file outside the renderer folder', async () => {

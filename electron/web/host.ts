@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiErrorCode } from '../../shared/api/errors';
+import { internalErrorLine, type ApiErrorCode } from '../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { BackendLink } from '../backend/backend-session';
 import { dispatchJson } from '../backend/dispatch-json';
-import { cookieName, isForeignRequest, newToken, readCookie, tokensEqual } from './auth';
+import { bearerToken, isForeignRequest, newToken, tokensEqual } from './auth';
 import { contentType, resolveStatic } from './static-files';
 
 export interface HostOptions {
@@ -73,8 +73,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /**
  * Browser mode: the same backend over HTTP on loopback. Every request must come from our own
- * origin (403 otherwise) and carry the per-launch token (401 otherwise), from the URL once,
- * then from an HttpOnly same-site cookie.
+ * origin (403 otherwise); every API call and the event stream carry the per-launch token as
+ * `Authorization: Bearer` (401 otherwise).
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { backend, rendererDir } = options;
@@ -89,31 +89,34 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (foreign) return send(res, 403, `Forbidden: ${foreign}.`);
 
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const cookie = cookieName(port);
-    const fromQuery = url.searchParams.get('token') ?? undefined;
-    const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const presented = fromQuery ?? bearer ?? readCookie(req, cookie);
-    if (!tokensEqual(presented, token)) {
-      return send(res, 401, 'Unauthorized: open the URL that `npm run web` printed, token included.');
-    }
-
-    if (fromQuery !== undefined && req.method === 'GET') {
-      // Trade the token in the address bar for a cookie, so it stays out of history and referrers.
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
-        'Cache-Control': 'no-store',
-      });
-      return void res.end();
+    const unauthorized = () => send(res, 401, 'Unauthorized: open the URL that `npm run web` printed, token included.');
+    if (url.pathname.startsWith('/api/')) {
+      // The API (all data) needs the token in the Authorization header; a cookie or a query
+      // parameter is not looked at, so nothing another loopback port could receive opens it.
+      if (!tokensEqual(bearerToken(req), token)) return unauthorized();
+    } else {
+      // The page and its scripts hold no data and are served to our own origin alone (above);
+      // the printed URL's token is checked here only to say at once when it is wrong. The page
+      // takes it from the address, drops it from history (replaceState) and sends it as a header.
+      // There is no redirect, so no Location a crafted path could point elsewhere.
+      const fromQuery = url.searchParams.get('token');
+      if (fromQuery !== null && !tokensEqual(fromQuery, token)) return unauthorized();
     }
 
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
         return send(res, 415, 'Send application/json.');
-      const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      } catch {
+        // `/api/call/%ff` is a malformed address, not a server fault.
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'the call name in the address is not valid percent-encoding' },
+        });
+      }
       let body: Buffer;
       try {
         body = await readBody(req, UPLOAD_CALLS.has(name) ? maxUpload : maxBody);
@@ -163,7 +166,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('[tiltfolio] browser host error:', error);
+      console.error(internalErrorLine(error));
       if (!res.headersSent) send(res, 500, 'Internal error.');
       else res.end();
     });

@@ -56,7 +56,15 @@ import {
 
 const noInput = z.strictObject({});
 
-const accountName = z.string().trim().min(1, 'Give the account a name.').max(80, 'Keep the name under 80 characters.');
+// Control characters are refused here: SQLite's length() stops at a NUL, so "\u0000" would pass
+// this check and then fail the table's own, as a 500 instead of a message.
+const accountName = z
+  .string()
+  .trim()
+  .min(1, 'Give the account a name.')
+  .max(80, 'Keep the name under 80 characters.')
+  // eslint-disable-next-line no-control-regex
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'Leave control characters (such as NUL) out of the name.');
 
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD.');
 

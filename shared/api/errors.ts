@@ -25,3 +25,15 @@ export class ApiError extends Error {
     this.issues = issues;
   }
 }
+
+/**
+ * One line for the log (a terminal, for the CLI and `npm run web`) when a call fails
+ * unexpectedly: the message and the error's code (SQLITE_FULL, ENOSPC), never a stack trace, which
+ * tells a person nothing they can act on.
+ */
+export function internalErrorLine(error: unknown): string {
+  if (!(error instanceof Error)) return `[tiltfolio] internal error: ${String(error)}`;
+  const code = (error as { code?: unknown }).code;
+  const suffix = typeof code === 'string' && !error.message.includes(code) ? ` (${code})` : '';
+  return `[tiltfolio] internal error: ${error.message.split('\n')[0] ?? ''}${suffix}`;
+}

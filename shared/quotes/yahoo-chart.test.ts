@@ -125,6 +125,23 @@ describe('parseYahooChart', () => {
     ]);
   });
 
+  it('refuses a timestamp no date can hold with the symbol and the value, not "Invalid time value"', () => {
+    const parse = (overrides: Parameters<typeof chart>[0]) => () => parseYahooChart(chart(overrides), 'SPY');
+    expect(parse({ timestamp: [1546439400, 1e17, 1546612200] })).toThrow(
+      new QuoteDataError("Yahoo's answer for SPY has a bar timestamp of 100000000000000000, which is not a date."),
+    );
+    // Without a time zone the day comes from the offset: the same check applies.
+    expect(parse({ timestamp: [1546439400, -1e15, 1546612200], meta: { exchangeTimezoneName: null } })).toThrow(
+      /bar timestamp of -1000000000000000, which is not a date/,
+    );
+    expect(parse({ events: { dividends: { x: { amount: 1, date: 9e12 } } } })).toThrow(
+      /dividend timestamp of 9000000000000, which is not a date/,
+    );
+    expect(parse({ events: { splits: { x: { date: 1e300, numerator: 2, denominator: 1 } } } })).toThrow(
+      /split timestamp of 1e\+300, which is not a date/,
+    );
+  });
+
   it('answers an empty range with no bars', () => {
     const body = JSON.stringify({
       chart: { result: [{ meta: { symbol: 'SPY' }, indicators: { quote: [{}], adjclose: [{}] } }], error: null },

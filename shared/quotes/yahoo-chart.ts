@@ -161,8 +161,18 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
   // A negative price is kept, for checkProviderSeries to refuse the answer with the day.
   const optionalPrice = (value: number | null | undefined): number | null =>
     value === null || value === undefined || value === 0 ? null : value;
+  // A timestamp outside what a Date can hold (±8.64e12 s) would fail deep in date formatting as
+  // "Invalid time value"; name the answer and the value instead.
+  const dayOf = (epochSeconds: number, what: string): string => {
+    if (!Number.isFinite(epochSeconds) || Math.abs(epochSeconds) > MAX_EPOCH_SECONDS) {
+      throw new QuoteDataError(
+        `Yahoo's answer for ${symbol} has a ${what} timestamp of ${epochSeconds}, which is not a date.`,
+      );
+    }
+    return dayInZone(epochSeconds, timeZone, offset);
+  };
   timestamps.forEach((ts, i) => {
-    const day = dayInZone(ts, timeZone, offset);
+    const day = dayOf(ts, 'bar');
     const close = closes![i] ?? null;
     if (close === null) {
       holes++;
@@ -191,7 +201,7 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
     if (!Number.isFinite(dividend.amount) || dividend.amount < 0) {
       throw new QuoteDataError(`Yahoo's answer for ${symbol} has a dividend of ${dividend.amount}.`);
     }
-    actions.push({ kind: 'dividend', day: dayInZone(dividend.date, timeZone, offset), amount: dividend.amount });
+    actions.push({ kind: 'dividend', day: dayOf(dividend.date, 'dividend'), amount: dividend.amount });
   }
   for (const split of Object.values(result.events?.splits ?? {})) {
     if (!(split.numerator > 0) || !(split.denominator > 0)) {
@@ -199,7 +209,7 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
     }
     actions.push({
       kind: 'split',
-      day: dayInZone(split.date, timeZone, offset),
+      day: dayOf(split.date, 'split'),
       numerator: split.numerator,
       denominator: split.denominator,
     });
@@ -207,6 +217,9 @@ export function parseYahooChart(body: string, symbol: string): ParsedSeries {
   actions.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.kind < b.kind ? -1 : 1));
   return { bars, actions, meta, holes };
 }
+
+/** The largest Unix time, in seconds, a JavaScript Date can hold (100 million days from 1970). */
+const MAX_EPOCH_SECONDS = 8.64e12;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

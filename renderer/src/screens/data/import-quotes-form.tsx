@@ -59,7 +59,15 @@ export function ImportQuotesForm() {
     setBusy(true);
     const results: FileOutcome[] = [];
     for (const file of files) {
-      const input = { fileName: file.name, content: await readText(file), ...typed };
+      let content: string;
+      try {
+        content = await readText(file);
+      } catch (error) {
+        const reason = (error as Error).message;
+        results.push({ fileName: file.name, ok: false, text: `Not imported: ${reason}`, reason });
+        continue;
+      }
+      const input = { fileName: file.name, content, ...typed };
       const parsed = importFileInput.safeParse(input);
       if (!parsed.success) {
         const reason = parsed.error.issues[0]?.message ?? 'Check the file.';
