@@ -36,11 +36,18 @@ function RowProgress({ event }: { event: Progress | undefined }) {
   if (!event) return null;
   return (
     <div className={`row-progress state-${event.state}`}>
-      <progress
-        aria-label={`${event.symbol ?? ''} refresh`}
-        max={1}
-        {...(event.state === 'running' ? {} : { value: 1 })}
-      />
+      {/* A bar only while fetching or once updated: a full bar on a failed row read as done. */}
+      {event.state === 'running' || event.state === 'done' ? (
+        <progress
+          aria-label={`${event.symbol ?? ''} refresh`}
+          max={1}
+          {...(event.state === 'running' ? {} : { value: 1 })}
+        />
+      ) : (
+        <span className="row-progress-mark" aria-hidden="true">
+          {event.state === 'failed' ? '✕' : '–'}
+        </span>
+      )}
       <span>{STATE_LABELS[event.state]}</span>
       {event.message && <span className="row-progress-message">{event.message}</span>}
     </div>
