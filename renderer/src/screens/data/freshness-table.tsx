@@ -3,21 +3,16 @@ import type { EventPayload } from '../../../../shared/api/contract';
 import type { z } from 'zod';
 import type { quoteSeriesInfo } from '../../../../shared/api/quotes-schemas';
 import { formatDateTime, formatDay } from '../../format/format';
+import { CURRENT_FOR_DAYS, daysOld } from '../../format/staleness';
 
 type SeriesInfo = z.output<typeof quoteSeriesInfo>;
 type Progress = EventPayload<'quotes:progress'>;
 
 const SOURCE_LABELS: Record<string, string> = { yahoo: 'Yahoo', stooq: 'Stooq', file: 'File', manual: 'Typed in' };
-const DAY_MS = 86_400_000;
-
-/** Calendar days from a close to today: weekends and holidays make 1–4 days normal. */
-export function daysOld(lastDay: string, now: number): number {
-  return Math.max(0, Math.floor((now - Date.parse(`${lastDay}T00:00:00Z`)) / DAY_MS));
-}
 
 function Age({ lastDay, now }: { lastDay: string; now: number }) {
   const days = daysOld(lastDay, now);
-  if (days <= 4) return <span className="badge badge-ok">current</span>;
+  if (days <= CURRENT_FOR_DAYS) return <span className="badge badge-ok">current</span>;
   return (
     <span className="badge badge-stale" title={`The last close is ${days.toLocaleString()} days old.`}>
       {days > 365 ? `${Math.floor(days / 365)}y old` : `${days}d old`}
