@@ -188,6 +188,59 @@ test.describe('quotes', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('after a refresh where every symbol failed, the sidebar says so, the log shows why, and old figures say their age', async ({
+    page,
+  }, testInfo) => {
+    const app = await withDemo(page);
+    await app.go('Settings');
+    const settings = new SettingsPage(page);
+    await settings.yahooUrl().fill(server.baseUrl);
+    await settings.saveQuotes().click();
+    await expect(page.getByText('Saved the quote settings.')).toBeVisible();
+
+    await app.go('Import & export');
+    const data = new DataPage(page);
+    await data.row('AAPL').getByRole('button', { name: 'Refresh AAPL' }).click();
+    await expect(data.row('AAPL')).toContainText('Updated');
+    await expect(page.getByTestId('refresh-status')).toHaveText(/: 1 of 1 updated\. See the refresh log$/);
+    await expect(app.connection).toHaveText(/^Online/);
+
+    // A provider that knows no symbol: every one fails at once, without retries.
+    server.setFault('*', 'unknown');
+    await data.refreshAll.click();
+    const status = page.getByTestId('refresh-status');
+    await expect(status).toHaveText(
+      /^Last refresh .+: 0 of 14 updated, 14 failed\. Last successful refresh: .+ \(AAPL\)\. See the refresh log$/,
+    );
+    await expect(app.connection).toHaveText(/^Refresh failing/);
+    await expect(app.connection).not.toContainText('can reach');
+    await expect(data.row('SPY')).toContainText('Failed');
+    await expect(data.row('SPY').getByRole('progressbar')).toHaveCount(0);
+    await page.getByText('Refresh log', { exact: true }).click();
+    await expect(
+      page
+        .getByTestId('refresh-log')
+        .getByRole('row', { name: /SPY.*Failed/ })
+        .first(),
+    ).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .screenshot({ path: testInfo.outputPath('sidebar-failed.png') });
+    await page.screenshot({ path: testInfo.outputPath('refresh-log.png'), fullPage: true });
+    await expectNoAxeViolations(page);
+
+    await app.go('Dashboard');
+    const holdings = await (await page.request.post(`${host.origin}/api/call/portfolio:holdings`, { data: {} })).json();
+    const asOf = new Date(`${holdings.value.asOf}T00:00:00Z`);
+    const years = Math.floor((Date.now() - asOf.getTime()) / 86_400_000 / 365);
+    const day = asOf.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    expect(years).toBeGreaterThan(0);
+    await expect(page.getByTestId('day-change').locator('xpath=following-sibling::dd')).toHaveText(
+      new RegExp(`; as of ${day} — ${years} years? old$`),
+    );
+    await page.screenshot({ path: testInfo.outputPath('dashboard-stale.png') });
+  });
+
   test('a quotes CSV imports from a file picker, and offline mode says so plainly', async ({ page }) => {
     const app = await withDemo(page);
     await app.go('Import & export');

@@ -29,6 +29,7 @@ const SAMPLES: Record<CallName, unknown> = {
   'quotes:importFile': { fileName: 'SPY.csv', content: 'Date,Open,High,Low,Close,Adj Close,Volume\n', symbol: 'SPY' },
   'quotes:setManualPrice': { symbol: 'XYZ', day: '2016-01-04', close: 12.5 },
   'quotes:refreshLog': { limit: 10, symbol: 'SPY' },
+  'quotes:refreshStatus': {},
   'quotes:delete': { symbol: 'SPY', from: '2016-01-01', to: '2016-12-31' },
   'settings:get': {},
   'settings:set': { quoteProvider: 'stooq', offline: true, theme: 'dark' },

@@ -150,6 +150,28 @@ describe('quote calls through the contract', () => {
     backend.close();
   });
 
+  it("tells the latest job's failures and the last successful refresh apart", async () => {
+    const backend = open();
+    expect(await backend.handlers['quotes:refreshStatus']({})).toEqual({ lastJob: null, lastSuccess: null });
+    const log = backend.db.prepare(
+      `INSERT INTO refresh_log (job_id, symbol, provider, started_at, finished_at, outcome, bars_written, message) VALUES (?, ?, 'yahoo', ?, ?, ?, 0, '')`,
+    );
+    // An older job where AAPL worked, then a job where all three symbols failed.
+    log.run('j1', 'AAPL', '2026-11-30T10:00:00Z', '2026-11-30T10:00:05Z', 'ok');
+    log.run('j1', 'SPY', '2026-11-30T10:00:05Z', '2026-11-30T10:00:09Z', 'error');
+    for (const [symbol, end] of [
+      ['AAPL', '2026-12-04T09:00:01Z'],
+      ['SPY', '2026-12-04T09:00:03Z'],
+      ['QQQ', '2026-12-04T09:00:02Z'],
+    ])
+      log.run('j2', symbol, '2026-12-04T09:00:00Z', end, 'error');
+    expect(await backend.handlers['quotes:refreshStatus']({})).toEqual({
+      lastJob: { jobId: 'j2', finishedAt: '2026-12-04T09:00:03Z', symbols: 3, ok: 0, failed: 3, cancelled: 0 },
+      lastSuccess: { symbol: 'AAPL', finishedAt: '2026-11-30T10:00:05Z' },
+    });
+    backend.close();
+  });
+
   it('says there is nothing to refresh in an empty cache, without a network call', async () => {
     const backend = open();
     const started = await backend.handlers['quotes:refresh']({});

@@ -13,6 +13,7 @@ export function quoteHandlers({ quotes: service }: BackendContext): Pick<Handler
     'quotes:importFile': ({ fileName, content, symbol }) => service.importFile(fileName, content, symbol),
     'quotes:setManualPrice': ({ symbol, day, close }) => service.setManualPrice(symbol, day, close),
     'quotes:refreshLog': ({ limit, symbol }) => service.refreshLog(limit, symbol),
+    'quotes:refreshStatus': () => service.refreshStatus(),
     'quotes:delete': ({ symbol, from, to }) => service.deleteBars(symbol, from, to),
   };
 }

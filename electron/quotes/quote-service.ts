@@ -140,6 +140,7 @@ export function createQuoteService(
     latestBars: () => stores.quotes.latestBars(),
     corporateActions: (symbol: string) => stores.actions.list(symbol),
     refreshLog: (limit = 100, symbol?: string) => stores.log.recent(limit, symbol),
+    refreshStatus: () => stores.log.status(),
 
     /**
      * A quotes CSV, all or nothing: Tiltfolio's export (several symbols, sources and fetch times

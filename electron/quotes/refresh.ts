@@ -142,7 +142,7 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
 
   await forEachLimited(job.symbols, tuning.concurrency, refreshOne);
 
-  const counts = `${ok} of ${total} symbols updated, ${barsWritten} bars written${failed ? `; ${failed} failed (see the refresh log)` : ''}`;
+  const counts = `${ok} of ${total} symbols updated, ${barsWritten} bars written${failed ? `; ${failed} failed (see the refresh log under Import & export)` : ''}`;
   const state: RefreshSummary['state'] = job.signal.aborted ? 'cancelled' : failed > 0 && ok === 0 ? 'failed' : 'done';
   const message = state === 'cancelled' ? `Cancelled: ${counts}.` : `${counts}.`;
   if (context.isOpen()) {

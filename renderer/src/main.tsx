@@ -13,7 +13,13 @@ import { ClientProvider } from './api/client-context';
 import { App } from './app/app';
 
 // Everything is local: no retry storms, no refetch on focus; pushes tell us when data changed.
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+// networkMode 'always': the backend is on this computer, so a lost network must not pause calls to it.
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'always' },
+    mutations: { networkMode: 'always' },
+  },
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -18,6 +18,7 @@ import {
   refreshInput,
   refreshLogEntry,
   refreshLogInput,
+  refreshStatus,
   refreshStarted,
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
@@ -111,6 +112,8 @@ export const calls = {
   },
   'quotes:setManualPrice': { input: manualPriceInput, output: quoteBar },
   'quotes:refreshLog': { input: refreshLogInput, output: z.array(refreshLogEntry) },
+  /** The latest refresh job's tally and the last successful refresh, for the status line. */
+  'quotes:refreshStatus': { input: noInput, output: refreshStatus },
   /** Removes a symbol's bars (a day range or all), e.g. a garbled bar from the future; emits data:changed. */
   'quotes:delete': { input: deleteQuotesInput, output: deleteQuotesOutput },
   'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },

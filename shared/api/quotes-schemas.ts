@@ -116,6 +116,26 @@ export const refreshLogEntry = z.strictObject({
 });
 
 /**
+ * What the last refresh did and when one last worked, from the refresh log: the sidebar says
+ * this rather than only whether the network is up.
+ */
+export const refreshStatus = z.strictObject({
+  /** The newest job in the log with its per-symbol outcomes, or null before any refresh ran. */
+  lastJob: z
+    .strictObject({
+      jobId: z.string(),
+      finishedAt: z.string(),
+      symbols: count,
+      ok: count,
+      failed: count,
+      cancelled: count,
+    })
+    .nullable(),
+  /** The newest symbol that refreshed without error, in any job, or null when none ever did. */
+  lastSuccess: z.strictObject({ symbol: z.string(), finishedAt: z.string() }).nullable(),
+});
+
+/**
  * Refresh progress. With `symbol`, the state is that symbol's (running, then done or failed or
  * cancelled); without it, the job's: `done` when it ran to the end (some symbols may have failed,
  * see message), `failed` when it could not run or every symbol failed, `cancelled` when stopped.

@@ -9,6 +9,8 @@ export const queryKeys = {
   /** Prefix of every quote key: invalidating it refreshes every quote screen. */
   quotes: ['quotes'] as const,
   quoteList: ['quotes', 'list'] as const,
+  refreshStatus: ['quotes', 'refreshStatus'] as const,
+  refreshLog: ['quotes', 'refreshLog'] as const,
   settings: ['settings'] as const,
   holdings: (account?: string) => ['portfolio', 'holdings', account ?? null] as const,
   performance: (input: CallInput<'portfolio:performance'>) => ['portfolio', 'performance', input] as const,

@@ -10,6 +10,21 @@ export function useQuoteList() {
   return useQuery({ queryKey: queryKeys.quoteList, queryFn: () => client.call('quotes:list', {}) });
 }
 
+/** The latest refresh job's tally and the last successful refresh (refetched when a job ends). */
+export function useRefreshStatus() {
+  const client = useClient();
+  return useQuery({ queryKey: queryKeys.refreshStatus, queryFn: () => client.call('quotes:refreshStatus', {}) });
+}
+
+/** The newest refresh attempts, one row per symbol and job, newest first. */
+export function useRefreshLog(limit: number) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...queryKeys.refreshLog, limit],
+    queryFn: () => client.call('quotes:refreshLog', { limit }),
+  });
+}
+
 export function useImportQuoteFile() {
   const client = useClient();
   return useMutation({

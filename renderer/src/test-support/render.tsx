@@ -7,7 +7,13 @@ import { RefreshJobProvider } from '../api/refresh-job';
 
 /** Renders a component as the app does: over a client, a fresh query cache and the refresh job. */
 export function renderWithClient(ui: ReactElement, client: Client): RenderResult {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  // As in main.tsx: the backend is local, so a lost network must not pause its calls.
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, networkMode: 'always' },
+      mutations: { retry: false, networkMode: 'always' },
+    },
+  });
   return render(
     <ClientProvider client={client}>
       <QueryClientProvider client={queryClient}>

@@ -121,6 +121,31 @@ describe('Dashboard figures', () => {
     expect(screen.getByText(/^prices end .*2019: compared .*2018 – .*2019 only; you: \+1\.0% relative$/)).toBeTruthy();
   });
 
+  it('says how old the totals and day change are when the valuation day is more than 4 days behind today', () => {
+    const holdings = holdingsOutput([holding('SPY')]);
+    holdings.asOf = '2019-02-22';
+    holdings.totals = { ...holdings.totals, cash: '0', dayChange: 2739, dayChangePct: 1.1 };
+    // Dec 4 2026 at noon UTC: 2,842 days after Feb 22 2019, i.e. 7 whole years of 365 days.
+    const now = Date.UTC(2026, 11, 4, 12);
+    expect(Math.floor((now - Date.UTC(2019, 1, 22)) / 86_400_000 / 365)).toBe(7);
+    renderWithClient(<Figures holdings={holdings} performance={performance} period="1Y" now={now} />, fakeClient({}));
+    const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date('2019-02-22T00:00:00Z'),
+    );
+    const note = `as of ${day} — 7 years old`;
+    expect(screen.getByText(`+1.1%; ${note}`).className).toContain('figure-warn');
+    expect(screen.getByText(`$0.00 in cash; ${note}`)).toBeTruthy();
+    cleanup();
+    // Four calendar days (a Friday close on Tuesday) is still current: no note.
+    const tuesday = Date.UTC(2019, 1, 26, 23);
+    renderWithClient(
+      <Figures holdings={holdings} performance={performance} period="1Y" now={tuesday} />,
+      fakeClient({}),
+    );
+    expect(screen.getByText('+1.1%').className).not.toContain('figure-warn');
+    expect(screen.queryByText(/years old|days old/)).toBeNull();
+  });
+
   it('shows dashes, not zeros, before there is anything to measure', () => {
     renderWithClient(<Figures period="ALL" />, fakeClient({}));
     expect(screen.getByTestId('total-value').textContent).toBe('—');

@@ -10,6 +10,7 @@ import { ErrorNote } from '../../components/error-note';
 import { Segmented } from '../../components/segmented';
 import { formatDay, formatMoney, formatPercent, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
+import { staleNote } from '../../format/staleness';
 
 type Period = (typeof PERIODS)[number];
 const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p === 'ALL' ? 'All' : p }));
@@ -29,12 +30,15 @@ function Figure({
   detail,
   tone,
   testId,
+  warn = false,
 }: {
   label: string;
   value: string;
   detail?: string;
   tone?: string;
   testId?: string;
+  /** The detail is a warning (e.g. the figure is old): shown in the warning colour. */
+  warn?: boolean;
 }) {
   return (
     <div className="figure">
@@ -42,7 +46,7 @@ function Figure({
       <dd className={tone} data-testid={testId}>
         {value}
       </dd>
-      {detail && <dd className="figure-detail">{detail}</dd>}
+      {detail && <dd className={warn ? 'figure-detail figure-warn' : 'figure-detail'}>{detail}</dd>}
     </div>
   );
 }
@@ -73,28 +77,37 @@ export function Figures({
   holdings,
   performance,
   period,
+  now,
 }: {
   holdings?: HoldingsOutput;
   performance?: PerformanceOutput;
   period: Period;
+  /** The user's today, for the age of the valuation day; the time of mounting when not given. */
+  now?: number;
 }) {
   const currency = holdings?.baseCurrency ?? performance?.baseCurrency ?? 'USD';
   const totals = holdings?.totals;
   const bench = performance?.benchmark;
+  // Totals and day change are the last valuation day's: when that is old, say so beside them.
+  const [mounted] = useState(Date.now);
+  const stale = staleNote(holdings?.asOf, now ?? mounted);
+  const withAge = (detail: string) => (stale ? `${detail}; ${stale}` : detail);
   return (
     <dl className="figures" aria-label="Key figures">
       <Figure
         label="Total value"
         value={formatMoney(totals?.total, currency)}
-        detail={totals ? `${formatMoney(totals.cash, currency)} in cash` : undefined}
+        detail={totals ? withAge(`${formatMoney(totals.cash, currency)} in cash`) : undefined}
         testId="total-value"
+        warn={stale !== null}
       />
       <Figure
         label="Day change"
         value={formatMoney(totals?.dayChange, currency, true)}
-        detail={formatPercent(totals?.dayChangePct, true)}
+        detail={withAge(formatPercent(totals?.dayChangePct, true))}
         tone={signClass(totals?.dayChange)}
         testId="day-change"
+        warn={stale !== null}
       />
       <Figure
         label="Time-weighted return"
@@ -129,6 +142,8 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
   const [period, setPeriod] = useState<Period>('1Y');
   const [mode, setMode] = useState<Mode>('growth');
   const performance = usePerformance({ period });
+  // "Today" for the valuation day's age: read once per mount, so a re-render does not shift it.
+  const [now] = useState(Date.now);
   const palette = usePalette();
   const data = performance.data;
   // The total value above is the holdings' total: say what it leaves out beside the series' notes.
@@ -172,7 +187,7 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
         <Segmented label="Period" hideLabel options={PERIOD_OPTIONS} value={period} onChange={setPeriod} />
       </div>
       {performance.isError && <ErrorNote what="work out the returns" error={performance.error} />}
-      <Figures holdings={holdings} performance={data} period={period} />
+      <Figures holdings={holdings} performance={data} period={period} now={now} />
       <div className="chart-head">
         <Segmented
           label="Chart shows"

@@ -3,21 +3,16 @@ import type { EventPayload } from '../../../../shared/api/contract';
 import type { z } from 'zod';
 import type { quoteSeriesInfo } from '../../../../shared/api/quotes-schemas';
 import { formatDateTime, formatDay } from '../../format/format';
+import { CURRENT_FOR_DAYS, daysOld } from '../../format/staleness';
 
 type SeriesInfo = z.output<typeof quoteSeriesInfo>;
 type Progress = EventPayload<'quotes:progress'>;
 
 const SOURCE_LABELS: Record<string, string> = { yahoo: 'Yahoo', stooq: 'Stooq', file: 'File', manual: 'Typed in' };
-const DAY_MS = 86_400_000;
-
-/** Calendar days from a close to today: weekends and holidays make 1–4 days normal. */
-export function daysOld(lastDay: string, now: number): number {
-  return Math.max(0, Math.floor((now - Date.parse(`${lastDay}T00:00:00Z`)) / DAY_MS));
-}
 
 function Age({ lastDay, now }: { lastDay: string; now: number }) {
   const days = daysOld(lastDay, now);
-  if (days <= 4) return <span className="badge badge-ok">current</span>;
+  if (days <= CURRENT_FOR_DAYS) return <span className="badge badge-ok">current</span>;
   return (
     <span className="badge badge-stale" title={`The last close is ${days.toLocaleString()} days old.`}>
       {days > 365 ? `${Math.floor(days / 365)}y old` : `${days}d old`}
@@ -36,11 +31,18 @@ function RowProgress({ event }: { event: Progress | undefined }) {
   if (!event) return null;
   return (
     <div className={`row-progress state-${event.state}`}>
-      <progress
-        aria-label={`${event.symbol ?? ''} refresh`}
-        max={1}
-        {...(event.state === 'running' ? {} : { value: 1 })}
-      />
+      {/* A bar only while fetching or once updated: a full bar on a failed row read as done. */}
+      {event.state === 'running' || event.state === 'done' ? (
+        <progress
+          aria-label={`${event.symbol ?? ''} refresh`}
+          max={1}
+          {...(event.state === 'running' ? {} : { value: 1 })}
+        />
+      ) : (
+        <span className="row-progress-mark" aria-hidden="true">
+          {event.state === 'failed' ? '✕' : '–'}
+        </span>
+      )}
       <span>{STATE_LABELS[event.state]}</span>
       {event.message && <span className="row-progress-message">{event.message}</span>}
     </div>

@@ -38,6 +38,19 @@ function setup(options: { emitBeforeAnswer?: boolean } = {}) {
       return { jobId: 'job-1', state: 'running', symbolsTotal: 2 };
     },
     'quotes:cancel': () => ({ cancelled: true }),
+    'quotes:refreshLog': () => [
+      {
+        id: 2,
+        jobId: 'job-1',
+        symbol: 'SPY',
+        provider: 'yahoo',
+        startedAt: '2024-05-02T08:00:00Z',
+        finishedAt: '2024-05-02T08:00:02Z',
+        outcome: 'error' as const,
+        barsWritten: 0,
+        message: 'HTTP 500 from the provider',
+      },
+    ],
   });
   holder.client = client;
   renderWithClient(
@@ -83,7 +96,20 @@ describe('quote refresh', () => {
     const spy = within(screen.getByTestId('quote-SPY'));
     expect(spy.getByText('Failed')).toBeTruthy();
     expect(spy.getByText('HTTP 500 from the provider')).toBeTruthy();
+    // A failed row shows no bar (a full one read as done); the updated row keeps its full bar.
+    expect(spy.queryByRole('progressbar')).toBeNull();
+    const aapl = within(screen.getByTestId('quote-AAPL')).getByRole('progressbar', { name: 'AAPL refresh' });
+    expect([aapl.getAttribute('value'), aapl.getAttribute('max')]).toEqual(['1', '1']);
     expect(screen.getByRole('button', { name: 'Refresh prices' })).toBeTruthy();
+  });
+
+  it('shows the refresh log once opened', async () => {
+    const user = userEvent.setup();
+    const { client } = setup();
+    await user.click(await screen.findByText('Refresh log'));
+    const row = within(await screen.findByTestId('refresh-log')).getByRole('row', { name: /SPY/ });
+    expect(row.textContent).toMatch(/SPY.*Failed.*0.*HTTP 500 from the provider/);
+    expect(client.callsTo('quotes:refreshLog')).toEqual([{ limit: 100 }]);
   });
 
   it('refreshes one symbol from its row', async () => {

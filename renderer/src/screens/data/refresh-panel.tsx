@@ -4,6 +4,7 @@ import { useConnection } from '../../app/connection-status';
 import { ErrorNote } from '../../components/error-note';
 import { Notice } from '../../components/notice';
 import { FreshnessTable } from './freshness-table';
+import { RefreshLog } from './refresh-log';
 
 const count = new Intl.NumberFormat();
 
@@ -62,6 +63,7 @@ export function RefreshPanel() {
           onRefresh={(symbol) => job.start([symbol])}
         />
       )}
+      <RefreshLog />
     </section>
   );
 }
