@@ -97,7 +97,16 @@ export async function createBackup(
   const target = path.join(dir, name);
   const partial = `${target}.partial`;
   try {
-    await db.backup(partial);
+    // Small steps keep the event loop free; but another connection's write restarts the copy, so
+    // after a restart the rest goes in one step (a read transaction: consistent, never starved).
+    let lastRemaining = Infinity;
+    await db.backup(partial, {
+      progress: ({ totalPages, remainingPages }) => {
+        const restarted = remainingPages > lastRemaining;
+        lastRemaining = remainingPages;
+        return restarted ? totalPages : 100;
+      },
+    });
     // A backup is one self-contained file: no -wal beside it to lose when it is copied elsewhere.
     const copy = new Database(partial);
     try {
