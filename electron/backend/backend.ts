@@ -19,6 +19,7 @@ import { instrumentHandlers } from './instruments-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
+import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -42,6 +43,8 @@ export interface Backend {
   readonly db: Db;
   readonly events: EventBus;
   readonly quotes: QuoteService;
+  /** Automatic and requested backups of the database (the CLI's backup and restore use it). */
+  readonly backups: Backups;
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   close(): void;
@@ -77,24 +80,30 @@ export function createBackend(options: BackendOptions): Backend {
     handlers: () => handlers,
   };
 
-  const handlers: Handlers = {
-    ...appHandlers(context),
-    ...accountHandlers(context),
-    ...settingsHandlers(context),
-    ...quoteHandlers(context),
-    ...transactionHandlers(context),
-    ...portfolioHandlers(context),
-    ...rotationHandlers(context),
-    ...instrumentHandlers(context),
-    ...demoHandlers(context),
-    ...csvHandlers(context),
-  };
+  const backups = createBackups(context);
+  const handlers: Handlers = guardWithBackups(
+    {
+      ...appHandlers(context),
+      ...accountHandlers(context),
+      ...settingsHandlers(context),
+      ...quoteHandlers(context),
+      ...transactionHandlers(context),
+      ...portfolioHandlers(context),
+      ...rotationHandlers(context),
+      ...instrumentHandlers(context),
+      ...demoHandlers(context),
+      ...csvHandlers(context),
+      ...backupHandlers(context, backups),
+    },
+    backups,
+  );
 
   return {
     store,
     db: store.db,
     events,
     quotes,
+    backups,
     handlers,
     dispatch: createDispatch(handlers, (error) => console.error(internalErrorLine(error))),
     close: () => {

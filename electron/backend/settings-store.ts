@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   benchmarkWeights: SP500_SLEEVE_WEIGHTS,
   targetWeights: null,
   theme: 'system',
+  backupKeep: 10,
 };
 
 type Key = keyof AppSettings;

@@ -42,6 +42,8 @@ export async function withBackend<T>(options: GlobalOptions, work: (backend: Bac
   try {
     return await work(backend);
   } finally {
+    // The day's automatic backup, if one was due, is finished rather than cut off.
+    await backend.backups.opened;
     backend.close();
   }
 }

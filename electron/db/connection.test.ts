@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { latestBackup, openDatabase } from './connection';
+import { latestBackup, openDatabase, openFailure } from './connection';
 import { DatabaseOpenError } from './errors';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { createDbAtVersion, scratchDir } from './test-support/scratch';
@@ -95,5 +95,56 @@ describe('openDatabase', () => {
     expect(error.backup).toBeNull();
     expect(latestBackup(file)).toBeNull();
     expect(error.message).toMatch(/damaged or is not a Tiltfolio database/);
+  });
+
+  it('refuses a 0-byte database, naming it and the newest backup, and leaves it empty', () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'tiltfolio.sqlite');
+    fs.writeFileSync(file, '');
+    const newest = withBackups(dir, 'tiltfolio.sqlite');
+
+    const error = openError(file);
+    expect(error.message).toContain(`${file} is empty (0 bytes)`);
+    expect(error.backup).toBe(newest);
+    expect(error.message).toContain(`The latest backup is ${newest}`);
+    expect(fs.statSync(file).size).toBe(0);
+  });
+
+  it('creates a database where there was no file', () => {
+    const file = path.join(scratchDir(), 'new.sqlite');
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('says read-only, not damaged, for an error SQLite gives on a read-only file, and names no backup to restore', () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'tiltfolio.sqlite');
+    withBackups(dir, 'tiltfolio.sqlite');
+    const sqliteError = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    const error = openFailure(file, sqliteError);
+    expect(error.message).toContain(`${file} (or its folder ${dir}) is read-only`);
+    expect(error.message).not.toMatch(/is damaged or is not/);
+    expect(error.backup).toBeNull();
+    const fsError = Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    expect(openFailure(file, fsError).message).toMatch(/is read-only/);
+  });
+
+  // chmod does not stop root from writing, so as root the injected errors above stand in for it.
+  const root = process.getuid?.() === 0;
+  it.runIf(!root)('says read-only for a file whose folder and file cannot be written (not run as root)', () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'tiltfolio.sqlite');
+    openDatabase(file).close();
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(dir, 0o555);
+    try {
+      const error = openError(file);
+      expect(error.message).toMatch(/is read-only/);
+      expect(error.message).not.toMatch(/is damaged or is not/);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+      fs.chmodSync(file, 0o644);
+    }
   });
 });

@@ -1,35 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupsDir, fileStamp, latestBackup } from './backups';
 import { DatabaseOpenError } from './errors';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
 export type Db = Database.Database;
 
+export { latestBackup };
+
 export interface OpenOptions {
   /** A better-sqlite3 binary built for the running runtime (Electron in development). */
   nativeBinding?: string | undefined;
-}
-
-function backupsDir(file: string): string {
-  return path.join(path.dirname(file), 'backups');
-}
-
-/** The newest backup of this database, if any, so an error can point the user at it. */
-export function latestBackup(file: string): string | null {
-  const dir = backupsDir(file);
-  if (!fs.existsSync(dir)) return null;
-  const base = path.basename(file);
-  const candidates = fs
-    .readdirSync(dir)
-    .filter((name) => name.startsWith(`${base}.`) && name.endsWith('.bak'))
-    .sort();
-  const newest = candidates.at(-1);
-  return newest ? path.join(dir, newest) : null;
-}
-
-function timestamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
 function applyPragmas(db: Db): void {
@@ -50,13 +32,14 @@ function refuseNewer(db: Db, file: string): void {
   }
 }
 
-function migrate(db: Db, file: string): void {
+/** Runs pending migrations, first copying a database that has data into backups/. */
+export function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current === LATEST_SCHEMA_VERSION) return;
   if (current > 0 && file !== ':memory:') {
     const dir = backupsDir(file);
     fs.mkdirSync(dir, { recursive: true });
-    const target = path.join(dir, `${path.basename(file)}.v${current}.${timestamp()}.bak`);
+    const target = path.join(dir, `${path.basename(file)}.v${current}.${fileStamp(new Date())}.bak`);
     db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
   }
   for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) {
@@ -68,17 +51,76 @@ function migrate(db: Db, file: string): void {
   }
 }
 
+const READ_ONLY_CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'SQLITE_READONLY',
+  'SQLITE_READONLY_DIRECTORY',
+  'SQLITE_CANTOPEN',
+]);
+
+/** The file or its folder cannot be written: said so, never "damaged", so nobody restores over a healthy file. */
+function isReadOnly(file: string, error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (READ_ONLY_CODES.has(code) || code.startsWith('SQLITE_READONLY'))) {
+    if (code !== 'SQLITE_CANTOPEN') return true;
+    return !writable(file) || !writable(path.dirname(file));
+  }
+  return /readonly database|read-only/i.test((error as Error).message ?? '');
+}
+
+function writable(target: string): boolean {
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/** The message for a database that could not be opened or checked; exported for the tests that inject errors. */
+export function openFailure(file: string, error: unknown): DatabaseOpenError {
+  if (error instanceof DatabaseOpenError) return error;
+  if (isReadOnly(file, error)) {
+    return new DatabaseOpenError(
+      file,
+      `${file} (or its folder ${path.dirname(file)}) is read-only, so Tiltfolio cannot open it for writing (${(error as Error).message}). The file is not damaged and has not been changed: make it writable, or move it to a folder you can write to.`,
+    );
+  }
+  return new DatabaseOpenError(
+    file,
+    `${file} is damaged or is not a Tiltfolio database (${(error as Error).message}). It has not been changed.`,
+    latestBackup(file),
+  );
+}
+
 /**
  * Opens (creating if needed) the database with the app's pragmas and runs pending migrations.
- * A file that is corrupt, not a database, or from a newer version is refused with an error that
- * names it; it is never emptied or rewritten.
+ * A file that is corrupt, empty, not a database, or from a newer version is refused with an error
+ * that names it; it is never emptied or rewritten. A read-only file or folder is said to be read-only.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // SQLite opens a 0-byte file as an empty database and would fill it with an empty portfolio.
+    // One this call did not create was a database once (or a failed copy): refuse it by name.
+    if (fs.existsSync(file) && fs.statSync(file).size === 0) {
+      throw new DatabaseOpenError(
+        file,
+        `${file} is empty (0 bytes): the portfolio that was there is gone, and it has not been changed. Restore a backup (tiltfolio restore FILE), or delete the empty file to start a new portfolio.`,
+        latestBackup(file),
+      );
+    }
+    if (fs.existsSync(file) && !(writable(file) && writable(path.dirname(file)))) {
+      throw openFailure(file, Object.assign(new Error('permission denied'), { code: 'EACCES' }));
+    }
+  }
   let db: Db;
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
+    if (isReadOnly(file, error)) throw openFailure(file, error);
     throw new DatabaseOpenError(file, `Could not open ${file}: ${(error as Error).message}.`, latestBackup(file));
   }
   try {
@@ -91,11 +133,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    if (error instanceof DatabaseOpenError) throw error;
-    throw new DatabaseOpenError(
-      file,
-      `${file} is damaged or is not a Tiltfolio database (${(error as Error).message}). It has not been changed.`,
-      latestBackup(file),
-    );
+    throw openFailure(file, error);
   }
 }

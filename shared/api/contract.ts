@@ -22,6 +22,7 @@ import {
   refreshStarted,
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
+import { backupInfo, backupList, backupRestoreInput, backupRestoreOutput } from './backup-schemas';
 import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
 import {
@@ -130,6 +131,14 @@ export const calls = {
     input: noInput,
     output: z.strictObject({ accounts: z.number().int(), transactions: z.number().int(), quoteBars: z.number().int() }),
   },
+  /** Backs the database up now with SQLite's online backup API (docs/architecture.md, Backups). */
+  'backup:create': { input: noInput, output: backupInfo },
+  'backup:list': { input: noInput, output: backupList },
+  /**
+   * Restores one backup from the list, by its file name (never a path from the page); the current
+   * database is kept first as the answer's `undo`, which restoring undoes this.
+   */
+  'backup:restore': { input: backupRestoreInput, output: backupRestoreOutput },
   'settings:get': { input: noInput, output: appSettings },
   'settings:set': { input: settingsPatch, output: appSettings },
   'transactions:list': {

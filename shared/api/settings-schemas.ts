@@ -31,6 +31,8 @@ export const appSettings = z.strictObject({
   /** The user's own target; null until set. */
   targetWeights: weights.nullable(),
   theme: z.enum(['system', 'light', 'dark']),
+  /** How many backups of the database to keep in backups/ (the oldest beyond are deleted). */
+  backupKeep: z.number().int().min(1, 'Keep at least one backup.').max(1000, 'Keep at most 1000 backups.'),
 });
 
 export const settingsPatch = appSettings.partial();

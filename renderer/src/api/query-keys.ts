@@ -19,4 +19,5 @@ export const queryKeys = {
   rrg: (input: CallInput<'rotation:rrg'>) => ['rotation', 'rrg', input] as const,
   instruments: ['instruments'] as const,
   csvPresets: ['csv', 'presets'] as const,
+  backups: ['backups'] as const,
 };

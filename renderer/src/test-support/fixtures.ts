@@ -73,6 +73,7 @@ export const settings: AppSettings = {
   benchmarkWeights: { large_cap_tech: 0.25, financials: 0.13, small_caps: 0, other: 0.62 },
   targetWeights: null,
   theme: 'system',
+  backupKeep: 10,
 };
 
 export const tilt: TiltOutput = {

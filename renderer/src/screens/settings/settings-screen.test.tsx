@@ -21,9 +21,27 @@ function WithTheme() {
   return <SettingsScreen />;
 }
 
+const backup = (name: string, reason: string, createdAt: string) => ({
+  name,
+  file: `/data/backups/${name}`,
+  bytes: 40960,
+  createdAt,
+  reason,
+});
+const older = backup('tiltfolio.sqlite.daily.2026-01-01T08-00-00-000Z.bak', 'daily', '2026-01-01T08:00:00.000Z');
+const newer = backup('tiltfolio.sqlite.manual.2026-01-02T08-00-00-000Z.bak', 'manual', '2026-01-02T08:00:00.000Z');
+const kept = backup(
+  'tiltfolio.sqlite.before-restore.2026-01-03T08-00-00-000Z.bak',
+  'before-restore',
+  '2026-01-03T08:00:00.000Z',
+);
+
 function setup() {
   let current: AppSettings = { ...initial };
   const client = fakeClient({
+    'backup:list': () => ({ dir: '/data/backups', backups: [newer, older] }),
+    'backup:create': () => newer,
+    'backup:restore': ({ name }) => ({ restored: name === kept.name ? kept : older, undo: kept }),
     'settings:get': () => current,
     'settings:set': (patch: CallInput<'settings:set'>) => (current = { ...current, ...patch } as AppSettings),
     'instruments:list': () => [
@@ -50,6 +68,42 @@ function setup() {
 }
 
 describe('Settings', () => {
+  it('backs up now, restores a chosen backup after a confirmation, and undoes it', async () => {
+    const user = userEvent.setup();
+    const client = setup();
+    const card = within((await screen.findByRole('heading', { name: 'Backups' })).parentElement!);
+    await user.click(card.getByRole('button', { name: 'Back up now' }));
+    expect(await card.findByText(`Backed up to ${newer.file}.`)).toBeTruthy();
+    expect(client.callsTo('backup:create')).toEqual([{}]);
+
+    await user.selectOptions(card.getByLabelText('Backup to restore'), older.name);
+    await user.click(card.getByRole('button', { name: 'Restore…' }));
+    // Nothing is restored until the confirmation.
+    expect(client.callsTo('backup:restore')).toEqual([]);
+    await user.click(card.getByRole('button', { name: 'Restore this backup' }));
+    await card.findByRole('button', { name: 'Undo' });
+    expect(client.callsTo('backup:restore')).toEqual([{ name: older.name }]);
+    await user.click(card.getByRole('button', { name: 'Undo' }));
+    expect(await card.findByText(/Restore undone\./)).toBeTruthy();
+    expect(client.callsTo('backup:restore')).toEqual([{ name: older.name }, { name: kept.name }]);
+  });
+
+  it('saves how many backups to keep, refusing zero', async () => {
+    const user = userEvent.setup();
+    const client = setup();
+    const keep = await screen.findByLabelText('Backups to keep');
+    await user.clear(keep);
+    await user.type(keep, '0');
+    const card = within(keep.closest('form')!);
+    await user.click(card.getByRole('button', { name: 'Save' }));
+    expect(card.getByText('Keep at least one backup.')).toBeTruthy();
+    expect(client.callsTo('settings:set')).toEqual([]);
+    await user.clear(keep);
+    await user.type(keep, '25');
+    await user.click(card.getByRole('button', { name: 'Save' }));
+    expect(client.callsTo('settings:set')).toEqual([{ backupKeep: 25 }]);
+  });
+
   it('checks target weights as they are typed and saves them as fractions', async () => {
     const user = userEvent.setup();
     const client = setup();

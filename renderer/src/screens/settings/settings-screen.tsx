@@ -2,6 +2,7 @@ import { useSettings } from '../../api/quote-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { AppearanceSettings } from './appearance-settings';
+import { BackupSettings } from './backup-settings';
 import { InstrumentsSettings } from './instruments-settings';
 import { PortfolioSettings } from './portfolio-settings';
 import { QuotesSettings } from './quotes-settings';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
           </div>
           <WeightsSettings settings={s} />
           <InstrumentsSettings />
+          <BackupSettings settings={s} />
         </>
       )}
     </Screen>

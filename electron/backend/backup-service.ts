@@ -1,0 +1,115 @@
+// Backups a person can use: made on open when the newest is older than a day, before every import
+// and bulk delete, and on request; restored from the list (the current database kept first, so a
+// restore can be undone). The file work is in electron/db/backups.ts.
+//
+// A restore copies the backup into the open database file with SQLite's backup API; the backend's
+// connection stays open and reads the restored pages at its next statement, so neither the worker
+// nor the host restarts. Migrations then bring an older backup up to date on that connection.
+import type { CallName, Handlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import {
+  BackupError,
+  backupIsStale,
+  backupsDir,
+  createBackup,
+  listBackups,
+  restoreBackup,
+  type BackupInfo,
+} from '../db/backups';
+import { migrate } from '../db/connection';
+import type { BackendContext } from './backend-context';
+
+/** Calls that replace or remove data in bulk: each is preceded by a backup. */
+const GUARDED: Partial<Record<CallName, string>> = {
+  'csv:import': 'before-import',
+  'csv:importFile': 'before-import',
+  'quotes:importFile': 'before-import',
+  'demo:load': 'before-import',
+  'quotes:delete': 'before-delete',
+};
+
+export interface Backups {
+  /** Settles once the on-open backup (if one was due) is written or has failed. */
+  readonly opened: Promise<void>;
+  create(reason: string): Promise<BackupInfo | null>;
+  restore(source: string): Promise<{ restored: BackupInfo | null; undo: BackupInfo; schemaVersion: number }>;
+}
+
+export function createBackups({ host, store, settings, events, now }: BackendContext): Backups {
+  const file = host.dbPath;
+  const inMemory = file === ':memory:';
+  const create = async (reason: string): Promise<BackupInfo | null> => {
+    if (inMemory) return null;
+    return createBackup(store.db, file, reason, settings.get().backupKeep, now());
+  };
+  let opened = Promise.resolve();
+  if (!inMemory && backupIsStale(file, now())) {
+    opened = create('daily').then(
+      () => undefined,
+      (error: unknown) => {
+        // Closed before it finished (a short CLI command): the next open makes it.
+        if (store.db.open) console.error(`[tiltfolio] ${(error as Error).message}`);
+      },
+    );
+  }
+  return {
+    opened,
+    create,
+    async restore(source) {
+      if (inMemory) throw new BackupError('An in-memory database has no backups.');
+      await opened;
+      const result = await restoreBackup(store.db, file, source, settings.get().backupKeep, now());
+      migrate(store.db, file);
+      for (const scope of ['accounts', 'transactions', 'instruments', 'quotes'] as const) {
+        events.emit('data:changed', { scope });
+      }
+      const restored = listBackups(file).find((b) => b.file === source) ?? null;
+      return { ...result, restored };
+    },
+  };
+}
+
+/** Wraps the bulk import and delete calls so each first writes a backup (a failed backup stops the call). */
+export function guardWithBackups(handlers: Handlers, backups: Backups): Handlers {
+  const guarded = { ...handlers } as Record<string, (input: unknown) => unknown>;
+  for (const [name, reason] of Object.entries(GUARDED)) {
+    const handler = guarded[name]!;
+    guarded[name] = async (input: unknown) => {
+      await backups.opened;
+      await backups.create(reason);
+      return handler(input);
+    };
+  }
+  return guarded as Handlers;
+}
+
+/** The backup:* calls of the contract. */
+export function backupHandlers(
+  context: BackendContext,
+  backups: Backups,
+): Pick<Handlers, 'backup:create' | 'backup:list' | 'backup:restore'> {
+  const file = context.host.dbPath;
+  const need = (info: BackupInfo | null): BackupInfo => {
+    if (!info) throw new BackupError('An in-memory database has no backups.');
+    return info;
+  };
+  return {
+    'backup:create': async () => {
+      await backups.opened;
+      return need(await backups.create('manual'));
+    },
+    'backup:list': () => ({ dir: backupsDir(file), backups: listBackups(file) }),
+    'backup:restore': async ({ name }) => {
+      const chosen = listBackups(file).find((b) => b.name === name);
+      if (!chosen) throw new ApiError('not_found', `There is no backup named ${name} in ${backupsDir(file)}.`);
+      try {
+        const { undo } = await backups.restore(chosen.file);
+        return { restored: chosen, undo };
+      } catch (error) {
+        // A refused file is the user's to hear about, not an internal error.
+        if (error instanceof BackupError) throw new ApiError('invalid_input', error.message);
+        throw error;
+      }
+    },
+  };
+}
