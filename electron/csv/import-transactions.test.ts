@@ -82,7 +82,7 @@ describe('importing transactions', () => {
       'transactions.csv line 3, column date: "2016-02-30" is not a calendar date (read as 2016-02-30)',
       'transactions.csv line 5, column quantity: "1,5" is not a number (expected 1234.56)',
       'transactions.csv line 5, column price: "x" is not a number (expected 1234.56)',
-      'transactions.csv line 6, column type: "teleport" is not a known type (expected one of buy, sell, dividend, split, fee, interest, deposit, withdrawal, transfer_in, transfer_out)',
+      'transactions.csv line 6, column type: "teleport" is not a known type (expected one of buy, sell, dividend, split, fee, tax, interest, deposit, withdrawal, transfer_in, transfer_out)',
       'transactions.csv line 7: has 2 fields; the header has 10',
     ]);
     // Row 2 created the account inside the import's transaction; the rollback took it back too.

@@ -40,7 +40,7 @@ describe('built-in presets', () => {
     return { result: value, rows };
   }
 
-  it('reads German Portfolio Performance: 1.234,56, taxes into fees, prices from values', async () => {
+  it('reads German Portfolio Performance: 1.234,56, trade taxes into the fee, Steuern rows as tax, prices from values', async () => {
     const { result, rows } = await importFixture('portfolio-performance-de.csv', {
       preset: 'portfolio-performance-de',
       account: 'Depot',
@@ -64,7 +64,7 @@ describe('built-in presets', () => {
       row({ ...base, date: '2016-12-30', type: 'interest', amount: '1.23' }),
       row({ ...base, date: '2016-12-31', type: 'fee', amount: '12.00', note: 'Depotgebühr' }),
       row({ ...base, date: '2017-01-10', type: 'withdrawal', amount: '500.00' }),
-      row({ ...base, date: '2017-02-01', type: 'fee', amount: '3.10', note: 'Steuern' }),
+      row({ ...base, date: '2017-02-01', type: 'tax', amount: '3.10' }),
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('built-in presets', () => {
     ]);
   });
 
-  it('reads Wealthfolio activities: cash symbols, splits from amount, taxes as fees', async () => {
+  it('reads Wealthfolio activities: cash symbols, splits from amount, TAX rows as tax', async () => {
     const { rows } = await importFixture('wealthfolio.csv', { preset: 'wealthfolio', account: 'Wealth' });
     const base = { account: 'Wealth', currency: 'USD' };
     expect(rows).toEqual([
@@ -145,7 +145,7 @@ describe('built-in presets', () => {
         fee: '1.25',
       }),
       row({ ...base, date: '2024-03-02', time: '00:00', type: 'fee', amount: '2.5' }),
-      row({ ...base, date: '2024-03-03', time: '00:00', type: 'fee', amount: '10', note: 'Tax' }),
+      row({ ...base, date: '2024-03-03', time: '00:00', type: 'tax', amount: '10' }),
       row({ ...base, date: '2024-04-01', time: '00:00', type: 'withdrawal', amount: '100' }),
     ]);
   });

@@ -63,6 +63,8 @@ async function seed(backend: Backend): Promise<number> {
     },
     { ...base, date: '2016-08-01', type: 'interest', amount: '1.23' },
     { ...base, date: '2016-08-02', type: 'fee', amount: '5' },
+    { ...base, date: '2016-08-03', type: 'tax', symbol: 'AAPL', amount: '12.340' },
+    { ...base, date: '2016-08-04', type: 'tax', amount: '0.5' },
     { ...base, date: '2016-09-01', type: 'withdrawal', amount: '10' },
   ];
   const all = [
@@ -100,6 +102,9 @@ describe('CSV round trip', () => {
     expect(first).toContain('2016-01-05,Brokerage,buy,BRK.B,0.0001,123456789012345.1234567891,,,USD,row 2\r\n');
     expect(first).toContain('"Über Konto, ""EU""",transfer_in');
     expect(first).toContain(',"a ""quoted"" word"\r\n');
+    // Taxes are their own type, with or without a holding, and keep their digits.
+    expect(first).toContain('2016-08-03,Brokerage,tax,AAPL,,,,12.340,USD,row 10\r\n');
+    expect(first).toContain('2016-08-04,Brokerage,tax,,,,,0.5,USD,row 11\r\n');
     expect(first).toContain(',"two\nlines"\r\n');
     // Header, rows, the empty rest after the last CRLF, and the CRLF inside one note.
     expect(first.split('\r\n')).toHaveLength(count + 3);

@@ -66,7 +66,7 @@ describe("Wealthfolio's files", () => {
     expect(result).toMatchObject({ committed: true, added: 14 });
     expect(result.preview.map((r) => [r.type, r.symbol, r.amount, r.fee, r.note]).slice(8)).toEqual([
       ['transfer_in', 'GOOGL', null, null, 'Transfer from other account'],
-      ['fee', null, '150.00', null, 'Tax: Withholding tax'],
+      ['tax', null, '150.00', null, 'Withholding tax'],
       ['interest', null, '50.00', null, 'Credit: Rebate credit'],
       ['buy', 'TD.TO', null, '9.99', 'Canadian stock purchase (fxRate 1.36)'],
       ['dividend', 'VTI', '62.5', null, 'Vanguard dividend'],
@@ -130,7 +130,7 @@ describe("Wealthfolio's files", () => {
       'activities-export.csv: 1 row left out (first on line 5): a VOID activity; Wealthfolio counts only POSTED ones',
     ]);
     expect(result.preview.map((r) => [r.date, r.type, r.symbol, r.note])).toEqual([
-      ['2024-06-15', 'fee', null, 'Tax: Withholding tax on the May dividend'],
+      ['2024-06-15', 'tax', null, 'Withholding tax on the May dividend'],
       ['2024-05-10', 'dividend', 'MSFT', 'Reinvested'],
       ['2024-05-10', 'buy', 'MSFT', 'Reinvested'],
       ['2024-04-01', 'sell', 'MSFT', 'Sold "half"\nrebalancing'],

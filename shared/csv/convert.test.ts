@@ -45,7 +45,7 @@ describe('the app format', () => {
     if (result.ok) return;
     expect(result.problems.map((p) => describeProblem('transactions.csv', p))).toEqual([
       'transactions.csv line 12, column date: "2016-02-30" is not a calendar date (read as 2016-02-30)',
-      'transactions.csv line 12, column type: "purchase" is not a known type (expected one of buy, sell, dividend, split, fee, interest, deposit, withdrawal, transfer_in, transfer_out)',
+      'transactions.csv line 12, column type: "purchase" is not a known type (expected one of buy, sell, dividend, split, fee, tax, interest, deposit, withdrawal, transfer_in, transfer_out)',
       'transactions.csv line 12, column quantity: "1,5" is not a number (expected 1234.56)',
       'transactions.csv line 12, column price: "x" is not a number (expected 1234.56)',
     ]);

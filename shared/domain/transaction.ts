@@ -8,6 +8,7 @@ export const TRANSACTION_TYPES = [
   'dividend',
   'split',
   'fee',
+  'tax',
   'interest',
   'deposit',
   'withdrawal',
@@ -27,14 +28,14 @@ export interface Transaction {
   /** The account's name. */
   account: string;
   type: TransactionType;
-  /** The instrument, for buy, sell, split, transfer_in/out and (optionally) dividend and fee. */
+  /** The instrument, for buy, sell, split, transfer_in/out and (optionally) dividend, fee and tax. */
   symbol: string | null;
   /** Shares for trades and transfers; for a split, new shares per old share (7 for 7-for-1). */
   quantity: string | null;
   /** Per share, in `currency`. */
   price: string | null;
   fee: string | null;
-  /** Cash amount: required for dividend, interest, fee, deposit, withdrawal; optional check on trades. */
+  /** Cash amount: required for dividend, interest, fee, tax, deposit, withdrawal; optional check on trades. */
   amount: string | null;
   /** ISO code of the money fields. */
   currency: string;

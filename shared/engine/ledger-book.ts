@@ -21,6 +21,7 @@ import { LotBook, type CostMethod, type Lot } from './lots';
 export const REALIZED = 0;
 export const HOLDING_DIVIDENDS = 1;
 export const HOLDING_FEES = 2;
+export const HOLDING_TAXES = 3;
 
 // A cash row's figures, in AccountCash's order.
 export const BALANCE = 0;
@@ -30,6 +31,7 @@ export const WITHDRAWALS = 3;
 export const CASH_DIVIDENDS = 4;
 export const INTEREST = 5;
 export const CASH_FEES = 6;
+export const CASH_TAXES = 7;
 
 /** A transfer_out waiting, until the end of its day, for the transfer_in that takes its lots. */
 export interface PendingTransfer {
@@ -45,8 +47,8 @@ export interface PendingTransfer {
 export class LedgerBook {
   readonly costMethod: CostMethod;
   readonly lots: LotBook;
-  readonly holdingFigures = new FixedRows(3, 256);
-  readonly cashFigures = new FixedRows(7, 16);
+  readonly holdingFigures = new FixedRows(4, 256);
+  readonly cashFigures = new FixedRows(8, 16);
   readonly flows: LedgerFlow[] = [];
   pending: PendingTransfer[] = [];
   readonly timelines: TimelineRecorder;
@@ -239,6 +241,7 @@ export class LedgerBook {
         realizedPnl: figures.toDecimal(h, REALIZED),
         dividends: figures.toDecimal(h, HOLDING_DIVIDENDS),
         fees: figures.toDecimal(h, HOLDING_FEES),
+        taxes: figures.toDecimal(h, HOLDING_TAXES),
         quantity: this.lots.quantity(h),
         costBasis: this.lots.cost(h),
         lots: this.lots.openLots(h),
@@ -258,6 +261,7 @@ export class LedgerBook {
         dividends: cash.toDecimal(c, CASH_DIVIDENDS),
         interest: cash.toDecimal(c, INTEREST),
         fees: cash.toDecimal(c, CASH_FEES),
+        taxes: cash.toDecimal(c, CASH_TAXES),
       });
       cashByAccount.set(account, list);
     });

@@ -12,9 +12,11 @@ import {
   BALANCE,
   CASH_DIVIDENDS,
   CASH_FEES,
+  CASH_TAXES,
   DEPOSITS,
   HOLDING_DIVIDENDS,
   HOLDING_FEES,
+  HOLDING_TAXES,
   INTEREST,
   REALIZED,
   WITHDRAWALS,
@@ -131,6 +133,18 @@ function fee(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): 
   chargeFee(book, r, cash);
 }
 
+/**
+ * A tax record is cash out like a fee, but counted apart from fees, for its account and, when it
+ * names one, its holding, so taxes paid can be read on their own. A dividend's withheld tax is not
+ * one: it stays in the dividend's fee.
+ */
+function tax(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): void {
+  if (r.symbol !== '') book.holdingFigures.add(book.holding(tx, r), HOLDING_TAXES, r.amount);
+  book.cashFigures.add(cash, CASH_TAXES, r.amount);
+  book.cashFigures.sub(cash, BALANCE, r.amount);
+  chargeFee(book, r, cash);
+}
+
 /** A deposit is cash in from outside: a flow for returns. */
 function deposit(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): void {
   book.cashFigures.add(cash, DEPOSITS, r.amount);
@@ -156,6 +170,7 @@ export const BOOKINGS: Readonly<Record<TransactionType, Booking>> = {
   dividend,
   interest,
   fee,
+  tax,
   deposit,
   withdrawal,
 };

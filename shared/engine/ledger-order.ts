@@ -17,6 +17,7 @@ export const SAME_DAY_GROUP: Readonly<Record<TransactionType, number>> = {
   dividend: 5,
   interest: 5,
   fee: 5,
+  tax: 5,
   deposit: 5,
   withdrawal: 5,
 };

@@ -118,6 +118,7 @@ export class RecordReader {
       case 'dividend':
       case 'interest':
       case 'fee':
+      case 'tax':
       case 'deposit':
       case 'withdrawal':
         if (!out.hasAmount) fail(tx, 'needs an amount.', 'amount');

@@ -83,8 +83,10 @@ function randomLedger(seed: number, withFaults: boolean): Transaction[] {
         });
         held.set(`${to}|${symbol}`, (held.get(`${to}|${symbol}`) ?? 0) + Number(base.quantity));
       } else {
-        type = pick(['dividend', 'interest', 'fee', 'deposit', 'withdrawal'] as const);
-        Object.assign(base, { amount: amount(), symbol: type === 'dividend' || type === 'fee' ? symbol : null });
+        type = pick(['dividend', 'interest', 'fee', 'tax', 'deposit', 'withdrawal'] as const);
+        // A fee or tax names its holding half the time; a tax without one is an account's charge.
+        const named = type === 'dividend' || ((type === 'fee' || type === 'tax') && random() < 0.5);
+        Object.assign(base, { amount: amount(), symbol: named ? symbol : null });
         if (type === 'dividend' && shares === 0) base.symbol = null;
       }
       out.push({ ...base, type });
@@ -124,6 +126,7 @@ function plain(result: LedgerResult) {
         realizedPnl: p.realizedPnl.toString(),
         dividends: p.dividends.toString(),
         fees: p.fees.toString(),
+        taxes: p.taxes.toString(),
         lots: p.lots.map((lot) => ({ ...lot, quantity: lot.quantity.toString(), cost: lot.cost.toString() })),
       })),
     })),
@@ -150,15 +153,19 @@ describe('the fixed-point replay against the Decimal one', () => {
   for (const costMethod of ['fifo', 'average'] as const) {
     it(`agrees on 300 valid random ledgers (${costMethod})`, () => {
       let valid = 0;
+      let taxedHoldings = 0;
       for (let seed = 1; seed <= 300; seed++) {
         const ledger = randomLedger(seed, false);
         const options = { today: TODAY, accounts: ACCOUNTS, costMethod };
         const expected = outcome(() => referenceLedger(ledger, options));
         expect(outcome(() => applyLedger(ledger, options))).toEqual(expected);
         if (!('error' in (expected as object))) valid++;
+        const result = expected as ReturnType<typeof plain>;
+        if (result.accounts?.some((a) => a.positions.some((p) => p.taxes !== '0'))) taxedHoldings++;
       }
-      // The generator is meant to make valid ledgers: most of them must be.
+      // The generator is meant to make valid ledgers: most of them must be, with taxes among them.
       expect(valid).toBeGreaterThan(250);
+      expect(taxedHoldings).toBeGreaterThan(100);
     });
   }
 

@@ -22,6 +22,8 @@ export interface Position {
   dividends: Decimal;
   /** Fee records naming this symbol (trade fees are in cost basis or proceeds instead). */
   fees: Decimal;
+  /** Tax records naming this symbol, apart from fees (a dividend's withheld tax is in its fee). */
+  taxes: Decimal;
 }
 
 /** An account's money in one currency, exact. */
@@ -35,6 +37,8 @@ export interface AccountCash {
   dividends: Decimal;
   interest: Decimal;
   fees: Decimal;
+  /** Taxes paid: the tax records, kept apart from fees. */
+  taxes: Decimal;
 }
 
 export interface AccountState {

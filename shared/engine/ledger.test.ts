@@ -349,6 +349,41 @@ describe('applyLedger: cash', () => {
       '100',
     ]);
   });
+
+  it('books taxes apart from fees, for the account and the holding they name', () => {
+    const result = run([
+      tx({ id: 1, date: '2020-01-02', type: 'deposit', amount: '10000' }),
+      tx({ id: 2, date: '2020-01-02', type: 'buy', symbol: 'SPY', quantity: '10', price: '300', fee: '1' }),
+      // A dividend's withheld tax stays in its fee, as the docs say: not a tax record.
+      tx({ id: 3, date: '2020-03-02', type: 'dividend', symbol: 'SPY', amount: '50', fee: '7.5' }),
+      tx({ id: 4, date: '2020-03-02', type: 'tax', symbol: 'SPY', amount: '12.34' }),
+      tx({ id: 5, date: '2020-04-15', type: 'tax', amount: '100', fee: '2' }),
+      tx({ id: 6, date: '2020-04-16', type: 'fee', symbol: 'SPY', amount: '3' }),
+      tx({ id: 7, date: '2020-04-16', type: 'tax', symbol: 'SPY', account: 'IRA', amount: '0.66' }),
+    ]);
+    // In cents, by hand: 10000 − (10 × 300 + 1) + 50 − 7.5 − 12.34 − 100 − 2 − 3.
+    const balanceCents = 1_000_000 - (10 * 30_000 + 100) + 5_000 - 750 - 1_234 - 10_000 - 200 - 300;
+    const taxCents = 1_234 + 10_000;
+    const feeCents = 750 + 200 + 300;
+    const dollars = (cents: number) => (cents / 100).toString();
+    const c = cash(result);
+    expect([c.balance, c.taxes, c.fees, c.dividends].map(String)).toEqual([
+      dollars(balanceCents),
+      dollars(taxCents),
+      dollars(feeCents),
+      '50',
+    ]);
+    const spy = position(result, 'Brokerage', 'SPY');
+    expect([spy.taxes, spy.fees, spy.dividends, spy.costBasis].map(String)).toEqual(['12.34', '3', '50', '3001']);
+    // The IRA paid a tax it had no money for: implicit funding, and its own taxes.
+    expect(cash(result, 'IRA').taxes.toString()).toBe('0.66');
+    expect(cash(result, 'IRA').balance.toString()).toBe('-0.66');
+    expect(
+      totalPositions(result.accounts)
+        .find((p) => p.symbol === 'SPY')
+        ?.taxes.toString(),
+    ).toBe(dollars(1_234 + 66));
+  });
 });
 
 describe('applyLedgerInSteps', () => {

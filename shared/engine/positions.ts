@@ -17,6 +17,7 @@ export interface TotalPosition {
   realizedPnl: Decimal;
   dividends: Decimal;
   fees: Decimal;
+  taxes: Decimal;
   accounts: string[];
 }
 
@@ -35,6 +36,7 @@ export function totalPositions(accounts: readonly AccountState[]): TotalPosition
           realizedPnl: Decimal.ZERO,
           dividends: Decimal.ZERO,
           fees: Decimal.ZERO,
+          taxes: Decimal.ZERO,
           accounts: [],
         };
         totals.set(p.symbol, total);
@@ -44,6 +46,7 @@ export function totalPositions(accounts: readonly AccountState[]): TotalPosition
       total.realizedPnl = total.realizedPnl.add(p.realizedPnl);
       total.dividends = total.dividends.add(p.dividends);
       total.fees = total.fees.add(p.fees);
+      total.taxes = total.taxes.add(p.taxes);
       total.lots = mergeLots(total.lots, p.lots, p.account);
       total.accounts.push(p.account);
     }
@@ -112,6 +115,7 @@ export function markPositions(
       realizedPnl: p.realizedPnl,
       dividends: p.dividends,
       fees: p.fees,
+      taxes: p.taxes,
       price,
       marketValue,
       unrealizedPnl,

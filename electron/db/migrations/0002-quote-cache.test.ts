@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection';
+import { LATEST_SCHEMA_VERSION } from '.';
 import { createDbAtVersion, scratchDir, tableNames } from '../test-support/scratch';
 
 function seedV1(db: Database.Database): void {
@@ -18,22 +19,22 @@ function seedV1(db: Database.Database): void {
 }
 
 describe('migration 0002 (corporate actions, refresh log)', () => {
-  it('adds its tables to a fresh database and sets user_version 2', () => {
+  it('adds its tables to a fresh database and sets the latest user_version', () => {
     const db = openDatabase(path.join(scratchDir(), 'fresh.sqlite'));
     expect(tableNames(db)).toEqual(
       expect.arrayContaining(['corporate_actions', 'refresh_log', 'quotes', 'instruments', 'settings']),
     );
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });
 
-  it('migrates a v1 database with data to v2, keeping the data and leaving a v1 backup', () => {
+  it('migrates a v1 database with data to the latest version, keeping the data and leaving a v1 backup', () => {
     const dir = scratchDir();
     const file = path.join(dir, 'tiltfolio.sqlite');
     createDbAtVersion(file, 1, seedV1);
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT name FROM accounts').all()).toEqual([{ name: 'Broker' }]);
     expect(db.prepare('SELECT symbol, day, close, volume FROM quotes').all()).toEqual([
       { symbol: 'SPY', day: '2019-02-22', close: 279.14, volume: 69030700 },

@@ -1,7 +1,8 @@
 import m0001 from './0001-initial';
 import m0002 from './0002-quote-cache';
+import m0003 from './0003-tax-type';
 
 /** In order; a migration's number is its position + 1 and becomes PRAGMA user_version. */
-export const migrations: readonly string[] = [m0001, m0002];
+export const migrations: readonly string[] = [m0001, m0002, m0003];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -47,7 +47,7 @@ const DESCRIPTIONS: Record<MappableField, string> = {
   date: 'the trade or booking date',
   time: 'HH:MM or HH:MM:SS (optional)',
   account: 'the account name',
-  type: 'buy, sell, dividend, split, fee, interest, deposit, withdrawal, transfer_in or transfer_out',
+  type: 'buy, sell, dividend, split, fee, tax, interest, deposit, withdrawal, transfer_in or transfer_out',
   symbol: 'the ticker symbol',
   quantity: 'shares; for a split, new shares per old share',
   price: 'per share',

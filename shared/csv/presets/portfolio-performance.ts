@@ -125,7 +125,7 @@ const withdrawal: PpType = { type: 'withdrawal', shares: false };
 const interest: PpType = { type: 'interest', shares: false };
 const interestCharge: PpType = { type: 'fee', shares: false, keepName: true };
 const fees: PpType = { type: 'fee', shares: false };
-const taxes: PpType = { type: 'fee', shares: false, keepName: true };
+const taxes: PpType = { type: 'tax', shares: false };
 const refund: PpType = { type: 'interest', shares: false, keepName: true };
 const transferIn: PpType = { type: 'deposit', shares: false, keepName: true, securityTransfer: 'transfer_in' };
 const transferOut: PpType = { type: 'withdrawal', shares: false, keepName: true, securityTransfer: 'transfer_out' };
@@ -267,9 +267,9 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
       note: 'note',
     },
     notes: [
-      'Taxes are added to the fee. Buy/Sell: price = (value − fees − taxes) ÷ shares, or (value + fees + taxes) ÷ shares for a sale, rounded to 10 decimal places; the amount is left for the ledger to work out.',
+      "The taxes column of a Buy, Sell, Dividend or Interest row is added to its fee (a trade's taxes in its cost or proceeds, a dividend's withheld tax in its fee). Buy/Sell: price = (value − fees − taxes) ÷ shares, or (value + fees + taxes) ÷ shares for a sale, rounded to 10 decimal places; the amount is left for the ledger to work out.",
       'Dividend and Interest: the amount is the gross (value + fees + taxes) and the fee holds fees + taxes, so cash moves by the value PP booked.',
-      'Interest Charge and Taxes become fee; Fees Refund and Tax Refund become interest; a cash Transfer (Inbound/Outbound) becomes deposit/withdrawal; the PP type is kept at the start of the note.',
+      'Taxes (Steuern, Impôts / Taxes, Impuestos, Tasse, Belasting) become tax, with the security when the row names one; Interest Charge becomes fee; Fees Refund and Tax Refund become interest; a cash Transfer (Inbound/Outbound) becomes deposit/withdrawal; the PP type is kept at the start of the note.',
       'Delivery (Inbound/Outbound) and a security Transfer (Inbound/Outbound) (a row with shares) become transfer_in/transfer_out: a transfer_out and a transfer_in of the same shares on the same day move the lots with their cost; an unmatched inbound one books the value as its cost basis.',
       "PP's two exports: the securities account export holds the trades; the account export holds deposits, dividends, interest, fees and taxes, and the cash side of each trade (Buy with a negative value, Sell with a positive one). That cash side is imported as the trade when the file carries the trade's fees and shares (PP 0.78 and later), and then matches the same trade from the other export as a duplicate; from older exports, which lack them, it is left out and counted. Import both files into one account, in either order.",
       'Dropped: Gross Amount, Currency Gross Amount, Exchange Rate, Offset Account, Security Name (used in messages only).',
@@ -353,7 +353,7 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
             fee,
           };
         default:
-          return { ...draft, symbol: pp.type === 'fee' ? symbol : null, amount: value, fee: null };
+          return { ...draft, symbol: pp.type === 'fee' || pp.type === 'tax' ? symbol : null, amount: value, fee: null };
       }
     },
   };

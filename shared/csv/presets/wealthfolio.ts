@@ -55,7 +55,7 @@ const columns: Record<Key, SourceColumn> = {
   status: { headers: ['status'], description: 'PENDING, DRAFT and VOID activities are left out (the export)' },
 };
 
-type WfType = TransactionType | 'tax' | 'credit' | 'add_holding' | 'remove_holding' | 'refused';
+type WfType = TransactionType | 'credit' | 'add_holding' | 'remove_holding' | 'refused';
 
 const TYPES = wordTable<WfType>({
   BUY: 'buy',
@@ -124,7 +124,7 @@ export const wealthfolioPreset: Preset<Key> = {
     'BUY/SELL: quantity, unitPrice and fee (signs dropped); the amount column is not kept (the ledger works it out).',
     'DIVIDEND, INTEREST, DEPOSIT, WITHDRAWAL: the amount column, or quantity × unitPrice when it is empty or zero.',
     'DIVIDEND with subtype DRIP and INTEREST with subtype STAKING_REWARD are two transactions, as Wealthfolio books them: the income, and a buy of quantity at unitPrice; DIVIDEND_IN_KIND is the dividend and a transfer_in of the shares at unitPrice. RETURN_OF_CAPITAL is refused.',
-    'FEE becomes fee: the amount, else the fee column. TAX becomes fee with its amount, the note starting "Tax". A tax column (not among Wealthfolio\'s) is added to the row\'s fee. Tiltfolio has no tax type yet.',
+    "FEE becomes fee and TAX becomes tax: the amount, else the fee (and tax) column. On any other row a tax column (not among Wealthfolio's) is added to the row's fee: a trade's tax is in its cost or proceeds, a dividend's withheld tax in its fee.",
     'CREDIT becomes interest (a refund or rebate), or deposit with subtype BONUS (new money, as Wealthfolio counts it); the note starts "Credit".',
     'SPLIT: the ratio is read from amount (Wealthfolio keeps it there).',
     'TRANSFER_IN/OUT of a security become transfer_in/out (unitPrice as the cost per share); of cash they become deposit/withdrawal. ADD_HOLDING/REMOVE_HOLDING (older Wealthfolio) read like security transfers.',
@@ -220,9 +220,8 @@ export const wealthfolioPreset: Preset<Key> = {
       case 'credit':
         return { ...base, type: subtype === 'BONUS' ? 'deposit' : 'interest', amount: cash, note: note('Credit') };
       case 'fee':
-        return { ...base, symbol, fee: null, amount: nonZero(amount) ?? fees ?? cash };
       case 'tax':
-        return { ...base, type: 'fee', symbol, fee: null, amount: nonZero(amount) ?? fees ?? cash, note: note('Tax') };
+        return { ...base, symbol, fee: null, amount: nonZero(amount) ?? fees ?? cash };
       case 'split':
         if (amount === null) {
           return c.problem(

@@ -227,6 +227,14 @@ class LedgerRun {
         cash.fees = cash.fees.add(p.amount);
         cash.balance = cash.balance.sub(p.amount);
         break;
+      case 'tax':
+        if (p.symbol !== '') {
+          const h = this.holding(p);
+          h.position.taxes = h.position.taxes.add(p.amount);
+        }
+        cash.taxes = cash.taxes.add(p.amount);
+        cash.balance = cash.balance.sub(p.amount);
+        break;
       case 'deposit':
         cash.deposits = cash.deposits.add(p.amount);
         cash.balance = cash.balance.add(p.amount);
@@ -310,7 +318,15 @@ class LedgerRun {
     }
     const laterSplits = [...(this.splitRatios.get(account)?.get(symbol) ?? [])];
     const state: HoldingState = {
-      position: { account, symbol, currency, realizedPnl: Decimal.ZERO, dividends: Decimal.ZERO, fees: Decimal.ZERO },
+      position: {
+        account,
+        symbol,
+        currency,
+        realizedPnl: Decimal.ZERO,
+        dividends: Decimal.ZERO,
+        fees: Decimal.ZERO,
+        taxes: Decimal.ZERO,
+      },
       book: new LotBook(this.costMethod),
       laterSplits,
       factor: product(laterSplits),
@@ -342,6 +358,7 @@ class LedgerRun {
           dividends: zero,
           interest: zero,
           fees: zero,
+          taxes: zero,
         },
         slot: this.timelines.cashSlot(account, currency),
         dirty: false,

@@ -9,6 +9,7 @@ export const FIELDS_BY_TYPE: Record<TransactionType, FieldName[]> = {
   dividend: ['symbol', 'amount'],
   split: ['symbol', 'quantity'],
   fee: ['symbol', 'amount'],
+  tax: ['symbol', 'amount'],
   interest: ['amount'],
   deposit: ['amount'],
   withdrawal: ['amount'],
@@ -22,6 +23,7 @@ export const TYPE_LABELS: Record<TransactionType, string> = {
   dividend: 'Dividend',
   split: 'Split',
   fee: 'Fee',
+  tax: 'Tax',
   interest: 'Interest',
   deposit: 'Deposit',
   withdrawal: 'Withdrawal',
@@ -38,6 +40,7 @@ export function fieldLabel(type: TransactionType, field: FieldName): string {
       : type === 'transfer_in'
         ? 'Total cost (optional)'
         : 'Amount';
-  if (field === 'symbol') return type === 'dividend' || type === 'fee' ? 'Symbol (optional)' : 'Symbol';
+  if (field === 'symbol')
+    return type === 'dividend' || type === 'fee' || type === 'tax' ? 'Symbol (optional)' : 'Symbol';
   return 'Fee';
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIELDS_BY_TYPE, fieldLabel, TYPE_LABELS } from './transaction-fields';
 import { validateDraft, type Draft } from './validate-transaction';
 
 const draft = (fields: Partial<Draft>): Draft => ({
@@ -37,5 +38,14 @@ describe('validateDraft', () => {
     expect(problemsOf({ account: 'IRA' })).toEqual({
       account: 'This transaction names the account "IRA", which does not exist (known accounts: Brokerage).',
     });
+  });
+
+  it('takes a tax like a fee: an amount, and a symbol only if the tax belongs to a holding', () => {
+    const tax = { type: 'tax' as const, quantity: '', price: '', fee: '' };
+    expect(problemsOf({ ...tax, symbol: '', amount: '12.34' })).toEqual({});
+    expect(problemsOf({ ...tax, amount: '' })).toEqual({ amount: 'This transaction needs an amount.' });
+    expect(TYPE_LABELS.tax).toBe('Tax');
+    expect(FIELDS_BY_TYPE.tax).toEqual(['symbol', 'amount']);
+    expect(fieldLabel('tax', 'symbol')).toBe('Symbol (optional)');
   });
 });
