@@ -2,7 +2,7 @@
 // Any failure on the way (a full disk, a read-only folder, an I/O error) removes the .partial,
 // leaves whatever was at FILE untouched and is reported with the path and the reason.
 import fs from 'node:fs';
-import { open, rm, rename } from 'node:fs/promises';
+import { open, rm, rename, stat } from 'node:fs/promises';
 import { ApiError } from '../../shared/api/errors';
 import { ExportUnavailableError, writeExport, type ExportContext, type ExportOptions } from './exporters';
 
@@ -57,6 +57,16 @@ export async function exportToFile(
   file: string,
   options: ExportOptions = {},
 ): Promise<number> {
+  // The rename below would put a regular file where a device, a pipe or a folder was (as root,
+  // `--out /dev/null` would replace the device): only a regular file, or none yet, is replaced.
+  const target = await stat(file).catch(() => null);
+  if (target !== null && !target.isFile()) {
+    throw new ApiError(
+      'invalid_input',
+      `Could not write ${file}: it is not a regular file (a device, a pipe or a folder), and an export replaces the file it writes. Nothing was exported; choose a file name, or leave --out out to write to standard output.`,
+      ['path: not a regular file'],
+    );
+  }
   const partial = `${file}.partial`;
   // A .partial left by a crash is ours to replace; 'wx' then refuses to write through a link
   // someone put in its place between the two calls.
