@@ -230,7 +230,9 @@ test.describe('quotes', () => {
     await expectNoAxeViolations(page);
 
     await app.go('Dashboard');
-    const holdings = await (await page.request.post(`${host.origin}/api/call/portfolio:holdings`, { data: {} })).json();
+    const holdings = await (
+      await page.request.post(`${host.origin}/api/call/portfolio:holdings`, { data: {}, headers: host.headers })
+    ).json();
     const asOf = new Date(`${holdings.value.asOf}T00:00:00Z`);
     const years = Math.floor((Date.now() - asOf.getTime()) / 86_400_000 / 365);
     const day = asOf.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
