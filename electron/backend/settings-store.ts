@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   targetWeights: null,
   theme: 'system',
   backupKeep: 10,
+  baseCurrency: 'USD',
 };
 
 type Key = keyof AppSettings;

@@ -17,6 +17,7 @@ import { createAccountsRepo } from './accounts-repo';
 import { openDatabase, type Db, type OpenOptions } from './connection';
 import { createCorporateActionsRepo } from './corporate-actions-repo';
 import { createExportRepo } from './csv-export-repo';
+import { createFxRatesRepo } from './fx-rates-repo';
 import { createImportWriter, type ImportWriter } from './csv-import-repo';
 import { createInstrumentsRepo } from './instruments-repo';
 import { createQuotesRepo, type QuotesRepo } from './quotes-repo';
@@ -29,6 +30,7 @@ import { createTransactionsRepo } from './transactions-repo';
 export type AccountsRepo = ReturnType<typeof createAccountsRepo>;
 export type CorporateActionsRepo = ReturnType<typeof createCorporateActionsRepo>;
 export type ExportRepo = ReturnType<typeof createExportRepo>;
+export type FxRatesRepo = ReturnType<typeof createFxRatesRepo>;
 export type InstrumentsRepo = ReturnType<typeof createInstrumentsRepo>;
 export type RefreshLogRepo = ReturnType<typeof createRefreshLogRepo>;
 export type SettingsRepo = ReturnType<typeof createSettingsRepo>;
@@ -49,6 +51,8 @@ export interface Store {
   readonly accounts: AccountsRepo;
   readonly corporateActions: CorporateActionsRepo;
   readonly exports: ExportRepo;
+  /** Cached exchange rates, one series per pair (electron/db/fx-rates-repo.ts). */
+  readonly fxRates: FxRatesRepo;
   readonly instruments: InstrumentsRepo;
   readonly quotes: QuotesRepo;
   readonly refreshLog: RefreshLogRepo;
@@ -77,6 +81,7 @@ export function createStore(db: Db, file = ':memory:', options: OpenOptions = {}
     accounts: createAccountsRepo(db),
     corporateActions: createCorporateActionsRepo(db),
     exports: createExportRepo(db),
+    fxRates: createFxRatesRepo(db),
     instruments: createInstrumentsRepo(db),
     quotes: createQuotesRepo(db),
     refreshLog: createRefreshLogRepo(db),

@@ -33,6 +33,8 @@ export const appSettings = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']),
   /** How many backups of the database to keep in backups/ (the oldest beyond are deleted). */
   backupKeep: z.number().int().min(1, 'Keep at least one backup.').max(1000, 'Keep at most 1000 backups.'),
+  /** The currency every total, return and export is shown in (ISO 4217 code). */
+  baseCurrency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD or EUR.'),
 });
 
 export const settingsPatch = appSettings.partial();

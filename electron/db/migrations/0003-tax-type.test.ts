@@ -2,6 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection';
+import { LATEST_SCHEMA_VERSION } from '.';
 import { createDbAtVersion, scratchDir } from '../test-support/scratch';
 
 function seedV2(db: Database.Database): void {
@@ -26,7 +27,7 @@ describe('migration 0003 (the tax type)', () => {
       expect(() => db.prepare(TAX_ROW).run()).toThrow(/CHECK constraint failed/);
     });
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT id, type, symbol, quantity, price, fee, note FROM transactions').all()).toEqual([
       { id: 7, type: 'buy', symbol: 'SPY', quantity: '10', price: '279.14', fee: '1', note: 'first' },
     ]);

@@ -74,6 +74,7 @@ export const settings: AppSettings = {
   targetWeights: null,
   theme: 'system',
   backupKeep: 10,
+  baseCurrency: 'USD',
 };
 
 export const tilt: TiltOutput = {
