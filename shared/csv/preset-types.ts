@@ -21,6 +21,8 @@ export interface Draft {
   fee: string | null;
   amount: string | null;
   currency: string;
+  /** The broker's rate (account currency per unit of `currency`) when the file gives one. */
+  fxRate?: string | null;
   note: string;
 }
 

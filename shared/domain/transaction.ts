@@ -39,6 +39,11 @@ export interface Transaction {
   amount: string | null;
   /** ISO code of the money fields. */
   currency: string;
+  /**
+   * The broker's exchange rate when the trade's currency is not its account's: account currency
+   * per unit of `currency` (decimal text). Absent or null: the day's cached rate is used.
+   */
+  fxRate?: string | null;
   note: string | null;
 }
 
