@@ -1,7 +1,7 @@
 import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import { internalErrorLine } from '../../shared/api/errors';
 import type { Handlers } from '../../shared/api/contract';
-import { csvHandlers, type FileRequest } from '../csv/csv-service';
+import { csvHandlers, type ChooseFile } from '../csv/csv-service';
 import type { Db } from '../db/connection';
 import { openStore, type Store } from '../db/store';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
@@ -34,7 +34,7 @@ export interface BackendOptions {
   /** Network and timing for quote refreshes (tests point them at a local server). */
   quotes?: QuoteServiceOptions;
   /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
-  chooseFile?: (request: FileRequest) => Promise<string | null>;
+  chooseFile?: ChooseFile;
 }
 
 export interface Backend {

@@ -1,7 +1,7 @@
 import { utilityProcess } from 'electron';
 import { connectBackend, type BackendSession } from '../backend/backend-session';
 import type { FromBackend, SessionOptions, ToBackend } from '../backend/session-protocol';
-import type { FileRequest } from '../csv/csv-service';
+import type { ChooseFile } from '../csv/csv-service';
 
 /**
  * The app's backend in a utility process of its own (dist/backend.cjs), so a long import or
@@ -11,7 +11,7 @@ import type { FileRequest } from '../csv/csv-service';
 export function forkBackend(
   entry: string,
   options: Omit<SessionOptions, 'fileDialogs'>,
-  chooseFile: (request: FileRequest) => Promise<string | null>,
+  chooseFile: ChooseFile,
 ): BackendSession {
   const child = utilityProcess.fork(entry, [], {
     serviceName: 'Tiltfolio backend',

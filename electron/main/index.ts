@@ -8,6 +8,7 @@ import { dbPathIn, resolveDataDir } from '../backend/paths';
 import { forkBackend } from './backend-process';
 import { EVENT_CHANNEL } from './channels';
 import { fileChooser } from './file-dialogs';
+import { createFileHandles } from './file-handles';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
@@ -47,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
         // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for tests.
         nativeBinding: process.env.TILTFOLIO_SQLITE_BINDING,
       },
-      fileChooser(dialog, () => window),
+      fileChooser(dialog, () => window, createFileHandles()),
     );
     backend = started;
     try {

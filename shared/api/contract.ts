@@ -160,16 +160,19 @@ export const calls = {
   'csv:presets': { input: noInput, output: z.strictObject({ presets: z.array(presetInfo) }) },
   'csv:preview': { input: csvPreviewInput, output: csvPreview },
   'csv:import': { input: csvImportInput, output: importResult },
-  /** The app's open dialog: the chosen file's path and start, for the preview. Not in browser mode. */
+  /** The app's open dialog: a handle for the chosen file (never its path) and its start, for the preview. App only. */
   'csv:openFile': { input: noInput, output: csvOpenedFile },
-  /** Reads the file in the backend, streaming: for large files, and the CLI. Not in browser mode. */
+  /**
+   * Reads the file in the backend, streaming: for large files, and the CLI. The app takes the
+   * handle from csv:openFile (or asks with its dialog) and refuses a path; not in browser mode.
+   */
   'csv:importFile': { input: csvImportFileInput, output: importResult },
   /** Stops a running import by the jobId it was started with; it rolls back and answers `cancelled`. */
   'csv:cancelImport': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
   'csv:savePreset': { input: savedPreset, output: presetInfo },
   'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: csvDeletePresetOutput },
   'csv:export': { input: csvExportInput, output: csvExport },
-  /** Writes the file in the backend, streaming. Not in browser mode. */
+  /** Writes the file in the backend, streaming: the app asks with its save dialog and refuses a path. Not in browser mode. */
   'csv:exportFile': { input: csvExportFileInput, output: csvExportFile },
 } as const;
 
