@@ -13,12 +13,10 @@ export function forkBackend(
   options: Omit<SessionOptions, 'fileDialogs'>,
   chooseFile: ChooseFile,
 ): BackendSession {
-  const child = utilityProcess.fork(entry, [], {
-    serviceName: 'Tiltfolio backend',
-    stdio: 'inherit',
-    // The Electron build of better-sqlite3 (TILTFOLIO_SQLITE_BINDING) is also in the options.
-    env: { ...process.env },
-  });
+  const env = { ...process.env };
+  // The binding travels in the options; when main chose none (an installed app), none is passed on.
+  if (options.nativeBinding === undefined) delete env.TILTFOLIO_SQLITE_BINDING;
+  const child = utilityProcess.fork(entry, [], { serviceName: 'Tiltfolio backend', stdio: 'inherit', env });
   // Sent once the process is up: nothing is posted into a process that is still starting.
   let spawned = false;
   const queue: ToBackend[] = [];

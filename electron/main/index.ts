@@ -45,8 +45,10 @@ if (!app.requestSingleInstanceLock()) {
         version: app.getVersion(),
         mode: 'electron',
         runtime: `Electron ${process.versions.electron}`,
-        // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for tests.
-        nativeBinding: process.env.TILTFOLIO_SQLITE_BINDING,
+        // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for
+        // tests. An installed app loads only the module inside it: a variable in its environment must
+        // not make it load native code from elsewhere.
+        nativeBinding: app.isPackaged ? undefined : process.env.TILTFOLIO_SQLITE_BINDING,
       },
       fileChooser(dialog, () => window, createFileHandles()),
     );

@@ -115,6 +115,8 @@ export function createElectronDouble() {
     // Typed by its constructor only: the static side of EventEmitter cannot appear in declarations.
     BrowserWindow: FakeBrowserWindow as new (options: Record<string, unknown>) => FakeBrowserWindow,
     app: {
+      /** What `app.isPackaged` says: false as under `npm start`; a test of the installed app sets it. */
+      isPackaged: false,
       enableSandbox: () => {
         record.sandboxEnabled = true;
       },
