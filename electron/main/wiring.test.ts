@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callNames } from '../../shared/api/contract';
 import { FILE_HANDLE_PATTERN, FILE_HANDLE_TTL_MS } from '../../shared/api/file-handle';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { EXTERNAL_LINKS } from '../../shared/external-links';
 import { serveOverParentPort } from '../backend/utility-port';
 import { FakeWebContents } from '../test-support/electron-double';
 
@@ -245,7 +246,52 @@ describe('Electron main wiring (electron replaced by a test double)', () => {
     expect(webview.preventDefault).toHaveBeenCalled();
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/docs' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(record.openedExternally).toEqual(['https://example.com/docs']);
+    // A page the app lists is still no reason to navigate the app's own window to it.
+    expect(navigate('will-navigate', EXTERNAL_LINKS.stooq)).toBe(true);
+  });
+
+  it('opens a page the app lists in the browser only after the user confirms, and nothing else', async () => {
+    const [window] = record.windows;
+    const contents = window?.webContents as FakeWebContents;
+    // Electron reports the window's contents as created; the double leaves that to the test.
+    for (const handler of record.appListeners.get('web-contents-created') ?? []) handler({}, contents);
+    const asked = record.messageBoxes.length;
+    const opened = record.openedExternally.length;
+    const open = (url: string) => contents.windowOpenHandler?.({ url });
+
+    // Refused without a question: not listed, not https, or a listed page in disguise.
+    for (const url of [
+      'https://evil.example/',
+      'http://stooq.com/',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'https://stooq.com@evil.example/',
+      'https://user:pw@stooq.com/',
+      'https://stooq.com/q/?s=evil',
+      'https://stooq.com.evil.example/',
+      'not a url',
+    ]) {
+      expect(open(url), url).toEqual({ action: 'deny' });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(record.messageBoxes.length).toBe(asked);
+
+    // Listed: asked first, with the address shown; "Cancel" opens nothing.
+    record.messageBoxAnswers.push(1);
+    expect(open(EXTERNAL_LINKS.stooq)).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(record.messageBoxes.length).toBe(asked + 1));
+    expect(record.messageBoxes.at(-1)).toMatchObject({
+      parent: window,
+      options: { detail: 'https://stooq.com/', buttons: ['Open in browser', 'Cancel'], cancelId: 1, defaultId: 1 },
+    });
+
+    // "Open in browser" opens exactly that page; the same page written without its slash is the same page.
+    record.messageBoxAnswers.push(0);
+    expect(open('https://STOOQ.com')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(record.openedExternally.length).toBe(opened + 1));
+    expect(record.openedExternally.slice(opened)).toEqual(['https://stooq.com/']);
+    expect(record.messageBoxes.length).toBe(asked + 2);
   });
 
   it('denies every permission request and check', () => {
