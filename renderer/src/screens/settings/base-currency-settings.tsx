@@ -23,7 +23,7 @@ export function BaseCurrencySettings({ settings }: { settings: AppSettings }) {
   return (
     <form className="card settings-form" onSubmit={submit} noValidate aria-labelledby="set-base-title">
       <h2 id="set-base-title">Base currency</h2>
-      <div className="field">
+      <div className="field base-currency-field">
         <label htmlFor="set-base-currency">Show every figure in</label>
         <select
           id="set-base-currency"
