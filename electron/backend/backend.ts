@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import { openStore, type Store } from '../db/store';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
+import { fxHandlers } from '../quotes/fx-handlers';
 import { accountHandlers } from './accounts-service';
 import { appHandlers } from './app-service';
 import type { BackendContext } from './backend-context';
@@ -87,6 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...accountHandlers(context),
       ...settingsHandlers(context),
       ...quoteHandlers(context),
+      ...fxHandlers(context),
       ...transactionHandlers(context),
       ...portfolioHandlers(context),
       ...rotationHandlers(context),

@@ -25,4 +25,10 @@ describe('docs/csv.md', () => {
     }
     for (const format of [...DATE_FORMATS, ...NUMBER_FORMATS]) expect(doc).toContain(`\`${format}\``);
   });
+
+  it('describes the exchange-rate files: the ECB format and a Yahoo pair file', () => {
+    for (const words of ['eurofxref-hist.csv', '`Date,USD,JPY,BGN,…`', '`N/A`', '`EURUSD=X.csv`', '`null`'])
+      expect(doc, words).toContain(words);
+    for (const source of ['`ecb`', '`file`', '`manual`']) expect(doc, source).toContain(source);
+  });
 });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CallOutput, EventPayload } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { parseQuoteFile, type QuoteFile } from '../../shared/quotes/quotes-export-csv';
+import { pairLabel, pairsNeeded } from '../../shared/quotes/fx-pairs';
 import { isValidSymbol, symbolFromFileName } from '../../shared/quotes/symbols';
 import { QuoteDataError, type ProviderId } from '../../shared/quotes/types';
 import { barProblem } from '../../shared/quotes/validate';
@@ -60,6 +61,7 @@ export function createQuoteService(
     actions: store.corporateActions,
     log: store.refreshLog,
     instruments: store.instruments,
+    fxRates: store.fxRates,
   };
   const jobs = new Map<string, RunningJob>();
   let open = true;
@@ -71,10 +73,13 @@ export function createQuoteService(
       .filter(isValidSymbol)
       .sort();
 
+  /** The pairs the portfolio's currencies need against the base currency (fx-pairs.ts). */
+  const neededPairs = (baseCurrency: string) => pairsNeeded(store.fxRates.usedCurrencies(), baseCurrency);
+
   /** A job that ends before it starts (offline, nothing to do), reported the same way as any other. */
   function settled(state: 'done' | 'failed', symbolsTotal: number, message: string): StartedRefresh {
     const jobId = randomUUID();
-    const summary: RefreshSummary = { jobId, state, ok: 0, failed: 0, barsWritten: 0, message };
+    const summary: RefreshSummary = { jobId, state, ok: 0, failed: 0, barsWritten: 0, ratesWritten: 0, message };
     // After the caller has the job id, so a listener can match the event to its call.
     setImmediate(() => {
       if (open) progress({ jobId, symbolsDone: 0, symbolsTotal, state, message });
@@ -86,51 +91,53 @@ export function createQuoteService(
     if (!open) throw new ApiError('conflict', 'Tiltfolio is closing; no refresh can start.');
     const saved = settings.get();
     const choice = request.provider ?? saved.quoteProvider;
-    const symbols =
-      request.symbols && request.symbols.length > 0 ? [...new Set(request.symbols)] : refreshableSymbols();
+    const named = request.symbols !== undefined && request.symbols.length > 0;
+    const symbols = named ? [...new Set(request.symbols)] : refreshableSymbols();
+    // Refreshing everything includes the exchange rates the portfolio needs; naming symbols does not.
+    const fxPairs = named ? [] : neededPairs(saved.baseCurrency);
+    const items = [...symbols, ...fxPairs.map(pairLabel)];
     if (saved.offline && request.provider === undefined) {
       return settled(
         'failed',
-        symbols.length,
+        items.length,
         'Offline: Tiltfolio is in offline mode, so no quotes were fetched. Prices come from the cache.',
       );
     }
     if (choice === 'none') {
       return settled(
         'failed',
-        symbols.length,
+        items.length,
         'Offline: no quote provider is chosen, so no quotes were fetched. Prices come from the cache.',
       );
     }
-    if (symbols.length === 0)
-      return settled('done', 0, 'Nothing to refresh: add an instrument or import quotes first.');
+    if (items.length === 0) return settled('done', 0, 'Nothing to refresh: add an instrument or import quotes first.');
 
     // The same symbols already on their way: answer with that job rather than fetch them twice.
     for (const [jobId, job] of jobs) {
-      if (symbols.every((symbol) => job.symbols.has(symbol)))
-        return { started: { ...job.started, jobId }, done: job.done };
+      if (items.every((item) => job.symbols.has(item))) return { started: { ...job.started, jobId }, done: job.done };
     }
 
     const baseUrl = request.baseUrl ?? (choice === 'yahoo' ? saved.yahooBaseUrl : saved.stooqBaseUrl);
     const provider = createProvider(choice, baseUrl, http);
     const jobId = randomUUID();
     const controller = new AbortController();
-    const started: CallOutput<'quotes:refresh'> = { jobId, state: 'running', symbolsTotal: symbols.length };
+    const started: CallOutput<'quotes:refresh'> = { jobId, state: 'running', symbolsTotal: items.length };
     const done = runRefresh(
-      { id: jobId, symbols, provider, signal: controller.signal },
+      { id: jobId, symbols, fxPairs, provider, signal: controller.signal },
       { stores, tuning, now, progress, isOpen: () => open },
     )
       .catch((error: unknown): RefreshSummary => {
         const message = `The refresh stopped: ${error instanceof Error ? error.message : String(error)}`;
-        if (open) progress({ jobId, symbolsDone: 0, symbolsTotal: symbols.length, state: 'failed', message });
-        return { jobId, state: 'failed', ok: 0, failed: symbols.length, barsWritten: 0, message };
+        if (open) progress({ jobId, symbolsDone: 0, symbolsTotal: items.length, state: 'failed', message });
+        return { jobId, state: 'failed', ok: 0, failed: items.length, barsWritten: 0, ratesWritten: 0, message };
       })
       .then((summary) => {
         jobs.delete(jobId);
         if (open && summary.barsWritten > 0) events.emit('data:changed', { scope: 'quotes' });
+        if (open && summary.ratesWritten > 0) events.emit('data:changed', { scope: 'fx' });
         return summary;
       });
-    jobs.set(jobId, { symbols: new Set(symbols), controller, started, done });
+    jobs.set(jobId, { symbols: new Set(items), controller, started, done });
     return { started, done };
   }
 

@@ -1,5 +1,5 @@
-// One refresh job: fetch each symbol's new bars from a provider and write them, a few symbols at
-// a time. A symbol's bars, corporate actions, any split adjustment of its older bars and its log
+// One refresh job: fetch each symbol's new bars, and each needed currency pair's rates
+// (fx-refresh.ts), from a provider and write them, a few at a time. A symbol's bars, corporate actions, any split adjustment of its older bars and its log
 // entry are written in one transaction after every answer has been parsed and checked, so a
 // failure of any kind leaves its cache as it was.
 import type { EventPayload } from '../../shared/api/contract';
@@ -10,7 +10,9 @@ import type { createCorporateActionsRepo } from '../db/corporate-actions-repo';
 import type { createInstrumentsRepo } from '../db/instruments-repo';
 import type { QuotesRepo } from '../db/quotes-repo';
 import type { createRefreshLogRepo, RefreshOutcome } from '../db/refresh-log-repo';
-import type { Store } from '../db/store';
+import type { FxRatesRepo, Store } from '../db/store';
+import { pairLabel, type FxPair } from '../../shared/quotes/fx-pairs';
+import { refreshPair } from './fx-refresh';
 import { CancelledError } from './http';
 import type { QuoteProvider } from './providers';
 import { adjustForNewSplits, fetchSplitHistory } from './split-history';
@@ -21,6 +23,7 @@ export interface RefreshStores {
   actions: ReturnType<typeof createCorporateActionsRepo>;
   log: ReturnType<typeof createRefreshLogRepo>;
   instruments: ReturnType<typeof createInstrumentsRepo>;
+  fxRates: FxRatesRepo;
 }
 
 export interface RefreshTuning {
@@ -38,12 +41,16 @@ export interface RefreshSummary {
   ok: number;
   failed: number;
   barsWritten: number;
+  /** Exchange rates written for the job's currency pairs. */
+  ratesWritten: number;
   message: string;
 }
 
 export interface RefreshJob {
   id: string;
   symbols: readonly string[];
+  /** Currency pairs to fetch after (alongside) the symbols; logged and reported as `EUR/USD`. */
+  fxPairs?: readonly FxPair[];
   provider: QuoteProvider;
   signal: AbortSignal;
 }
@@ -63,11 +70,13 @@ function describe(error: unknown): string {
 
 export async function runRefresh(job: RefreshJob, context: RefreshContext): Promise<RefreshSummary> {
   const { stores, tuning, now, progress } = context;
-  const total = job.symbols.length;
+  const pairs = job.fxPairs ?? [];
+  const total = job.symbols.length + pairs.length;
   let done = 0;
   let ok = 0;
   let failed = 0;
   let barsWritten = 0;
+  let ratesWritten = 0;
 
   progress({ jobId: job.id, symbolsDone: 0, symbolsTotal: total, state: 'running' });
 
@@ -90,7 +99,12 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     return !context.isOpen();
   };
 
-  const refreshOne = async (symbol: string): Promise<void> => {
+  /** One symbol or pair: `work` answers [written, message], or null when the job stopped unwritten. */
+  const runItem = async (
+    symbol: string,
+    isPair: boolean,
+    work: (startedAt: string) => Promise<[number, string] | null>,
+  ): Promise<void> => {
     if (job.signal.aborted || !context.isOpen()) return;
     const startedAt = now().toISOString();
     progress({ jobId: job.id, symbol, symbolsDone: done, symbolsTotal: total, state: 'running' });
@@ -98,33 +112,9 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     let message: string;
     let written = 0;
     try {
-      const last = stores.quotes.lastFetchedDay(symbol);
-      const from = last ? addDays(last, -tuning.overlapDays) : tuning.firstDay;
-      const today = utcMsToDay(now().getTime());
-      const answer = await job.provider.fetchDaily({ symbol, from, to: today }, job.signal);
-      // The exchange's calendar may be a day ahead of UTC.
-      checkProviderSeries(answer, symbol, from, addDays(today, 1));
-      if (stopped()) return;
-      const fetched = await fetchSplitHistory(stores, job.provider, symbol, answer, today, job.signal);
-      const { series } = fetched;
-      if (stopped()) return;
-      const fetchedAt = now().toISOString();
-      const holes = series.holes > 0 ? `; skipped ${series.holes} day(s) without a close` : '';
-      const said = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
-      // IMMEDIATE: whether a split is new is read and acted on under the write lock, so a refresh in
-      // another process (the CLI beside the app) cannot apply the same split a second time.
-      [written, message] = stores.transaction(
-        (): [number, string] => {
-          const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
-          const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
-          stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
-          if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
-          const text = adjusted ? `${said}; ${adjusted}` : said;
-          record(symbol, startedAt, 'ok', count, text);
-          return [count, text];
-        },
-        { immediate: true },
-      );
+      const result = await work(startedAt);
+      if (result === null) return;
+      [written, message] = result;
       outcome = 'ok';
     } catch (error) {
       if (!context.isOpen()) return;
@@ -135,19 +125,72 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     done++;
     if (outcome === 'ok') ok++;
     else if (outcome === 'error') failed++;
-    barsWritten += written;
+    if (isPair) ratesWritten += written;
+    else barsWritten += written;
     const state = outcome === 'ok' ? 'done' : outcome === 'error' ? 'failed' : 'cancelled';
     progress({ jobId: job.id, symbol, symbolsDone: done, symbolsTotal: total, state, message });
   };
 
-  await forEachLimited(job.symbols, tuning.concurrency, refreshOne);
+  const refreshSymbol = async (symbol: string, startedAt: string): Promise<[number, string] | null> => {
+    const last = stores.quotes.lastFetchedDay(symbol);
+    const from = last ? addDays(last, -tuning.overlapDays) : tuning.firstDay;
+    const today = utcMsToDay(now().getTime());
+    const answer = await job.provider.fetchDaily({ symbol, from, to: today }, job.signal);
+    // The exchange's calendar may be a day ahead of UTC.
+    checkProviderSeries(answer, symbol, from, addDays(today, 1));
+    if (stopped()) return null;
+    const fetched = await fetchSplitHistory(stores, job.provider, symbol, answer, today, job.signal);
+    const { series } = fetched;
+    if (stopped()) return null;
+    const fetchedAt = now().toISOString();
+    const holes = series.holes > 0 ? `; skipped ${series.holes} day(s) without a close` : '';
+    const said = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
+    // IMMEDIATE: whether a split is new is read and acted on under the write lock, so a refresh in
+    // another process (the CLI beside the app) cannot apply the same split a second time.
+    return stores.transaction(
+      (): [number, string] => {
+        const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
+        const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
+        stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
+        if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
+        const text = adjusted ? `${said}; ${adjusted}` : said;
+        record(symbol, startedAt, 'ok', count, text);
+        return [count, text];
+      },
+      { immediate: true },
+    );
+  };
 
-  const counts = `${ok} of ${total} symbols updated, ${barsWritten} bars written${failed ? `; ${failed} failed (see the refresh log under Import & export)` : ''}`;
+  const refreshOnePair = (pair: FxPair, startedAt: string) =>
+    refreshPair(
+      stores,
+      {
+        pair,
+        provider: job.provider,
+        signal: job.signal,
+        overlapDays: tuning.overlapDays,
+        firstDay: tuning.firstDay,
+        now,
+        stopped,
+      },
+      (written, message) => record(pairLabel(pair), startedAt, 'ok', written, message),
+    );
+
+  const items: { name: string; isPair: boolean; work: (startedAt: string) => Promise<[number, string] | null> }[] = [
+    ...job.symbols.map((symbol) => ({ name: symbol, isPair: false, work: (at: string) => refreshSymbol(symbol, at) })),
+    ...pairs.map((pair) => ({ name: pairLabel(pair), isPair: true, work: (at: string) => refreshOnePair(pair, at) })),
+  ];
+  await forEachLimited(items, tuning.concurrency, (item) => runItem(item.name, item.isPair, item.work));
+
+  // Pairs are named only when the job had some, so a refresh of quotes alone reads as before.
+  const what = pairs.length > 0 ? 'symbols and currency pairs' : 'symbols';
+  const rates = pairs.length > 0 ? ` and ${ratesWritten} exchange rates` : '';
+  const counts = `${ok} of ${total} ${what} updated, ${barsWritten} bars${rates} written${failed ? `; ${failed} failed (see the refresh log under Import & export)` : ''}`;
   const state: RefreshSummary['state'] = job.signal.aborted ? 'cancelled' : failed > 0 && ok === 0 ? 'failed' : 'done';
   const message = state === 'cancelled' ? `Cancelled: ${counts}.` : `${counts}.`;
   if (context.isOpen()) {
     stores.log.prune();
     progress({ jobId: job.id, symbolsDone: done, symbolsTotal: total, state, message });
   }
-  return { jobId: job.id, state, ok, failed, barsWritten, message };
+  return { jobId: job.id, state, ok, failed, barsWritten, ratesWritten, message };
 }

@@ -24,6 +24,16 @@ import {
 import { appSettings, settingsPatch } from './settings-schemas';
 import { backupInfo, backupList, backupRestoreInput, backupRestoreOutput } from './backup-schemas';
 import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
+import {
+  fxCurrencies,
+  fxDeletePairOutput,
+  fxImportInput,
+  fxImportOutput,
+  fxManualRateInput,
+  fxPairInput,
+  fxPairSummary,
+  fxRate,
+} from './fx-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
 import {
   holdingsInput,
@@ -117,6 +127,17 @@ export const calls = {
   'quotes:refreshStatus': { input: noInput, output: refreshStatus },
   /** Removes a symbol's bars (a day range or all), e.g. a garbled bar from the future; emits data:changed. */
   'quotes:delete': { input: deleteQuotesInput, output: deleteQuotesOutput },
+  // Exchange rates (issue 16; rules in fx-schemas.ts and docs/csv.md). Each write emits data:changed `fx`.
+  /** Every cached pair: first and last day, days with a rate, sources. */
+  'fx:pairs': { input: noInput, output: z.array(fxPairSummary) },
+  /** The currencies the portfolio uses, the base currency, and the pairs a refresh fetches for them. */
+  'fx:currencies': { input: noInput, output: fxCurrencies },
+  /** The ECB's history or Yahoo pair files (EURUSD=X.csv), all or nothing; browser mode uploads the text. */
+  'fx:importFiles': { input: fxImportInput, output: fxImportOutput },
+  /** A rate typed by hand (source `manual`); it wins that day over rates fetched before it. */
+  'fx:setManualRate': { input: fxManualRateInput, output: fxRate },
+  /** Removes a pair's rates, every source. */
+  'fx:deletePair': { input: fxPairInput, output: fxDeletePairOutput },
   'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
   'portfolio:performance': { input: performanceInput, output: performanceOutput },
   'portfolio:tilt': { input: noInput, output: tiltOutput },
@@ -177,7 +198,7 @@ export const calls = {
 } as const;
 
 export const events = {
-  'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'instruments', 'quotes']) }),
+  'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'instruments', 'quotes', 'fx']) }),
   'quotes:progress': quotesProgress,
   'csv:progress': csvProgress,
 } as const;
