@@ -102,6 +102,16 @@ describe('the fx_rate column', () => {
     expect(await rows()).toEqual([]);
   });
 
+  it('refuses a rate row that would create its account, since the account currency is unknown', async () => {
+    backend = testBackend(tempDir());
+    const result = await importCsv(csv('2016-11-14,Depot,buy,JPM,10,78.47,1,,USD,,0.9315'));
+    expect(result.errorMessages).toEqual([
+      'fx.csv line 2, column fx_rate: "0.9315" is a rate to the currency of account "Depot", which does not exist yet: create it with its currency first (or begin the file with a row in its currency)',
+    ]);
+    const accounts = await backend.dispatch('accounts:list', {});
+    expect(accounts).toMatchObject({ ok: true, value: [] });
+  });
+
   it('treats the same trade at another broker rate as a new row, at the same rate as a duplicate', async () => {
     backend = testBackend(tempDir());
     const deposit = '2016-11-01,Depot,deposit,,,,,20000,EUR,,';

@@ -163,6 +163,17 @@ export async function importTransactions(writer: ImportWriter, request: ImportRe
         // A record may hold more than one transaction (a reinvested dividend): each is a row.
         for (let k = -1; k < read.more.length; k++) {
           const row = k < 0 ? read.input : (read.more[k] as TransactionInput);
+          // A broker rate says the row is not in its account's currency, so a new account cannot
+          // take the row's currency, and which currency it has the row does not say.
+          if ((row.fxRate ?? null) !== null && !accountsByKey.has(accountKey(row.account))) {
+            problems.add({
+              line: record.line,
+              column: reader.columnName(request.preset.fieldSources.fxRate) ?? 'fxRate',
+              value: row.fxRate ?? '',
+              reason: `is a rate to the currency of account "${row.account}", which does not exist yet: create it with its currency first (or begin the file with a row in its currency)`,
+            });
+            continue;
+          }
           const account = resolveAccount(row.account, row.currency);
           row.account = account.name;
           // The rows stay in memory for the ledger replay: one copy of each repeated string.
