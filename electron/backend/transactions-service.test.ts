@@ -58,7 +58,10 @@ describe('transactions', () => {
     await setup();
     await backend.dispatch('accounts:create', { name: 'Depot', currency: 'EUR' });
     const jpm = { ...buy, account: 'Depot', symbol: 'JPM', price: '78.47', fxRate: '0.93150' };
-    expect(await backend.dispatch('transactions:create', jpm)).toMatchObject({ ok: true, value: { fxRate: '0.93150' } });
+    expect(await backend.dispatch('transactions:create', jpm)).toMatchObject({
+      ok: true,
+      value: { fxRate: '0.93150' },
+    });
     const listed = await backend.dispatch('transactions:list', {});
     expect((listed as { value: { rows: { fxRate: string | null }[] } }).value.rows.map((r) => r.fxRate)).toEqual([
       '0.93150',

@@ -34,6 +34,9 @@ export interface WithoutFxRate {
 /** "12 rows trade in USD in EUR accounts without a broker rate: the day's cached rate will be used." */
 export function withoutFxRateMessage({ currency, accountCurrency, rows }: WithoutFxRate, dryRun: boolean): string {
   const count = rows.toLocaleString('en-US');
-  const subject = rows === 1 ? `1 row trades in ${currency} in a ${accountCurrency} account` : `${count} rows trade in ${currency} in ${accountCurrency} accounts`;
+  const subject =
+    rows === 1
+      ? `1 row trades in ${currency} in a ${accountCurrency} account`
+      : `${count} rows trade in ${currency} in ${accountCurrency} accounts`;
   return `${subject} without a broker rate: the day's cached rate ${dryRun ? 'will be' : 'is'} used.`;
 }

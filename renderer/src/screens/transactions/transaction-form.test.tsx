@@ -19,7 +19,21 @@ const accounts = [
 
 function setup() {
   const client = fakeClient({
-    'transactions:create': (input: CallInput<'transactions:create'>) => ({ id: 1, time: null, ...input }),
+    'transactions:create': (input: CallInput<'transactions:create'>) => ({
+      id: 1,
+      date: input.date,
+      time: null,
+      account: input.account,
+      type: input.type,
+      symbol: input.symbol ?? null,
+      quantity: input.quantity ?? null,
+      price: input.price ?? null,
+      fee: null,
+      amount: null,
+      currency: input.currency,
+      fxRate: input.fxRate ?? null,
+      note: '',
+    }),
   });
   renderWithClient(
     <TransactionForm accounts={accounts} editing={null} onDone={() => {}} onCancel={() => {}} />,
