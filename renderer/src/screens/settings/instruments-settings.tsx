@@ -9,6 +9,8 @@ export function InstrumentsSettings() {
   const instruments = useInstruments();
   const update = useUpdateInstrument();
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  // Bumped when a typed currency is refused, so the inputs show the stored currencies again.
+  const [resets, setResets] = useState(0);
 
   function change(symbol: string, value: string) {
     const sleeve = value === '' ? null : (value as Sleeve);
@@ -31,13 +33,17 @@ export function InstrumentsSettings() {
     if (currency === stored) return;
     if (!/^[A-Z]{3}$/.test(currency)) {
       setMessage({ tone: 'error', text: `Write ${symbol}'s currency as a three-letter code such as USD.` });
+      setResets((n) => n + 1);
       return;
     }
     update.mutate(
       { symbol, currency },
       {
         onSuccess: (row) => setMessage({ tone: 'info', text: `${row.symbol} is now priced in ${row.currency}.` }),
-        onError: (error) => setMessage({ tone: 'error', text: `Could not change ${symbol}: ${error.message}` }),
+        onError: (error) => {
+          setMessage({ tone: 'error', text: `Could not change ${symbol}: ${error.message}` });
+          setResets((n) => n + 1);
+        },
       },
     );
   }
@@ -95,7 +101,7 @@ export function InstrumentsSettings() {
                     </td>
                     <td>
                       <input
-                        key={row.currency}
+                        key={`${row.currency} ${resets}`}
                         className="currency-input"
                         aria-label={`Currency of ${row.symbol}`}
                         defaultValue={row.currency}

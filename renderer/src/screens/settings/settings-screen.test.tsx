@@ -195,8 +195,11 @@ describe('Settings', () => {
     await user.type(input, 'e1{Enter}');
     expect(await screen.findByText("Write XLF's currency as a three-letter code such as USD.")).toBeTruthy();
     expect(client.callsTo('instruments:update')).toEqual([]);
-    await user.clear(input);
-    await user.type(input, 'eur{Enter}');
+    // The refused text gives way to the stored currency again.
+    const again = screen.getByRole('textbox', { name: 'Currency of XLF' });
+    expect((again as HTMLInputElement).value).toBe('USD');
+    await user.clear(again);
+    await user.type(again, 'eur{Enter}');
     expect(client.callsTo('instruments:update')).toEqual([{ symbol: 'XLF', currency: 'EUR' }]);
     expect(await screen.findByText('XLF is now priced in EUR.')).toBeTruthy();
   });
