@@ -45,6 +45,10 @@ describe("Wealthfolio's files", () => {
     const content =
       'date,account,type,symbol,quantity,price,fee,amount,currency,note\n2024-01-02,A,deposit,,,,,10,USD,\n';
     expect((await call<CsvPreview>('csv:preview', { content })).suggestedPreset).toBe('tiltfolio');
+    // Also with the fx_rate column, a header name Wealthfolio's aliases share.
+    const withRate =
+      'date,account,type,symbol,quantity,price,fee,amount,currency,note,fx_rate\n2024-01-02,A,deposit,,,,,10,USD,,\n';
+    expect((await call<CsvPreview>('csv:preview', { content: withRate })).suggestedPreset).toBe('tiltfolio');
   });
 
   it('names the public sample’s SPLIT row with 13 fields under 12 headers, and imports nothing', async () => {
