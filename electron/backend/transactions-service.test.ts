@@ -74,6 +74,12 @@ describe('transactions', () => {
       expect(JSON.stringify(refused)).toMatch(/fxRate/);
     }
     expect(await count()).toBe(1);
+    // Undo of a delete puts the rate back with the row.
+    await backend.dispatch('transactions:update', { id: 1, transaction: jpm });
+    const deleted = await backend.dispatch('transactions:delete', { id: 1 });
+    expect(deleted).toMatchObject({ ok: true, value: { fxRate: '0.93150' } });
+    const restored = await backend.dispatch('transactions:restore', { row: (deleted as { value: unknown }).value });
+    expect(restored).toMatchObject({ ok: true, value: { id: 1, fxRate: '0.93150' } });
   });
 
   it('refuses a sale of shares not held, naming the transaction, and writes nothing', async () => {
