@@ -13,7 +13,7 @@ describe('docs/csv.md', () => {
     for (const exporter of Object.values(EXPORTERS)) {
       for (const column of exporter.columns) expect(doc, `${exporter.kind}.${column}`).toContain(column);
     }
-    expect(doc).toContain('`date,account,type,symbol,quantity,price,fee,amount,currency,note`');
+    expect(doc).toContain('`date,account,type,symbol,quantity,price,fee,amount,currency,note,fx_rate`');
   });
 
   it('names every preset, every column a preset reads, and every format', () => {

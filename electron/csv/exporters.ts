@@ -184,7 +184,7 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
   transactions: {
     kind: 'transactions',
     columns: TRANSACTION_COLUMNS,
-    numbers: ['quantity', 'price', 'fee', 'amount'],
+    numbers: ['quantity', 'price', 'fee', 'amount', 'fx_rate'],
     rows: ({ exports, asOf }) => exports.transactions(TRANSACTION_COLUMNS, asOf),
   },
   quotes: {

@@ -45,6 +45,10 @@ describe("Wealthfolio's files", () => {
     const content =
       'date,account,type,symbol,quantity,price,fee,amount,currency,note\n2024-01-02,A,deposit,,,,,10,USD,\n';
     expect((await call<CsvPreview>('csv:preview', { content })).suggestedPreset).toBe('tiltfolio');
+    // Also with the fx_rate column, a header name Wealthfolio's aliases share.
+    const withRate =
+      'date,account,type,symbol,quantity,price,fee,amount,currency,note,fx_rate\n2024-01-02,A,deposit,,,,,10,USD,,\n';
+    expect((await call<CsvPreview>('csv:preview', { content: withRate })).suggestedPreset).toBe('tiltfolio');
   });
 
   it('names the public sample’s SPLIT row with 13 fields under 12 headers, and imports nothing', async () => {
@@ -68,7 +72,7 @@ describe("Wealthfolio's files", () => {
       ['transfer_in', 'GOOGL', null, null, 'Transfer from other account'],
       ['tax', null, '150.00', null, 'Withholding tax'],
       ['interest', null, '50.00', null, 'Credit: Rebate credit'],
-      ['buy', 'TD.TO', null, '9.99', 'Canadian stock purchase (fxRate 1.36)'],
+      ['buy', 'TD.TO', null, '9.99', 'Canadian stock purchase'],
       ['dividend', 'VTI', '62.5', null, 'Vanguard dividend'],
       ['buy', 'VTI', null, null, 'Vanguard dividend'],
     ]);
@@ -98,6 +102,13 @@ describe("Wealthfolio's files", () => {
       fresh();
       const result = await importText(file, text(file));
       expect(result).toMatchObject({ committed: true, added: 12 });
+      // The file's one fxRate (line 12, TD.TO bought in CAD) is the row's broker rate, as written;
+      // every other row has none. The account (USD, from the first row) then needs no cached rate
+      // for the CAD buy, so the import names none.
+      expect(result.preview.map((r) => [r.symbol, r.currency, r.fxRate ?? null]).filter((r) => r[2] !== null)).toEqual([
+        ['TD.TO', 'CAD', '1.36'],
+      ]);
+      expect(result.fxRateMessages).toEqual([]);
       // By hand. MSFT: 10 at 380.50 + 4.95 = 3,809.95; 5 sold at 410 − 4.95 = 2,045.05 against
       // 1,904.975: realized 140.075. AAPL: 5 at 185.25 + 4.95 = 931.20; 2 sold at 175 − 4.95 =
       // 345.05 against 372.48: realized −27.43. VOO: 3 at 450, and 1 more at 1.50 from the DRIP.

@@ -147,6 +147,12 @@ export const importResult = z.strictObject({
    */
   skipped: z.number().int(),
   skippedMessages: z.array(z.string()),
+  /**
+   * Added rows in another currency than their account's that carry no broker rate (fx_rate), per
+   * pair: the day's cached rate converts them. One sentence per pair in `fxRateMessages`.
+   */
+  withoutFxRate: z.array(z.strictObject({ currency: z.string(), accountCurrency: z.string(), rows: z.number().int() })),
+  fxRateMessages: z.array(z.string()),
   accountsCreated: z.array(z.string()),
   errors: z.array(importProblem),
   errorCount: z.number().int(),

@@ -248,6 +248,13 @@ export const instrumentUpdate = z.strictObject({
   sleeve: sleeveSchema.nullable().optional(),
   name: z.string().trim().max(120).nullable().optional(),
   kind: z.enum(['stock', 'etf', 'index', 'fund', 'cash']).optional(),
+  /** The currency its prices are in; refused while transactions of the symbol are in another. */
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'Write the currency as a three-letter code such as USD.')
+    .optional(),
 });
 
 export type HoldingsOutput = z.output<typeof holdingsOutput>;

@@ -18,6 +18,18 @@ export const symbolSchema = z
 
 const optionalDecimal = z.union([decimalString, z.literal('').transform(() => null), z.null()]);
 
+/**
+ * The broker's exchange rate: account currency per 1 unit of the trade's currency (docs/engine.md).
+ * Positive; the message names the field, since a form or a file shows several numbers side by side.
+ */
+export const fxRateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}(\.\d{1,10})?$/, 'Write the exchange rate (fxRate) as a plain positive number, such as 1.0856.')
+  .refine((text) => /[1-9]/.test(text), 'The exchange rate (fxRate) must be more than zero.');
+
+const optionalFxRate = z.union([fxRateSchema, z.literal('').transform(() => null), z.null()]);
+
 /** A transaction as the user enters it; the ledger rules per type are checked by the engine. */
 export const transactionInput = z.strictObject({
   date: daySchema,
@@ -34,6 +46,8 @@ export const transactionInput = z.strictObject({
   fee: optionalDecimal.default(null),
   amount: optionalDecimal.default(null),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD.'),
+  // Optional, as on the ledger's Transaction: absent and null both mean "use the day's cached rate".
+  fxRate: optionalFxRate.optional(),
   note: z.string().max(10_000, 'Keep the note under 10,000 characters.').default(''),
 });
 
@@ -49,6 +63,7 @@ export const transactionRow = z.strictObject({
   fee: z.string().nullable(),
   amount: z.string().nullable(),
   currency: z.string(),
+  fxRate: z.string().nullable().optional(),
   note: z.string(),
 });
 

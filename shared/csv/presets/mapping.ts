@@ -55,6 +55,7 @@ const DESCRIPTIONS: Record<MappableField, string> = {
   amount: 'the cash amount',
   currency: 'three-letter ISO code',
   note: 'free text',
+  fx_rate: "the broker's exchange rate: account currency per 1 unit of the row's currency (optional)",
 };
 
 /** The key of the n-th extra fee column (from 1): "fee 1", "fee 2" … */
@@ -107,7 +108,9 @@ export function mappingPreset(
   const numberOptions = { absolute };
 
   const fieldSources: Partial<Record<keyof Draft, MappingKey>> = {};
-  for (const field of MAPPABLE_FIELDS) if (columns[field] !== undefined) fieldSources[field] = field;
+  for (const field of MAPPABLE_FIELDS) {
+    if (columns[field] !== undefined) fieldSources[field === 'fx_rate' ? 'fxRate' : field] = field;
+  }
   if (feeKeys[0] !== undefined) fieldSources.fee = feeKeys[0];
 
   /** Every fee column's charge added up, then the sign dropped if asked: "-4.95" and "-0.05" cost 5. */
@@ -150,6 +153,8 @@ export function mappingPreset(
       const price = c.number('price', numberOptions);
       const fee = readFee(c);
       const amount = c.number('amount', numberOptions);
+      // Never `absolute`: a rate is positive, and a minus sign is a mistake the schema names.
+      const fxRate = c.number('fx_rate');
       let time = date?.time ?? null;
       const timeText = c.text('time');
       if (timeText !== '') {
@@ -159,6 +164,7 @@ export function mappingPreset(
       }
       if (date === undefined || type === undefined || account === undefined) return undefined;
       if (quantity === undefined || price === undefined || fee === undefined || amount === undefined) return undefined;
+      if (fxRate === undefined) return undefined;
       return {
         date: date.day,
         time,
@@ -170,6 +176,7 @@ export function mappingPreset(
         fee,
         amount,
         currency: (constants.currency ?? c.text('currency')).toUpperCase(),
+        fxRate,
         note: constants.note ?? c.raw('note'),
       };
     },

@@ -50,7 +50,10 @@ const columns: Record<Key, SourceColumn> = {
   accountName: { headers: ['accountName', 'account name', 'account_name'], description: 'the account' },
   account: { headers: WF_ALIASES.account, description: 'the account, when there is no accountName' },
   comment: { headers: WF_ALIASES.comment, description: 'kept as the note' },
-  fxRate: { headers: WF_ALIASES.fxRate, description: 'kept in the note' },
+  fxRate: {
+    headers: WF_ALIASES.fxRate,
+    description: "the broker's rate: account currency per 1 unit of the activity's",
+  },
   subtype: { headers: WF_ALIASES.subtype, description: 'DRIP, STAKING_REWARD, BONUS, … (see below)' },
   status: { headers: ['status'], description: 'PENDING, DRAFT and VOID activities are left out (the export)' },
 };
@@ -112,6 +115,7 @@ export const wealthfolioPreset: Preset<Key> = {
     fee: 'fee',
     amount: 'amount',
     currency: 'currency',
+    fxRate: 'fxRate',
     note: 'comment',
   },
   jsonQuoted: (header) => {
@@ -128,7 +132,7 @@ export const wealthfolioPreset: Preset<Key> = {
     'CREDIT becomes interest (a refund or rebate), or deposit with subtype BONUS (new money, as Wealthfolio counts it); the note starts "Credit".',
     'SPLIT: the ratio is read from amount (Wealthfolio keeps it there).',
     'TRANSFER_IN/OUT of a security become transfer_in/out (unitPrice as the cost per share); of cash they become deposit/withdrawal. ADD_HOLDING/REMOVE_HOLDING (older Wealthfolio) read like security transfers.',
-    'fxRate is kept in the note ("fxRate 1.36"): Tiltfolio books each account in one currency and converts nothing, so the rate has no field to go to, but it says what the activity was worth in the account currency.',
+    "fxRate becomes the row's fx_rate unchanged: Wealthfolio's holdings calculator multiplies an activity-currency amount by it to get the account-currency amount, the direction Tiltfolio uses. 0, as Wealthfolio treats it, means no rate.",
     'ADJUSTMENT, UNKNOWN and CONVERSION_IN/OUT are refused. instrumentType is dropped; other subtypes (QUALIFIED, COUPON, …) are dropped.',
   ],
   read(c) {
@@ -143,6 +147,7 @@ export const wealthfolioPreset: Preset<Key> = {
     const fee = c.number('fee', { absolute: true });
     const tax = c.number('tax', { absolute: true });
     const amount = c.number('amount', { absolute: true });
+    const fxRate = c.number('fxRate');
     if (wf === 'refused') {
       const word = c.text('activityType');
       return c.problem('activityType', REFUSED[word.toUpperCase()] ?? 'is not supported', word);
@@ -150,7 +155,7 @@ export const wealthfolioPreset: Preset<Key> = {
     if (date === undefined || wf === undefined || account === undefined) return undefined;
     if (quantity === undefined || unitPrice === undefined || fee === undefined || amount === undefined)
       return undefined;
-    if (tax === undefined) return undefined;
+    if (tax === undefined || fxRate === undefined) return undefined;
     const subtype = c.text('subtype').toUpperCase();
     const rawSymbol = c.text('assetSymbol') || c.text('symbol') || c.text('isin');
     const isCash = isCashSymbol(rawSymbol);
@@ -168,12 +173,9 @@ export const wealthfolioPreset: Preset<Key> = {
       Decimal.parse(quantity ?? '0')
         .mul(Decimal.parse(unitPrice ?? '0'))
         .toString();
-    const fxRate = c.text('fxRate');
     const note = (prefix: string | null) => {
       const comment = c.raw('comment');
-      const text = prefix === null ? comment : comment.trim() === '' ? prefix : `${prefix}: ${comment}`;
-      if (fxRate === '') return text;
-      return text.trim() === '' ? `fxRate ${fxRate}` : `${text} (fxRate ${fxRate})`;
+      return prefix === null ? comment : comment.trim() === '' ? prefix : `${prefix}: ${comment}`;
     };
     const base: Draft = {
       date: date.day,
@@ -186,6 +188,7 @@ export const wealthfolioPreset: Preset<Key> = {
       fee: fees,
       amount: null,
       currency: c.text('currency').toUpperCase(),
+      fxRate: nonZero(fxRate),
       note: note(null),
     };
     // The shares a reinvested dividend or staking reward buys, as Wealthfolio's compiler books them.

@@ -13,6 +13,7 @@ const draft = (fields: Partial<Draft>): Draft => ({
   fee: '1',
   amount: '',
   currency: 'USD',
+  fxRate: '',
   note: '',
   ...fields,
 });
