@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRANSACTION_TYPES } from '../domain/transaction';
 import { isDay } from '../engine/dates';
+import { canonicalSplitRatio, SplitRatioError } from '../engine/split-ratio';
 import { SYMBOL_RE } from '../quotes/symbols';
 
 export const daySchema = z.string().refine(isDay, 'Use a real date written YYYY-MM-DD.');
@@ -18,8 +19,32 @@ export const symbolSchema = z
 
 const optionalDecimal = z.union([decimalString, z.literal('').transform(() => null), z.null()]);
 
-/** A transaction as the user enters it; the ledger rules per type are checked by the engine. */
-export const transactionInput = z.strictObject({
+/**
+ * A split's quantity is its ratio (split-ratio.ts): `3:1`, `1/3`, `1-for-3`, `0.5` … and is
+ * stored in one spelling, so an export imports back byte for byte. Other types' quantity is a
+ * plain decimal, checked as the other number fields are.
+ */
+function checkQuantity<T extends { type: string; quantity: string | null }>(value: T, ctx: z.RefinementCtx): T {
+  if (value.quantity === null) return value;
+  if (value.type === 'split') {
+    try {
+      return { ...value, quantity: canonicalSplitRatio(value.quantity) };
+    } catch (error) {
+      if (!(error instanceof SplitRatioError)) throw error;
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: error.message });
+      return z.NEVER;
+    }
+  }
+  const checked = decimalString.safeParse(value.quantity);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['quantity'], message: issue.message });
+    return z.NEVER;
+  }
+  return { ...value, quantity: checked.data };
+}
+
+// The fields; transactionInput adds the quantity's check, which depends on the type.
+const transactionFields = z.strictObject({
   date: daySchema,
   time: z
     .string()
@@ -29,13 +54,21 @@ export const transactionInput = z.strictObject({
   account: z.string().trim().min(1, 'Choose an account.').max(80),
   type: z.enum(TRANSACTION_TYPES),
   symbol: z.union([symbolSchema, z.literal('').transform(() => null), z.null()]).default(null),
-  quantity: optionalDecimal.default(null),
+  quantity: z.union([z.string().trim(), z.null()]).transform((text) => (text === '' ? null : text)).default(null),
   price: optionalDecimal.default(null),
   fee: optionalDecimal.default(null),
   amount: optionalDecimal.default(null),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD.'),
   note: z.string().max(10_000, 'Keep the note under 10,000 characters.').default(''),
 });
+
+/** A transaction as the user enters it; the ledger rules per type are checked by the engine. */
+export const transactionInput = transactionFields.transform(checkQuantity);
+
+/** A transaction as it was, with its id: the undo of a delete. */
+export const transactionWithId = transactionFields
+  .extend({ id: z.number().int().positive() })
+  .transform(checkQuantity);
 
 export const transactionRow = z.strictObject({
   id: z.number().int(),

@@ -30,7 +30,8 @@ describe('validateDraft', () => {
       amount: 'This transaction has amount 500, but quantity × price + fee is 501.',
     });
     expect(problemsOf({ type: 'split', quantity: '', price: '', fee: '' })).toEqual({
-      quantity: 'This transaction needs a ratio in the quantity field (7 for a 7-for-1 split).',
+      quantity:
+        'This transaction needs a ratio in the quantity field: write new shares : old shares, such as 3:1 (or 3) for 3-for-1 and 1:3 for 1-for-3.',
     });
     expect(problemsOf({ date: '2099-01-01' })).toEqual({
       date: 'This transaction is dated 2099-01-01, after today (2026-01-02).',
