@@ -37,7 +37,8 @@ function checkQuantity<T extends { type: string; quantity: string | null }>(valu
   }
   const checked = decimalString.safeParse(value.quantity);
   if (!checked.success) {
-    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['quantity'], message: issue.message });
+    for (const issue of checked.error.issues)
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: issue.message });
     return z.NEVER;
   }
   return { ...value, quantity: checked.data };
@@ -54,7 +55,10 @@ const transactionFields = z.strictObject({
   account: z.string().trim().min(1, 'Choose an account.').max(80),
   type: z.enum(TRANSACTION_TYPES),
   symbol: z.union([symbolSchema, z.literal('').transform(() => null), z.null()]).default(null),
-  quantity: z.union([z.string().trim(), z.null()]).transform((text) => (text === '' ? null : text)).default(null),
+  quantity: z
+    .union([z.string().trim(), z.null()])
+    .transform((text) => (text === '' ? null : text))
+    .default(null),
   price: optionalDecimal.default(null),
   fee: optionalDecimal.default(null),
   amount: optionalDecimal.default(null),
@@ -66,9 +70,7 @@ const transactionFields = z.strictObject({
 export const transactionInput = transactionFields.transform(checkQuantity);
 
 /** A transaction as it was, with its id: the undo of a delete. */
-export const transactionWithId = transactionFields
-  .extend({ id: z.number().int().positive() })
-  .transform(checkQuantity);
+export const transactionWithId = transactionFields.extend({ id: z.number().int().positive() }).transform(checkQuantity);
 
 export const transactionRow = z.strictObject({
   id: z.number().int(),

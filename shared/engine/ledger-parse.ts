@@ -87,8 +87,7 @@ export class RecordReader {
     out.account = account;
     out.symbol = symbolOf(tx);
     const { quantity, price, fee, amount } = out;
-    const hasQuantity =
-      tx.type === 'split' ? readRatio(tx, out) : readDecimal(tx, tx.quantity, 'quantity', quantity);
+    const hasQuantity = tx.type === 'split' ? readRatio(tx, out) : readDecimal(tx, tx.quantity, 'quantity', quantity);
     out.hasPrice = readDecimal(tx, tx.price, 'price', price);
     if (!readDecimal(tx, tx.fee, 'fee', fee)) fee.set(0, 0);
     out.hasAmount = readDecimal(tx, tx.amount, 'amount', amount);
@@ -187,7 +186,8 @@ function readDecimal(
 function readRatio(tx: Transaction, out: LedgerRecord): boolean {
   const value: unknown = tx.quantity;
   if (value === null || value === undefined) return false;
-  if (typeof value !== 'string') fail(tx, `has an invalid quantity (a ${typeof value}, not a split ratio).`, 'quantity');
+  if (typeof value !== 'string')
+    fail(tx, `has an invalid quantity (a ${typeof value}, not a split ratio).`, 'quantity');
   if (value.trim() === '') return false;
   let numerator: bigint;
   let denominator: bigint;

@@ -127,7 +127,10 @@ export function parseSplitRatio(text: string): SplitRatio {
   }
   const max = BigInt(MAX_SPLIT_RATIO);
   if (ratio.numerator > ratio.denominator * max || ratio.denominator > ratio.numerator * max) {
-    throw new SplitRatioError(text, `is outside ${MAX_SPLIT_RATIO}:1 to 1:${MAX_SPLIT_RATIO}, so it is not a plausible split`);
+    throw new SplitRatioError(
+      text,
+      `is outside ${MAX_SPLIT_RATIO}:1 to 1:${MAX_SPLIT_RATIO}, so it is not a plausible split`,
+    );
   }
   return ratio;
 }
@@ -146,9 +149,4 @@ export function formatSplitRatio(ratio: SplitRatio): string {
 /** The stored form of what was typed; throws SplitRatioError as parseSplitRatio does. */
 export function canonicalSplitRatio(text: string): string {
   return formatSplitRatio(parseSplitRatio(text));
-}
-
-/** `3-for-1`, `1-for-3`, `3-for-2`: how a broker's notice says it. */
-export function describeSplitRatio(ratio: SplitRatio): string {
-  return `${ratio.numerator}-for-${ratio.denominator}`;
 }

@@ -7,6 +7,7 @@ import { unguardCell } from '../formula-guard';
 import type { NumberFormat } from '../number-format';
 import type { Cells, Draft, Preset, SourceColumn } from '../preset-types';
 import { TRANSACTION_COLUMNS } from '../transaction-columns';
+import { splitRatioCell } from '../split-ratio-cell';
 import { COMMON_TYPE_WORDS, normaliseWord, readWord, wordTable } from '../type-words';
 
 /** The export's columns, and the time of day, which only orders records of one day (docs/csv.md). */
@@ -146,7 +147,8 @@ export function mappingPreset(
           ? (words.get(normaliseWord(typeText)) ?? c.problem(null, `has an unknown constant type ${typeText}`))
           : readWord(c, 'type', words, expected);
       const account = c.account('account');
-      const quantity = c.number('quantity', numberOptions);
+      // A split's quantity is its ratio, signs kept (a negative one is refused, not made positive).
+      const quantity = type === 'split' ? splitRatioCell(c, 'quantity') : c.number('quantity', numberOptions);
       const price = c.number('price', numberOptions);
       const fee = readFee(c);
       const amount = c.number('amount', numberOptions);

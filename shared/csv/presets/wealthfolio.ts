@@ -7,6 +7,7 @@ import type { TransactionType } from '../../domain/transaction';
 import { Decimal } from '../../engine/decimal';
 import { normaliseHeader } from '../convert';
 import type { Draft, Preset, SourceColumn } from '../preset-types';
+import { splitRatioCell } from '../split-ratio-cell';
 import { readWord, wordTable } from '../type-words';
 import { WF_ALIASES } from './wealthfolio-aliases';
 
@@ -142,7 +143,9 @@ export const wealthfolioPreset: Preset<Key> = {
     const unitPrice = c.number('unitPrice', { absolute: true });
     const fee = c.number('fee', { absolute: true });
     const tax = c.number('tax', { absolute: true });
-    const amount = c.number('amount', { absolute: true });
+    // A SPLIT keeps its ratio in amount: read as a ratio (1:3 or 0.5), its sign kept.
+    const amount = wf === 'split' ? null : c.number('amount', { absolute: true });
+    const ratio = wf === 'split' ? splitRatioCell(c, 'amount') : null;
     if (wf === 'refused') {
       const word = c.text('activityType');
       return c.problem('activityType', REFUSED[word.toUpperCase()] ?? 'is not supported', word);
@@ -150,7 +153,7 @@ export const wealthfolioPreset: Preset<Key> = {
     if (date === undefined || wf === undefined || account === undefined) return undefined;
     if (quantity === undefined || unitPrice === undefined || fee === undefined || amount === undefined)
       return undefined;
-    if (tax === undefined) return undefined;
+    if (tax === undefined || ratio === undefined) return undefined;
     const subtype = c.text('subtype').toUpperCase();
     const rawSymbol = c.text('assetSymbol') || c.text('symbol') || c.text('isin');
     const isCash = isCashSymbol(rawSymbol);
@@ -223,13 +226,13 @@ export const wealthfolioPreset: Preset<Key> = {
       case 'tax':
         return { ...base, symbol, fee: null, amount: nonZero(amount) ?? fees ?? cash };
       case 'split':
-        if (amount === null) {
+        if (ratio === null) {
           return c.problem(
             'amount',
             'is empty; a SPLIT needs its ratio here (2 for a 2-for-1 split), as in Wealthfolio',
           );
         }
-        return { ...base, symbol, quantity: amount, fee: null };
+        return { ...base, symbol, quantity: ratio, fee: null };
       case 'transfer_in':
       case 'transfer_out':
       case 'add_holding':

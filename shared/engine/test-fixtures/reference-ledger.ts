@@ -144,7 +144,10 @@ class LedgerRun {
         throw error;
       }
       const bySymbol = this.splitRatios.get(tx.account) ?? new Map<string, number[]>();
-      bySymbol.set(p.symbol, [...(bySymbol.get(p.symbol) ?? []), p.ratio.numerator.toNumber() / p.ratio.denominator.toNumber()]);
+      bySymbol.set(p.symbol, [
+        ...(bySymbol.get(p.symbol) ?? []),
+        p.ratio.numerator.toNumber() / p.ratio.denominator.toNumber(),
+      ]);
       this.splitRatios.set(tx.account, bySymbol);
     }
     // Plain loops over stretches of records: the generator only steps between them.
