@@ -5,10 +5,16 @@ import type { Cells } from './preset-types';
 
 // `:` and `/` never occur in a number format the import knows; `for` never in any number.
 const RATIO_SIGN = /[:/]|for/i;
+// More than 10 places after a point or comma: another program's printed fraction (Wealthfolio
+// writes 1-for-3 as 0.3333333333333333333333333333). No thousands group is 11 digits long, so the
+// mark is the decimal one in any format; split-ratio.ts reads it as the fraction it is.
+const LONG_FRACTION = /^(\d+)[.,](\d{11,})$/;
 
 /** The cell's ratio text, null when blank, undefined after a problem (as Cells.number). Signs are kept: a negative ratio is refused, never turned positive. */
 export function splitRatioCell<K extends string>(c: Cells<K>, key: K): string | null | undefined {
   const text = c.text(key);
   if (RATIO_SIGN.test(text)) return text;
+  const long = LONG_FRACTION.exec(text);
+  if (long) return `${long[1]}.${long[2]}`;
   return c.number(key);
 }

@@ -1,9 +1,12 @@
 // Splits booked as exact fractions (issue 15, defect 6). Every expected figure is worked out here
 // in BigInt counts of 10⁻¹⁰ (the engine's precision), not taken from the engine.
 import { describe, expect, it } from 'vitest';
+import type { CloseSeries } from '../domain/bar';
 import type { Transaction } from '../domain/transaction';
+import { closeSeries } from './close-series';
 import { applyLedger, type LedgerResult, type Position } from './ledger';
 import { LedgerError } from './ledger-error';
+import { recompute } from './recompute';
 import { ACCOUNTS, TODAY, tx } from './test-fixtures/transactions';
 
 const run = (transactions: Transaction[], costMethod: 'fifo' | 'average' = 'fifo') =>
@@ -161,5 +164,32 @@ describe('ratios the ledger refuses, naming the field', () => {
     expect(() =>
       run([deposit, tx({ id: 2, date: '2020-01-02', type: 'buy', symbol: 'XYZ', quantity: '1:3', price: '1' })]),
     ).toThrow(/has an invalid quantity/);
+  });
+});
+
+describe('a holding as of a day before a reverse split', () => {
+  it('is priced at the close × 1 ÷ 3 exactly, not × 0.3333333333', () => {
+    // Closes on today's scale (after the split): 90 then 93.
+    const closes = new Map<string, CloseSeries>([
+      [
+        'XYZ',
+        closeSeries([
+          { day: '2020-02-28', close: 90 },
+          { day: '2020-03-02', close: 93 },
+        ]),
+      ],
+    ]);
+    const result = recompute({
+      transactions: [deposit, ...buys, oneForThree('1-for-3')],
+      closes,
+      today: TODAY,
+      accounts: ACCOUNTS,
+      to: '2020-02-28',
+    });
+    const held = result.accounts.find((a) => a.name === 'Brokerage')!.positions.find((p) => p.symbol === 'XYZ')!;
+    expect(held.quantity.toString()).toBe('300');
+    expect(held.price?.toString()).toBe(String(90 / 3));
+    expect(held.marketValue?.toString()).toBe(String(300 * (90 / 3)));
+    expect(held.scale).toBeCloseTo(1 / 3, 15);
   });
 });
