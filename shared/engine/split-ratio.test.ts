@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalSplitRatio, parseSplitRatio, SplitRatioError } from './split-ratio';
+import { canonicalSplitRatio, describeSplitRatio, parseSplitRatio, SplitRatioError } from './split-ratio';
 
 describe('parseSplitRatio: new shares : old shares', () => {
   // Each spelling with the fraction it means, worked out by hand: new ÷ old in lowest terms.
@@ -73,5 +73,19 @@ describe('canonicalSplitRatio: one stored spelling per ratio', () => {
     for (const text of spellings) expect(canonicalSplitRatio(text)).toBe(stored);
     // And the stored form reads back to itself.
     expect(canonicalSplitRatio(stored)).toBe(stored);
+  });
+});
+
+describe('describeSplitRatio: as a broker notice says it', () => {
+  it.each([
+    ['7', '7-for-1'],
+    ['1/3', '1-for-3'],
+    ['0.5', '1-for-2'],
+    ['1.5', '3-for-2'],
+    // An older row's rounded decimal has no plausible terms: shown as stored.
+    ['0.3333333333', '0.3333333333'],
+    ['garbled', 'garbled'],
+  ])('%j is %j', (stored, shown) => {
+    expect(describeSplitRatio(stored)).toBe(shown);
   });
 });

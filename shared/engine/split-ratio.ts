@@ -150,3 +150,18 @@ export function formatSplitRatio(ratio: SplitRatio): string {
 export function canonicalSplitRatio(text: string): string {
   return formatSplitRatio(parseSplitRatio(text));
 }
+
+/**
+ * How a broker's notice says a stored ratio: `7-for-1`, `1-for-3`, `3-for-2`. A decimal with no
+ * plausible pair of terms (an older row's 0.3333333333) is shown as stored.
+ */
+export function describeSplitRatio(stored: string): string {
+  let ratio: SplitRatio;
+  try {
+    ratio = parseSplitRatio(stored);
+  } catch {
+    return stored;
+  }
+  if (ratio.numerator > MAX_TERM || ratio.denominator > MAX_TERM) return stored;
+  return `${ratio.numerator}-for-${ratio.denominator}`;
+}
