@@ -50,7 +50,7 @@ const DESCRIPTIONS: Record<MappableField, string> = {
   account: 'the account name',
   type: 'buy, sell, dividend, split, fee, tax, interest, deposit, withdrawal, transfer_in or transfer_out',
   symbol: 'the ticker symbol',
-  quantity: 'shares; for a split, new shares per old share',
+  quantity: 'shares; for a split, its ratio new : old shares (3:1, 1:3, 1-for-3 or 0.5)',
   price: 'per share',
   fee: 'commission and other charges',
   amount: 'the cash amount',
