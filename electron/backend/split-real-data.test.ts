@@ -63,3 +63,26 @@ describe('AAPL 7-for-1 on 2014-06-09, typed as 7:1', () => {
     expect(Number(now.totals.realizedPl)).toBeCloseTo(35 * sale - cost / 2, 9);
   });
 });
+
+describe('a split ratio through the API', () => {
+  const tempDir = useTempDirs();
+  let backend: Backend | undefined;
+  afterEach(() => backend?.close());
+
+  it('stores 1-for-3 as 1/3 and refuses a zero ratio naming the quantity field', async () => {
+    backend = testBackend(tempDir());
+    await backend.dispatch('accounts:create', { name: 'Brokerage', currency: 'USD' });
+    const split = { date: '2020-03-02', account: 'Brokerage', type: 'split', symbol: 'XYZ', currency: 'USD' };
+    expect(await backend.dispatch('transactions:create', { ...split, quantity: ' 1-For-3 ' })).toMatchObject({
+      ok: true,
+      value: { quantity: '1/3' },
+    });
+    const refused = await backend.dispatch('transactions:create', { ...split, quantity: '0' });
+    const reason =
+      'quantity: The split ratio "0" must be greater than zero; write new shares : old shares, such as 3:1 (or 3) for 3-for-1 and 1:3 for 1-for-3.';
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: `transactions:create: ${reason}`, issues: [reason] },
+    });
+  });
+});
