@@ -156,7 +156,7 @@ describe('split ratios in a CSV import', () => {
     expect((await rows(backend)).filter((r) => r.type === 'split').map((r) => r.quantity)).toEqual(['1/3', '0.5']);
   });
 
-  it('reads a Wealthfolio SPLIT, its ratio in amount as Wealthfolio writes it or typed as 1:3', async () => {
+  it('reads a Wealthfolio SPLIT, its ratio in amount as Wealthfolio writes it or typed as 1:3, else in quantity', async () => {
     const backend = open();
     const header = 'date,symbol,quantity,activityType,unitPrice,currency,fee,amount,accountId';
     const content = [
@@ -166,10 +166,12 @@ describe('split ratios in a CSV import', () => {
       // Wealthfolio keeps a reverse split's ratio as a 28-digit decimal.
       '2020-03-02,XYZ,0,SPLIT,0,USD,0,0.3333333333333333333333333333,Brokerage',
       '2020-04-02,XYZ,0,SPLIT,0,USD,0,3:1,Brokerage',
+      // Amount empty: Wealthfolio then takes the ratio from quantity.
+      '2020-05-04,XYZ,2,SPLIT,0,USD,0,,Brokerage',
     ].join('\n');
     const result = await importCsv(backend, `${content}\n`, { preset: 'wealthfolio' });
     expect(result.errorMessages).toEqual([]);
-    expect((await rows(backend)).filter((r) => r.type === 'split').map((r) => r.quantity)).toEqual(['1/3', '3']);
-    expect((await holdings(backend)).rows.find((r) => r.symbol === 'XYZ')?.quantity).toBe(String((300 / 3) * 3));
+    expect((await rows(backend)).filter((r) => r.type === 'split').map((r) => r.quantity)).toEqual(['1/3', '3', '2']);
+    expect((await holdings(backend)).rows.find((r) => r.symbol === 'XYZ')?.quantity).toBe(String((300 / 3) * 3 * 2));
   });
 });
