@@ -24,24 +24,36 @@ const optionalDecimal = z.union([decimalString, z.literal('').transform(() => nu
  * stored in one spelling, so an export imports back byte for byte. Other types' quantity is a
  * plain decimal, checked as the other number fields are.
  */
-function checkQuantity<T extends { type: string; quantity: string | null }>(value: T, ctx: z.RefinementCtx): T {
-  if (value.quantity === null) return value;
-  if (value.type === 'split') {
+function quantityProblem(value: { type?: unknown; quantity?: unknown }): string | null {
+  const { type, quantity } = value;
+  if (typeof quantity !== 'string') return null;
+  if (type === 'split') {
     try {
-      return { ...value, quantity: canonicalSplitRatio(value.quantity) };
+      canonicalSplitRatio(quantity);
+      return null;
     } catch (error) {
-      if (!(error instanceof SplitRatioError)) throw error;
-      ctx.addIssue({ code: 'custom', path: ['quantity'], message: error.message });
-      return z.NEVER;
+      if (error instanceof SplitRatioError) return error.message;
+      throw error;
     }
   }
-  const checked = decimalString.safeParse(value.quantity);
-  if (!checked.success) {
-    for (const issue of checked.error.issues)
-      ctx.addIssue({ code: 'custom', path: ['quantity'], message: issue.message });
-    return z.NEVER;
-  }
-  return { ...value, quantity: checked.data };
+  const checked = decimalString.safeParse(quantity);
+  return checked.success ? null : (checked.error.issues[0]?.message ?? 'Use a plain number.');
+}
+
+/** The quantity's check runs beside the other fields' (a form shows every problem at once). */
+function checkQuantity(
+  value: { type?: unknown; quantity?: unknown },
+  ctx: { addIssue: z.RefinementCtx['addIssue'] },
+): void {
+  const problem = quantityProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['quantity'], message: problem });
+}
+
+/** Only once every field passed: the stored spelling. */
+function canonicalQuantity<T extends { type: string; quantity: string | null }>(value: T): T {
+  if (value.quantity === null) return value;
+  const quantity = value.type === 'split' ? canonicalSplitRatio(value.quantity) : value.quantity.trim();
+  return { ...value, quantity };
 }
 
 // The fields; transactionInput adds the quantity's check, which depends on the type.
@@ -67,10 +79,15 @@ const transactionFields = z.strictObject({
 });
 
 /** A transaction as the user enters it; the ledger rules per type are checked by the engine. */
-export const transactionInput = transactionFields.transform(checkQuantity);
+export const transactionInput = transactionFields
+  .superRefine((value, ctx) => checkQuantity(value, ctx))
+  .transform((value) => canonicalQuantity(value));
 
 /** A transaction as it was, with its id: the undo of a delete. */
-export const transactionWithId = transactionFields.extend({ id: z.number().int().positive() }).transform(checkQuantity);
+export const transactionWithId = transactionFields
+  .extend({ id: z.number().int().positive() })
+  .superRefine((value, ctx) => checkQuantity(value, ctx))
+  .transform((value) => canonicalQuantity(value));
 
 export const transactionRow = z.strictObject({
   id: z.number().int(),

@@ -72,6 +72,12 @@ describe('validateDraft', () => {
     expect(problemsOf({ quantity: '1:3' })).toEqual({
       quantity: 'Use a plain number with a dot for decimals, such as 1234.56.',
     });
+    // Every field's problem at once, the ratio's beside the others'.
+    expect(Object.keys(problemsOf({ ...split, quantity: '1:0', date: '2016-02-30' })).sort()).toEqual([
+      'date',
+      'quantity',
+    ]);
+    expect(Object.keys(problemsOf({ quantity: 'x', price: 'y' })).sort()).toEqual(['price', 'quantity']);
     expect(fieldLabel('split', 'quantity')).toBe('Ratio (new : old shares)');
     expect(fieldProps('split', 'quantity')).toMatchObject({ inputMode: 'text', placeholder: '3:1 or 1:3' });
     expect(fieldProps('buy', 'quantity')).toEqual({ inputMode: 'decimal' });
