@@ -193,4 +193,31 @@ describe('tiltfolio tx import / export', () => {
     expect((await run(['--db', again, 'tx', 'import', file])).out).toContain('new accounts: @Broker');
     expect((await run(['--db', again, 'export', 'transactions', '--no-formula-guard'])).out).toBe(raw.out);
   });
+
+  it('imports a 1-for-3 split typed as 1:3 and a full sale after it, and exports the ratio as 1/3', async () => {
+    const { dir, db } = files();
+    const file = path.join(dir, 'reverse.csv');
+    const rows = [
+      '2020-01-02,Brokerage,deposit,,,,,10000,USD,',
+      '2020-01-02,Brokerage,buy,XYZ,300,10,,,USD,',
+      '2020-03-02,Brokerage,split,XYZ,1:3,,,,USD,',
+      '2020-04-01,Brokerage,sell,XYZ,100,33,,,USD,',
+    ];
+    fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+    const imported = await run(['--db', db, 'tx', 'import', file]);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toContain('Imported 4 of 4 rows from reverse.csv');
+    const exported = await run(['--db', db, 'export', 'transactions']);
+    expect(exported.out).toContain('\r\n2020-03-02,Brokerage,split,XYZ,1/3,,,,USD,,\r\n');
+    // Sold out: the sale of all 100 was accepted, so no XYZ row is left.
+    const holdings = await run(['--db', db, 'export', 'holdings']);
+    expect(holdings.out).not.toContain(',XYZ,');
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, `${HEADER}\n2020-05-01,Brokerage,split,XYZ,1:0,,,,USD,\n`);
+    const refused = await run(['--db', db, 'tx', 'import', bad]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(
+      'bad.csv line 2, column quantity: "1:0" is not accepted: the split ratio "1:0" has a zero side',
+    );
+  });
 });

@@ -23,7 +23,7 @@ import {
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
 import { backupInfo, backupList, backupRestoreInput, backupRestoreOutput } from './backup-schemas';
-import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
+import { transactionFilter, transactionInput, transactionRow, transactionWithId } from './transaction-schemas';
 import {
   fxCurrencies,
   fxDeletePairOutput,
@@ -174,7 +174,7 @@ export const calls = {
   /** Answers with the deleted row, which `transactions:restore` takes back for undo. */
   'transactions:delete': { input: z.strictObject({ id: z.number().int().positive() }), output: transactionRow },
   'transactions:restore': {
-    input: z.strictObject({ row: transactionInput.extend({ id: z.number().int().positive() }) }),
+    input: z.strictObject({ row: transactionWithId }),
     output: transactionRow,
   },
   // CSV in and out (issue 6; schemas and rules in csv-schemas.ts and docs/csv.md).

@@ -223,7 +223,8 @@ export class LedgerBook {
 
   /** Transfer quantities in today's shares, once every split is known. */
   finishFlows(): LedgerFlow[] {
-    for (const { flow, slot, day } of this.transfers) flow.quantity *= this.timelines.factor(slot, day);
+    for (const { flow, slot, day } of this.transfers)
+      flow.quantity = this.timelines.inTodaysShares(slot, day, flow.quantity);
     return this.flows;
   }
 

@@ -55,13 +55,13 @@ function sell(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number):
 }
 
 /**
- * A split (quantity = new shares per old) multiplies the shares of every open lot; cost stays.
- * The timelines show earlier days in today's shares (docs/engine.md, "Splits").
+ * A split (quantity = new shares : old shares, an exact fraction) scales the shares of every
+ * open lot; cost stays. The timelines show earlier days in today's shares (docs/engine.md, "Splits").
  */
 function split(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): void {
   const h = book.holding(tx, r);
-  book.lots.split(h, r.quantity);
-  book.timelines.split(book.slotOf(h), r.quantity.toNumber());
+  book.lots.split(h, r.ratioNumerator, r.ratioDenominator);
+  book.timelines.split(book.slotOf(h), r.ratioNumerator.toNumber(), r.ratioDenominator.toNumber());
   chargeFee(book, r, cash);
 }
 

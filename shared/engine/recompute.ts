@@ -8,8 +8,9 @@ import { dayToNumber } from './dates';
 import { Decimal } from './decimal';
 import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
 import type { CostMethod } from './lots';
-import { markPositions, type Mark } from './positions';
+import { markPositions, ONE_TO_ONE, type Mark, type Scale } from './positions';
 import { sleeveClassifier, type SleeveOverrides } from './sleeves';
+import { parseSplitRatio } from './split-ratio';
 import { computeTilt, type Tilt } from './tilt';
 import { valuePortfolio, type ValueSeries } from './valuation';
 
@@ -109,12 +110,18 @@ export function recompute(input: RecomputeInput): RecomputeResult {
  * Per holding, the product of its split records dated after `day`: a position as of that day is in
  * that day's shares, the closes in today's (docs/engine.md, "Splits and split-adjusted closes").
  */
-function laterSplits(transactions: readonly Transaction[], day: string): (p: Position) => Decimal {
-  const ratios = new Map<string, Decimal>();
+function laterSplits(transactions: readonly Transaction[], day: string): (p: Position) => Scale {
+  const scales = new Map<string, Scale>();
   for (const t of transactions) {
     if (t.type !== 'split' || t.date <= day || t.symbol === null || t.quantity === null) continue;
     const key = `${t.account}\u0000${t.symbol}`;
-    ratios.set(key, (ratios.get(key) ?? Decimal.ONE).mul(Decimal.parse(t.quantity)));
+    // The ledger has read every record already, so the ratio parses.
+    const ratio = parseSplitRatio(t.quantity);
+    const scale = scales.get(key) ?? ONE_TO_ONE;
+    scales.set(key, {
+      numerator: scale.numerator.mul(Decimal.fromInteger(ratio.numerator)),
+      denominator: scale.denominator.mul(Decimal.fromInteger(ratio.denominator)),
+    });
   }
-  return (p) => ratios.get(`${p.account}\u0000${p.symbol}`) ?? Decimal.ONE;
+  return (p) => scales.get(`${p.account}\u0000${p.symbol}`) ?? ONE_TO_ONE;
 }

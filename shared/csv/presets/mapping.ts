@@ -7,6 +7,7 @@ import { unguardCell } from '../formula-guard';
 import type { NumberFormat } from '../number-format';
 import type { Cells, Draft, Preset, SourceColumn } from '../preset-types';
 import { TRANSACTION_COLUMNS } from '../transaction-columns';
+import { splitRatioCell } from '../split-ratio-cell';
 import { COMMON_TYPE_WORDS, normaliseWord, readWord, wordTable } from '../type-words';
 
 /** The export's columns, and the time of day, which only orders records of one day (docs/csv.md). */
@@ -49,7 +50,7 @@ const DESCRIPTIONS: Record<MappableField, string> = {
   account: 'the account name',
   type: 'buy, sell, dividend, split, fee, tax, interest, deposit, withdrawal, transfer_in or transfer_out',
   symbol: 'the ticker symbol',
-  quantity: 'shares; for a split, new shares per old share',
+  quantity: 'shares; for a split, its ratio new : old shares (3:1, 1:3, 1-for-3 or 0.5)',
   price: 'per share',
   fee: 'commission and other charges',
   amount: 'the cash amount',
@@ -149,7 +150,8 @@ export function mappingPreset(
           ? (words.get(normaliseWord(typeText)) ?? c.problem(null, `has an unknown constant type ${typeText}`))
           : readWord(c, 'type', words, expected);
       const account = c.account('account');
-      const quantity = c.number('quantity', numberOptions);
+      // A split's quantity is its ratio, signs kept (a negative one is refused, not made positive).
+      const quantity = type === 'split' ? splitRatioCell(c, 'quantity') : c.number('quantity', numberOptions);
       const price = c.number('price', numberOptions);
       const fee = readFee(c);
       const amount = c.number('amount', numberOptions);

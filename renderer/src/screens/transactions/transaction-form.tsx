@@ -3,7 +3,7 @@ import type { TransactionRow } from '../../../../shared/api/transaction-schemas'
 import type { ApiError } from '../../../../shared/api/errors';
 import type { TransactionType } from '../../../../shared/domain/transaction';
 import { useCreateTransaction, useUpdateTransaction } from '../../api/hooks';
-import { FIELDS_BY_TYPE, fieldLabel, TYPE_LABELS, type FieldName } from './transaction-fields';
+import { FIELDS_BY_TYPE, fieldLabel, fieldProps, TYPE_LABELS, type FieldName } from './transaction-fields';
 import { TypeOptions } from './type-options';
 import { validateDraft, type Draft } from './validate-transaction';
 
@@ -151,7 +151,7 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
           input(
             field,
             fieldLabel(draft.type as TransactionType, field),
-            field === 'symbol' ? { autoComplete: 'off', spellCheck: 'false' } : { inputMode: 'decimal' },
+            fieldProps(draft.type as TransactionType, field),
           ),
         )}
         {input('currency', 'Currency', { maxLength: '3' })}
