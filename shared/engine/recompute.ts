@@ -6,7 +6,7 @@ import type { Transaction } from '../domain/transaction';
 import { indexOnOrBeforeDay } from './close-series';
 import { dayToNumber } from './dates';
 import { Decimal } from './decimal';
-import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
+import { applyLedger, type AccountState, type LedgerResult, type Position, type Settlement } from './ledger';
 import type { CostMethod } from './lots';
 import { markPositions, type Mark } from './positions';
 import { sleeveClassifier, type SleeveOverrides } from './sleeves';
@@ -20,7 +20,10 @@ export interface RecomputeInput {
   accounts: Iterable<string>;
   costMethod?: CostMethod;
   baseCurrency?: string;
+  /** Base units per unit of each other currency, by day (shared/fx/rate-series.ts). */
   fx?: ReadonlyMap<string, CloseSeries>;
+  /** Settles trades across currencies in their account's currency (docs/engine.md). */
+  settlement?: Settlement;
   sleeveOverrides?: SleeveOverrides;
   /** Last day of the value series (default: the last close or transaction). */
   to?: string;
@@ -60,6 +63,7 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       today: input.today,
       accounts,
       costMethod: input.costMethod,
+      settlement: input.settlement,
     });
   const series = valuePortfolio(ledger, {
     closes: input.closes,
@@ -91,7 +95,7 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       ? ledger
       : applyLedger(
           input.transactions.filter((t) => t.date <= through),
-          { today: input.today, accounts, costMethod: input.costMethod },
+          { today: input.today, accounts, costMethod: input.costMethod, settlement: input.settlement },
         );
   return {
     ledger,

@@ -144,3 +144,11 @@ export function convertAmount(
   if (!found.ok) return { value: null, reason: found.reason };
   return { value: amount.mul(found.rate), rate: found.rate, rateDay: found.rateDay };
 }
+
+/** The lookup as the ledger's settlement takes it: the rate, or the reason there is none. */
+export function fxRateLookup(table: FxTable): (from: string, to: string, day: string) => Decimal | string {
+  return (from, to, day) => {
+    const found = lookupRate(table, from, to, day);
+    return found.ok ? found.rate : found.reason;
+  };
+}
