@@ -9,7 +9,7 @@ import type { Snapshot } from '../../shared/view/snapshot';
 import type { BenchmarkBasis } from '../../shared/view/performance-view';
 import type { FxRate } from '../../shared/domain/fx-rate';
 import { fxRateLookup, fxTable } from '../../shared/fx/rate-lookup';
-import { baseRateSeriesMap } from '../../shared/fx/rate-series';
+import { barsInBase, baseRateSeriesMap } from '../../shared/fx/rate-series';
 import { tradeRatesOf } from '../../shared/view/base-values';
 import type { AccountRow } from '../db/accounts-repo';
 import type { QuotesRepo, Store } from '../db/store';
@@ -115,7 +115,23 @@ export function createSnapshots(
     },
     /** Closes of any symbol, held or not (benchmarks, rotation pairs). */
     history,
-    benchmark: (symbol: string, basis: BenchmarkBasis, to?: string) => benchmarkBars(quotes, symbol, basis, to),
+    /**
+     * The benchmark's closes measured in the base currency (a USD benchmark in EUR for a EUR
+     * investor) at each day's rate; a day without a rate is left out and said in `note`.
+     */
+    benchmark: (symbol: string, basis: BenchmarkBasis, to?: string) => {
+      const own = benchmarkBars(quotes, symbol, basis, to);
+      const base = settings.get().baseCurrency;
+      const currency = instruments.get(symbol)?.currency ?? base;
+      if (currency === base) return { ...own, currency };
+      const converted = barsInBase(own.bars, fxTable(fxRates.all()), currency, base);
+      const gap =
+        converted.missing === 0
+          ? null
+          : `${symbol} (${currency}) is measured in ${base}: ${converted.missing} of its days have no ${currency}→${base} rate and are left out (first ${converted.firstMissing}).`;
+      const note = [own.note, gap].filter((n) => n !== null).join(' ') || null;
+      return { bars: converted.bars, basis: own.basis, note, currency };
+    },
     /**
      * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
      * LedgerError when they do not hold. A write checks its rows with this and calls the answer

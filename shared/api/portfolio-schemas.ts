@@ -141,6 +141,9 @@ export const performanceOutput = z.strictObject({
       symbol: z.string(),
       /** `total`: its change with dividends reinvested (adjusted closes); `price`: closes only. */
       basis: z.enum(['total', 'price']),
+      /** The benchmark's own currency; its closes are measured in `measuredIn` (the base) at each day's rate. */
+      currency: z.string(),
+      measuredIn: z.string(),
       /** Over the span only, starting at the portfolio's growth on its first day. */
       growth: z.array(point),
       from: z.string().nullable(),

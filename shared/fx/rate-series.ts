@@ -2,7 +2,7 @@
 // from the first rate to the last one's expiry, NaN where lookupRate has none (a gap longer than
 // MAX_RATE_AGE_DAYS). The valuation carries a value forward to the next calendar day it values,
 // so the NaN after the last rate's expiry keeps an old rate from being used for ever.
-import type { CloseSeries } from '../domain/bar';
+import type { Bar, CloseSeries } from '../domain/bar';
 import { dayFromNumber } from '../engine/dates';
 import { CROSS_CURRENCIES, lookupRate, MAX_RATE_AGE_DAYS, type FxTable } from './rate-lookup';
 
@@ -45,4 +45,31 @@ export function baseRateSeriesMap(
   const out = new Map<string, CloseSeries>();
   for (const currency of currencies) if (currency !== base) out.set(currency, baseRateSeries(table, currency, base));
   return out;
+}
+
+/**
+ * A price series in another currency measured in `base`: each close times that day's rate
+ * (lookupRate's rule). Days without a rate are left out, counted, and the first named.
+ */
+export function barsInBase(
+  bars: readonly Bar[],
+  table: FxTable,
+  currency: string,
+  base: string,
+): { bars: Bar[]; missing: number; firstMissing: string | null; reason: string | null } {
+  if (currency === base) return { bars: [...bars], missing: 0, firstMissing: null, reason: null };
+  const out: Bar[] = [];
+  let missing = 0;
+  let firstMissing: string | null = null;
+  let reason: string | null = null;
+  for (const bar of bars) {
+    const found = lookupRate(table, currency, base, bar.day);
+    if (found.ok) out.push({ day: bar.day, close: bar.close * found.rate.toNumber() });
+    else {
+      missing++;
+      firstMissing ??= bar.day;
+      reason ??= found.reason;
+    }
+  }
+  return { bars: out, missing, firstMissing, reason };
 }

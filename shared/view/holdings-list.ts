@@ -130,7 +130,8 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
         base,
       ),
     },
-    notes: result.series.notes.map((n) => n.message),
+    // Trades across currencies that found no rate to settle in their account's currency.
+    notes: [...result.series.notes.map((n) => n.message), ...(result.ledger.unsettled ?? [])],
   };
 }
 

@@ -4,8 +4,10 @@ import type { TiltOutput } from '../api/portfolio-schemas';
 import type { SleeveWeights } from '../domain/sleeve';
 import { closeOnOrBefore } from '../engine/close-series';
 import { rebalanceTrades } from '../engine/tilt';
+import { Decimal } from '../engine/decimal';
+import { toBase } from './base-values';
 import { leftOut } from './left-out';
-import type { Snapshot } from './snapshot';
+import { baseContextOf, type Snapshot } from './snapshot';
 
 export interface TiltSettings {
   benchmarkSymbol: string;
@@ -13,8 +15,9 @@ export interface TiltSettings {
 }
 
 /**
- * The engine values in the base currency only (there are no exchange rates yet), so a holding in
- * another currency is in no sleeve's value: it is listed in `leftOut` at its own currency's value.
+ * The engine values holdings in the base currency at each day's rate; a holding whose currency
+ * has no rate on the valuation day is in no sleeve's value: it is listed in `leftOut` at its own
+ * currency's value.
  */
 export function tiltView(snapshot: Snapshot, settings: TiltSettings): TiltOutput {
   const { series, tilt, accounts } = snapshot.result;
@@ -28,7 +31,10 @@ export function tiltView(snapshot: Snapshot, settings: TiltSettings): TiltOutput
   const trades = settings.targetWeights
     ? rebalanceTrades({ holdings, target: settings.targetWeights, sleeveOf: snapshot.sleeveOf }).trades
     : [];
-  const open = accounts.flatMap((a) => a.positions).filter((p) => !p.quantity.isZero());
+  const ctx = baseContextOf(snapshot);
+  const open = accounts
+    .flatMap((a) => a.positions)
+    .filter((p) => !p.quantity.isZero() && toBase(ctx, Decimal.ONE, p.currency).value === null);
   return {
     asOf: snapshot.asOf,
     baseCurrency: series.baseCurrency,
