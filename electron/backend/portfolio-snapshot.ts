@@ -10,6 +10,7 @@ import type { BenchmarkBasis } from '../../shared/view/performance-view';
 import type { FxRate } from '../../shared/domain/fx-rate';
 import { fxRateLookup, fxTable } from '../../shared/fx/rate-lookup';
 import { barsInBase, baseRateSeriesMap } from '../../shared/fx/rate-series';
+import { currencyOfSymbol } from '../../shared/fx/symbol-currency';
 import { tradeRatesOf } from '../../shared/view/base-values';
 import type { AccountRow } from '../db/accounts-repo';
 import type { QuotesRepo, Store } from '../db/store';
@@ -122,7 +123,7 @@ export function createSnapshots(
     benchmark: (symbol: string, basis: BenchmarkBasis, to?: string) => {
       const own = benchmarkBars(quotes, symbol, basis, to);
       const base = settings.get().baseCurrency;
-      const currency = instruments.get(symbol)?.currency ?? base;
+      const currency = instruments.get(symbol)?.currency ?? currencyOfSymbol(symbol);
       if (currency === base) return { ...own, currency };
       const converted = barsInBase(own.bars, fxTable(fxRates.all()), currency, base);
       const gap =
