@@ -67,8 +67,12 @@ function sortValue(row: HoldingRow, key: HoldingSortKey): string | number | null
     case 'weightPct':
     case 'dayChange':
       return row[key];
+    case 'quantity':
+      return Number(row.quantity);
     default: {
-      const text = row[key];
+      // Money in the base currency, so that positions in different currencies sort together;
+      // one without a rate goes last.
+      const text = row[`${key}Base`];
       return text === null ? null : Number(text);
     }
   }
