@@ -1,4 +1,4 @@
-import type { Bar } from '../../shared/domain/bar';
+import type { Bar, CloseSeries } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
 import type { EventPayload } from '../../shared/api/contract';
 import type { Transaction } from '../../shared/domain/transaction';
@@ -8,7 +8,7 @@ import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Snapshot } from '../../shared/view/snapshot';
 import type { BenchmarkBasis } from '../../shared/view/performance-view';
 import type { FxRate } from '../../shared/domain/fx-rate';
-import { fxRateLookup, fxTable } from '../../shared/fx/rate-lookup';
+import { fxRateLookup, fxTable, type FxTable } from '../../shared/fx/rate-lookup';
 import { barsInBase, baseRateSeriesMap } from '../../shared/fx/rate-series';
 import { currencyOfSymbol } from '../../shared/fx/symbol-currency';
 import { tradeRatesOf } from '../../shared/view/base-values';
@@ -51,6 +51,14 @@ export function createSnapshots(
     ledger: LedgerResult;
   } | null = null;
 
+  let rateCache: { key: string; fx: FxTable; series: Map<string, CloseSeries> } | null = null;
+  let tableCache: { key: string; table: FxTable } | null = null;
+  const tableOf = (rates: readonly FxRate[]): FxTable => {
+    const key = ratesFingerprint(rates);
+    if (tableCache?.key !== key) tableCache = { key, table: fxTable(rates) };
+    return tableCache.table;
+  };
+
   function history(symbol: string, to?: string): Bar[] {
     return quotes.closes(symbol, '0000-01-01', to ?? '9999-12-31');
   }
@@ -64,11 +72,17 @@ export function createSnapshots(
     const rows = reused?.rows ?? transactions.all();
     const accountRows = reused?.accounts ?? accounts.list();
     const accountNames = accountRows.map((a) => a.name);
-    const fx = fxTable(rates);
     const base = current.baseCurrency;
     const accountCurrency = new Map(accountRows.map((a) => [a.name, a.currency]));
-    const currencies = new Set([...rows.map((r) => r.currency), ...accountCurrency.values()]);
-    const fxSeries = baseRateSeriesMap(fx, currencies, base);
+    const currencies = [...new Set([...rows.map((r) => r.currency), ...accountCurrency.values()])].sort();
+    // The rates' table and daily series take a few hundred milliseconds over the whole ECB file:
+    // kept while the rates, the base and the currencies held stay the same.
+    const fxKey = `${ratesFingerprint(rates)}|${base}|${currencies.join(',')}`;
+    if (rateCache?.key !== fxKey) {
+      const table = tableOf(rates);
+      rateCache = { key: fxKey, fx: table, series: baseRateSeriesMap(table, currencies, base) };
+    }
+    const { fx, series: fxSeries } = rateCache;
     const records = instruments.all();
     const overrides = new Map(
       records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
@@ -125,7 +139,7 @@ export function createSnapshots(
       const base = settings.get().baseCurrency;
       const currency = instruments.get(symbol)?.currency ?? currencyOfSymbol(symbol);
       if (currency === base) return { ...own, currency };
-      const converted = barsInBase(own.bars, fxTable(fxRates.all()), currency, base);
+      const converted = barsInBase(own.bars, tableOf(fxRates.all()), currency, base);
       const gap =
         converted.missing === 0
           ? null
@@ -145,7 +159,7 @@ export function createSnapshots(
       const rates = fxRates.all();
       const accountRows = accounts.list().filter((a) => accountNames.includes(a.name));
       const accountCurrency = new Map(accountRows.map((a) => [a.name, a.currency]));
-      const settlement = { accountCurrency, rate: fxRateLookup(fxTable(rates)) };
+      const settlement = { accountCurrency, rate: fxRateLookup(tableOf(rates)) };
       const ledger = applyLedger(rows, { today, accounts: accountNames, costMethod, settlement });
       // The snapshot reuses this ledger only for the same accounts it will read.
       const complete = accountRows.length === accountNames.length;

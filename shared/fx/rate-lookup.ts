@@ -17,10 +17,14 @@ export const MAX_RATE_AGE_DAYS = 7;
 /** The currencies a cross rate goes through, in this order, when no direct pair is cached. */
 export const CROSS_CURRENCIES = ['EUR', 'USD'] as const;
 
-/** One stored pair's series: day numbers ascending, the rate (quote per 1 base) of each. */
+/**
+ * One stored pair's series: day numbers ascending and the rate texts (quote per 1 base), parsed
+ * on first use: the whole ECB file is 217,000 rates, and a portfolio reads a few pairs of them.
+ */
 interface PairSeries {
   days: Int32Array;
-  rates: Decimal[];
+  texts: string[];
+  rates: (Decimal | undefined)[];
 }
 
 /** The cache's rates by pair, ready for lookups. Build once per snapshot. */
@@ -44,21 +48,34 @@ export type FxAnswer =
 const pairKey = (base: string, quote: string) => `${base}/${quote}`;
 
 export function fxTable(rates: readonly FxRate[]): FxTable {
-  const grouped = new Map<string, { day: number; rate: Decimal }[]>();
+  const grouped = new Map<string, { day: number; text: string }[]>();
   for (const r of rates) {
     const key = pairKey(r.base, r.quote);
     let list = grouped.get(key);
     if (list === undefined) grouped.set(key, (list = []));
-    list.push({ day: dayToNumber(r.day), rate: Decimal.parse(r.rate) });
+    list.push({ day: dayToNumber(r.day), text: r.rate });
   }
   const pairs = new Map<string, PairSeries>();
   for (const [key, list] of grouped) {
     list.sort((a, b) => a.day - b.day);
-    // A rate of zero or below cannot convert anything (and 1 ÷ it cannot be taken): not a rate.
-    const kept = list.filter((e) => e.rate.isPositive());
-    pairs.set(key, { days: Int32Array.from(kept, (e) => e.day), rates: kept.map((e) => e.rate) });
+    pairs.set(key, { days: Int32Array.from(list, (e) => e.day), texts: list.map((e) => e.text), rates: [] });
   }
   return { pairs };
+}
+
+/** Entry i's rate, or null when it is not a positive number (the cache's CHECK keeps those out). */
+function rateAt(series: PairSeries, i: number): Decimal | null {
+  let rate = series.rates[i];
+  if (rate === undefined) {
+    try {
+      rate = Decimal.parse(series.texts[i] as string);
+    } catch {
+      rate = Decimal.ZERO;
+    }
+    series.rates[i] = rate;
+  }
+  // A rate of zero or below cannot convert anything (and 1 ÷ it cannot be taken): not a rate.
+  return rate.isPositive() ? rate : null;
 }
 
 /** One leg, as a fraction (numerator ÷ denominator) so that a cross rate divides only once. */
@@ -73,11 +90,13 @@ interface Leg {
 function storedRate(table: FxTable, base: string, quote: string, day: number): { rate: Decimal; day: number } | null {
   const series = table.pairs.get(pairKey(base, quote));
   if (series === undefined) return null;
-  const i = lowerBound(series.days, day + 1) - 1;
-  if (i < 0) return null;
-  const rateDay = series.days[i] as number;
-  if (day - rateDay > MAX_RATE_AGE_DAYS) return null;
-  return { rate: series.rates[i] as Decimal, day: rateDay };
+  for (let i = lowerBound(series.days, day + 1) - 1; i >= 0; i--) {
+    const rateDay = series.days[i] as number;
+    if (day - rateDay > MAX_RATE_AGE_DAYS) return null;
+    const rate = rateAt(series, i);
+    if (rate !== null) return { rate, day: rateDay };
+  }
+  return null;
 }
 
 /** from→to directly, or as the inverse of a stored to→from; null when neither has a recent rate. */
@@ -99,8 +118,12 @@ const hasPair = (table: FxTable, a: string, b: string) =>
  * through EUR is exactly EURUSD ÷ EURGBP to 10 places.
  */
 export function lookupRate(table: FxTable, from: string, to: string, day: string): FxAnswer {
-  if (from === to) return { ok: true, rate: Decimal.ONE, rateDay: day, how: 'same', via: null };
-  const at = dayToNumber(day);
+  return lookupRateOn(table, from, to, dayToNumber(day));
+}
+
+/** lookupRate with the day as a day number (shared/engine/dates.ts). */
+export function lookupRateOn(table: FxTable, from: string, to: string, at: number): FxAnswer {
+  if (from === to) return { ok: true, rate: Decimal.ONE, rateDay: dayFromNumber(at), how: 'same', via: null };
   const direct = leg(table, from, to, at);
   if (direct !== null) return answer([direct], direct.inverse ? 'inverse' : 'direct', null);
   for (const via of CROSS_CURRENCIES) {
@@ -109,7 +132,7 @@ export function lookupRate(table: FxTable, from: string, to: string, day: string
     const second = first === null ? null : leg(table, via, to, at);
     if (first !== null && second !== null) return answer([first, second], 'cross', via);
   }
-  return { ok: false, reason: missingReason(table, from, to, day) };
+  return { ok: false, reason: missingReason(table, from, to, dayFromNumber(at)) };
 }
 
 function answer(legs: Leg[], how: 'direct' | 'inverse' | 'cross', via: string | null): FxAnswer {

@@ -3,8 +3,7 @@
 // MAX_RATE_AGE_DAYS). The valuation carries a value forward to the next calendar day it values,
 // so the NaN after the last rate's expiry keeps an old rate from being used for ever.
 import type { Bar, CloseSeries } from '../domain/bar';
-import { dayFromNumber } from '../engine/dates';
-import { CROSS_CURRENCIES, lookupRate, MAX_RATE_AGE_DAYS, type FxTable } from './rate-lookup';
+import { CROSS_CURRENCIES, lookupRate, lookupRateOn, MAX_RATE_AGE_DAYS, type FxTable } from './rate-lookup';
 
 /** The span of days any pair that can reach `currency` or `base` has rates on (day numbers). */
 function spanOf(table: FxTable, currencies: readonly string[]): { first: number; last: number } | null {
@@ -30,7 +29,7 @@ export function baseRateSeries(table: FxTable, currency: string, base: string): 
   for (let i = 0; i < n; i++) {
     const day = span.first + i;
     days[i] = day;
-    const found = lookupRate(table, currency, base, dayFromNumber(day));
+    const found = lookupRateOn(table, currency, base, day);
     closes[i] = found.ok ? found.rate.toNumber() : Number.NaN;
   }
   return { days, closes };
