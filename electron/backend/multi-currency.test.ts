@@ -216,6 +216,12 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     const all = (await exported(backend, 'performance')).find((r) => r.period === 'ALL');
     expect(all?.currency).toBe('USD');
     expect(Number(all?.end_value)).toBeCloseTo(total, 2);
+    // Both deposits are the only flows, on the first day, the euros at that day's rate: the
+    // return in dollars is the end value over them, the euro's move included.
+    const paidIn = 10000 * eur(D1) + 10000;
+    expect(Number(all?.start_value)).toBeCloseTo(paidIn, 2);
+    expect(Number(all?.twr_pct)).toBeCloseTo((total / paidIn - 1) * 100, 6);
+    expect(Number(all?.mwr_pct)).toBeCloseTo((total / paidIn - 1) * 100, 6);
   });
 
   it('values the same portfolio for a EUR investor: USD→EUR is 1 ÷ EURUSD, SPY measured in euros', async () => {
@@ -238,6 +244,8 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     const perf = await callOk<PerformanceOutput>(backend, 'portfolio:performance', { period: 'ALL', to: AS_OF });
     expect(perf.baseCurrency).toBe('EUR');
     expect(perf.endValue).toBeCloseTo(total, 2);
+    const paidIn = 10000 + 10000 / eur(D1);
+    expect(perf.twrPct).toBeCloseTo((total / paidIn - 1) * 100, 6);
     // SPY's change in euros: each close divided by that day's EURUSD.
     const bench = perf.benchmark;
     expect(bench).toMatchObject({ symbol: 'SPY', currency: 'USD', measuredIn: 'EUR' });
