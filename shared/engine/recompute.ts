@@ -78,12 +78,23 @@ export function recompute(input: RecomputeInput): RecomputeResult {
     const at = closes === undefined ? -1 : indexOnOrBeforeDay(closes.days, lastDay);
     return at < 0 ? undefined : closes?.closes[at];
   };
+  // The tilt's values are in the base currency, so its prices are too: the close × the last day's rate.
+  const rateOf = (currency: string): number | undefined => {
+    if (currency === series.baseCurrency) return 1;
+    const rates = input.fx?.get(currency);
+    const at = rates === undefined ? -1 : indexOnOrBeforeDay(rates.days, lastDay);
+    return at < 0 ? undefined : rates?.closes[at];
+  };
   const tilt = computeTilt({
-    holdings: series.holdings.map((h) => ({
-      symbol: h.symbol,
-      value: h.lastValue,
-      price: closeOf(h.symbol),
-    })),
+    holdings: series.holdings.map((h) => {
+      const close = closeOf(h.symbol);
+      const rate = rateOf(h.currency);
+      return {
+        symbol: h.symbol,
+        value: h.lastValue,
+        price: close === undefined || rate === undefined ? undefined : close * rate,
+      };
+    }),
     benchmark: input.benchmarkWeights,
     target: input.targetWeights,
     sleeveOf: classify,

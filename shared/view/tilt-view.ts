@@ -21,17 +21,24 @@ export interface TiltSettings {
  */
 export function tiltView(snapshot: Snapshot, settings: TiltSettings): TiltOutput {
   const { series, tilt, accounts } = snapshot.result;
+  const ctx = baseContextOf(snapshot);
+  // Values are in the base currency, so a trade's amount is too: its shares are that amount over
+  // the close in the base currency (the close × the valuation day's rate).
+  const rateOf = (currency: string) => toBase(ctx, Decimal.ONE, currency).value?.toNumber();
   const holdings = series.holdings
     .filter((h) => h.lastValue > 0)
-    .map((h) => ({
-      symbol: h.symbol,
-      value: h.lastValue,
-      price: closeOnOrBefore(snapshot.closes.get(h.symbol), snapshot.asOf ?? '')?.bar.close,
-    }));
+    .map((h) => {
+      const close = closeOnOrBefore(snapshot.closes.get(h.symbol), snapshot.asOf ?? '')?.bar.close;
+      const rate = rateOf(h.currency);
+      return {
+        symbol: h.symbol,
+        value: h.lastValue,
+        price: close === undefined || rate === undefined ? undefined : close * rate,
+      };
+    });
   const trades = settings.targetWeights
     ? rebalanceTrades({ holdings, target: settings.targetWeights, sleeveOf: snapshot.sleeveOf }).trades
     : [];
-  const ctx = baseContextOf(snapshot);
   const open = accounts
     .flatMap((a) => a.positions)
     .filter((p) => !p.quantity.isZero() && toBase(ctx, Decimal.ONE, p.currency).value === null);
