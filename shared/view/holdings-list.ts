@@ -130,8 +130,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
         base,
       ),
     },
-    // Trades across currencies that found no rate to settle in their account's currency.
-    notes: [...result.series.notes.map((n) => n.message), ...(result.ledger.unsettled ?? [])],
+    notes: [...result.series.notes.map((n) => n.message), ...unsettledNotes(result.ledger.unsettled ?? [])],
   };
 }
 
@@ -161,4 +160,17 @@ function currencyExposure(
       };
     })
     .sort((a, b) => Number(b.total) - Number(a.total) || (a.currency < b.currency ? -1 : 1));
+}
+
+/**
+ * Trades across currencies that found no rate to settle in their account's currency: the first
+ * few by name, then how many more (an imported history can have hundreds, all for one missing pair).
+ */
+function unsettledNotes(unsettled: readonly string[], shown = 3): string[] {
+  if (unsettled.length <= shown) return [...unsettled];
+  const more = unsettled.length - shown;
+  return [
+    ...unsettled.slice(0, shown),
+    `${more.toLocaleString('en-US')} more trade${more === 1 ? '' : 's'} settled in ${more === 1 ? 'its' : 'their'} own currency for want of a rate.`,
+  ];
 }

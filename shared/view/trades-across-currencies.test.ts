@@ -99,3 +99,24 @@ describe('a EUR account buying a USD stock', () => {
     expect(view.totals.leftOut).toEqual([{ currency: 'USD', amount: '66.80001', count: 2 }]);
   });
 });
+
+describe('many trades without a rate', () => {
+  it('names the first three and counts the rest', () => {
+    const buys = [2, 3, 4, 5, 6].map((id) => ({ ...buy(), id, quantity: '1', fee: null }));
+    const view = holdingsView(
+      snapshotOf({
+        accounts: ['Euro'],
+        accountCurrencies: { Euro: 'EUR' },
+        baseCurrency: 'EUR',
+        transactions: [deposit, ...buys],
+        bars,
+        today: '2017-01-31',
+      }),
+      undefined,
+    );
+    const unsettled = view.notes.filter((n) => n.includes('settled in'));
+    expect(unsettled).toHaveLength(4);
+    expect(unsettled[0]).toMatch(/^Transaction 2 /);
+    expect(unsettled[3]).toBe('2 more trades settled in their own currency for want of a rate.');
+  });
+});
