@@ -172,7 +172,8 @@ describe('tiltfolio tx import / export', () => {
     const holdings = await run(['--db', db, 'export', 'holdings']);
     expect(holdings).toMatchObject({ code: 0, err: '' });
     expect(holdings.out.split('\r\n')[0]).toBe(
-      'account,symbol,currency,sleeve,quantity,cost_basis,price,price_date,market_value,unrealized_pl,realized_pl,dividends,weight_pct',
+      'account,symbol,currency,sleeve,quantity,cost_basis,price,price_date,market_value,unrealized_pl,realized_pl,dividends,weight_pct,' +
+        'base_currency,fx_rate,market_value_base,cost_basis_base,unrealized_pl_base,currency_effect_base',
     );
     expect(holdings.out).toContain('\r\nBrokerage,AAPL,USD,');
   });

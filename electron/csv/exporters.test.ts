@@ -130,6 +130,13 @@ describe('exporters', () => {
       realized_pl: first.realizedPl,
       dividends: first.dividends,
       weight_pct: String(first.weightPct),
+      // All in USD, the base: the rate is 1 and the base columns repeat the own-currency ones.
+      base_currency: 'USD',
+      fx_rate: '1',
+      market_value_base: first.marketValue,
+      cost_basis_base: first.costBasis,
+      unrealized_pl_base: first.unrealizedPl,
+      currency_effect_base: '0',
     });
     expect(holdings.every((row) => (row.price_date ?? '') <= asOf)).toBe(true);
 

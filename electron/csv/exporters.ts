@@ -92,6 +92,12 @@ async function holdingsRows(context: ExportContext): Promise<Cell[][]> {
     row.realizedPl,
     row.dividends,
     row.weightPct,
+    view.baseCurrency,
+    row.fxRate,
+    row.marketValueBase,
+    row.costBasisBase,
+    row.unrealizedPlBase,
+    row.currencyEffectBase,
   ]);
 }
 
@@ -155,6 +161,12 @@ export const HOLDINGS_COLUMNS = [
   'realized_pl',
   'dividends',
   'weight_pct',
+  'base_currency',
+  'fx_rate',
+  'market_value_base',
+  'cost_basis_base',
+  'unrealized_pl_base',
+  'currency_effect_base',
 ] as const;
 
 /** Written here and read back by `quotes import` (shared/quotes/quotes-export-csv.ts). */
@@ -205,6 +217,11 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
       'realized_pl',
       'dividends',
       'weight_pct',
+      'fx_rate',
+      'market_value_base',
+      'cost_basis_base',
+      'unrealized_pl_base',
+      'currency_effect_base',
     ],
     rows: holdingsRows,
   },

@@ -6,7 +6,7 @@ import type { Transaction } from '../domain/transaction';
 import { indexOnOrBeforeDay } from './close-series';
 import { dayToNumber } from './dates';
 import { Decimal } from './decimal';
-import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
+import { applyLedger, type AccountState, type LedgerResult, type Position, type Settlement } from './ledger';
 import type { CostMethod } from './lots';
 import { markPositions, ONE_TO_ONE, type Mark, type Scale } from './positions';
 import { sleeveClassifier, type SleeveOverrides } from './sleeves';
@@ -21,7 +21,10 @@ export interface RecomputeInput {
   accounts: Iterable<string>;
   costMethod?: CostMethod;
   baseCurrency?: string;
+  /** Base units per unit of each other currency, by day (shared/fx/rate-series.ts). */
   fx?: ReadonlyMap<string, CloseSeries>;
+  /** Settles trades across currencies in their account's currency (docs/engine.md). */
+  settlement?: Settlement;
   sleeveOverrides?: SleeveOverrides;
   /** Last day of the value series (default: the last close or transaction). */
   to?: string;
@@ -61,6 +64,7 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       today: input.today,
       accounts,
       costMethod: input.costMethod,
+      settlement: input.settlement,
     });
   const series = valuePortfolio(ledger, {
     closes: input.closes,
@@ -75,12 +79,23 @@ export function recompute(input: RecomputeInput): RecomputeResult {
     const at = closes === undefined ? -1 : indexOnOrBeforeDay(closes.days, lastDay);
     return at < 0 ? undefined : closes?.closes[at];
   };
+  // The tilt's values are in the base currency, so its prices are too: the close × the last day's rate.
+  const rateOf = (currency: string): number | undefined => {
+    if (currency === series.baseCurrency) return 1;
+    const rates = input.fx?.get(currency);
+    const at = rates === undefined ? -1 : indexOnOrBeforeDay(rates.days, lastDay);
+    return at < 0 ? undefined : rates?.closes[at];
+  };
   const tilt = computeTilt({
-    holdings: series.holdings.map((h) => ({
-      symbol: h.symbol,
-      value: h.lastValue,
-      price: closeOf(h.symbol),
-    })),
+    holdings: series.holdings.map((h) => {
+      const close = closeOf(h.symbol);
+      const rate = rateOf(h.currency);
+      return {
+        symbol: h.symbol,
+        value: h.lastValue,
+        price: close === undefined || rate === undefined ? undefined : close * rate,
+      };
+    }),
     benchmark: input.benchmarkWeights,
     target: input.targetWeights,
     sleeveOf: classify,
@@ -92,7 +107,7 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       ? ledger
       : applyLedger(
           input.transactions.filter((t) => t.date <= through),
-          { today: input.today, accounts, costMethod: input.costMethod },
+          { today: input.today, accounts, costMethod: input.costMethod, settlement: input.settlement },
         );
   return {
     ledger,

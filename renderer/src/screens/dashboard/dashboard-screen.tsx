@@ -3,6 +3,7 @@ import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { AboutCard } from './about-card';
+import { CurrencyCard } from './currency-card';
 import { FirstRun } from './first-run';
 import { PerformanceCard } from './performance-card';
 import { SummaryCard } from './summary-card';
@@ -38,6 +39,7 @@ export function DashboardScreen() {
           ) : (
             <>
               <PerformanceCard holdings={holdings.data} />
+              <CurrencyCard holdings={holdings.data} />
               <TiltCard />
             </>
           )}

@@ -21,6 +21,8 @@ const performance: PerformanceOutput = {
   benchmark: {
     symbol: 'SPY',
     basis: 'total',
+    currency: 'USD',
+    measuredIn: 'USD',
     growth: [],
     from: '2023-05-01',
     to: '2024-05-01',

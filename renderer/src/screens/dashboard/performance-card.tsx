@@ -95,7 +95,7 @@ export function Figures({
   return (
     <dl className="figures" aria-label="Key figures">
       <Figure
-        label="Total value"
+        label={`Total value (${currency})`}
         value={formatMoney(totals?.total, currency)}
         detail={totals ? withAge(`${formatMoney(totals.cash, currency)} in cash`) : undefined}
         testId="total-value"
@@ -126,7 +126,11 @@ export function Figures({
         testId="xirr"
       />
       <Figure
-        label={bench ? `${bench.symbol} ${BASIS_WORDS[bench.basis]} over the period` : 'Benchmark'}
+        label={
+          bench
+            ? `${bench.symbol} ${BASIS_WORDS[bench.basis]}${bench.currency !== bench.measuredIn ? ` in ${bench.measuredIn}` : ''} over the period`
+            : 'Benchmark'
+        }
         value={formatPercent(bench?.pct, true)}
         detail={benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
