@@ -72,7 +72,11 @@ export function refetchFrom(
   return sourceFirstDay < last && sourceFirstDay < answerFirstDay ? sourceFirstDay : null;
 }
 
-function rescaleBar(bar: CachedBar, ratio: number): CachedBar {
+/**
+ * The one rescale rule, for a refresh's new split and for a file on another split scale: prices
+ * ÷ ratio, volume × ratio (rounded), everything else kept.
+ */
+export function rescaleBar<T extends QuoteBar>(bar: T, ratio: number): T {
   const price = (value: number | null) => (value === null ? null : value / ratio);
   return {
     ...bar,
