@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze-command';
 import { registerBackupCommands } from './backup-commands';
 import { registerCsvCommands } from './csv-commands';
+import { registerHealthCommand } from './health-command';
 import { registerQuoteCommands } from './quotes-commands';
 import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
 
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo): Command {
   registerQuoteCommands(program, io);
   registerAnalyzeCommand(program, io);
   registerBackupCommands(program, io);
+  registerHealthCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));
 
   return program;
