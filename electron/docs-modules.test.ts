@@ -16,6 +16,7 @@ const TABLES: { doc: string; heading: string; folder: string }[] = [
     'shared/csv',
     'shared/quotes',
     'shared/view',
+    'shared/health',
     'electron/backend',
     'electron/db',
     'electron/csv',
