@@ -29,7 +29,7 @@ describe('scaleJumps', () => {
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ kind: 'scale_jump', symbol: 'AMZN', day: '2022-06-01', accounts: ['Brokerage'] });
     expect(problem!.detail).toBe(
-      'AMZN: 2404.19 (file, 2022-05-31) beside 121.68 (yahoo, 2022-06-01), a 20:1 ratio: two downloads on different split scales.',
+      'AMZN: 2,404.19 (file, 2022-05-31) beside 121.68 (yahoo, 2022-06-01), a 20:1 ratio: two downloads on different split scales.',
     );
   });
 

@@ -1,6 +1,6 @@
 // Prices already in the cache from two loads on different split scales (written before the
 // import refused such files, or typed): where the loads meet, the closes differ by a split factor.
-import { factorText, findScaleJump, likelySplit } from '../quotes/scale-seam';
+import { factorText, findScaleJump, likelySplit, priceText } from '../quotes/scale-seam';
 import type { HealthCheck, HealthInput, HealthProblem, HealthRow } from './health-problem';
 import { loadOf, resolveRows } from './resolve-rows';
 
@@ -53,11 +53,14 @@ export const scaleJumps: HealthCheck = (input) =>
         accounts,
         day: found.day,
         detail:
-          `${symbol}: ${earlier.close} (${earlier.source}, ${earlier.day}) beside ${later.close} (${later.source}, ${later.day}), ` +
+          `${symbol}: ${priceText(earlier.close)} (${earlier.source}, ${earlier.day}) beside ${priceText(later.close)} (${later.source}, ${later.day}), ` +
           `a ${ratio} ratio: two downloads on different split scales.`,
         affects:
           'Its highs, drawdowns, holdings value and every return across that day jump by the ratio, as if the price moved.',
-        fix: `Import the newer, split-adjusted file again with "rescale older bars" (tiltfolio quotes import --rescale-older), or delete ${symbol}'s bars and import one download.`,
+        fix:
+          earlier.source === 'manual' || later.source === 'manual'
+            ? `Correct or delete the typed price of ${found.day} (Import & export → delete bars, or type it again on the split-adjusted scale).`
+            : `Import the newer, split-adjusted file again with "rescale older bars" (tiltfolio quotes import --rescale-older), or delete ${symbol}'s bars and import one download.`,
       },
     ];
   });

@@ -1,15 +1,11 @@
 // A buy or sell whose price is far outside what the symbol traded at that day: a price typed on
 // another scale (before a split the ledger does not know), a wrong symbol, a typo.
-import { likelySplit, factorText } from '../quotes/scale-seam';
+import { factorText, likelySplit, priceText as price } from '../quotes/scale-seam';
 import type { HealthCheck, HealthProblem } from './health-problem';
 import { resolveRows } from './resolve-rows';
 
 /** A trade price is far when it is more than this factor below the day's low or above its high. */
 export const TRADE_RANGE_FACTOR = 1.5;
-
-function price(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
-}
 
 /**
  * The price is compared on today's share scale: divided by every ledger split of the symbol after

@@ -122,7 +122,8 @@ export function factorText(factor: SplitFactor): string {
   return `${factor.numerator}:${factor.denominator}`;
 }
 
-function price(value: number): string {
+/** A price as messages write it: `2,404.19`, at most 4 decimals (closes carry float noise). */
+export function priceText(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
@@ -134,7 +135,7 @@ export function describeScaleJump(symbol: string, jump: ScaleJump, what: string,
   const ratio = factorText(jump.factor);
   const cachedAt = jump.cachedDay === jump.newDay ? '' : ` (${jump.cachedDay})`;
   return (
-    `${symbol} on ${jump.day}: the cache holds ${price(jump.cachedClose)}${cachedAt}, ${what} ${price(jump.newClose)}, ` +
+    `${symbol} on ${jump.day}: the cache holds ${priceText(jump.cachedClose)}${cachedAt}, ${what} ${priceText(jump.newClose)}, ` +
     `a ${ratio} ratio, as if a ${ratio} split lay between the two downloads. Nothing was written. ` +
     `If a split is the cause, ${rescale}: the older bars are brought onto the newer scale by ${ratio}, then the new ones written.`
   );
