@@ -74,7 +74,11 @@ test('planted problems: the dashboard counts them and links to the list, which s
   await expect(page.getByRole('heading', { name: `${count} problems found` })).toBeVisible();
   for (const summary of await page.locator('details.health-kind > summary').all()) await summary.click();
   await expect(page.getByText('ZZZ is held but has no prices in the cache.')).toBeVisible();
-  await expect(page.getByText(/AAPL: .* \(file, 2018-06-01\) beside .* \(manual, 2018-06-01\), a 1:20 ratio: two downloads on different split scales\./)).toBeVisible();
+  await expect(
+    page.getByText(
+      /AAPL: .* \(file, 2018-06-01\) beside .* \(manual, 2018-06-01\), a 1:20 ratio: two downloads on different split scales\./,
+    ),
+  ).toBeVisible();
   await expect(
     page.getByText('The benchmark SPY ends on 2018-12-31; the portfolio is valued to 2019-02-22.'),
   ).toBeVisible();
