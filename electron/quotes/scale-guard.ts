@@ -4,7 +4,7 @@
 // ("A price file on another split scale").
 import { ApiError } from '../../shared/api/errors';
 import type { QuoteBar } from '../../shared/domain/bar';
-import { preferredRow } from '../../shared/quotes/merge';
+import { oneRowPerDay } from '../../shared/quotes/merge';
 import { describeScaleJump, factorText, findScaleJump, type ScaleJump } from '../../shared/quotes/scale-seam';
 import { rescaleBar } from '../../shared/quotes/split-adjust';
 import type { QuotesRepo, SourcedBar } from '../db/quotes-repo';
@@ -24,16 +24,6 @@ export interface GuardedWrite<T extends IncomingBar> {
   bars: T[];
   /** For the caller's message, e.g. `rescaled 2,994 older bars 20:1`; '' when nothing was. */
   note: string;
-}
-
-/** One bar per day, as history shows it. */
-function oneADay<T extends SourcedBar | IncomingBar>(rows: readonly T[]): T[] {
-  const byDay = new Map<string, T>();
-  for (const row of rows) {
-    const seen = byDay.get(row.day);
-    byDay.set(row.day, seen ? preferredRow(seen, row) : row);
-  }
-  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
 /** The cached rows the write leaves standing: those it does not overwrite (same source and day). */
@@ -63,7 +53,7 @@ export function guardScale<T extends IncomingBar>(
   rescaleOlder: boolean,
 ): GuardedWrite<T> {
   const kept = standing(quotes, symbol, incoming);
-  const jump = findScaleJump(oneADay(kept), oneADay(incoming));
+  const jump = findScaleJump(oneRowPerDay(kept), oneRowPerDay(incoming));
   if (jump === null) return { bars: [...incoming], note: '' };
   if (!rescaleOlder) refuse(symbol, jump, wording);
   // cached ÷ new: what the older side is divided by when the cache is older, multiplied by otherwise.
@@ -79,7 +69,7 @@ export function guardScale<T extends IncomingBar>(
     quotes.setPrices(symbol, older);
     count = older.length;
   }
-  const again = findScaleJump(oneADay(standing(quotes, symbol, bars)), oneADay(bars));
+  const again = findScaleJump(oneRowPerDay(standing(quotes, symbol, bars)), oneRowPerDay(bars));
   if (again !== null) refuse(symbol, again, wording);
   const which = jump.side === 'after' ? 'new' : 'cached';
   return {
