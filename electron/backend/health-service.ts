@@ -5,9 +5,9 @@ import type { HealthInput, HealthSplit, HealthTrade } from '../../shared/health/
 import type { BackendContext } from './backend-context';
 import { localDay } from './local-day';
 
-/** `7`, `1:3`, `3/1`: new shares per old share; NaN for what cannot be read. */
+/** `7`, `1:3`, `3/1`, `3-for-1`: new shares per old share; NaN for what cannot be read. */
 function splitRatio(quantity: string | null): number {
-  const parts = /^\s*([\d.]+)\s*[:/]\s*([\d.]+)\s*$/.exec(quantity ?? '');
+  const parts = /^\s*([\d.]+)\s*(?::|\/|-for-)\s*([\d.]+)\s*$/i.exec(quantity ?? '');
   return parts ? Number(parts[1]) / Number(parts[2]) : Number(quantity);
 }
 
