@@ -17,6 +17,7 @@ const TABLES: { doc: string; heading: string; folder: string }[] = [
     'shared/quotes',
     'shared/view',
     'shared/fx',
+    'shared/health',
     'electron/backend',
     'electron/db',
     'electron/csv',

@@ -56,6 +56,7 @@ const SAMPLES: Record<CallName, unknown> = {
     tail: 8,
   },
   'instruments:list': {},
+  'health:check': {},
   'instruments:update': { symbol: 'AAPL', sleeve: 'other', name: 'Apple', kind: 'stock' },
   'demo:load': {},
   'analyze:symbol': { symbol: 'RUT', to: '2016-11-14', from: '2016-10-31', vs: 'SPY', lookbackDays: 365, window: 5 },

@@ -17,6 +17,7 @@ import { transactionHandlers } from './transactions-service';
 import { findAssetsDir } from './assets-dir';
 import { demoHandlers } from './demo/demo-loader';
 import { instrumentHandlers } from './instruments-service';
+import { healthHandlers } from './health-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
@@ -93,6 +94,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...portfolioHandlers(context),
       ...rotationHandlers(context),
       ...instrumentHandlers(context),
+      ...healthHandlers(context),
       ...demoHandlers(context),
       ...csvHandlers(context),
       ...backupHandlers(context, backups),

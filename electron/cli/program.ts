@@ -3,6 +3,7 @@ import { registerAnalyzeCommand } from './analyze-command';
 import { registerBackupCommands } from './backup-commands';
 import { registerCsvCommands } from './csv-commands';
 import { registerFxCommands } from './fx-commands';
+import { registerHealthCommand } from './health-command';
 import { registerQuoteCommands } from './quotes-commands';
 import { registerSettingsCommands } from './settings-commands';
 import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
@@ -54,6 +55,7 @@ export function buildProgram(io: CliIo): Command {
   registerSettingsCommands(program, io);
   registerAnalyzeCommand(program, io);
   registerBackupCommands(program, io);
+  registerHealthCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));
 
   return program;

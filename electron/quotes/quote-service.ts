@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOutput, EventPayload } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { parseQuoteFile, type QuoteFile } from '../../shared/quotes/quotes-export-csv';
+import { parseQuoteFile, type QuoteFile, type SourcedQuoteRow } from '../../shared/quotes/quotes-export-csv';
 import { pairLabel, pairsNeeded } from '../../shared/quotes/fx-pairs';
 import { isValidSymbol, symbolFromFileName } from '../../shared/quotes/symbols';
 import { QuoteDataError, type ProviderId } from '../../shared/quotes/types';
@@ -16,6 +16,7 @@ import type { Store } from '../db/store';
 import { writeExportRows, type ImportedQuotes } from './import-export-rows';
 import { defaultHttpPolicy, type HttpPolicy } from './http';
 import { createProvider } from './providers';
+import { guardScale, type ScaleWording } from './scale-guard';
 import { runRefresh, type RefreshStores, type RefreshSummary, type RefreshTuning } from './refresh';
 
 export interface QuoteServiceOptions {
@@ -29,12 +30,21 @@ export interface RefreshRequest {
   /** For this refresh only (the CLI's --provider / --base-url); the saved settings otherwise. */
   provider?: ProviderId | 'none' | undefined;
   baseUrl?: string | undefined;
+  /** A provider answer on another split scale than the cache: rescale the older bars instead of refusing it. */
+  rescaleOlder?: boolean | undefined;
 }
 
 export interface StartedRefresh {
   started: CallOutput<'quotes:refresh'>;
   /** Settles when the job has finished, whatever its outcome; never rejects. */
   done: Promise<RefreshSummary>;
+}
+
+function scaleWording(fileName: string): ScaleWording {
+  return {
+    what: `the file ${fileName}`,
+    rescale: 'import it again with "rescale older bars" (the API\'s rescaleOlder, the CLI\'s --rescale-older)',
+  };
 }
 
 const DEFAULT_TUNING: RefreshTuning = { concurrency: 4, overlapDays: 7, firstDay: '1970-01-02' };
@@ -123,7 +133,7 @@ export function createQuoteService(
     const controller = new AbortController();
     const started: CallOutput<'quotes:refresh'> = { jobId, state: 'running', symbolsTotal: items.length };
     const done = runRefresh(
-      { id: jobId, symbols, fxPairs, provider, signal: controller.signal },
+      { id: jobId, symbols, fxPairs, provider, signal: controller.signal, rescaleOlder: request.rescaleOlder ?? false },
       { stores, tuning, now, progress, isOpen: () => open },
     )
       .catch((error: unknown): RefreshSummary => {
@@ -153,7 +163,7 @@ export function createQuoteService(
      * A quotes CSV, all or nothing: Tiltfolio's export (several symbols, sources and fetch times
      * kept as written) or one symbol's Yahoo/Stooq prices. Errors name the file, line and column.
      */
-    importFile(fileName: string, content: string, symbol?: string): ImportedQuotes {
+    importFile(fileName: string, content: string, symbol?: string, rescaleOlder = false): ImportedQuotes {
       const fetchedAt = now().toISOString();
       let parsed: QuoteFile;
       try {
@@ -171,7 +181,19 @@ export function createQuoteService(
           );
         }
         if (parsed.rows.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
-        const result = writeExportRows(stores.quotes, parsed.rows);
+        const rows = parsed.rows;
+        const bySymbol = new Map<string, SourcedQuoteRow[]>();
+        for (const row of rows) bySymbol.set(row.symbol, [...(bySymbol.get(row.symbol) ?? []), row]);
+        const result = store.transaction(() => {
+          const notes: string[] = [];
+          const guarded = [...bySymbol].flatMap(([name, bars]) => {
+            const write = guardScale(stores.quotes, name, bars, scaleWording(fileName), rescaleOlder);
+            if (write.note) notes.push(`${name}: ${write.note}`);
+            return write.bars;
+          });
+          const written = writeExportRows(stores.quotes, guarded);
+          return notes.length > 0 ? { ...written, note: notes.join('; ') } : written;
+        });
         events.emit('data:changed', { scope: 'quotes' });
         return result;
       }
@@ -185,9 +207,18 @@ export function createQuoteService(
       }
       const { bars } = parsed.series;
       if (bars.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
-      stores.quotes.upsertBars(target, 'file', fetchedAt, bars);
+      const incoming = bars.map((bar) => ({ ...bar, source: 'file', fetchedAt }));
+      const rescaled = store.transaction(() => {
+        const guarded = guardScale(stores.quotes, target, incoming, scaleWording(fileName), rescaleOlder);
+        stores.quotes.writeSeries({ symbol: target, source: 'file', fetchedAt, bars: guarded.bars });
+        return guarded.note;
+      });
       events.emit('data:changed', { scope: 'quotes' });
-      return { bars: bars.length, symbols: [{ symbol: target, bars: bars.length }] };
+      return {
+        bars: bars.length,
+        symbols: [{ symbol: target, bars: bars.length }],
+        ...(rescaled ? { note: rescaled } : {}),
+      };
     },
 
     /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */

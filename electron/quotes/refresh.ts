@@ -15,6 +15,7 @@ import { pairLabel, type FxPair } from '../../shared/quotes/fx-pairs';
 import { refreshPair } from './fx-refresh';
 import { CancelledError } from './http';
 import type { QuoteProvider } from './providers';
+import { guardScale, type ScaleWording } from './scale-guard';
 import { adjustForNewSplits, fetchSplitHistory } from './split-history';
 
 export interface RefreshStores {
@@ -53,6 +54,8 @@ export interface RefreshJob {
   fxPairs?: readonly FxPair[];
   provider: QuoteProvider;
   signal: AbortSignal;
+  /** An answer on another split scale than the cache: rescale the older bars rather than refuse it. */
+  rescaleOlder?: boolean;
 }
 
 export interface RefreshContext {
@@ -62,6 +65,13 @@ export interface RefreshContext {
   progress: (payload: EventPayload<'quotes:progress'>) => void;
   /** False once the backend is closing: nothing more may touch the database. */
   isOpen: () => boolean;
+}
+
+function refreshWording(provider: string, symbol: string): ScaleWording {
+  return {
+    what: `${provider}'s answer`,
+    rescale: `refresh it with "rescale older bars" (\`tiltfolio quotes refresh --rescale-older ${symbol}\`)`,
+  };
 }
 
 function describe(error: unknown): string {
@@ -150,10 +160,19 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     return stores.transaction(
       (): [number, string] => {
         const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
-        const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
+        // After the split rule: what a reported split explains is on one scale by now.
+        const incoming = series.bars.map((bar) => ({ ...bar, source: job.provider.id, fetchedAt }));
+        const guarded = guardScale(
+          stores.quotes,
+          symbol,
+          incoming,
+          refreshWording(job.provider.id, symbol),
+          job.rescaleOlder ?? false,
+        );
+        const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: guarded.bars });
         stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
         if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
-        const text = adjusted ? `${said}; ${adjusted}` : said;
+        const text = [said, adjusted, guarded.note].filter(Boolean).join('; ');
         record(symbol, startedAt, 'ok', count, text);
         return [count, text];
       },

@@ -35,6 +35,7 @@ import {
   fxRate,
 } from './fx-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
+import { healthReport } from './health-schemas';
 import {
   holdingsInput,
   holdingsOutput,
@@ -145,6 +146,8 @@ export const calls = {
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
   'analyze:symbol': { input: analyzeInput, output: analyzeOutput },
+  /** What is suspect in the prices and trades, per symbol and account (docs/engine.md, "Data health"). */
+  'health:check': { input: noInput, output: healthReport },
   'instruments:list': { input: noInput, output: z.array(instrumentRow) },
   'instruments:update': { input: instrumentUpdate, output: instrumentRow },
   /** Loads the bundled demo portfolio into an empty database. */

@@ -67,9 +67,13 @@ export function refetchFrom(
   return sourceFirstDay < last && sourceFirstDay < answerFirstDay ? sourceFirstDay : null;
 }
 
-// × old shares ÷ new shares rather than ÷ (new ÷ old): one rounding, so a 1-for-3 split makes
-// 101.11 into 303.33, not 303.33000000000004.
-function rescaleBar(bar: CachedBar, numerator: number, denominator: number): CachedBar {
+/**
+ * The one rescale rule, for a refresh's new split and for a file on another split scale: prices
+ * × denominator ÷ numerator (new shares ÷ old), volume the other way (rounded), everything else
+ * kept. × old shares ÷ new shares rather than ÷ (new ÷ old): one rounding, so a 1-for-3 split
+ * makes 101.11 into 303.33, not 303.33000000000004.
+ */
+export function rescaleBar<T extends QuoteBar>(bar: T, numerator: number, denominator = 1): T {
   const price = (value: number | null) => (value === null ? null : (value * denominator) / numerator);
   return {
     ...bar,

@@ -24,4 +24,5 @@ export const queryKeys = {
   instruments: ['instruments'] as const,
   csvPresets: ['csv', 'presets'] as const,
   backups: ['backups'] as const,
+  health: ['health'] as const,
 };

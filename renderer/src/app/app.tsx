@@ -3,6 +3,7 @@ import { useAppInfo, useDataChangedInvalidation } from '../api/hooks';
 import { RefreshJobProvider } from '../api/refresh-job';
 import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { DataScreen } from '../screens/data/data-screen';
+import { HealthScreen } from '../screens/health/health-screen';
 import { HoldingsScreen } from '../screens/holdings/holdings-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
@@ -19,6 +20,7 @@ const SCREENS: Record<RouteId, () => ReactNode> = {
   transactions: () => <TransactionsScreen />,
   rotation: () => <RotationScreen />,
   data: () => <DataScreen />,
+  health: () => <HealthScreen />,
   settings: () => <SettingsScreen />,
 };
 

@@ -142,6 +142,9 @@ export function Figures({
 
 type Mode = 'growth' | 'value';
 
+/** Notes shown under the figures; past this, the rest is one line linking to Data health (322 bullets make a page 8,000 px tall). */
+export const NOTES_SHOWN = 4;
+
 export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
   const [period, setPeriod] = useState<Period>('1Y');
   const [mode, setMode] = useState<Mode>('growth');
@@ -224,9 +227,15 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
       )}
       {notes.length > 0 && (
         <ul className="notes">
-          {notes.map((note) => (
+          {notes.slice(0, notes.length > NOTES_SHOWN ? NOTES_SHOWN - 1 : NOTES_SHOWN).map((note) => (
             <li key={note}>{note}</li>
           ))}
+          {notes.length > NOTES_SHOWN && (
+            <li>
+              {(notes.length - NOTES_SHOWN + 1).toLocaleString()} more notes like these:{' '}
+              <a href="#/health">see Data health</a>
+            </li>
+          )}
         </ul>
       )}
     </section>
