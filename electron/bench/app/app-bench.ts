@@ -69,8 +69,23 @@ async function measurePortfolio(
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(PAGE_HELPERS);
     const page = await context.newPage();
-    if (profile)
+    // Profiling: every API call's time and response size, beside the trace.
+    const calls: { call: string; ms: number; bytes: number; at: number }[] = [];
+    if (profile) {
       await browser.startTracing(page, { path: path.join(profile, 'chromium-trace.json'), screenshots: false });
+      page.on('requestfinished', (request) => {
+        void request.sizes().then((sizes) => {
+          const timing = request.timing();
+          const call = new URL(request.url()).pathname.replace('/api/call/', '');
+          calls.push({
+            call,
+            ms: Math.round(timing.responseEnd),
+            bytes: sizes.responseBodySize,
+            at: Math.round(timing.startTime),
+          });
+        });
+      });
+    }
     await page.goto(server.url);
     const dashboard = await timeToFirstReady(page, 'dashboard');
     const go = (route: string) => navigate(page, route);
@@ -79,7 +94,10 @@ async function measurePortfolio(
     const frames = await scrollFrameTimes(page, 240, 60);
     const search = await timeToReady(page, 'transactions', () => page.fill('#tx-filter-search', SEARCH));
     const holdings = await go('holdings');
-    if (profile) await browser.stopTracing();
+    if (profile) {
+      await browser.stopTracing();
+      fs.writeFileSync(path.join(profile, 'api-calls.json'), JSON.stringify(calls, null, 1));
+    }
     await context.close();
     return {
       'app.dashboard_ready': dashboard,
