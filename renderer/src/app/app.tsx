@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useAppInfo, useDataChangedInvalidation } from '../api/hooks';
+import { useQueriesSettled } from '../components/use-queries-settled';
 import { RefreshJobProvider } from '../api/refresh-job';
 import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { DataScreen } from '../screens/data/data-screen';
@@ -47,8 +48,10 @@ function Shell() {
   useAppliedTheme();
   const info = useAppInfo();
   const [route, go] = useRoute();
+  const ready = useQueriesSettled(route);
   return (
-    <div className="shell">
+    // data-route and data-ready: when the screen shown has its data on screen (npm run bench).
+    <div className="shell" data-route={route} data-ready={ready ? 'true' : undefined}>
       <a
         className="skip-link"
         href="#main"
