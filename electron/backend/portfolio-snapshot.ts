@@ -2,7 +2,8 @@ import type { Bar } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
 import type { EventPayload } from '../../shared/api/contract';
 import type { Transaction } from '../../shared/domain/transaction';
-import { applyLedger, type LedgerResult } from '../../shared/engine/ledger';
+import type { LedgerOptions } from '../../shared/engine/ledger';
+import { applyLedgerResumable, resumeLedger, type ResumableLedger } from '../../shared/engine/ledger-resume';
 import { recompute } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Snapshot } from '../../shared/view/snapshot';
@@ -35,7 +36,10 @@ export function createSnapshots(
   });
   const ledgerKey = (costMethod: string, today: string) => `${ledgerVersion}|${costMethod}|${today}`;
   const cache = new Map<string, Snapshot>();
-  let replayed: { key: string; rows: Transaction[]; accounts: string[]; ledger: LedgerResult } | null = null;
+  // The rows as the store returns them (by date, then id) and their replay, with its checkpoints:
+  // an edit patches the rows and replays from its date (ledger-resume.ts) instead of reading and
+  // replaying every transaction.
+  let replayed: { key: string; rows: Transaction[]; accounts: string[]; ledger: ResumableLedger } | null = null;
 
   function history(symbol: string, to?: string): Bar[] {
     return quotes.closes(symbol, '0000-01-01', to ?? '9999-12-31');
@@ -48,6 +52,8 @@ export function createSnapshots(
     const reused = replayed?.key === key ? replayed : null;
     const rows = reused?.rows ?? transactions.all();
     const accountNames = reused?.accounts ?? accounts.list().map((a) => a.name);
+    const ledger =
+      reused?.ledger ?? applyLedgerResumable(rows, { today, accounts: accountNames, costMethod: current.costMethod });
     const records = instruments.all();
     const overrides = new Map(
       records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
@@ -59,14 +65,14 @@ export function createSnapshots(
       closes,
       today,
       accounts: accountNames,
-      ledger: reused?.ledger,
+      ledger: ledger.result,
       costMethod: current.costMethod,
       sleeveOverrides: overrides,
       to: asOf,
       benchmarkWeights: current.benchmarkWeights,
       targetWeights: current.targetWeights ?? undefined,
     });
-    replayed = { key, rows, accounts: accountNames, ledger: result.ledger };
+    replayed = { key, rows, accounts: accountNames, ledger };
     return {
       result,
       closes,
@@ -91,15 +97,30 @@ export function createSnapshots(
     history,
     benchmark: (symbol: string, basis: BenchmarkBasis, to?: string) => benchmarkBars(quotes, symbol, basis, to),
     /**
-     * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
-     * LedgerError when they do not hold. A write checks its rows with this and calls the answer
-     * once it has announced the change (data:changed): the next snapshot then takes this ledger
-     * instead of replaying the same rows again. Called before the announcement, it is only unused.
+     * The rows the last replay read and the accounts it knew, while no change has been announced
+     * since and the day and cost method are the same; null otherwise. An edit patches these
+     * instead of reading every row again.
      */
-    replay(rows: Transaction[], accountNames: string[]): () => void {
+    current(): { rows: readonly Transaction[]; accounts: string[] } | null {
+      const key = ledgerKey(settings.get().costMethod, localDay(now()));
+      return replayed?.key === key ? { rows: replayed.rows, accounts: replayed.accounts } : null;
+    },
+    /**
+     * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
+     * LedgerError when they do not hold. `from`: the earliest date an edit touched, when `rows`
+     * are current()'s rows with that edit applied: the replay then resumes from there. A write
+     * checks its rows with this and calls the answer once it has announced the change
+     * (data:changed): the next snapshot then takes this ledger instead of replaying the same rows
+     * again. Called before the announcement, it is only unused.
+     */
+    replay(rows: Transaction[], accountNames: string[], from?: string): () => void {
       const { costMethod } = settings.get();
       const today = localDay(now());
-      const ledger = applyLedger(rows, { today, accounts: accountNames, costMethod });
+      const options: LedgerOptions = { today, accounts: accountNames, costMethod };
+      const previous = from !== undefined && replayed?.key === ledgerKey(costMethod, today) ? replayed.ledger : null;
+      const ledger = previous
+        ? resumeLedger(previous, rows, options, from as string)
+        : applyLedgerResumable(rows, options);
       return () => {
         replayed = { key: ledgerKey(costMethod, today), rows, accounts: accountNames, ledger };
       };
