@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { TransactionFilter, TransactionInput, TransactionRow } from '../../shared/api/transaction-schemas';
+import type { TransactionInput, TransactionRow } from '../../shared/api/transaction-schemas';
 import { LedgerError } from '../../shared/engine/ledger-error';
 import { UnknownAccountError } from '../db/transactions-repo';
 import type { BackendContext } from './backend-context';
@@ -10,18 +10,6 @@ type TransactionHandlers = Pick<
   Handlers,
   'transactions:list' | 'transactions:create' | 'transactions:update' | 'transactions:delete' | 'transactions:restore'
 >;
-
-export function matchesFilter(row: TransactionRow, filter: TransactionFilter): boolean {
-  const search = filter.search?.trim().toLowerCase();
-  return (
-    (!filter.account || row.account === filter.account) &&
-    (!filter.symbol || row.symbol === filter.symbol.toUpperCase()) &&
-    (!filter.type || row.type === filter.type) &&
-    (!filter.from || row.date >= filter.from) &&
-    (!filter.to || row.date <= filter.to) &&
-    (!search || `${row.symbol ?? ''} ${row.note} ${row.account} ${row.type}`.toLowerCase().includes(search))
-  );
-}
 
 /**
  * Ledger edits. Every write runs inside one SQLite transaction together with a replay of the whole
@@ -77,11 +65,7 @@ export function transactionHandlers({ store, events, now, snapshots: ledger }: B
   }
 
   return {
-    'transactions:list': (filter) => {
-      const rows = repo.all();
-      const matching = rows.filter((row) => matchesFilter(row, filter));
-      return { rows: matching, total: rows.length };
-    },
+    'transactions:list': (query) => repo.page(query),
     'transactions:create': (input: TransactionInput) =>
       write(() => ({ removed: null, added: found(repo.insert(input, now().toISOString())) })),
     'transactions:update': ({ id, transaction }) =>
