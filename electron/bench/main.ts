@@ -5,6 +5,7 @@ import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-ben
 import { benchHttpCall } from './api-bench';
 import { benchEngineRecompute, benchEngineRevalue, benchEngineRotation } from './engine-bench';
 import type { BenchResult } from './measure';
+import { benchTransactions } from './transactions-bench';
 
 const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'api.http_call': benchHttpCall,
@@ -15,6 +16,8 @@ const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'engine.rotation': benchEngineRotation,
   // csv.import_transactions and csv.export_transactions, on one generated file.
   csv: () => benchCsv(),
+  // tx.list_page, tx.create_recent and tx.create_middle, on a ledger of 500,000 transactions.
+  tx: benchTransactions,
 };
 
 async function main(): Promise<void> {
