@@ -4,7 +4,7 @@ import { openDatabase } from '../connection';
 import { createDbAtVersion, scratchDir } from '../test-support/scratch';
 import { LATEST_SCHEMA_VERSION } from '.';
 
-describe('migration 0006 (transactions by date)', () => {
+describe('migration 0005 (transactions by date)', () => {
   it('indexes transactions by date, and the newest-first page reads the index instead of sorting', () => {
     const file = path.join(scratchDir(), 'tiltfolio.sqlite');
     createDbAtVersion(file, LATEST_SCHEMA_VERSION - 1, (db) => {
