@@ -108,6 +108,54 @@ test('transactions still list the ledger, filtered', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
+test('transactions: newest first, sorted and filtered by the backend a page at a time, delete and undo', async ({
+  page,
+}) => {
+  const app = await withDemo(page);
+  // The whole ledger, oldest first, for the figures the table must show (27 rows: one page).
+  const answer = await page.request.post(`${host.origin}/api/call/transactions:list`, {
+    data: { dir: 'asc' },
+    headers: host.headers,
+  });
+  const all = ((await answer.json()) as { value: { rows: { id: number; date: string; amount: string | null }[] } })
+    .value.rows;
+  expect(all).toHaveLength(27);
+  await app.go('Transactions');
+  await expect(page.getByText(/^27 of 27 transactions$/)).toBeVisible();
+  const rows = page.locator('table.tx-table tbody tr[data-testid]');
+  const shownIds = async () =>
+    (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')))).map((t) => Number(t?.slice(3)));
+  // Newest first: latest date, then highest id (the rows on screen; the rest are virtualised away).
+  const newest = [...all].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : b.id - a.id));
+  await expect.poll(async () => (await shownIds()).slice(0, 12)).toEqual(newest.slice(0, 12).map((r) => r.id));
+
+  // Amount, smallest first, blanks last.
+  await page.getByRole('button', { name: 'Amount' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Amount' })).toHaveAttribute('aria-sort', 'ascending');
+  const withAmount = all.filter((r) => r.amount !== null).sort((a, b) => Number(a.amount) - Number(b.amount));
+  await expect.poll(async () => (await shownIds())[0]).toBe(withAmount[0]?.id);
+
+  // A date range: the count is what falls in it.
+  const days = [...new Set(all.map((r) => r.date))].sort();
+  const from = days[3] as string;
+  const to = days[10] as string;
+  await page.getByLabel('From').fill(from);
+  await page.getByLabel('To').fill(to);
+  const inRange = all.filter((r) => r.date >= from && r.date <= to).length;
+  await expect(page.getByText(new RegExp(`^${inRange} of 27 transactions$`))).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('transactions-table.png') });
+
+  // Delete and undo still work on a paged table.
+  const victim = (await shownIds())[0] as number;
+  await page.getByRole('button', { name: `Delete transaction ${victim}` }).click();
+  await expect(page.getByText(new RegExp(`^${inRange - 1} of 26 transactions$`))).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(new RegExp(`^${inRange} of 27 transactions$`))).toBeVisible();
+  await page.getByRole('button', { name: `Edit transaction ${victim}` }).click();
+  await expect(page.getByRole('form', { name: `Edit transaction ${victim}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test('rotation: RS chart with the engine’s figures, presets, and the rotation graph', async ({ page }) => {
   const app = await withDemo(page);
   await app.go('Rotation');

@@ -2,7 +2,8 @@ import type { Bar, CloseSeries } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
 import type { EventPayload } from '../../shared/api/contract';
 import type { Transaction } from '../../shared/domain/transaction';
-import { applyLedger, type LedgerResult } from '../../shared/engine/ledger';
+import type { LedgerOptions, Settlement } from '../../shared/engine/ledger';
+import { applyLedgerResumable, resumeLedger, type ResumableLedger } from '../../shared/engine/ledger-resume';
 import { recompute } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Snapshot } from '../../shared/view/snapshot';
@@ -44,12 +45,10 @@ export function createSnapshots(
   const ledgerKey = (costMethod: string, today: string, rates: readonly FxRate[]) =>
     `${ledgerVersion}|${costMethod}|${today}|${ratesFingerprint(rates)}`;
   const cache = new Map<string, Snapshot>();
-  let replayed: {
-    key: string;
-    rows: Transaction[];
-    accounts: AccountRow[];
-    ledger: LedgerResult;
-  } | null = null;
+  // The rows as the store returns them (by date, then id) and their replay, with its checkpoints:
+  // an edit patches the rows and replays from its date (ledger-resume.ts) instead of reading and
+  // replaying every transaction.
+  let replayed: { key: string; rows: Transaction[]; accounts: AccountRow[]; ledger: ResumableLedger } | null = null;
 
   let rateCache: { key: string; fx: FxTable; series: Map<string, CloseSeries> } | null = null;
   let tableCache: { key: string; table: FxTable } | null = null;
@@ -83,6 +82,10 @@ export function createSnapshots(
       rateCache = { key: fxKey, fx: table, series: baseRateSeriesMap(table, currencies, base) };
     }
     const { fx, series: fxSeries } = rateCache;
+    const settlement: Settlement = { accountCurrency, rate: fxRateLookup(fx) };
+    const ledger =
+      reused?.ledger ??
+      applyLedgerResumable(rows, { today, accounts: accountNames, costMethod: current.costMethod, settlement });
     const records = instruments.all();
     const overrides = new Map(
       records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
@@ -94,7 +97,7 @@ export function createSnapshots(
       closes,
       today,
       accounts: accountNames,
-      ledger: reused?.ledger,
+      ledger: ledger.result,
       costMethod: current.costMethod,
       baseCurrency: base,
       fx: fxSeries,
@@ -104,7 +107,7 @@ export function createSnapshots(
       benchmarkWeights: current.benchmarkWeights,
       targetWeights: current.targetWeights ?? undefined,
     });
-    replayed = { key, rows, accounts: accountRows, ledger: result.ledger };
+    replayed = { key, rows, accounts: accountRows, ledger };
     return {
       result,
       closes,
@@ -148,22 +151,40 @@ export function createSnapshots(
       return { bars: converted.bars, basis: own.basis, note, currency };
     },
     /**
-     * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
-     * LedgerError when they do not hold. A write checks its rows with this and calls the answer
-     * once it has announced the change (data:changed): the next snapshot then takes this ledger
-     * instead of replaying the same rows again. Called before the announcement, it is only unused.
+     * The rows the last replay read and the accounts it knew, while no change has been announced
+     * since and the day and cost method are the same; null otherwise. An edit patches these
+     * instead of reading every row again.
      */
-    replay(rows: Transaction[], accountNames: string[]): () => void {
+    current(): { rows: readonly Transaction[]; accounts: string[] } | null {
+      const key = ledgerKey(settings.get().costMethod, localDay(now()), fxRates.all());
+      return replayed?.key === key ? { rows: replayed.rows, accounts: replayed.accounts.map((a) => a.name) } : null;
+    },
+    /**
+     * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
+     * LedgerError when they do not hold. `from`: the earliest date an edit touched, when `rows`
+     * are current()'s rows with that edit applied: the replay then resumes from there. A write
+     * checks its rows with this and calls the answer once it has announced the change
+     * (data:changed): the next snapshot then takes this ledger instead of replaying the same rows
+     * again. Called before the announcement, it is only unused.
+     */
+    replay(rows: Transaction[], accountNames: string[], from?: string): () => void {
       const { costMethod } = settings.get();
       const today = localDay(now());
       const rates = fxRates.all();
       const accountRows = accounts.list().filter((a) => accountNames.includes(a.name));
       const accountCurrency = new Map(accountRows.map((a) => [a.name, a.currency]));
-      const settlement = { accountCurrency, rate: fxRateLookup(tableOf(rates)) };
-      const ledger = applyLedger(rows, { today, accounts: accountNames, costMethod, settlement });
+      const settlement: Settlement = { accountCurrency, rate: fxRateLookup(tableOf(rates)) };
+      const options: LedgerOptions = { today, accounts: accountNames, costMethod, settlement };
+      // Resumed only from a replay under the same rates (the key holds them) and accounts.
+      const previous =
+        from !== undefined && replayed?.key === ledgerKey(costMethod, today, rates) ? replayed.ledger : null;
+      const ledger = previous
+        ? resumeLedger(previous, rows, options, from as string)
+        : applyLedgerResumable(rows, options);
       // The snapshot reuses this ledger only for the same accounts it will read.
       const complete = accountRows.length === accountNames.length;
       return () => {
+        // After the announcement (which moved the ledger's version): the key the next snapshot asks for.
         if (complete) replayed = { key: ledgerKey(costMethod, today, rates), rows, accounts: accountRows, ledger };
       };
     },

@@ -6,12 +6,8 @@ import type { Backend } from './backend';
 import { testBackend } from '../test-support/backend';
 import { useTempDirs } from '../test-support/temp-dir';
 
-vi.mock('../../shared/engine/ledger', async (importOriginal) => {
-  const real = await importOriginal<typeof ledger>();
-  return { ...real, applyLedger: vi.fn(real.applyLedger) };
-});
-
-const replays = vi.mocked(ledger.applyLedger);
+// Every replay, from the start or resumed from a checkpoint (ledger-resume.ts), is one pass of a LedgerRun.
+const replays = vi.spyOn(ledger.LedgerRun.prototype, 'replay');
 
 describe('ledger replays', () => {
   const tempDir = useTempDirs();

@@ -171,6 +171,7 @@ describe('transactions', () => {
     expect(await list({ from: '2017-01-01' })).toEqual(['MSFT']);
     expect(await list({ search: 'cloud' })).toEqual(['MSFT']);
     expect(await list({ type: 'sell' })).toEqual([]);
-    expect(await list({ account: 'Brokerage' })).toEqual(['AAPL', 'MSFT']);
+    expect(await list({ account: 'Brokerage' })).toEqual(['MSFT', 'AAPL']); // newest first
+    expect(await list({ account: 'Brokerage', dir: 'asc' })).toEqual(['AAPL', 'MSFT']);
   });
 });

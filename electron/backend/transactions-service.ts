@@ -1,26 +1,15 @@
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import type { TransactionFilter, TransactionInput, TransactionRow } from '../../shared/api/transaction-schemas';
+import type { TransactionInput, TransactionRow } from '../../shared/api/transaction-schemas';
 import { LedgerError } from '../../shared/engine/ledger-error';
 import { UnknownAccountError } from '../db/transactions-repo';
 import type { BackendContext } from './backend-context';
+import { patchRows } from './patch-rows';
 
 type TransactionHandlers = Pick<
   Handlers,
   'transactions:list' | 'transactions:create' | 'transactions:update' | 'transactions:delete' | 'transactions:restore'
 >;
-
-export function matchesFilter(row: TransactionRow, filter: TransactionFilter): boolean {
-  const search = filter.search?.trim().toLowerCase();
-  return (
-    (!filter.account || row.account === filter.account) &&
-    (!filter.symbol || row.symbol === filter.symbol.toUpperCase()) &&
-    (!filter.type || row.type === filter.type) &&
-    (!filter.from || row.date >= filter.from) &&
-    (!filter.to || row.date <= filter.to) &&
-    (!search || `${row.symbol ?? ''} ${row.note} ${row.account} ${row.type}`.toLowerCase().includes(search))
-  );
-}
 
 /**
  * Ledger edits. Every write runs inside one SQLite transaction together with a replay of the whole
@@ -30,17 +19,33 @@ export function matchesFilter(row: TransactionRow, filter: TransactionFilter): b
 export function transactionHandlers({ store, events, now, snapshots: ledger }: BackendContext): TransactionHandlers {
   const { transactions: repo, accounts } = store;
 
-  function write<T>(work: () => T): T {
+  /**
+   * `work` makes the change and says which row left and which came in; the ledger's rows are
+   * patched with them and replayed from the earlier of their dates, when the last replay's rows
+   * are still current (portfolio-snapshot.ts); otherwise every row is read and replayed.
+   */
+  function write(work: () => { removed: TransactionRow | null; added: TransactionRow | null }): TransactionRow {
     try {
       // The check's replay is the one the views use next: an edit replays the ledger once.
       let keep = () => {};
       const result = store.transaction(() => {
-        const value = work();
-        keep = ledger.replay(
-          repo.all(),
-          accounts.list().map((a) => a.name),
-        );
-        return value;
+        const change = work();
+        const current = ledger.current();
+        const dates = [change.removed?.date, change.added?.date].filter((d): d is string => d !== undefined);
+        const from = dates.sort()[0];
+        if (current) {
+          keep = ledger.replay(
+            patchRows(current.rows as TransactionRow[], change.removed, change.added),
+            current.accounts,
+            from,
+          );
+        } else {
+          keep = ledger.replay(
+            repo.all(),
+            accounts.list().map((a) => a.name),
+          );
+        }
+        return (change.added ?? change.removed) as TransactionRow;
       });
       events.emit('data:changed', { scope: 'transactions' });
       keep();
@@ -60,29 +65,26 @@ export function transactionHandlers({ store, events, now, snapshots: ledger }: B
   }
 
   return {
-    'transactions:list': (filter) => {
-      const rows = repo.all();
-      const matching = rows.filter((row) => matchesFilter(row, filter));
-      return { rows: matching, total: rows.length };
-    },
-    'transactions:create': (input: TransactionInput) => write(() => found(repo.insert(input, now().toISOString()))),
+    'transactions:list': (query) => repo.page(query),
+    'transactions:create': (input: TransactionInput) =>
+      write(() => ({ removed: null, added: found(repo.insert(input, now().toISOString())) })),
     'transactions:update': ({ id, transaction }) =>
       write(() => {
-        found(id);
+        const removed = found(id);
         repo.update(id, transaction);
-        return found(id);
+        return { removed, added: found(id) };
       }),
     'transactions:delete': ({ id }) =>
       write(() => {
-        const row = found(id);
+        const removed = found(id);
         repo.remove(id);
-        return row;
+        return { removed, added: null };
       }),
     'transactions:restore': ({ row }) =>
       write(() => {
         if (repo.get(row.id)) throw new ApiError('conflict', `Transaction ${row.id} already exists.`);
         const { id, ...input } = row;
-        return found(repo.insert(input, now().toISOString(), id));
+        return { removed: null, added: found(repo.insert(input, now().toISOString(), id)) };
       }),
   };
 }

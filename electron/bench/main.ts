@@ -6,6 +6,7 @@ import { benchHttpCall } from './api-bench';
 import { APP_CASES, benchApp } from './app/app-bench';
 import { benchEngineRecompute, benchEngineRevalue, benchEngineRotation } from './engine-bench';
 import type { BenchResult } from './measure';
+import { benchTransactions } from './transactions-bench';
 
 const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'api.http_call': benchHttpCall,
@@ -20,6 +21,8 @@ const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   ...Object.fromEntries(
     APP_CASES.map((name) => [name, async () => (await benchApp()).filter((result) => result.bench === name)]),
   ),
+  // tx.list_page, tx.create_recent and tx.create_middle, on a ledger of 500,000 transactions.
+  tx: benchTransactions,
 };
 
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ describe('the fx_rate column', () => {
   }
 
   async function rows(): Promise<TransactionRow[]> {
-    const result = await backend.dispatch('transactions:list', {});
+    const result = await backend.dispatch('transactions:list', { dir: 'asc' });
     if (!result.ok) throw new Error(result.error.message);
     return (result.value as { rows: TransactionRow[] }).rows;
   }

@@ -24,7 +24,7 @@ describe("Portfolio Performance's exchange rates", () => {
   };
   const importFile = (file: string, preset: string) =>
     call<ImportResult>('csv:importFile', { path: fixture(file), preset, account: 'Depot' });
-  const rows = async () => (await call<{ rows: TransactionRow[] }>('transactions:list', {})).rows;
+  const rows = async () => (await call<{ rows: TransactionRow[] }>('transactions:list', { dir: 'asc' })).rows;
   const trades = async () =>
     (await rows()).map((r) => [r.date, r.type, r.currency, r.quantity, r.price, r.amount, r.fee, r.fxRate ?? null]);
 

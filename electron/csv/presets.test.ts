@@ -35,7 +35,7 @@ describe('built-in presets', () => {
     if (!result.ok) throw new Error(result.error.message);
     const value = result.value as ImportResult;
     expect(value.errorMessages).toEqual([]);
-    const list = await backend.dispatch('transactions:list', {});
+    const list = await backend.dispatch('transactions:list', { dir: 'asc' });
     if (!list.ok) throw new Error(list.error.message);
     const rows = (list.value as { rows: TransactionRow[] }).rows.map(({ id: _id, ...rest }) => rest);
     return { result: value, rows };

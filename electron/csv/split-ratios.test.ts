@@ -34,7 +34,7 @@ describe('split ratios in a CSV import', () => {
     return result.value as ImportResult;
   }
   async function rows(backend: Backend): Promise<TransactionRow[]> {
-    const result = await backend.dispatch('transactions:list', {});
+    const result = await backend.dispatch('transactions:list', { dir: 'asc' });
     if (!result.ok) throw new Error(result.error.message);
     return (result.value as { rows: TransactionRow[] }).rows;
   }

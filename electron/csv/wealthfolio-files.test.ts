@@ -90,10 +90,10 @@ describe("Wealthfolio's files", () => {
       ['TD.TO', 'CAD', '20', '1709.99', '0', '0'],
       ['VTI', 'USD', '50', '62.5', '0', '62.5'],
     ]);
-    expect(cash(view)).toEqual([
-      ['CAD', '-1709.99'],
-      ['USD', '1080.05'],
-    ]);
+    // TD.TO carries Wealthfolio's fxRate 1.36 (account currency per unit of the activity's, as
+    // Wealthfolio's holdings calculator multiplies): its 1,709.99 CAD settle in the USD account
+    // as 1,709.99 × 1.36 = 2,325.5864 USD, so USD cash is 1,080.05 − 2,325.5864 = −1,245.5364.
+    expect(cash(view)).toEqual([['USD', '-1245.5364']]);
   });
 
   it.each(['happy-path-import.csv', 'semicolon-delimiter.csv'])(
@@ -121,10 +121,9 @@ describe("Wealthfolio's files", () => {
         ['TD.TO', 'CAD', '10', '859.99', '0', '0'],
         ['VOO', 'USD', '4', '1351.5', '0', '1.5'],
       ]);
-      expect(cash(view)).toEqual([
-        ['CAD', '-859.99'],
-        ['USD', '-3187.8'],
-      ]);
+      // The CAD buy settles in the USD account at its rate: 859.99 × 1.36 = 1,169.5864 USD, so
+      // USD cash is −3,187.80 − 1,169.5864 = −4,357.3864.
+      expect(cash(view)).toEqual([['USD', '-4357.3864']]);
       expect(view.totals.realizedPl).toBe('112.645');
     },
   );

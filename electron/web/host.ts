@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { internalErrorLine, type ApiErrorCode } from '../../shared/api/errors';
+import { REQUEST_MAX_BYTES, UPLOAD_CALLS, UPLOAD_MAX_BYTES } from '../../shared/api/limits';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { BackendLink } from '../backend/backend-session';
 import { dispatchJson } from '../backend/dispatch-json';
@@ -49,7 +50,19 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
 // Browser mode uploads a CSV file to `csv:import` as JSON text; the app reads large files from
 // disk instead (csv:importFile), so only the upload routes need room for a file. A quotes file
 // is sent whole too: a quotes export of a few dozen symbols' history is already several MB.
-const UPLOAD_CALLS = new Set(['csv:import', 'quotes:importFile', 'fx:importFiles']);
+// The limits are in shared/api/limits.ts, beside the figures the docs give.
+
+/** A body over its call's limit: answered with 413 before the rest is read. */
+class TooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`over ${limit} bytes`);
+  }
+}
+
+function describeLimit(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${mb} MB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
@@ -61,11 +74,14 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // A declared length over the limit is refused before a byte of the body is read.
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new TooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new RangeError(`request body over ${limit} bytes`);
+    if (size > limit) throw new TooLarge(limit);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -79,8 +95,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { backend, rendererDir } = options;
   const token = options.token ?? newToken();
-  const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
-  const maxUpload = options.maxUploadBytes ?? 256 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? REQUEST_MAX_BYTES;
+  const maxUpload = options.maxUploadBytes ?? UPLOAD_MAX_BYTES;
   let port = 0;
   const streams = new Set<ServerResponse>();
 
@@ -118,11 +134,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         });
       }
       let body: Buffer;
+      const upload = UPLOAD_CALLS.has(name);
       try {
-        body = await readBody(req, UPLOAD_CALLS.has(name) ? maxUpload : maxBody);
+        body = await readBody(req, upload ? maxUpload : maxBody);
       } catch (error) {
-        const message = error instanceof RangeError ? error.message : 'body is not valid JSON';
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message } });
+        if (!(error instanceof TooLarge)) {
+          return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'body is not valid JSON' } });
+        }
+        const message = upload
+          ? `The file is too large to upload: ${name} takes at most ${describeLimit(error.limit)} in browser mode. Import larger files with the desktop app or “tiltfolio tx import FILE”, which read them from disk.`
+          : `The request is too large: ${name} takes at most ${describeLimit(error.limit)}.`;
+        // The rest of the body is not read: the connection closes once the answer is out.
+        res.setHeader('Connection', 'close');
+        res.once('finish', () => req.destroy());
+        return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message } });
       }
       // The JSON is parsed by the backend's worker when there is one: a 100 MB upload is no
       // reason for this thread to stop answering.

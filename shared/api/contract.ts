@@ -23,7 +23,13 @@ import {
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
 import { backupInfo, backupList, backupRestoreInput, backupRestoreOutput } from './backup-schemas';
-import { transactionFilter, transactionInput, transactionRow, transactionWithId } from './transaction-schemas';
+import {
+  transactionInput,
+  transactionPage,
+  transactionPageInput,
+  transactionRow,
+  transactionWithId,
+} from './transaction-schemas';
 import {
   fxCurrencies,
   fxDeletePairOutput,
@@ -165,10 +171,8 @@ export const calls = {
   'backup:restore': { input: backupRestoreInput, output: backupRestoreOutput },
   'settings:get': { input: noInput, output: appSettings },
   'settings:set': { input: settingsPatch, output: appSettings },
-  'transactions:list': {
-    input: transactionFilter,
-    output: z.strictObject({ rows: z.array(transactionRow), total: z.number().int() }),
-  },
+  /** A page (at most TRANSACTIONS_PAGE_MAX rows), filtered and sorted in SQL; exports stream every row instead. */
+  'transactions:list': { input: transactionPageInput, output: transactionPage },
   'transactions:create': { input: transactionInput, output: transactionRow },
   'transactions:update': {
     input: z.strictObject({ id: z.number().int().positive(), transaction: transactionInput }),

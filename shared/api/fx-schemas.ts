@@ -1,5 +1,6 @@
 // Schemas for the exchange-rate calls (fx:*) of the API contract.
 import { z } from 'zod';
+import { UPLOAD_MAX_BYTES, UPLOAD_MAX_MB } from './limits';
 import { rateText } from '../quotes/fx-files';
 import { day } from './quotes-schemas';
 
@@ -49,7 +50,7 @@ export const fxCurrencies = z.strictObject({
 const fxFile = z.strictObject({
   /** The name (or the CLI's path): a Yahoo pair's file is named for its pair, EURUSD=X.csv. */
   fileName: z.string().trim().min(1, 'Name the file.').max(260),
-  content: z.string().max(32 * 1024 * 1024, 'The file is over 32 MB.'),
+  content: z.string().max(UPLOAD_MAX_BYTES, `The file is over ${UPLOAD_MAX_MB} MB.`),
 });
 
 /** Every file is parsed before any rate is written: one bad file and nothing is imported. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isDay } from '../engine/dates';
 import { SYMBOL_RE } from '../quotes/symbols';
+import { UPLOAD_MAX_BYTES, UPLOAD_MAX_MB } from './limits';
 
 export const symbol = z
   .string()
@@ -66,7 +67,7 @@ export const jobIdInput = z.strictObject({ jobId: z.string().min(1).max(64) });
 
 export const importFileInput = z.strictObject({
   fileName: z.string().trim().min(1, 'Name the file.').max(260),
-  content: z.string().max(32 * 1024 * 1024, 'The file is over 32 MB.'),
+  content: z.string().max(UPLOAD_MAX_BYTES, `The file is over ${UPLOAD_MAX_MB} MB.`),
   /** Defaults to the file name without its extension, upper-cased; not for a file with a symbol column. */
   symbol: symbol.optional(),
   /**

@@ -128,6 +128,50 @@ export const transactionFilter = z.strictObject({
   search: z.string().max(200).optional(),
 });
 
+/** The columns the transactions table shows, each sortable. */
+export const TRANSACTION_SORTS = [
+  'date',
+  'account',
+  'type',
+  'symbol',
+  'quantity',
+  'price',
+  'fee',
+  'amount',
+  'note',
+] as const;
+
+/** Most rows one `transactions:list` answers: a page, never the whole ledger. */
+export const TRANSACTIONS_PAGE_MAX = 1000;
+
+/**
+ * A page of the transactions matching a filter, sorted in SQL. Newest first unless asked.
+ * Ties (same date, same symbol …) are broken by id, in the same direction, so pages never overlap.
+ */
+export const transactionPageInput = transactionFilter.extend({
+  offset: z.number().int().min(0).default(0),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(TRANSACTIONS_PAGE_MAX, `Ask for at most ${TRANSACTIONS_PAGE_MAX} rows at a time.`)
+    .default(TRANSACTIONS_PAGE_MAX),
+  sort: z.enum(TRANSACTION_SORTS).default('date'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+
+export const transactionPage = z.strictObject({
+  rows: z.array(transactionRow),
+  /** How many transactions match the filter: the table's length. */
+  total: z.number().int(),
+  /** How many transactions there are, filter or not. */
+  all: z.number().int(),
+});
+
 export type TransactionInput = z.output<typeof transactionInput>;
 export type TransactionRow = z.output<typeof transactionRow>;
 export type TransactionFilter = z.output<typeof transactionFilter>;
+export type TransactionPageInput = z.input<typeof transactionPageInput>;
+export type TransactionPageQuery = z.output<typeof transactionPageInput>;
+export type TransactionPage = z.output<typeof transactionPage>;
+export type TransactionSort = (typeof TRANSACTION_SORTS)[number];

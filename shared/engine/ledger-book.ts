@@ -14,6 +14,7 @@ import { LedgerError } from './ledger-error';
 import type { LedgerRecord } from './ledger-parse';
 import { RowList, RowNames } from './ledger-rows';
 import { TimelineRecorder, type Slot } from './ledger-timelines';
+import type { StateLog } from './state-log';
 import { compareText, type AccountCash, type AccountState, type LedgerFlow, type Position } from './ledger-types';
 import { LotBook, type CostMethod, type Lot } from './lots';
 
@@ -42,6 +43,15 @@ export interface PendingTransfer {
   quantity: Decimal;
   lots: Lot[];
   matched: boolean;
+}
+
+/** The parts of the books that only grow: a checkpoint keeps their lengths, not copies. */
+export interface AppendOnly {
+  flows: unknown[];
+  transfers: unknown[];
+  days: string[];
+  holdingLog: StateLog;
+  cashLog: StateLog;
 }
 
 export class LedgerBook {
@@ -75,8 +85,17 @@ export class LedgerBook {
   private readonly cash = new RowNames();
   private readonly cashDirty: number[] = [];
   private readonly dirtyCash = new RowList();
-  /** Transfer flows, whose quantities are put in today's shares at the end. */
-  private readonly transfers: { flow: LedgerFlow; slot: Slot; day: number }[] = [];
+  /**
+   * Transfer flows (their place in `flows`), whose quantities are put in today's shares at the
+   * end. By place, not by object: a checkpoint (ledger-resume.ts) shares the flows of earlier
+   * days with the run resumed from it, so finishing must not change them.
+   */
+  private readonly transfers: { flow: number; slot: Slot; day: number }[] = [];
+  /**
+   * Trades across currencies settled in their own currency for want of a rate, in words: in the
+   * books, so a checkpoint (ledger-resume.ts) keeps those before it.
+   */
+  readonly unsettled: string[] = [];
   /** A cash balance plus its implicit funding, and the funding; a figure pair for the timelines. */
   private readonly funded = new Fixed();
   private readonly implicit = new Fixed();
@@ -182,8 +201,8 @@ export class LedgerBook {
       cost: sign * cost.toNumber(),
       internal,
     };
+    this.transfers.push({ flow: this.flows.length, slot: this.holdings.slot[h] as Slot, day: this.timelines.day });
     this.flows.push(flow);
-    this.transfers.push({ flow, slot: this.holdings.slot[h] as Slot, day: this.timelines.day });
   }
 
   /**
@@ -236,11 +255,19 @@ export class LedgerBook {
     this.timelines.endDay(day);
   }
 
-  /** Transfer quantities in today's shares, once every split is known. */
+  /** The flows, transfers in today's shares (new objects), once every split is known. */
   finishFlows(): LedgerFlow[] {
-    for (const { flow, slot, day } of this.transfers)
-      flow.quantity = this.timelines.inTodaysShares(slot, day, flow.quantity);
-    return this.flows;
+    const out = this.flows.slice();
+    for (const { flow, slot, day } of this.transfers) {
+      const leg = out[flow] as LedgerFlow;
+      out[flow] = { ...leg, quantity: this.timelines.inTodaysShares(slot, day, leg.quantity) };
+    }
+    return out;
+  }
+
+  /** What only grows during a replay, for a checkpoint to keep as counts (ledger-resume.ts). */
+  appendOnly(): AppendOnly {
+    return { flows: this.flows, transfers: this.transfers, ...this.timelines.appendOnly() };
   }
 
   /** Every account's positions and cash, in name order, as exact Decimals. */

@@ -210,6 +210,11 @@ export class TimelineRecorder {
     this.cash.log.push(slot, this.day, figures);
   }
 
+  /** The days and logs, which only grow: see LedgerBook.appendOnly. */
+  appendOnly(): { days: string[]; holdingLog: StateLog; cashLog: StateLog } {
+    return { days: this.days, holdingLog: this.holdings.log, cashLog: this.cash.log };
+  }
+
   /** Closes the day: later rows go to the next one. */
   endDay(day: string): void {
     this.days.push(day);

@@ -1,5 +1,5 @@
 import type { Transaction } from '../domain/transaction';
-import { LedgerBook } from './ledger-book';
+import { LedgerBook, type AppendOnly } from './ledger-book';
 import { BOOKINGS, settleTransfers } from './ledger-bookings';
 import { tooLargeError } from './ledger-error';
 import { datesAscend, dayEnd, DayOrder, sortForLedger } from './ledger-order';
@@ -58,8 +58,14 @@ function* replayLedger(
   return (yield* new LedgerRun(options, sorted.length).replay(sorted, every)) as LedgerResult;
 }
 
-/** One pass over the records, in the order they came, into fresh books. */
-class LedgerRun {
+/**
+ * Called at a day boundary, the books holding every record before `index` (the last of them dated
+ * `day`) with that day closed: ledger-resume.ts keeps a copy there to replay later edits from.
+ */
+export type DayBoundary = (index: number, day: string, book: LedgerBook) => void;
+
+/** One pass over the records, in the order they came, into fresh books (or resumed ones). */
+export class LedgerRun {
   private readonly reader: RecordReader;
   private readonly record = new LedgerRecord();
   private readonly book: LedgerBook;
@@ -67,29 +73,44 @@ class LedgerRun {
   private day: string | null = null;
   private readonly settlement: Settlement | null;
   private readonly settleRate = new Fixed();
-  private readonly unsettled: string[] = [];
 
-  /** `records`: how many the replay will apply. */
-  constructor(options: LedgerOptions, records: number) {
+  /** `records`: how many the replay will apply; `book`: books to go on from (a checkpoint's). */
+  constructor(options: LedgerOptions, records: number, book?: LedgerBook) {
     const accounts = new Set(options.accounts);
     this.reader = new RecordReader({ today: options.today, accounts });
-    this.book = new LedgerBook(options.costMethod ?? 'fifo', [...accounts], records);
+    this.book = book ?? new LedgerBook(options.costMethod ?? 'fifo', [...accounts], records);
     this.settlement = options.settlement ?? null;
   }
 
   /**
    * Yields the number of records applied every `every`; returns the result, or null on meeting
    * records out of date order (before or at an invalid one), which the caller sorts and replays
-   * afresh.
+   * afresh. `first`: the first record to apply (the books hold the ones before);
+   * `boundary`, with `spacing`: called at the first day boundary at least `spacing` records after
+   * the last call.
    */
-  *replay(transactions: readonly Transaction[], every: number): Generator<number, LedgerResult | null, void> {
+  *replay(
+    transactions: readonly Transaction[],
+    every: number,
+    first = 0,
+    boundary?: DayBoundary,
+    spacing = Infinity,
+  ): Generator<number, LedgerResult | null, void> {
     const n = transactions.length;
     const days = new DayOrder();
     let pauseAt = every;
-    for (let start = 0; start < n;) {
+    let marked = first;
+    for (let start = first; start < n;) {
       const end = dayEnd(transactions, start);
       if (start > 0 && (transactions[start] as Transaction).date < (transactions[start - 1] as Transaction).date) {
         return null;
+      }
+      if (boundary && this.day !== null && start - marked >= spacing) {
+        // Closing the day now rather than at the next record changes nothing: that record closes it first.
+        this.endOfDay(this.day);
+        boundary(start, this.day, this.book);
+        this.day = null;
+        marked = start;
       }
       const order = days.order(transactions, start, end);
       // Pauses fall between records, inside a day if need be (an import can put thousands on one).
@@ -119,8 +140,13 @@ class LedgerRun {
       flows: book.finishFlows(),
       firstDay: transactions[0]?.date ?? null,
       lastDay: transactions[n - 1]?.date ?? null,
-      unsettled: this.unsettled,
+      unsettled: this.book.unsettled,
     };
+  }
+
+  /** The books' append-only parts (ledger-resume.ts). */
+  appendOnly(): AppendOnly {
+    return this.book.appendOnly();
   }
 
   /** Records order[from] … order[to − 1] of one day. */
@@ -161,7 +187,7 @@ class LedgerRun {
       rate = given;
     } else rate = settlement.rate(tx.currency, account, tx.date);
     if (typeof rate === 'string') {
-      this.unsettled.push(
+      this.book.unsettled.push(
         `${describeTransaction(tx)} in ${tx.account} (${account}): ${rate}; settled in ${tx.currency} cash, which the account now holds.`,
       );
       return null;

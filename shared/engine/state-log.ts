@@ -28,6 +28,17 @@ export class StateLog {
     this.b[i] = figures[1] as number;
   }
 
+  /** A new log holding this one's first `count` rows (and room to grow). */
+  prefix(count: number): StateLog {
+    const out = new StateLog(Math.max(1024, count * 2));
+    out.key.set(this.key.subarray(0, count));
+    out.day.set(this.day.subarray(0, count));
+    out.a.set(this.a.subarray(0, count));
+    out.b.set(this.b.subarray(0, count));
+    out.count = count;
+    return out;
+  }
+
   private grow(): void {
     const capacity = this.key.length * 2;
     const key = new Int32Array(capacity);

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { CallInput } from '../../../shared/api/contract';
-import type { TransactionFilter } from '../../../shared/api/transaction-schemas';
+import type { TransactionPage, TransactionPageInput } from '../../../shared/api/transaction-schemas';
 import { useClient } from './client-context';
 import { queryKeys } from './query-keys';
 
@@ -20,13 +20,40 @@ export function useAccounts() {
   return useQuery({ queryKey: queryKeys.accounts, queryFn: () => client.call('accounts:list', {}) });
 }
 
-export function useTransactions(filter: TransactionFilter) {
+/** Rows per `transactions:list` call as the table scrolls: a screenful or two at a time. */
+export const TRANSACTION_PAGE_ROWS = 200;
+
+/** The filter and sort of the transactions table, without the page's place. */
+export type TransactionQuery = Omit<TransactionPageInput, 'offset' | 'limit'>;
+
+function transactionPageQuery(client: ReturnType<typeof useClient>, query: TransactionQuery, page: number) {
+  return {
+    queryKey: [...queryKeys.transactions, query, page],
+    queryFn: () =>
+      client.call('transactions:list', {
+        ...query,
+        offset: page * TRANSACTION_PAGE_ROWS,
+        limit: TRANSACTION_PAGE_ROWS,
+      }),
+  };
+}
+
+/** The first page: how many rows match (and exist), and the rows a table shows first. */
+export function useTransactionsFirstPage(query: TransactionQuery) {
   const client = useClient();
-  return useQuery({
-    queryKey: [...queryKeys.transactions, filter],
-    queryFn: () => client.call('transactions:list', filter),
-    placeholderData: (previous) => previous,
+  // The last answer stays on screen while a new filter's first page loads.
+  return useQuery({ ...transactionPageQuery(client, query, 0), placeholderData: keepPreviousData });
+}
+
+/** The pages the table has on screen, by page number; a page not yet loaded is absent. */
+export function useTransactionPages(query: TransactionQuery, pages: readonly number[]): Map<number, TransactionPage> {
+  const client = useClient();
+  const results = useQueries({ queries: pages.map((page) => transactionPageQuery(client, query, page)) });
+  const loaded = new Map<number, TransactionPage>();
+  results.forEach((result, i) => {
+    if (result.data) loaded.set(pages[i] as number, result.data);
   });
+  return loaded;
 }
 
 /** One hook per write; each refreshes what it changed when it succeeds. */

@@ -1,7 +1,13 @@
 import { useState } from 'react';
-import type { TransactionFilter, TransactionRow } from '../../../../shared/api/transaction-schemas';
+import type { TransactionRow, TransactionSort } from '../../../../shared/api/transaction-schemas';
 import type { TransactionType } from '../../../../shared/domain/transaction';
-import { useAccounts, useDeleteTransaction, useRestoreTransaction, useTransactions } from '../../api/hooks';
+import {
+  useAccounts,
+  useDeleteTransaction,
+  useRestoreTransaction,
+  useTransactionsFirstPage,
+  type TransactionQuery,
+} from '../../api/hooks';
 import { Notice } from '../../components/notice';
 import { TransactionForm } from './transaction-form';
 import { TransactionsTable } from './transactions-table';
@@ -11,12 +17,13 @@ import './transactions.css';
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; row: TransactionRow };
 
 export function TransactionsScreen() {
-  const [filter, setFilter] = useState<TransactionFilter>({});
+  // Newest first until a column header says otherwise.
+  const [filter, setFilter] = useState<TransactionQuery>({ sort: 'date', dir: 'desc' });
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [message, setMessage] = useState<string | null>(null);
   const [lastDeleted, setLastDeleted] = useState<TransactionRow | null>(null);
   const accounts = useAccounts();
-  const list = useTransactions(filter);
+  const list = useTransactionsFirstPage(filter);
   const remove = useDeleteTransaction();
   const restore = useRestoreTransaction();
   const accountOptions = accounts.data ?? [];
@@ -48,8 +55,17 @@ export function TransactionsScreen() {
     );
   }
 
-  const setField = (key: keyof TransactionFilter, value: string) =>
+  const setField = (key: 'account' | 'type' | 'search' | 'from' | 'to', value: string) =>
     setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+
+  // A second click on the sorted column turns it around; a new column starts with its natural
+  // direction (dates newest first, the rest A to Z and smallest first).
+  const onSort = (key: TransactionSort) =>
+    setFilter((f) =>
+      f.sort === key
+        ? { ...f, dir: f.dir === 'asc' ? 'desc' : 'asc' }
+        : { ...f, sort: key, dir: key === 'date' ? 'desc' : 'asc' },
+    );
 
   return (
     <main className="screen wide" id="main" tabIndex={-1} aria-labelledby="tx-title">
@@ -122,10 +138,28 @@ export function TransactionsScreen() {
             onChange={(e) => setField('search', e.target.value)}
           />
         </div>
+        <div className="field">
+          <label htmlFor="tx-filter-from">From</label>
+          <input
+            id="tx-filter-from"
+            type="date"
+            value={filter.from ?? ''}
+            max={filter.to}
+            onChange={(e) => setField('from', e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="tx-filter-to">To</label>
+          <input
+            id="tx-filter-to"
+            type="date"
+            value={filter.to ?? ''}
+            min={filter.from}
+            onChange={(e) => setField('to', e.target.value)}
+          />
+        </div>
         <p className="muted filter-count" aria-live="polite">
-          {list.data
-            ? `${list.data.rows.length.toLocaleString()} of ${list.data.total.toLocaleString()} transactions`
-            : ''}
+          {list.data ? `${list.data.total.toLocaleString()} of ${list.data.all.toLocaleString()} transactions` : ''}
         </p>
       </div>
 
@@ -140,7 +174,7 @@ export function TransactionsScreen() {
           <p>Create an account on the dashboard (or load the demo portfolio) before recording transactions.</p>
         </section>
       )}
-      {list.data && list.data.total === 0 && accountOptions.length > 0 && (
+      {list.data && list.data.all === 0 && accountOptions.length > 0 && (
         <section className="card empty-state">
           <h2>No transactions yet</h2>
           <p>
@@ -149,9 +183,11 @@ export function TransactionsScreen() {
           </p>
         </section>
       )}
-      {list.data && list.data.total > 0 && (
+      {list.data && list.data.all > 0 && (
         <TransactionsTable
-          rows={list.data.rows}
+          query={filter}
+          total={list.data.total}
+          onSort={onSort}
           onEdit={(row) => setEditing({ mode: 'edit', row })}
           onDelete={onDelete}
         />

@@ -1,23 +1,42 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { TransactionRow } from '../../../../shared/api/transaction-schemas';
+import { useEffect, useRef } from 'react';
+import type { TransactionRow, TransactionSort } from '../../../../shared/api/transaction-schemas';
+import { TRANSACTION_PAGE_ROWS, useTransactionPages, type TransactionQuery } from '../../api/hooks';
 import { describeSplitRatio } from '../../../../shared/engine/split-ratio';
 import { formatDay, formatPrice, formatQuantity } from '../../format/format';
 import { TYPE_LABELS } from './transaction-fields';
 
 const ROW_HEIGHT = 40;
 
+const COLUMNS: { key: TransactionSort; label: string; numeric?: boolean }[] = [
+  { key: 'date', label: 'Date' },
+  { key: 'account', label: 'Account' },
+  { key: 'type', label: 'Type' },
+  { key: 'symbol', label: 'Symbol' },
+  { key: 'quantity', label: 'Quantity', numeric: true },
+  { key: 'price', label: 'Price', numeric: true },
+  { key: 'fee', label: 'Fee', numeric: true },
+  { key: 'amount', label: 'Amount', numeric: true },
+  { key: 'note', label: 'Note' },
+];
+
 interface Props {
-  rows: TransactionRow[];
+  query: TransactionQuery;
+  /** How many rows match: the table's length, known from the first page. */
+  total: number;
+  onSort: (key: TransactionSort) => void;
   onEdit: (row: TransactionRow) => void;
   onDelete: (row: TransactionRow) => void;
 }
 
-/** A real <table>, virtualised with spacer rows, so 100,000 transactions scroll smoothly. */
-export function TransactionsTable({ rows, onEdit, onDelete }: Props) {
+/**
+ * A real <table>, virtualised with spacer rows, that asks the backend for the pages on screen
+ * only: 500,000 transactions are never sent at once. Sorting and filtering happen in SQL.
+ */
+export function TransactionsTable({ query, total, onSort, onEdit, onDelete }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -25,29 +44,46 @@ export function TransactionsTable({ rows, onEdit, onDelete }: Props) {
   const items = virtual.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const firstPage = Math.floor((items[0]?.index ?? 0) / TRANSACTION_PAGE_ROWS);
+  const lastPage = Math.floor((items.at(-1)?.index ?? 0) / TRANSACTION_PAGE_ROWS);
+  const pageNumbers = Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i);
+  const pages = useTransactionPages(query, pageNumbers);
+  const sortKey = JSON.stringify(query);
+
+  // A new filter or sort starts at its first row.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [sortKey]);
+
+  const rowAt = (index: number): TransactionRow | undefined =>
+    pages.get(Math.floor(index / TRANSACTION_PAGE_ROWS))?.rows[index % TRANSACTION_PAGE_ROWS];
+
+  const dir = query.dir ?? 'desc';
+  const sort = query.sort ?? 'date';
 
   return (
     <div className="table-scroll" ref={scroller} tabIndex={0} aria-label="Transactions, scrollable">
-      <table className="data-table tx-table">
+      <table className="data-table tx-table" aria-rowcount={total + 1}>
         <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Account</th>
-            <th scope="col">Type</th>
-            <th scope="col">Symbol</th>
-            <th scope="col" className="num">
-              Quantity
-            </th>
-            <th scope="col" className="num">
-              Price
-            </th>
-            <th scope="col" className="num">
-              Fee
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Note</th>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((column) => {
+              const active = sort === column.key;
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.numeric ? 'num' : undefined}
+                  aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button type="button" className="sort" onClick={() => onSort(column.key)}>
+                    {column.label}
+                    <span aria-hidden="true" className="sort-mark">
+                      {active ? (dir === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -60,9 +96,23 @@ export function TransactionsTable({ rows, onEdit, onDelete }: Props) {
             </tr>
           )}
           {items.map((item) => {
-            const row = rows[item.index] as TransactionRow;
+            const row = rowAt(item.index);
+            if (!row) {
+              return (
+                <tr key={`loading-${item.index}`} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                  <td colSpan={10} className="muted">
+                    Loading…
+                  </td>
+                </tr>
+              );
+            }
             return (
-              <tr key={row.id} data-testid={`tx-${row.id}`} style={{ height: ROW_HEIGHT }}>
+              <tr
+                key={row.id}
+                data-testid={`tx-${row.id}`}
+                aria-rowindex={item.index + 2}
+                style={{ height: ROW_HEIGHT }}
+              >
                 <td>{formatDay(row.date)}</td>
                 <td>{row.account}</td>
                 <td>
