@@ -92,11 +92,11 @@ export function FreshnessTable({
                 <Age lastDay={s.lastDay} now={now} />
               </td>
               <td>{SOURCE_LABELS[s.source] ?? s.source}</td>
-              <td>{formatDateTime(s.fetchedAt)}</td>
+              <td className="wrap">{formatDateTime(s.fetchedAt)}</td>
               <td className="num" title={`${formatDay(s.firstDay)} to ${formatDay(s.lastDay)}`}>
                 {s.bars.toLocaleString()}
               </td>
-              <td>
+              <td className="wrap">
                 <RowProgress event={progress[s.symbol]} />
               </td>
               <td className="row-actions">

@@ -12,16 +12,16 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'symbol', label: 'Symbol', numeric: false, width: 14 },
+  { key: 'symbol', label: 'Symbol', numeric: false, width: 11 },
   { key: 'account', label: 'Account', numeric: false, width: 9 },
   { key: 'quantity', label: 'Quantity', numeric: true, width: 8 },
   { key: 'price', label: 'Price', numeric: true, width: 9 },
   { key: 'marketValue', label: 'Market value', numeric: true, width: 11 },
   { key: 'weightPct', label: 'Weight', numeric: true, width: 7 },
-  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 10 },
+  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 11 },
   { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true, width: 12 },
-  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 10 },
-  { key: 'dayChange', label: 'Day change', numeric: true, width: 10 },
+  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 11 },
+  { key: 'dayChange', label: 'Day change', numeric: true, width: 11 },
 ];
 
 /** One position's cells, in COLUMNS order. */

@@ -76,7 +76,7 @@ export function HoldingsScreen() {
         {data && (
           <dl className="totals-strip" aria-label="Totals">
             <div>
-              <dt>Invested</dt>
+              <dt>Market value</dt>
               <dd data-testid="holdings-total">{formatMoney(data.totals.marketValue, currency)}</dd>
             </div>
             <div>
