@@ -43,6 +43,32 @@ export function formatMoney(value: Numeric, currency = 'USD', signed = false): s
   return formatNumber(value, currencyOptions(currency, 2, 2, signed));
 }
 
+/** From a million up, a sum is written compactly where it must fit a card ("$1.29B"). */
+export const COMPACT_FROM = 1_000_000;
+
+/**
+ * Money for a card: the full figure in cents up to COMPACT_FROM, beyond it compact notation to
+ * three significant places; `full` is always the exact figure in cents, for a title and for
+ * screen readers.
+ */
+export function formatMoneyFit(
+  value: Numeric,
+  currency = 'USD',
+  signed = false,
+): { text: string; full: string; compact: boolean } {
+  const full = formatMoney(value, currency, signed);
+  const n = finite(value);
+  if (n === null || Math.abs(n) < COMPACT_FROM) return { text: full, full, compact: false };
+  const text = formatNumber(n, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
+  return { text, full, compact: true };
+}
+
 /** Percentage points between two weights (12.5 → "+12.5 pts"): the active weight of a sleeve. */
 export function formatPoints(value: number | null | undefined): string {
   if (finite(value) === null) return '—';

@@ -58,6 +58,19 @@ describe('Dashboard figures', () => {
     expect(screen.getByText('you: +2.5% relative')).toBeTruthy();
   });
 
+  it('writes a billion compactly on its card, the exact figure in its title and accessible text', () => {
+    const holdings = holdingsOutput([holding('AAPL')]);
+    holdings.totals = { ...holdings.totals, total: '1290222509.86', dayChange: 2500000.5 };
+    renderWithClient(<Figures holdings={holdings} performance={performance} period="1Y" />, fakeClient({}));
+    const total = screen.getByTestId('total-value');
+    const shown = total.querySelector('[aria-hidden="true"]');
+    expect(shown?.textContent).toBe('$1.29B');
+    expect(within(total).getByTitle('$1,290,222,509.86').tabIndex).toBe(0);
+    expect(total.querySelector('.visually-hidden')?.textContent).toBe('$1,290,222,509.86');
+    expect(screen.getByTestId('day-change').querySelector('[aria-hidden="true"]')?.textContent).toBe('+$2.5M');
+    expect(screen.getByTitle('+$2,500,000.50')).toBeTruthy();
+  });
+
   it('says under the figures what the total value leaves out, beside the series’ own notes', async () => {
     const holdings = holdingsOutput([holding('AAPL')]);
     holdings.totals.leftOut = [{ currency: 'EUR', amount: '1000', count: 2 }];

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { HoldingsOutput, PerformanceOutput } from '../../../../shared/api/portfolio-schemas';
 import { PERIODS } from '../../../../shared/engine/periods';
 import { usePerformance } from '../../api/portfolio-hooks';
@@ -7,6 +7,7 @@ import { ChartLegend } from '../../charts/chart-legend';
 import { usePalette } from '../../charts/chart-theme';
 import type { ChartSeries } from '../../charts/chart-types';
 import { ErrorNote } from '../../components/error-note';
+import { FitMoney } from '../../components/fit-money';
 import { Segmented } from '../../components/segmented';
 import { formatDay, formatMoney, formatPercent, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
@@ -33,7 +34,7 @@ function Figure({
   warn = false,
 }: {
   label: string;
-  value: string;
+  value: ReactNode;
   detail?: string;
   tone?: string;
   testId?: string;
@@ -96,14 +97,14 @@ export function Figures({
     <dl className="figures" aria-label="Key figures">
       <Figure
         label="Total value"
-        value={formatMoney(totals?.total, currency)}
+        value={<FitMoney value={totals?.total} currency={currency} />}
         detail={totals ? withAge(`${formatMoney(totals.cash, currency)} in cash`) : undefined}
         testId="total-value"
         warn={stale !== null}
       />
       <Figure
         label="Day change"
-        value={formatMoney(totals?.dayChange, currency, true)}
+        value={<FitMoney value={totals?.dayChange} currency={currency} signed />}
         detail={withAge(formatPercent(totals?.dayChangePct, true))}
         tone={signClass(totals?.dayChange)}
         testId="day-change"

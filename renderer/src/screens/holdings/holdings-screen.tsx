@@ -4,6 +4,7 @@ import { holdingLines, type HoldingSort, type HoldingSortKey } from '../../../..
 import { useAccounts } from '../../api/hooks';
 import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
+import { FitMoney } from '../../components/fit-money';
 import { Screen } from '../../components/screen';
 import { formatDay, formatMoney, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
@@ -77,21 +78,27 @@ export function HoldingsScreen() {
           <dl className="totals-strip" aria-label="Totals">
             <div>
               <dt>Market value</dt>
-              <dd data-testid="holdings-total">{formatMoney(data.totals.marketValue, currency)}</dd>
+              <dd data-testid="holdings-total">
+                <FitMoney value={data.totals.marketValue} currency={currency} />
+              </dd>
             </div>
             <div>
               <dt>Cash</dt>
-              <dd>{formatMoney(data.totals.cash, currency)}</dd>
+              <dd>
+                <FitMoney value={data.totals.cash} currency={currency} />
+              </dd>
             </div>
             <div>
               <dt>Unrealized</dt>
               <dd className={signClass(data.totals.unrealizedPl)}>
-                {formatMoney(data.totals.unrealizedPl, currency, true)}
+                <FitMoney value={data.totals.unrealizedPl} currency={currency} signed />
               </dd>
             </div>
             <div>
               <dt>Day</dt>
-              <dd className={signClass(data.totals.dayChange)}>{formatMoney(data.totals.dayChange, currency, true)}</dd>
+              <dd className={signClass(data.totals.dayChange)}>
+                <FitMoney value={data.totals.dayChange} currency={currency} signed />
+              </dd>
             </div>
           </dl>
         )}
