@@ -71,6 +71,24 @@ describe('Dashboard figures', () => {
     expect(screen.getByTitle('+$2,500,000.50')).toBeTruthy();
   });
 
+  it('shows placeholders, not "no money at work" or "no benchmark prices", until the first answer', async () => {
+    let answer: (value: PerformanceOutput) => void = () => {};
+    const pending = new Promise<PerformanceOutput>((resolve) => (answer = resolve));
+    const client = fakeClient({ 'portfolio:performance': () => pending });
+    renderWithClient(<PerformanceCard holdings={holdingsOutput([holding('AAPL')])} />, client);
+    const xirr = screen.getByTestId('xirr');
+    expect(within(xirr).getByTestId('skeleton').textContent).toBe('Loading…');
+    expect(screen.getByTestId('benchmark-return').textContent).toBe('Loading…');
+    expect(screen.queryByText('no money at work')).toBeNull();
+    expect(screen.queryByText('no benchmark prices')).toBeNull();
+    expect(screen.getByLabelText('Key figures').getAttribute('aria-busy')).toBe('true');
+    // The answer says there is no benchmark and no money at work: now, and only now, say so.
+    answer({ ...performance, benchmark: null, mwrPct: null, mwrAnnualizedPct: null });
+    expect(await screen.findByText('no money at work')).toBeTruthy();
+    expect(screen.getByText('no benchmark prices')).toBeTruthy();
+    expect(screen.queryByTestId('skeleton')).toBeNull();
+  });
+
   it('says under the figures what the total value leaves out, beside the series’ own notes', async () => {
     const holdings = holdingsOutput([holding('AAPL')]);
     holdings.totals.leftOut = [{ currency: 'EUR', amount: '1000', count: 2 }];
@@ -159,10 +177,16 @@ describe('Dashboard figures', () => {
     expect(screen.queryByText(/years old|days old/)).toBeNull();
   });
 
-  it('shows dashes, not zeros, before there is anything to measure', () => {
+  it('shows placeholders before any answer and dashes, not zeros, when the answer has nothing to measure', () => {
     renderWithClient(<Figures period="ALL" />, fakeClient({}));
-    expect(screen.getByTestId('total-value').textContent).toBe('—');
+    expect(screen.getByTestId('total-value').textContent).toBe('Loading…');
+    expect(screen.getByTestId('twr').textContent).toBe('Loading…');
+    cleanup();
+    const nothing = { ...performance, twrPct: null, mwrPct: null, mwrAnnualizedPct: null };
+    renderWithClient(<Figures holdings={holdingsOutput([])} performance={nothing} period="ALL" />, fakeClient({}));
     expect(screen.getByTestId('twr').textContent).toBe('—');
+    expect(screen.getByTestId('xirr').textContent).toBe('—');
+    expect(screen.queryByTestId('skeleton')).toBeNull();
   });
 });
 

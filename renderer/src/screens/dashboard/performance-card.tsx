@@ -7,6 +7,7 @@ import { ChartLegend } from '../../charts/chart-legend';
 import { usePalette } from '../../charts/chart-theme';
 import type { ChartSeries } from '../../charts/chart-types';
 import { ErrorNote } from '../../components/error-note';
+import { Skeleton } from '../../components/skeleton';
 import { FitMoney } from '../../components/fit-money';
 import { Segmented } from '../../components/segmented';
 import { formatDay, formatMoney, formatPercent, signClass } from '../../format/format';
@@ -32,6 +33,7 @@ function Figure({
   tone,
   testId,
   warn = false,
+  loading = false,
 }: {
   label: string;
   value: ReactNode;
@@ -40,14 +42,16 @@ function Figure({
   testId?: string;
   /** The detail is a warning (e.g. the figure is old): shown in the warning colour. */
   warn?: boolean;
+  /** No answer yet: a placeholder, never the "none" of an answer that has nothing. */
+  loading?: boolean;
 }) {
   return (
     <div className="figure">
       <dt>{label}</dt>
-      <dd className={tone} data-testid={testId}>
-        {value}
+      <dd className={loading ? undefined : tone} data-testid={testId}>
+        {loading ? <Skeleton /> : value}
       </dd>
-      {detail && <dd className={warn ? 'figure-detail figure-warn' : 'figure-detail'}>{detail}</dd>}
+      {!loading && detail && <dd className={warn ? 'figure-detail figure-warn' : 'figure-detail'}>{detail}</dd>}
     </div>
   );
 }
@@ -94,12 +98,13 @@ export function Figures({
   const stale = staleNote(holdings?.asOf, now ?? mounted);
   const withAge = (detail: string) => (stale ? `${detail}; ${stale}` : detail);
   return (
-    <dl className="figures" aria-label="Key figures">
+    <dl className="figures" aria-label="Key figures" aria-busy={!holdings || !performance}>
       <Figure
         label="Total value"
         value={<FitMoney value={totals?.total} currency={currency} />}
         detail={totals ? withAge(`${formatMoney(totals.cash, currency)} in cash`) : undefined}
         testId="total-value"
+        loading={!holdings}
         warn={stale !== null}
       />
       <Figure
@@ -108,6 +113,7 @@ export function Figures({
         detail={withAge(formatPercent(totals?.dayChangePct, true))}
         tone={signClass(totals?.dayChange)}
         testId="day-change"
+        loading={!holdings}
         warn={stale !== null}
       />
       <Figure
@@ -118,6 +124,7 @@ export function Figures({
         }
         tone={signClass(performance?.twrPct)}
         testId="twr"
+        loading={!performance}
       />
       <Figure
         label="Money-weighted (XIRR)"
@@ -125,6 +132,7 @@ export function Figures({
         detail={moneyWeightedDetail(performance)}
         tone={signClass(performance?.mwrAnnualizedPct ?? performance?.mwrPct)}
         testId="xirr"
+        loading={!performance}
       />
       <Figure
         label={bench ? `${bench.symbol} ${BASIS_WORDS[bench.basis]} over the period` : 'Benchmark'}
@@ -132,6 +140,7 @@ export function Figures({
         detail={benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
         testId="benchmark-return"
+        loading={!performance}
       />
     </dl>
   );

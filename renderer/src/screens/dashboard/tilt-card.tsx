@@ -4,6 +4,7 @@ import { useTilt } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { formatDay, formatMoney, formatPercent, formatPoints, formatQuantity } from '../../format/format';
 import { leftOutNotes, TILT_WEIGHTS } from '../../format/left-out-note';
+import { Skeleton } from '../../components/skeleton';
 import './tilt-card.css';
 
 /** Over- or under-weight, in words as well as colour and arrow, so colour is never the only cue. */
@@ -130,6 +131,7 @@ export function TiltCard() {
         {tilt.data?.asOf && <p className="muted small">On {formatDay(tilt.data.asOf)}</p>}
       </div>
       {tilt.isError && <ErrorNote what="work out the sleeve weights" error={tilt.error} />}
+      {tilt.isPending && <Skeleton label="Loading the sleeve weights…" lines={4} />}
       {tilt.data && tilt.data.total === 0 && (
         <p className="muted">Nothing invested yet: weights appear after your first buy.</p>
       )}
