@@ -1,6 +1,7 @@
 import type { HoldingRow, HoldingSortKey, SleeveSubtotal } from '../../../../shared/view/holdings-view';
 import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import { formatClose, formatDay, formatMoney, formatPercent, formatQuantity, signClass } from '../../format/format';
+import { plural } from '../../../../shared/domain/plural';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
 
 export interface Column {
@@ -95,7 +96,7 @@ export function GroupCells({
           type="button"
           className="group-toggle"
           aria-expanded={!collapsed}
-          aria-label={`${label}, ${subtotal.positions.toLocaleString()} positions`}
+          aria-label={`${label}, ${plural(subtotal.positions, 'position')}`}
           onClick={onToggle}
         >
           <span aria-hidden="true" className="chevron">

@@ -9,6 +9,7 @@ import { Screen } from '../../components/screen';
 import { formatDay, formatMoney, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
 import { HoldingsTable } from './holdings-table';
+import { plural } from '../../../../shared/domain/plural';
 import './holdings.css';
 
 const TEXT_COLUMNS: HoldingSortKey[] = ['symbol', 'account'];
@@ -122,7 +123,7 @@ export function HoldingsScreen() {
       {rows.length > 0 && (
         <>
           <p className="muted small" aria-live="polite">
-            {rows.length.toLocaleString()} positions valued on {formatDay(data?.asOf)}
+            {plural(rows.length, 'position')} valued on {formatDay(data?.asOf)}
           </p>
           <HoldingsTable lines={lines} currency={currency} sort={sort} onSort={onSort} onToggle={onToggle} />
         </>
