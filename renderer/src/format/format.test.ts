@@ -3,6 +3,7 @@ import {
   formatClose,
   formatMoney,
   formatMoneyFit,
+  formatTradeShares,
   formatPercent,
   formatPoints,
   formatPrice,
@@ -86,5 +87,18 @@ describe('money that must fit a card', () => {
     expect(digits(formatMoneyFit(1000000).text)).toBe('1');
     // 129,024,000 is 129 million: three places, no decimals.
     expect(digits(formatMoneyFit(129024000).text)).toBe('129');
+  });
+});
+
+describe('shares to trade', () => {
+  it('rounds to whole shares a broker takes and keeps the exact count', () => {
+    const shares = formatTradeShares(-12.3456789012);
+    expect(shares.text).toBe('12 shares');
+    expect(digits(shares.exact)).toBe('123456789012');
+    expect(formatTradeShares(4.5).text).toBe('5 shares');
+    expect(formatTradeShares(1.2).text).toBe('1 share');
+    expect(formatTradeShares(0.3).text).toBe('under 1 share');
+    expect(formatTradeShares(0.3).exact.endsWith(' shares')).toBe(true);
+    expect(formatTradeShares(1).exact).toBe('1 share');
   });
 });

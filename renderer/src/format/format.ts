@@ -1,4 +1,6 @@
 // Numbers and dates for people, in their own locale (Intl picks it up from the browser/OS).
+import { countWord } from '../../../shared/domain/plural';
+
 type Numeric = number | string | null | undefined;
 
 /** The number to show, or null for a blank or unreadable value (shown as a dash). */
@@ -88,6 +90,19 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** Quantities keep every decimal the user entered: 0.1234 shares show as such. */
 export function formatQuantity(value: Numeric): string {
   return formatNumber(value, { maximumFractionDigits: 10 });
+}
+
+/**
+ * A share count to trade, as every broker takes it: whole shares (fractional orders are not
+ * universal), rounded to the nearest; under half a share reads "under 1 share". `exact` keeps every
+ * decimal, for a title.
+ */
+export function formatTradeShares(quantity: number): { text: string; exact: string } {
+  const size = Math.abs(quantity);
+  const exact = `${formatQuantity(size)} ${countWord(size, 'share')}`;
+  const whole = Math.round(size);
+  if (whole === 0) return { text: 'under 1 share', exact };
+  return { text: `${formatNumber(whole, { maximumFractionDigits: 0 })} ${countWord(whole, 'share')}`, exact };
 }
 
 /** A price as entered, to six places. */
