@@ -62,6 +62,19 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
     };
   });
 
+  const closed = positions
+    .filter((p) => p.quantity.isZero())
+    .map((p) => ({
+      account: p.account,
+      symbol: p.symbol,
+      name: names.get(p.symbol) ?? null,
+      sleeve: sleeveOf(p.symbol),
+      currency: p.currency,
+      realizedPl: p.realizedPnl.toString(),
+      dividends: p.dividends.toString(),
+      earned: p.realizedPnl.add(p.dividends).toString(),
+    }));
+
   const balances = accounts.flatMap((a) => a.cash.map((c) => ({ account: a.name, ...c })));
   const cashTotal = Decimal.sum(balances.filter((c) => c.currency === base).map((c) => c.balance));
   // Each day change is a float (closes are); their sum is taken exactly, each at its shortest decimal form.
@@ -73,6 +86,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
     asOf,
     baseCurrency: base,
     rows,
+    closed,
     cash: balances.map((c) => ({ account: c.account, currency: c.currency, balance: c.balance.toString() })),
     totals: {
       marketValue: marketValue.toString(),

@@ -33,6 +33,7 @@ export function holdingsOutput(rows: HoldingRow[]): HoldingsOutput {
     asOf: '2024-05-01',
     baseCurrency: 'USD',
     rows,
+    closed: [],
     cash: [],
     totals: {
       marketValue: '0',

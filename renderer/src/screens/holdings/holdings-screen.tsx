@@ -8,6 +8,7 @@ import { FitMoney } from '../../components/fit-money';
 import { Screen } from '../../components/screen';
 import { formatDay, formatMoney, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
+import { ClosedPositions } from './closed-positions';
 import { HoldingsTable } from './holdings-table';
 import { plural } from '../../../../shared/domain/plural';
 import './holdings.css';
@@ -18,6 +19,7 @@ export function HoldingsScreen() {
   const [account, setAccount] = useState('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<HoldingSort>({ key: 'marketValue', direction: 'desc' });
+  const [includeClosed, setIncludeClosed] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<Sleeve>>(new Set());
   const accounts = useAccounts();
   const holdings = useHoldings(account || undefined);
@@ -27,6 +29,13 @@ export function HoldingsScreen() {
   const rows = useMemo(
     () =>
       (data?.rows ?? []).filter(
+        (r) => query === '' || r.symbol.includes(query) || (r.name ?? '').toUpperCase().includes(query),
+      ),
+    [data, query],
+  );
+  const closed = useMemo(
+    () =>
+      (data?.closed ?? []).filter(
         (r) => query === '' || r.symbol.includes(query) || (r.name ?? '').toUpperCase().includes(query),
       ),
     [data, query],
@@ -75,6 +84,10 @@ export function HoldingsScreen() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
+        <label className="check holdings-closed-toggle">
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} />
+          Include closed
+        </label>
         {data && (
           <dl className="totals-strip" aria-label="Totals">
             <div>
@@ -93,6 +106,18 @@ export function HoldingsScreen() {
               <dt>Unrealized</dt>
               <dd className={signClass(data.totals.unrealizedPl)}>
                 <FitMoney value={data.totals.unrealizedPl} currency={currency} signed />
+              </dd>
+            </div>
+            <div>
+              <dt>Realized</dt>
+              <dd className={signClass(data.totals.realizedPl)} data-testid="holdings-realized">
+                <FitMoney value={data.totals.realizedPl} currency={currency} signed />
+              </dd>
+            </div>
+            <div>
+              <dt>Dividends</dt>
+              <dd data-testid="holdings-dividends">
+                <FitMoney value={data.totals.dividends} currency={currency} />
               </dd>
             </div>
             <div>
@@ -128,6 +153,7 @@ export function HoldingsScreen() {
           <HoldingsTable lines={lines} currency={currency} sort={sort} onSort={onSort} onToggle={onToggle} />
         </>
       )}
+      {data && includeClosed && <ClosedPositions rows={closed} searched={query !== ''} />}
       {data && data.cash.length > 0 && (
         <section className="card compact" aria-labelledby="cash-title">
           <h2 id="cash-title">Cash</h2>
