@@ -37,7 +37,7 @@ export function DashboardScreen() {
             </section>
           ) : (
             <>
-              <PerformanceCard holdings={holdings.data} />
+              <PerformanceCard holdings={holdings.data} holdingsFailed={holdings.isError} />
               <TiltCard />
             </>
           )}

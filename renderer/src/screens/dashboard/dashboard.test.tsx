@@ -89,6 +89,17 @@ describe('Dashboard figures', () => {
     expect(screen.queryByTestId('skeleton')).toBeNull();
   });
 
+  it('shows dashes, not placeholders that never end, when the call failed', () => {
+    renderWithClient(<Figures period="1Y" failed={{ holdings: true, performance: true }} />, fakeClient({}));
+    expect(screen.getByTestId('total-value').textContent).toBe('—');
+    expect(screen.getByTestId('twr').textContent).toBe('—');
+    expect(screen.queryByTestId('skeleton')).toBeNull();
+    expect(screen.getByLabelText('Key figures').getAttribute('aria-busy')).toBe('false');
+    // No answer is not an answer of "none".
+    expect(screen.queryByText('no money at work')).toBeNull();
+    expect(screen.queryByText('no benchmark prices')).toBeNull();
+  });
+
   it('says under the figures what the total value leaves out, beside the series’ own notes', async () => {
     const holdings = holdingsOutput([holding('AAPL')]);
     holdings.totals.leftOut = [{ currency: 'EUR', amount: '1000', count: 2 }];

@@ -83,13 +83,18 @@ export function Figures({
   performance,
   period,
   now,
+  failed = { holdings: false, performance: false },
 }: {
   holdings?: HoldingsOutput;
   performance?: PerformanceOutput;
   period: Period;
   /** The user's today, for the age of the valuation day; the time of mounting when not given. */
   now?: number;
+  /** Which call failed: its figures show a dash (the error is said above them), not a placeholder. */
+  failed?: { holdings: boolean; performance: boolean };
 }) {
+  const holdingsLoading = !holdings && !failed.holdings;
+  const performanceLoading = !performance && !failed.performance;
   const currency = holdings?.baseCurrency ?? performance?.baseCurrency ?? 'USD';
   const totals = holdings?.totals;
   const bench = performance?.benchmark;
@@ -98,13 +103,13 @@ export function Figures({
   const stale = staleNote(holdings?.asOf, now ?? mounted);
   const withAge = (detail: string) => (stale ? `${detail}; ${stale}` : detail);
   return (
-    <dl className="figures" aria-label="Key figures" aria-busy={!holdings || !performance}>
+    <dl className="figures" aria-label="Key figures" aria-busy={holdingsLoading || performanceLoading}>
       <Figure
         label="Total value"
         value={<FitMoney value={totals?.total} currency={currency} />}
         detail={totals ? withAge(`${formatMoney(totals.cash, currency)} in cash`) : undefined}
         testId="total-value"
-        loading={!holdings}
+        loading={holdingsLoading}
         warn={stale !== null}
       />
       <Figure
@@ -113,7 +118,7 @@ export function Figures({
         detail={withAge(formatPercent(totals?.dayChangePct, true))}
         tone={signClass(totals?.dayChange)}
         testId="day-change"
-        loading={!holdings}
+        loading={holdingsLoading}
         warn={stale !== null}
       />
       <Figure
@@ -124,23 +129,23 @@ export function Figures({
         }
         tone={signClass(performance?.twrPct)}
         testId="twr"
-        loading={!performance}
+        loading={performanceLoading}
       />
       <Figure
         label="Money-weighted (XIRR)"
         value={formatPercent(performance?.mwrAnnualizedPct ?? performance?.mwrPct, true)}
-        detail={moneyWeightedDetail(performance)}
+        detail={performance && moneyWeightedDetail(performance)}
         tone={signClass(performance?.mwrAnnualizedPct ?? performance?.mwrPct)}
         testId="xirr"
-        loading={!performance}
+        loading={performanceLoading}
       />
       <Figure
         label={bench ? `${bench.symbol} ${BASIS_WORDS[bench.basis]} over the period` : 'Benchmark'}
         value={formatPercent(bench?.pct, true)}
-        detail={benchmarkDetail(bench)}
+        detail={performance && benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
         testId="benchmark-return"
-        loading={!performance}
+        loading={performanceLoading}
       />
     </dl>
   );
@@ -148,7 +153,13 @@ export function Figures({
 
 type Mode = 'growth' | 'value';
 
-export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
+export function PerformanceCard({
+  holdings,
+  holdingsFailed = false,
+}: {
+  holdings?: HoldingsOutput;
+  holdingsFailed?: boolean;
+}) {
   const [period, setPeriod] = useState<Period>('1Y');
   const [mode, setMode] = useState<Mode>('growth');
   const performance = usePerformance({ period });
@@ -197,7 +208,13 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
         <Segmented label="Period" hideLabel options={PERIOD_OPTIONS} value={period} onChange={setPeriod} />
       </div>
       {performance.isError && <ErrorNote what="work out the returns" error={performance.error} />}
-      <Figures holdings={holdings} performance={data} period={period} now={now} />
+      <Figures
+        holdings={holdings}
+        performance={data}
+        period={period}
+        now={now}
+        failed={{ holdings: holdingsFailed, performance: performance.isError }}
+      />
       <div className="chart-head">
         <Segmented
           label="Chart shows"
