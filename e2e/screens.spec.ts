@@ -99,6 +99,57 @@ test('holdings: market value is quantity × the cached close shown; sort and fil
   await expectNoAxeViolations(page);
 });
 
+test('holdings: "Include closed" lists a position sold in full with its realized P&L and dividends', async ({
+  page,
+}) => {
+  const app = await withDemo(page);
+  const call = async (name: string, data: object) => {
+    const response = await page.request.post(`${host.origin}/api/call/${name}`, { data, headers: host.headers });
+    expect(response.ok()).toBe(true);
+    return (await response.json()).value;
+  };
+  const before = await call('portfolio:holdings', {});
+  const base = { account: 'Brokerage', symbol: 'XLK', currency: 'USD' };
+  await call('transactions:create', {
+    ...base,
+    date: '2017-01-03',
+    type: 'buy',
+    quantity: '10',
+    price: '60',
+    fee: '1',
+  });
+  await call('transactions:create', { ...base, date: '2017-06-20', type: 'dividend', amount: '4.5' });
+  await call('transactions:create', {
+    ...base,
+    date: '2018-01-03',
+    type: 'sell',
+    quantity: '10',
+    price: '70.25',
+    fee: '1',
+  });
+  // Sold 10 × 70.25 − 1 = 701.50 against a cost of 10 × 60 + 1 = 601: 100.50 realized, and 4.50 of dividends.
+  const realized = 10 * 70.25 - 1 - (10 * 60 + 1);
+
+  await app.go('Holdings');
+  const holdings = new HoldingsPage(page);
+  await expect(holdings.row('Brokerage', 'XLK')).toHaveCount(0);
+  await expect(page.getByTestId('holdings-realized')).toHaveText(/\d/);
+  expect(money(await page.getByTestId('holdings-realized').innerText())).toBeCloseTo(
+    Number(before.totals.realizedPl) + realized,
+    2,
+  );
+  expect(money(await page.getByTestId('holdings-dividends').innerText())).toBeCloseTo(
+    Number(before.totals.dividends) + 4.5,
+    2,
+  );
+  await page.getByRole('checkbox', { name: 'Include closed' }).check();
+  const row = page.getByTestId('closed-Brokerage-XLK');
+  await expect(row).toBeVisible();
+  const cells = await row.locator('td').allInnerTexts();
+  expect(cells.slice(1).map(money)).toEqual([realized, 4.5, realized + 4.5]);
+  await expectNoAxeViolations(page);
+});
+
 test('transactions still list the ledger, filtered', async ({ page }) => {
   const app = await withDemo(page);
   await app.go('Transactions');
@@ -222,7 +273,7 @@ test.describe('quotes', () => {
     const data = new DataPage(page);
     await data.row('AAPL').getByRole('button', { name: 'Refresh AAPL' }).click();
     await expect(data.row('AAPL')).toContainText('Updated');
-    await expect(page.getByRole('main').getByText('Refreshed 1 of 1 symbols.')).toBeVisible();
+    await expect(page.getByRole('main').getByText('Refreshed 1 of 1 symbol.')).toBeVisible();
 
     // A provider that never answers: the job runs until it is cancelled.
     server.setFault('*', { fault: 'hang' });

@@ -3,14 +3,19 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AppShell, type ScreenName } from './support/app-shell';
 import { DataPage } from './support/screen-pages';
+import { layoutFaults } from './support/layout-check';
 import { startHost, type StartedHost } from './support/web-host';
 
-// Screenshots of every screen, light and dark. With TILTFOLIO_SCREENSHOTS=1 they replace the ones
-// in docs/screenshots/ (then look at each before committing); otherwise they go to test-results/.
+// Every screen at a small laptop's size and a common one, light and dark: nothing scrolls sideways,
+// no figure is cut to an ellipsis, no action hides behind a sideways scrollbar. With
+// TILTFOLIO_SCREENSHOTS=1 the screenshots replace the ones in docs/screenshots/ (look at each
+// before committing); otherwise they go to test-results/.
 const toDocs = process.env.TILTFOLIO_SCREENSHOTS === '1';
 const docs = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
-
-test.use({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 820 } });
+const SIZES = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 800 },
+];
 
 let host: StartedHost;
 test.beforeEach(async () => {
@@ -24,16 +29,6 @@ test.afterEach(async () => {
 /** Charts draw on the next frames after their data arrives: wait for two of them, not a clock. */
 async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-}
-
-async function shoot(page: Page, name: string, info: { outputPath: (name: string) => string }) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await settled(page);
-    const file = `${name}-${scheme}.png`;
-    await page.screenshot({ path: toDocs ? path.join(docs, file) : info.outputPath(file), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 const BROKER_CSV = [
@@ -91,16 +86,38 @@ const SCREENS: { name: ScreenName; file: string; ready: (page: Page) => Promise<
   },
 ];
 
-test('screenshots of every screen with the demo portfolio, light and dark', async ({ page }, info) => {
-  test.slow();
-  const app = new AppShell(page);
-  await app.open(host.url);
-  await expect(page.getByTestId('empty-portfolio')).toBeVisible();
-  await shoot(page, 'first-run', info);
-  await app.loadDemo();
-  for (const screen of SCREENS) {
-    await app.go(screen.name);
-    await screen.ready(page);
-    await shoot(page, screen.file, info);
+async function checkAndShoot(page: Page, file: string, size: string, info: { outputPath: (n: string) => string }) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await settled(page);
+    const faults = await layoutFaults(page);
+    expect.soft(faults.pageOverflow, `${file} at ${size}, ${scheme}: the page scrolls sideways`).toBeNull();
+    expect.soft(faults.ellipsisedFigures, `${file} at ${size}, ${scheme}: figures cut short`).toEqual([]);
+    expect.soft(faults.hiddenActions, `${file} at ${size}, ${scheme}: actions out of sight`).toEqual([]);
+    expect.soft(faults.widerTables, `${file} at ${size}, ${scheme}: tables scroll sideways`).toEqual([]);
+    const name = `${file}-${size}-${scheme}.png`;
+    await page.screenshot({ path: toDocs ? path.join(docs, name) : info.outputPath(name), fullPage: true });
   }
-});
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+for (const viewport of SIZES) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test.describe(size, () => {
+    test.use({ locale: 'en-US', timezoneId: 'UTC', viewport });
+
+    test(`every screen fits ${size}, light and dark, with the demo portfolio`, async ({ page }, info) => {
+      test.slow();
+      const app = new AppShell(page);
+      await app.open(host.url);
+      await expect(page.getByTestId('empty-portfolio')).toBeVisible();
+      await checkAndShoot(page, 'first-run', size, info);
+      await app.loadDemo();
+      for (const screen of SCREENS) {
+        await app.go(screen.name);
+        await screen.ready(page);
+        await checkAndShoot(page, screen.file, size, info);
+      }
+    });
+  });
+}

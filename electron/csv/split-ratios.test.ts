@@ -58,7 +58,7 @@ describe('split ratios in a CSV import', () => {
     // Sold out: the 3000 paid for 300 shares went for 100 × 33 = 3300, a gain of 300.
     expect(view.rows.find((r) => r.symbol === 'XYZ')).toBeUndefined();
     expect(view.totals.realizedPl).toBe(String(100 * 33 - 300 * 10));
-    expect(view.cash).toEqual([{ account: 'Brokerage', currency: 'USD', balance: String(10000 - 3000 + 3300) }]);
+    expect(view.cash).toMatchObject([{ account: 'Brokerage', currency: 'USD', balance: String(10000 - 3000 + 3300) }]);
   });
 
   it('before the sale the holding is 100 shares with its cost of 3000 unchanged', async () => {

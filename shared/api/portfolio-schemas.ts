@@ -74,10 +74,25 @@ export const currencyExposure = z.strictObject({
   sharePct: z.number(),
 });
 
+/** A fully sold position: what it earned while held, in its own currency. */
+export const closedHoldingRow = z.strictObject({
+  account: z.string(),
+  symbol: z.string(),
+  name: z.string().nullable(),
+  sleeve: sleeveSchema,
+  currency: z.string(),
+  realizedPl: decimalOut,
+  dividends: decimalOut,
+  /** Realized P&L plus dividends. */
+  earned: decimalOut,
+});
+
 export const holdingsOutput = z.strictObject({
   asOf: z.string().nullable(),
   baseCurrency: z.string(),
   rows: z.array(holdingRow),
+  /** Positions sold down to nothing, for the holdings' "Include closed". */
+  closed: z.array(closedHoldingRow),
   cash: z.array(
     z.strictObject({
       account: z.string(),

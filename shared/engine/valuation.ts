@@ -8,6 +8,7 @@ import { dayFromNumber, dayToNumber } from './dates';
 import { valueHolding, type HoldingDays, type PortfolioArrays } from './holding-values';
 import { compareText, type BalanceTimeline, type LedgerResult, type QuantityTimeline } from './ledger-types';
 import { gridCloses, unionCalendar } from './price-grid';
+import { countWord } from '../domain/plural';
 import { sleeveOf } from './sleeves';
 
 export interface ValuationOptions {
@@ -313,7 +314,7 @@ function quoteNote(symbol: string, currency: string, hasQuotes: boolean, days: n
       symbol,
       currency,
       days,
-      message: `${symbol} has no quotes: valued at cost (${days} days).`,
+      message: `${symbol} has no quotes: valued at cost (${days} ${countWord(days, 'day')}).`,
     };
   }
   return {
@@ -321,7 +322,7 @@ function quoteNote(symbol: string, currency: string, hasQuotes: boolean, days: n
     symbol,
     currency,
     days,
-    message: `${symbol} has no quote before its first close: valued at cost for ${days} days.`,
+    message: `${symbol} has no quote before its first close: valued at cost for ${days} ${countWord(days, 'day')}.`,
   };
 }
 

@@ -2,6 +2,7 @@
 // did not know. Providers publish history split-adjusted as of the download, so bars cached before
 // a split are on the old scale; the rule is in docs/engine.md ("When a refresh brings a split").
 import type { QuoteBar } from '../domain/bar';
+import { countWord } from '../domain/plural';
 import type { CorporateAction } from './types';
 
 export type Split = Extract<CorporateAction, { kind: 'split' }>;
@@ -108,7 +109,7 @@ export function planRescale(rows: readonly CachedBar[], source: string, splits: 
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count} ${countWord(count, one, many)}`;
 }
 
 /**

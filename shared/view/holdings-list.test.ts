@@ -133,6 +133,29 @@ describe('holdingsView', () => {
       undefined,
     );
     expect(view.rows).toEqual([]);
+    // Listed as closed: AAPL (110.05 − 100) × 2 = 20.10 realized; SAP 155 − 150 = 5 realized + 3 dividend = 8.
+    expect(view.closed).toEqual([
+      {
+        account: 'Brokerage',
+        symbol: 'AAPL',
+        name: null,
+        sleeve: 'large_cap_tech',
+        currency: 'USD',
+        realizedPl: '20.1',
+        dividends: '0',
+        earned: '20.1',
+      },
+      {
+        account: 'Euro',
+        symbol: 'SAP',
+        name: null,
+        sleeve: 'other',
+        currency: 'EUR',
+        realizedPl: '5',
+        dividends: '3',
+        earned: '8',
+      },
+    ]);
     expect(view.totals).toMatchObject({ realizedPl: '20.1', dividends: '0', cash: '20.1', total: '20.1' });
     // SAP: 1 position (its 5 realized and 3 dividend) and the 8 of cash; the position adds no value.
     expect(view.totals.leftOut).toEqual([{ currency: 'EUR', amount: '8', count: 2 }]);

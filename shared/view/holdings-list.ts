@@ -77,6 +77,19 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
     };
   });
 
+  const closed = positions
+    .filter(({ p }) => p.quantity.isZero())
+    .map(({ p }) => ({
+      account: p.account,
+      symbol: p.symbol,
+      name: names.get(p.symbol) ?? null,
+      sleeve: sleeveOf(p.symbol),
+      currency: p.currency,
+      realizedPl: p.realizedPnl.toString(),
+      dividends: p.dividends.toString(),
+      earned: p.realizedPnl.add(p.dividends).toString(),
+    }));
+
   const balances = accounts.flatMap((a) =>
     a.cash.map((c) => ({ account: a.name, ...c, inBase: toBase(ctx, c.balance, c.currency) })),
   );
@@ -93,6 +106,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
     asOf,
     baseCurrency: base,
     rows,
+    closed,
     cash: balances.map((c) => ({
       account: c.account,
       currency: c.currency,

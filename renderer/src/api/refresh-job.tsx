@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { CallOutput } from '../../../shared/api/contract';
+import { plural } from '../../../shared/domain/plural';
 import { useAllRefreshProgress, useCancelRefresh, useRefreshQuotes, type RefreshProgress } from './quote-hooks';
 
 export interface RefreshJob {
@@ -28,9 +29,12 @@ function describeEnd(started: CallOutput<'quotes:refresh'>, progress: RefreshPro
   if (!job || job.state === 'running') return null;
   const failed = Object.values(progress.symbols).filter((s) => s.state === 'failed').length;
   if (job.state === 'cancelled')
-    return { tone: 'info', text: `Refresh cancelled after ${job.symbolsDone} of ${job.symbolsTotal} symbols.` };
+    return {
+      tone: 'info',
+      text: `Refresh cancelled after ${job.symbolsDone} of ${plural(job.symbolsTotal, 'symbol')}.`,
+    };
   if (job.state === 'failed') return { tone: 'error', text: job.message ?? 'The refresh failed.' };
-  const base = `Refreshed ${job.symbolsTotal - failed} of ${job.symbolsTotal} symbols.`;
+  const base = `Refreshed ${job.symbolsTotal - failed} of ${plural(job.symbolsTotal, 'symbol')}.`;
   return {
     tone: failed > 0 ? 'error' : 'info',
     text: failed > 0 ? `${base.slice(0, -1)}; ${failed} failed.` : base,

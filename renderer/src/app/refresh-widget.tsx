@@ -1,4 +1,5 @@
 import { useRefreshJob } from '../api/refresh-job';
+import { countWord } from '../../../shared/domain/plural';
 
 const count = new Intl.NumberFormat();
 
@@ -14,7 +15,7 @@ export function RefreshWidget() {
         <>
           <progress max={Math.max(total, 1)} value={done} aria-label="Quote refresh, overall" />
           <p className="muted small" aria-live="polite">
-            {count.format(done)} of {count.format(total)} symbols
+            {count.format(done)} of {count.format(total)} {countWord(total, 'symbol')}
           </p>
           <button type="button" className="secondary small" onClick={job.cancel}>
             Cancel refresh

@@ -12,6 +12,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartSeries } from './chart-types';
 import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
 import { addSeries, seriesOptions } from './series-options';
+import { tickMark } from './tick-format';
 import './chart.css';
 
 interface Props {
@@ -64,7 +65,11 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch }: 
       ...themed(readChartTheme()),
       autoSize: true,
       // Keep the fitted range when the window resizes, rather than the bar spacing.
-      timeScale: { borderColor: readChartTheme().grid, lockVisibleTimeRangeOnResize: true },
+      timeScale: {
+        borderColor: readChartTheme().grid,
+        lockVisibleTimeRangeOnResize: true,
+        tickMarkFormatter: tickMark,
+      },
       crosshair: { mode: 0 },
     });
     chart.current = api;

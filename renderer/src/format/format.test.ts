@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   formatClose,
   formatMoney,
+  formatMoneyFit,
+  formatTradeShares,
   formatPercent,
   formatPoints,
   formatPrice,
@@ -53,5 +55,50 @@ describe('number formatting', () => {
     expect(signClass(0)).toBe('');
     expect(signClass('')).toBe('');
     expect(signClass(null)).toBe('');
+  });
+});
+
+describe('money that must fit a card', () => {
+  it('keeps every cent below a million', () => {
+    for (const value of ['999999.99', 263974.13, '-5.5']) {
+      const fit = formatMoneyFit(value);
+      expect(fit.compact).toBe(false);
+      expect(fit.text).toBe(formatMoney(value));
+      expect(fit.full).toBe(fit.text);
+    }
+  });
+
+  it('writes a billion to three significant places and keeps the exact figure beside it', () => {
+    const fit = formatMoneyFit('1290222509.86');
+    expect(fit.compact).toBe(true);
+    // 1,290,222,509.86 is 1.29 billion: the digits 1, 2, 9 and nothing more.
+    expect(digits(fit.text)).toBe('129');
+    expect(fit.text.length).toBeLessThan(9);
+    expect(digits(fit.full)).toBe('129022250986');
+  });
+
+  it('rounds at the third place and keeps the sign of a change', () => {
+    // 2,345,678 is 2.35 million (2.345678 rounds up at the second decimal).
+    expect(digits(formatMoneyFit(2345678).text)).toBe('235');
+    const loss = formatMoneyFit('-1500000', 'USD', true);
+    expect(sign(loss.text)).toBe('-');
+    expect(digits(loss.text)).toBe('15');
+    expect(sign(formatMoneyFit(1000000, 'USD', true).text)).toBe('+');
+    expect(digits(formatMoneyFit(1000000).text)).toBe('1');
+    // 129,024,000 is 129 million: three places, no decimals.
+    expect(digits(formatMoneyFit(129024000).text)).toBe('129');
+  });
+});
+
+describe('shares to trade', () => {
+  it('rounds to whole shares a broker takes and keeps the exact count', () => {
+    const shares = formatTradeShares(-12.3456789012);
+    expect(shares.text).toBe('12 shares');
+    expect(digits(shares.exact)).toBe('123456789012');
+    expect(formatTradeShares(4.5).text).toBe('5 shares');
+    expect(formatTradeShares(1.2).text).toBe('1 share');
+    expect(formatTradeShares(0.3).text).toBe('under 1 share');
+    expect(formatTradeShares(0.3).exact.endsWith(' shares')).toBe(true);
+    expect(formatTradeShares(1).exact).toBe('1 share');
   });
 });

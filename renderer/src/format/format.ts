@@ -1,4 +1,6 @@
 // Numbers and dates for people, in their own locale (Intl picks it up from the browser/OS).
+import { countWord } from '../../../shared/domain/plural';
+
 type Numeric = number | string | null | undefined;
 
 /** The number to show, or null for a blank or unreadable value (shown as a dash). */
@@ -43,6 +45,32 @@ export function formatMoney(value: Numeric, currency = 'USD', signed = false): s
   return formatNumber(value, currencyOptions(currency, 2, 2, signed));
 }
 
+/** From a million up, a sum is written compactly where it must fit a card ("$1.29B"). */
+export const COMPACT_FROM = 1_000_000;
+
+/**
+ * Money for a card: the full figure in cents up to COMPACT_FROM, beyond it compact notation to
+ * three significant places; `full` is always the exact figure in cents, for a title and for
+ * screen readers.
+ */
+export function formatMoneyFit(
+  value: Numeric,
+  currency = 'USD',
+  signed = false,
+): { text: string; full: string; compact: boolean } {
+  const full = formatMoney(value, currency, signed);
+  const n = finite(value);
+  if (n === null || Math.abs(n) < COMPACT_FROM) return { text: full, full, compact: false };
+  const text = formatNumber(n, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
+  return { text, full, compact: true };
+}
+
 /** Percentage points between two weights (12.5 → "+12.5 pts"): the active weight of a sleeve. */
 export function formatPoints(value: number | null | undefined): string {
   if (finite(value) === null) return '—';
@@ -62,6 +90,19 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** Quantities keep every decimal the user entered: 0.1234 shares show as such. */
 export function formatQuantity(value: Numeric): string {
   return formatNumber(value, { maximumFractionDigits: 10 });
+}
+
+/**
+ * A share count to trade, as every broker takes it: whole shares (fractional orders are not
+ * universal), rounded to the nearest; under half a share reads "under 1 share". `exact` keeps every
+ * decimal, for a title.
+ */
+export function formatTradeShares(quantity: number): { text: string; exact: string } {
+  const size = Math.abs(quantity);
+  const exact = `${formatQuantity(size)} ${countWord(size, 'share')}`;
+  const whole = Math.round(size);
+  if (whole === 0) return { text: 'under 1 share', exact };
+  return { text: `${formatNumber(whole, { maximumFractionDigits: 0 })} ${countWord(whole, 'share')}`, exact };
 }
 
 /** A price as entered, to six places. */

@@ -1,4 +1,5 @@
 import { CURRENT_FOR_DAYS } from '../../../shared/health/staleness';
+import { plural } from '../../../shared/domain/plural';
 import { formatDay } from './format';
 
 const DAY_MS = 86_400_000;
@@ -9,10 +10,6 @@ export { CURRENT_FOR_DAYS } from '../../../shared/health/staleness';
 /** Calendar days from a close ('YYYY-MM-DD') to `now`, never negative. */
 export function daysOld(day: string, now: number): number {
   return Math.max(0, Math.floor((now - Date.parse(`${day}T00:00:00Z`)) / DAY_MS));
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** An age in the largest whole unit that fits: '7 years', '3 months', '12 days'. */

@@ -48,6 +48,7 @@ export function holdingsOutput(rows: HoldingRow[]): HoldingsOutput {
     asOf: '2024-05-01',
     baseCurrency: 'USD',
     rows,
+    closed: [],
     cash: [],
     currencies: [],
     totals: {

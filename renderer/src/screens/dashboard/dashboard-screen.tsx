@@ -40,7 +40,7 @@ export function DashboardScreen() {
             </section>
           ) : (
             <>
-              <PerformanceCard holdings={holdings.data} />
+              <PerformanceCard holdings={holdings.data} holdingsFailed={holdings.isError} />
               <CurrencyCard holdings={holdings.data} />
               <TiltCard />
             </>

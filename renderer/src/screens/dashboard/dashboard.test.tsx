@@ -60,6 +60,48 @@ describe('Dashboard figures', () => {
     expect(screen.getByText('you: +2.5% relative')).toBeTruthy();
   });
 
+  it('writes a billion compactly on its card, the exact figure in its title and accessible text', () => {
+    const holdings = holdingsOutput([holding('AAPL')]);
+    holdings.totals = { ...holdings.totals, total: '1290222509.86', dayChange: 2500000.5 };
+    renderWithClient(<Figures holdings={holdings} performance={performance} period="1Y" />, fakeClient({}));
+    const total = screen.getByTestId('total-value');
+    const shown = total.querySelector('[aria-hidden="true"]');
+    expect(shown?.textContent).toBe('$1.29B');
+    expect(within(total).getByTitle('$1,290,222,509.86').tabIndex).toBe(0);
+    expect(total.querySelector('.visually-hidden')?.textContent).toBe('$1,290,222,509.86');
+    expect(screen.getByTestId('day-change').querySelector('[aria-hidden="true"]')?.textContent).toBe('+$2.5M');
+    expect(screen.getByTitle('+$2,500,000.50')).toBeTruthy();
+  });
+
+  it('shows placeholders, not "no money at work" or "no benchmark prices", until the first answer', async () => {
+    let answer: (value: PerformanceOutput) => void = () => {};
+    const pending = new Promise<PerformanceOutput>((resolve) => (answer = resolve));
+    const client = fakeClient({ 'portfolio:performance': () => pending });
+    renderWithClient(<PerformanceCard holdings={holdingsOutput([holding('AAPL')])} />, client);
+    const xirr = screen.getByTestId('xirr');
+    expect(within(xirr).getByTestId('skeleton').textContent).toBe('Loading…');
+    expect(screen.getByTestId('benchmark-return').textContent).toBe('Loading…');
+    expect(screen.queryByText('no money at work')).toBeNull();
+    expect(screen.queryByText('no benchmark prices')).toBeNull();
+    expect(screen.getByLabelText('Key figures').getAttribute('aria-busy')).toBe('true');
+    // The answer says there is no benchmark and no money at work: now, and only now, say so.
+    answer({ ...performance, benchmark: null, mwrPct: null, mwrAnnualizedPct: null });
+    expect(await screen.findByText('no money at work')).toBeTruthy();
+    expect(screen.getByText('no benchmark prices')).toBeTruthy();
+    expect(screen.queryByTestId('skeleton')).toBeNull();
+  });
+
+  it('shows dashes, not placeholders that never end, when the call failed', () => {
+    renderWithClient(<Figures period="1Y" failed={{ holdings: true, performance: true }} />, fakeClient({}));
+    expect(screen.getByTestId('total-value').textContent).toBe('—');
+    expect(screen.getByTestId('twr').textContent).toBe('—');
+    expect(screen.queryByTestId('skeleton')).toBeNull();
+    expect(screen.getByLabelText('Key figures').getAttribute('aria-busy')).toBe('false');
+    // No answer is not an answer of "none".
+    expect(screen.queryByText('no money at work')).toBeNull();
+    expect(screen.queryByText('no benchmark prices')).toBeNull();
+  });
+
   it('says under the figures what the total value leaves out, beside the series’ own notes', async () => {
     const holdings = holdingsOutput([holding('AAPL')]);
     holdings.totals.leftOut = [{ currency: 'EUR', amount: '1000', count: 2 }];
@@ -163,10 +205,16 @@ describe('Dashboard figures', () => {
     expect(screen.queryByText(/years old|days old/)).toBeNull();
   });
 
-  it('shows dashes, not zeros, before there is anything to measure', () => {
+  it('shows placeholders before any answer and dashes, not zeros, when the answer has nothing to measure', () => {
     renderWithClient(<Figures period="ALL" />, fakeClient({}));
-    expect(screen.getByTestId('total-value').textContent).toBe('—');
+    expect(screen.getByTestId('total-value').textContent).toBe('Loading…');
+    expect(screen.getByTestId('twr').textContent).toBe('Loading…');
+    cleanup();
+    const nothing = { ...performance, twrPct: null, mwrPct: null, mwrAnnualizedPct: null };
+    renderWithClient(<Figures holdings={holdingsOutput([])} performance={nothing} period="ALL" />, fakeClient({}));
     expect(screen.getByTestId('twr').textContent).toBe('—');
+    expect(screen.getByTestId('xirr').textContent).toBe('—');
+    expect(screen.queryByTestId('skeleton')).toBeNull();
   });
 });
 

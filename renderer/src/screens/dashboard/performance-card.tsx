@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { HoldingsOutput, PerformanceOutput } from '../../../../shared/api/portfolio-schemas';
 import { PERIODS } from '../../../../shared/engine/periods';
 import { usePerformance } from '../../api/portfolio-hooks';
@@ -7,6 +7,8 @@ import { ChartLegend } from '../../charts/chart-legend';
 import { usePalette } from '../../charts/chart-theme';
 import type { ChartSeries } from '../../charts/chart-types';
 import { ErrorNote } from '../../components/error-note';
+import { Skeleton } from '../../components/skeleton';
+import { FitMoney } from '../../components/fit-money';
 import { Segmented } from '../../components/segmented';
 import { formatDay, formatMoney, formatPercent, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
@@ -31,22 +33,25 @@ function Figure({
   tone,
   testId,
   warn = false,
+  loading = false,
 }: {
   label: string;
-  value: string;
+  value: ReactNode;
   detail?: string;
   tone?: string;
   testId?: string;
   /** The detail is a warning (e.g. the figure is old): shown in the warning colour. */
   warn?: boolean;
+  /** No answer yet: a placeholder, never the "none" of an answer that has nothing. */
+  loading?: boolean;
 }) {
   return (
     <div className="figure">
       <dt>{label}</dt>
-      <dd className={tone} data-testid={testId}>
-        {value}
+      <dd className={loading ? undefined : tone} data-testid={testId}>
+        {loading ? <Skeleton /> : value}
       </dd>
-      {detail && <dd className={warn ? 'figure-detail figure-warn' : 'figure-detail'}>{detail}</dd>}
+      {!loading && detail && <dd className={warn ? 'figure-detail figure-warn' : 'figure-detail'}>{detail}</dd>}
     </div>
   );
 }
@@ -78,13 +83,18 @@ export function Figures({
   performance,
   period,
   now,
+  failed = { holdings: false, performance: false },
 }: {
   holdings?: HoldingsOutput;
   performance?: PerformanceOutput;
   period: Period;
   /** The user's today, for the age of the valuation day; the time of mounting when not given. */
   now?: number;
+  /** Which call failed: its figures show a dash (the error is said above them), not a placeholder. */
+  failed?: { holdings: boolean; performance: boolean };
 }) {
+  const holdingsLoading = !holdings && !failed.holdings;
+  const performanceLoading = !performance && !failed.performance;
   const currency = holdings?.baseCurrency ?? performance?.baseCurrency ?? 'USD';
   const totals = holdings?.totals;
   const bench = performance?.benchmark;
@@ -93,20 +103,22 @@ export function Figures({
   const stale = staleNote(holdings?.asOf, now ?? mounted);
   const withAge = (detail: string) => (stale ? `${detail}; ${stale}` : detail);
   return (
-    <dl className="figures" aria-label="Key figures">
+    <dl className="figures" aria-label="Key figures" aria-busy={holdingsLoading || performanceLoading}>
       <Figure
-        label={`Total value (${currency})`}
-        value={formatMoney(totals?.total, currency)}
+        label="Total value"
+        value={<FitMoney value={totals?.total} currency={currency} />}
         detail={totals ? withAge(`${formatMoney(totals.cash, currency)} in cash`) : undefined}
         testId="total-value"
+        loading={holdingsLoading}
         warn={stale !== null}
       />
       <Figure
         label="Day change"
-        value={formatMoney(totals?.dayChange, currency, true)}
+        value={<FitMoney value={totals?.dayChange} currency={currency} signed />}
         detail={withAge(formatPercent(totals?.dayChangePct, true))}
         tone={signClass(totals?.dayChange)}
         testId="day-change"
+        loading={holdingsLoading}
         warn={stale !== null}
       />
       <Figure
@@ -117,13 +129,15 @@ export function Figures({
         }
         tone={signClass(performance?.twrPct)}
         testId="twr"
+        loading={performanceLoading}
       />
       <Figure
         label="Money-weighted (XIRR)"
         value={formatPercent(performance?.mwrAnnualizedPct ?? performance?.mwrPct, true)}
-        detail={moneyWeightedDetail(performance)}
+        detail={performance && moneyWeightedDetail(performance)}
         tone={signClass(performance?.mwrAnnualizedPct ?? performance?.mwrPct)}
         testId="xirr"
+        loading={performanceLoading}
       />
       <Figure
         label={
@@ -132,9 +146,10 @@ export function Figures({
             : 'Benchmark'
         }
         value={formatPercent(bench?.pct, true)}
-        detail={benchmarkDetail(bench)}
+        detail={performance && benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
         testId="benchmark-return"
+        loading={performanceLoading}
       />
     </dl>
   );
@@ -145,7 +160,13 @@ type Mode = 'growth' | 'value';
 /** Notes shown under the figures; past this, the rest is one line linking to Data health (322 bullets make a page 8,000 px tall). */
 export const NOTES_SHOWN = 4;
 
-export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
+export function PerformanceCard({
+  holdings,
+  holdingsFailed = false,
+}: {
+  holdings?: HoldingsOutput;
+  holdingsFailed?: boolean;
+}) {
   const [period, setPeriod] = useState<Period>('1Y');
   const [mode, setMode] = useState<Mode>('growth');
   const performance = usePerformance({ period });
@@ -194,7 +215,13 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
         <Segmented label="Period" hideLabel options={PERIOD_OPTIONS} value={period} onChange={setPeriod} />
       </div>
       {performance.isError && <ErrorNote what="work out the returns" error={performance.error} />}
-      <Figures holdings={holdings} performance={data} period={period} now={now} />
+      <Figures
+        holdings={holdings}
+        performance={data}
+        period={period}
+        now={now}
+        failed={{ holdings: holdingsFailed, performance: performance.isError }}
+      />
       <div className="chart-head">
         <Segmented
           label="Chart shows"

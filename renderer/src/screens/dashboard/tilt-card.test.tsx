@@ -42,8 +42,12 @@ describe('TiltCard', () => {
     const user = userEvent.setup();
     renderWithClient(<TiltCard />, fakeClient({ 'portfolio:tilt': () => tilt }));
     await user.click(await screen.findByText('Trades that would reach your target'));
-    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
-    expect(items).toEqual(['Sell $1,000.00 of AAPL (about 5 shares)', 'Buy $1,000.00 of JPM (about 4.5 shares)']);
+    const items = screen.getAllByRole('listitem');
+    // 5 shares are whole already; 4.5 rounds to 5 to place the order with, the exact 4.5 on hover.
+    expect(items[0]?.textContent).toBe('Sell $1,000.00 of AAPL (about 5 shares)');
+    const shown = Array.from(items[1]?.querySelectorAll('[aria-hidden="true"]') ?? []).map((e) => e.textContent);
+    expect(shown).toEqual(['5 shares']);
+    expect(within(items[1] as HTMLElement).getByTitle('4.5 shares').tabIndex).toBe(0);
   });
 
   it('says what to do when nothing is invested, and shows errors in place', async () => {

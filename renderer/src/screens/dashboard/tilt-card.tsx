@@ -2,8 +2,10 @@ import type { TiltOutput } from '../../../../shared/api/portfolio-schemas';
 import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import { useTilt } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
-import { formatDay, formatMoney, formatPercent, formatPoints, formatQuantity } from '../../format/format';
+import { ShortFigure } from '../../components/fit-money';
+import { formatDay, formatMoney, formatPercent, formatPoints, formatTradeShares } from '../../format/format';
 import { leftOutNotes, TILT_WEIGHTS } from '../../format/left-out-note';
+import { Skeleton } from '../../components/skeleton';
 import './tilt-card.css';
 
 /** Over- or under-weight, in words as well as colour and arrow, so colour is never the only cue. */
@@ -97,6 +99,17 @@ export function TiltTable({ tilt }: { tilt: TiltOutput }) {
   );
 }
 
+/** Whole shares to place the order with; the exact count on hover and for screen readers. */
+function TradeShares({ quantity }: { quantity: number }) {
+  const shares = formatTradeShares(quantity);
+  return (
+    <span className="muted">
+      {' '}
+      (about <ShortFigure text={shares.text} full={shares.exact} />)
+    </span>
+  );
+}
+
 function Trades({ tilt }: { tilt: TiltOutput }) {
   const trades = tilt.trades.filter((t) => Number(t.amount) !== 0);
   if (trades.length === 0) return null;
@@ -110,9 +123,7 @@ function Trades({ tilt }: { tilt: TiltOutput }) {
             <li key={`${t.sleeve}:${t.symbol ?? ''}`}>
               <span className={amount > 0 ? 'gain' : 'loss'}>{amount > 0 ? 'Buy' : 'Sell'}</span>{' '}
               {formatMoney(Math.abs(amount), tilt.baseCurrency)} of {t.symbol ?? SLEEVE_LABELS[t.sleeve]}
-              {t.quantity !== null && (
-                <span className="muted"> (about {formatQuantity(Math.abs(t.quantity))} shares)</span>
-              )}
+              {t.quantity !== null && <TradeShares quantity={t.quantity} />}
             </li>
           );
         })}
@@ -130,6 +141,7 @@ export function TiltCard() {
         {tilt.data?.asOf && <p className="muted small">On {formatDay(tilt.data.asOf)}</p>}
       </div>
       {tilt.isError && <ErrorNote what="work out the sleeve weights" error={tilt.error} />}
+      {tilt.isPending && <Skeleton label="Loading the sleeve weights…" lines={4} />}
       {tilt.data && tilt.data.total === 0 && (
         <p className="muted">Nothing invested yet: weights appear after your first buy.</p>
       )}

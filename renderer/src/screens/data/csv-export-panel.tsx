@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { EXPORT_KINDS, type ExportKind } from '../../../../shared/api/csv-schemas';
 import { useCsvExport } from '../../api/csv-hooks';
 import { ErrorNote } from '../../components/error-note';
+import { plural } from '../../../../shared/domain/plural';
 import { downloadText } from './download';
 
 const KIND_LABELS: Record<ExportKind, string> = {
@@ -54,7 +55,7 @@ export function CsvExportPanel() {
         <p className="muted small" role="status">
           {exportCall.data.savedAs === null
             ? 'Export cancelled.'
-            : `Exported ${exportCall.data.rows.toLocaleString()} ${KIND_LABELS[kind].toLowerCase()} rows to ${exportCall.data.savedAs}.`}
+            : `Exported ${plural(exportCall.data.rows, `${KIND_LABELS[kind].toLowerCase()} row`)} to ${exportCall.data.savedAs}.`}
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { EventPayload } from '../../../../shared/api/contract';
 import type { z } from 'zod';
 import type { quoteSeriesInfo } from '../../../../shared/api/quotes-schemas';
 import { formatDateTime, formatDay } from '../../format/format';
+import { plural } from '../../../../shared/domain/plural';
 import { CURRENT_FOR_DAYS, daysOld } from '../../format/staleness';
 
 type SeriesInfo = z.output<typeof quoteSeriesInfo>;
@@ -14,7 +15,7 @@ function Age({ lastDay, now }: { lastDay: string; now: number }) {
   const days = daysOld(lastDay, now);
   if (days <= CURRENT_FOR_DAYS) return <span className="badge badge-ok">current</span>;
   return (
-    <span className="badge badge-stale" title={`The last close is ${days.toLocaleString()} days old.`}>
+    <span className="badge badge-stale" title={`The last close is ${plural(days, 'day')} old.`}>
       {days > 365 ? `${Math.floor(days / 365)}y old` : `${days}d old`}
     </span>
   );
@@ -92,11 +93,11 @@ export function FreshnessTable({
                 <Age lastDay={s.lastDay} now={now} />
               </td>
               <td>{SOURCE_LABELS[s.source] ?? s.source}</td>
-              <td>{formatDateTime(s.fetchedAt)}</td>
+              <td className="wrap">{formatDateTime(s.fetchedAt)}</td>
               <td className="num" title={`${formatDay(s.firstDay)} to ${formatDay(s.lastDay)}`}>
                 {s.bars.toLocaleString()}
               </td>
-              <td>
+              <td className="wrap">
                 <RowProgress event={progress[s.symbol]} />
               </td>
               <td className="row-actions">

@@ -4,6 +4,7 @@ import { useConnection } from '../../app/connection-status';
 import { ErrorNote } from '../../components/error-note';
 import { Notice } from '../../components/notice';
 import { FreshnessTable } from './freshness-table';
+import { countWord } from '../../../../shared/domain/plural';
 import { RefreshLog } from './refresh-log';
 
 const count = new Intl.NumberFormat();
@@ -44,7 +45,7 @@ export function RefreshPanel() {
         <div className="overall-progress" data-testid="refresh-progress">
           <progress max={Math.max(total, 1)} value={done} aria-label="Quote refresh, overall" />
           <span aria-live="polite">
-            {count.format(done)} of {count.format(total)} symbols
+            {count.format(done)} of {count.format(total)} {countWord(total, 'symbol')}
           </span>
         </div>
       )}

@@ -1,6 +1,7 @@
 import type { HoldingRow, HoldingSortKey, SleeveSubtotal } from '../../../../shared/view/holdings-view';
 import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import { formatClose, formatDay, formatMoney, formatPercent, formatQuantity, signClass } from '../../format/format';
+import { plural } from '../../../../shared/domain/plural';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
 
 export interface Column {
@@ -12,16 +13,16 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'symbol', label: 'Symbol', numeric: false, width: 14 },
+  { key: 'symbol', label: 'Symbol', numeric: false, width: 11 },
   { key: 'account', label: 'Account', numeric: false, width: 9 },
   { key: 'quantity', label: 'Quantity', numeric: true, width: 8 },
   { key: 'price', label: 'Price', numeric: true, width: 9 },
   { key: 'marketValue', label: 'Market value', numeric: true, width: 11 },
   { key: 'weightPct', label: 'Weight', numeric: true, width: 7 },
-  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 10 },
+  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 11 },
   { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true, width: 12 },
-  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 10 },
-  { key: 'dayChange', label: 'Day change', numeric: true, width: 10 },
+  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 11 },
+  { key: 'dayChange', label: 'Day change', numeric: true, width: 11 },
 ];
 
 /**
@@ -139,7 +140,7 @@ export function GroupCells({
           type="button"
           className="group-toggle"
           aria-expanded={!collapsed}
-          aria-label={`${label}, ${subtotal.positions.toLocaleString()} positions`}
+          aria-label={`${label}, ${plural(subtotal.positions, 'position')}`}
           onClick={onToggle}
         >
           <span aria-hidden="true" className="chevron">

@@ -132,4 +132,45 @@ describe('HoldingsScreen', () => {
     const badges = screen.getAllByText('no rate');
     expect(badges[0]?.getAttribute('title')).toBe('no CHF→USD rate on or before 2024-05-01');
   });
+
+  it('lists closed positions with what they earned when "Include closed" is ticked, and totals realized P&L and dividends', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient({
+      'accounts:list': () => accounts,
+      'portfolio:holdings': () => {
+        const view = holdingsOutput([holding('AAPL', { marketValue: '1200' })]);
+        // XLK: bought for 1,000, sold for 1,250.50 (250.50 realized) with 12.25 of dividends = 262.75 earned.
+        view.closed = [
+          {
+            account: 'Brokerage',
+            symbol: 'XLK',
+            name: 'Technology Select Sector SPDR',
+            sleeve: 'large_cap_tech',
+            currency: 'USD',
+            realizedPl: '250.5',
+            dividends: '12.25',
+            earned: '262.75',
+          },
+        ];
+        view.totals = { ...view.totals, realizedPl: '250.5', dividends: '12.25' };
+        return view;
+      },
+    });
+    renderWithClient(<HoldingsScreen />, client);
+    expect((await screen.findByTestId('holdings-realized')).textContent).toBe('+$250.50');
+    expect(screen.getByTestId('holdings-dividends').textContent).toBe('$12.25');
+    expect(screen.queryByTestId('closed-table')).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Include closed' }));
+    const row = screen.getByTestId('closed-Brokerage-XLK');
+    expect(Array.from(row.querySelectorAll('td')).map((td) => td.textContent)).toEqual([
+      'Brokerage',
+      '+$250.50',
+      '$12.25',
+      '+$262.75',
+    ]);
+    expect(screen.getByText('1 position sold down to nothing')).toBeTruthy();
+    // The search filters closed positions too.
+    await user.type(screen.getByLabelText('Symbol or name'), 'AAPL');
+    expect(await screen.findByText('No closed position matches.')).toBeTruthy();
+  });
 });

@@ -4,10 +4,13 @@ import { holdingLines, type HoldingSort, type HoldingSortKey } from '../../../..
 import { useAccounts } from '../../api/hooks';
 import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
+import { FitMoney } from '../../components/fit-money';
 import { Screen } from '../../components/screen';
 import { formatDay, formatMoney, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
+import { ClosedPositions } from './closed-positions';
 import { HoldingsTable } from './holdings-table';
+import { plural } from '../../../../shared/domain/plural';
 import './holdings.css';
 
 const TEXT_COLUMNS: HoldingSortKey[] = ['symbol', 'account'];
@@ -16,6 +19,7 @@ export function HoldingsScreen() {
   const [account, setAccount] = useState('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<HoldingSort>({ key: 'marketValue', direction: 'desc' });
+  const [includeClosed, setIncludeClosed] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<Sleeve>>(new Set());
   const accounts = useAccounts();
   const holdings = useHoldings(account || undefined);
@@ -25,6 +29,13 @@ export function HoldingsScreen() {
   const rows = useMemo(
     () =>
       (data?.rows ?? []).filter(
+        (r) => query === '' || r.symbol.includes(query) || (r.name ?? '').toUpperCase().includes(query),
+      ),
+    [data, query],
+  );
+  const closed = useMemo(
+    () =>
+      (data?.closed ?? []).filter(
         (r) => query === '' || r.symbol.includes(query) || (r.name ?? '').toUpperCase().includes(query),
       ),
     [data, query],
@@ -73,20 +84,28 @@ export function HoldingsScreen() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
+        <label className="check holdings-closed-toggle">
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} />
+          Include closed
+        </label>
         {data && (
           <dl className="totals-strip" aria-label="Totals">
             <div>
-              <dt>Invested ({currency})</dt>
-              <dd data-testid="holdings-total">{formatMoney(data.totals.marketValue, currency)}</dd>
+              <dt>Market value ({currency})</dt>
+              <dd data-testid="holdings-total">
+                <FitMoney value={data.totals.marketValue} currency={currency} />
+              </dd>
             </div>
             <div>
               <dt>Cash</dt>
-              <dd>{formatMoney(data.totals.cash, currency)}</dd>
+              <dd>
+                <FitMoney value={data.totals.cash} currency={currency} />
+              </dd>
             </div>
             <div>
               <dt>Unrealized</dt>
               <dd className={signClass(data.totals.unrealizedPl)}>
-                {formatMoney(data.totals.unrealizedPl, currency, true)}
+                <FitMoney value={data.totals.unrealizedPl} currency={currency} signed />
               </dd>
             </div>
             {data.totals.currencyEffect !== '0' && (
@@ -102,8 +121,22 @@ export function HoldingsScreen() {
               </div>
             )}
             <div>
+              <dt>Realized</dt>
+              <dd className={signClass(data.totals.realizedPl)} data-testid="holdings-realized">
+                <FitMoney value={data.totals.realizedPl} currency={currency} signed />
+              </dd>
+            </div>
+            <div>
+              <dt>Dividends</dt>
+              <dd data-testid="holdings-dividends">
+                <FitMoney value={data.totals.dividends} currency={currency} />
+              </dd>
+            </div>
+            <div>
               <dt>Day</dt>
-              <dd className={signClass(data.totals.dayChange)}>{formatMoney(data.totals.dayChange, currency, true)}</dd>
+              <dd className={signClass(data.totals.dayChange)}>
+                <FitMoney value={data.totals.dayChange} currency={currency} signed />
+              </dd>
             </div>
           </dl>
         )}
@@ -127,11 +160,12 @@ export function HoldingsScreen() {
       {rows.length > 0 && (
         <>
           <p className="muted small" aria-live="polite">
-            {rows.length.toLocaleString()} positions valued on {formatDay(data?.asOf)}
+            {plural(rows.length, 'position')} valued on {formatDay(data?.asOf)}
           </p>
           <HoldingsTable lines={lines} currency={currency} sort={sort} onSort={onSort} onToggle={onToggle} />
         </>
       )}
+      {data && includeClosed && <ClosedPositions rows={closed} searched={query !== ''} />}
       {data && data.cash.length > 0 && (
         <section className="card compact" aria-labelledby="cash-title">
           <h2 id="cash-title">Cash</h2>

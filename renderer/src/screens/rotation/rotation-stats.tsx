@@ -1,6 +1,7 @@
 import type { RotationOutput } from '../../../../shared/api/portfolio-schemas';
 import type { DrawdownEpisode } from '../../../../shared/view/drawdown-bands';
 import { relativeWords, trendWords } from '../../../../shared/view/verdicts';
+import { plural } from '../../../../shared/domain/plural';
 import { formatDay, formatPercent, formatClose, signClass } from '../../format/format';
 
 const indexFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -105,13 +106,13 @@ export function RotationStats({
         )}
         {s.best && (
           <Row
-            label={`Best ${s.best.days} days`}
+            label={`Best ${plural(s.best.days, 'day')}`}
             value={`${formatPercent(s.best.pct, true)} to ${formatDay(s.best.end)}`}
           />
         )}
         {s.worst && (
           <Row
-            label={`Worst ${s.worst.days} days`}
+            label={`Worst ${plural(s.worst.days, 'day')}`}
             value={`${formatPercent(s.worst.pct, true)} to ${formatDay(s.worst.end)}`}
           />
         )}

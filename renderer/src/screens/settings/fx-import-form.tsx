@@ -3,6 +3,7 @@ import type { CallOutput } from '../../../../shared/api/contract';
 import { fxImportInput } from '../../../../shared/api/fx-schemas';
 import { useImportFxFiles } from '../../api/fx-hooks';
 import { Notice } from '../../components/notice';
+import { plural } from '../../../../shared/domain/plural';
 import { readText } from '../data/read-text';
 
 /** `Imported 217,555 rates for 41 pairs from eurofxref-hist.csv (ECB reference rates).` */
@@ -12,7 +13,7 @@ export function fxImportedText(result: CallOutput<'fx:importFiles'>): string {
     .join(', ');
   const pairs =
     result.pairs.length === 1 ? `${result.pairs[0]!.base}/${result.pairs[0]!.quote}` : `${result.pairs.length} pairs`;
-  return `Imported ${result.rates.toLocaleString()} rates for ${pairs} from ${files}.`;
+  return `Imported ${plural(result.rates, 'rate')} for ${pairs} from ${files}.`;
 }
 
 /** The ECB's eurofxref-hist.csv or Yahoo pair files (EURUSD=X.csv): all chosen files or none. */

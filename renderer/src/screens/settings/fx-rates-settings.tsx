@@ -4,6 +4,7 @@ import { ErrorNote } from '../../components/error-note';
 import { Notice } from '../../components/notice';
 import { formatDay } from '../../format/format';
 import { FxImportForm } from './fx-import-form';
+import { plural } from '../../../../shared/domain/plural';
 import { FxRateForm } from './fx-rate-form';
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -74,13 +75,13 @@ export function FxRatesSettings({ baseCurrency }: { baseCurrency: string }) {
                                 {
                                   onSuccess: (r) => {
                                     setConfirming(null);
-                                    setDeleted(`Deleted ${r.deleted.toLocaleString()} rates of ${name}.`);
+                                    setDeleted(`Deleted ${plural(r.deleted, 'rate')} of ${name}.`);
                                   },
                                 },
                               )
                             }
                           >
-                            Delete {p.days.toLocaleString()} rates
+                            Delete {plural(p.days, 'rate')}
                           </button>{' '}
                           <button type="button" className="link" onClick={() => setConfirming(null)}>
                             Keep
