@@ -20,6 +20,7 @@ import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
 import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
+import { answerBusyAsBusy } from './busy-guard';
 
 export interface BackendOptions {
   dataDir: string;
@@ -35,6 +36,8 @@ export interface BackendOptions {
   quotes?: QuoteServiceOptions;
   /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
   chooseFile?: (request: FileRequest) => Promise<string | null>;
+  /** How long a write waits for the writer's turn and the lock before answering `busy` (electron/db/store.ts). */
+  writeWaitMs?: number | undefined;
 }
 
 export interface Backend {
@@ -56,7 +59,7 @@ export interface Backend {
  * the quote service are made once here; every handler factory takes them as one BackendContext.
  */
 export function createBackend(options: BackendOptions): Backend {
-  const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
+  const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding, writeWaitMs: options.writeWaitMs });
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
   const settings = createSettingsStore(store.settings);
@@ -81,21 +84,24 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const backups = createBackups(context);
-  const handlers: Handlers = guardWithBackups(
-    {
-      ...appHandlers(context),
-      ...accountHandlers(context),
-      ...settingsHandlers(context),
-      ...quoteHandlers(context),
-      ...transactionHandlers(context),
-      ...portfolioHandlers(context),
-      ...rotationHandlers(context),
-      ...instrumentHandlers(context),
-      ...demoHandlers(context),
-      ...csvHandlers(context),
-      ...backupHandlers(context, backups),
-    },
-    backups,
+  const handlers: Handlers = answerBusyAsBusy(
+    guardWithBackups(
+      {
+        ...appHandlers(context),
+        ...accountHandlers(context),
+        ...settingsHandlers(context),
+        ...quoteHandlers(context),
+        ...transactionHandlers(context),
+        ...portfolioHandlers(context),
+        ...rotationHandlers(context),
+        ...instrumentHandlers(context),
+        ...demoHandlers(context),
+        ...csvHandlers(context),
+        ...backupHandlers(context, backups),
+      },
+      backups,
+      store,
+    ),
   );
 
   return {

@@ -30,11 +30,11 @@ export function matchesFilter(row: TransactionRow, filter: TransactionFilter): b
 export function transactionHandlers({ store, events, now, snapshots: ledger }: BackendContext): TransactionHandlers {
   const { transactions: repo, accounts } = store;
 
-  function write<T>(work: () => T): T {
+  async function write<T>(work: () => T): Promise<T> {
     try {
       // The check's replay is the one the views use next: an edit replays the ledger once.
       let keep = () => {};
-      const result = store.transaction(() => {
+      const result = await store.write(() => {
         const value = work();
         keep = ledger.replay(
           repo.all(),

@@ -55,7 +55,7 @@ export function createQuoteService(
   const http = defaultHttpPolicy(options.http);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const stores: RefreshStores = {
-    transaction: store.transaction,
+    write: store.write,
     quotes: store.quotes,
     actions: store.corporateActions,
     log: store.refreshLog,
@@ -146,7 +146,7 @@ export function createQuoteService(
      * A quotes CSV, all or nothing: Tiltfolio's export (several symbols, sources and fetch times
      * kept as written) or one symbol's Yahoo/Stooq prices. Errors name the file, line and column.
      */
-    importFile(fileName: string, content: string, symbol?: string): ImportedQuotes {
+    async importFile(fileName: string, content: string, symbol?: string): Promise<ImportedQuotes> {
       const fetchedAt = now().toISOString();
       let parsed: QuoteFile;
       try {
@@ -164,7 +164,8 @@ export function createQuoteService(
           );
         }
         if (parsed.rows.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
-        const result = writeExportRows(stores.quotes, parsed.rows);
+        const rows = parsed.rows;
+        const result = await store.write(() => writeExportRows(stores.quotes, rows));
         events.emit('data:changed', { scope: 'quotes' });
         return result;
       }
@@ -178,13 +179,13 @@ export function createQuoteService(
       }
       const { bars } = parsed.series;
       if (bars.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
-      stores.quotes.upsertBars(target, 'file', fetchedAt, bars);
+      await store.write(() => stores.quotes.upsertBars(target, 'file', fetchedAt, bars));
       events.emit('data:changed', { scope: 'quotes' });
       return { bars: bars.length, symbols: [{ symbol: target, bars: bars.length }] };
     },
 
     /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */
-    setManualPrice(symbol: string, day: string, close: number): HistoryBar {
+    async setManualPrice(symbol: string, day: string, close: number): Promise<HistoryBar> {
       const bar = { day, open: null, high: null, low: null, close, adjClose: null, volume: null };
       const problem = barProblem(bar, localDay(now()));
       if (problem) {
@@ -192,14 +193,14 @@ export function createQuoteService(
           `${problem.field === 'day' ? 'day' : 'close'}: impossible`,
         ]);
       }
-      stores.quotes.upsertBars(symbol, 'manual', now().toISOString(), [bar]);
+      await store.write(() => stores.quotes.upsertBars(symbol, 'manual', now().toISOString(), [bar]));
       events.emit('data:changed', { scope: 'quotes' });
       return { ...bar, source: 'manual' };
     },
 
     /** Removes a symbol's bars in a day range (all without one); the portfolio re-values on data:changed. */
-    deleteBars(symbol: string, from?: string, to?: string): CallOutput<'quotes:delete'> {
-      const result = stores.quotes.deleteBars(symbol, from, to);
+    async deleteBars(symbol: string, from?: string, to?: string): Promise<CallOutput<'quotes:delete'>> {
+      const result = await store.write(() => stores.quotes.deleteBars(symbol, from, to));
       if (result.deleted > 0) events.emit('data:changed', { scope: 'quotes' });
       return { symbol, ...result };
     },
