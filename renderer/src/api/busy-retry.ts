@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Client } from './client';
 
-/** How many calls are waiting to try again because the database was busy, for the sidebar. */
+/** How many calls are trying again because the database was busy, for the sidebar. */
 export interface BusyTracker {
   subscribe(onChange: () => void): () => void;
   retrying(): number;
@@ -20,8 +20,8 @@ const pause = (retry: number) => Math.min(1000 * 2 ** (retry - 1), 8000);
 /**
  * A client that tries a call again when it answers `busy` (another import or process held the
  * database's write lock for longer than a call waits). A busy answer means nothing was written,
- * so a write can be sent again safely. While any call waits to retry, `busy.retrying()` is above
- * zero and the sidebar says so; after the last try the `busy` error reaches the caller as usual.
+ * so a write can be sent again safely. While any call is being retried, `busy.retrying()` is
+ * above zero and the sidebar says so; after the last try the `busy` error reaches the caller as usual.
  */
 export function withBusyRetry(client: Client, options: BusyRetryOptions = {}): Client & { busy: BusyTracker } {
   const retries = options.retries ?? RETRIES;
@@ -44,18 +44,21 @@ export function withBusyRetry(client: Client, options: BusyRetryOptions = {}): C
     ...client,
     busy,
     async call(name, input) {
-      for (let retry = 1; ; retry++) {
-        try {
-          return await client.call(name, input);
-        } catch (error) {
-          if (!(error instanceof ApiError) || error.code !== 'busy' || retry > retries) throw error;
-          change(1);
+      // Counted from its first busy answer until it settles, through the pauses and the tries.
+      let counted = false;
+      try {
+        for (let retry = 1; ; retry++) {
           try {
+            return await client.call(name, input);
+          } catch (error) {
+            if (!(error instanceof ApiError) || error.code !== 'busy' || retry > retries) throw error;
+            if (!counted) change(1);
+            counted = true;
             await sleep(pauseMs(retry));
-          } finally {
-            change(-1);
           }
         }
+      } finally {
+        if (counted) change(-1);
       }
     },
   };

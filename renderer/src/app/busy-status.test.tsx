@@ -27,9 +27,7 @@ describe('BusyStatus', () => {
     let done: Promise<unknown> = Promise.resolve();
     act(() => void (done = client.call('settings:set', { theme: 'dark' })));
     const status = await screen.findByTestId('busy-status');
-    expect(status.textContent).toBe(
-      'Busy, retrying: another import or Tiltfolio process is writing to the database. A change is waiting.',
-    );
+    expect(status.textContent).toBe('Busy, retrying: another import or process is writing.');
     busy = false;
     await act(() => done);
     expect(screen.queryByTestId('busy-status')).toBeNull();

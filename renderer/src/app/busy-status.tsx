@@ -13,8 +13,8 @@ export function BusyStatus() {
   if (retrying === 0) return null;
   return (
     <p className="busy-status small muted" role="status" data-testid="busy-status">
-      Busy, retrying: another import or Tiltfolio process is writing to the database.
-      {retrying > 1 ? ` ${retrying} changes are waiting.` : ' A change is waiting.'}
+      Busy, retrying: another import or process is writing.
+      {retrying > 1 ? ` ${retrying} changes wait.` : ''}
     </p>
   );
 }
