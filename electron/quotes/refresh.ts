@@ -128,8 +128,8 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
       const fetchedAt = now().toISOString();
       const holes = series.holes > 0 ? `; skipped ${series.holes} day(s) without a close` : '';
       const said = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
-      // IMMEDIATE: whether a split is new is read and acted on under the write lock, so a refresh in
-      // another process (the CLI beside the app) cannot apply the same split a second time.
+      // store.write begins IMMEDIATE: whether a split is new is read and acted on under the write
+      // lock, so a refresh in another process (the CLI beside the app) cannot apply it a second time.
       [written, message] = await stores.write((): [number, string] => {
         const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
         const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: series.bars });
