@@ -444,3 +444,30 @@ test.describe('in German, in a narrower window', () => {
     await expect(page.getByTestId('holding-Brokerage-NFLX')).toContainText(/22\. Feb\. 2019/);
   });
 });
+
+test('a reverse split is typed as a ratio, refused when zero, and saved in one spelling', async ({
+  page,
+}, testInfo) => {
+  const app = await withDemo(page);
+  await app.go('Transactions');
+  await page.getByRole('button', { name: 'Add transaction' }).click();
+  const form = page.getByRole('form', { name: 'New transaction' });
+  await form.getByLabel('Type').selectOption('split');
+  await form.getByLabel('Date').fill('2019-01-02');
+  await form.getByLabel('Symbol').fill('AAPL');
+  const ratio = form.getByLabel('Ratio (new : old shares)');
+  await expect(ratio).toHaveAttribute('placeholder', '3:1 or 1:3');
+  await ratio.fill('0');
+  await form.getByRole('button', { name: 'Add transaction' }).click();
+  await expect(form.getByText('The split ratio "0" must be greater than zero')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('split-ratio-refused.png'), fullPage: true });
+  await ratio.fill('1-for-7');
+  await form.getByRole('button', { name: 'Add transaction' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByText(/^28 of 28 transactions$/)).toBeVisible();
+  await page.getByRole('search', { name: 'Filter transactions' }).getByLabel('Type').selectOption('split');
+  await expect(page.getByRole('cell', { name: '1-for-7', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '7-for-1', exact: true })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('split-ratio-saved.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+});

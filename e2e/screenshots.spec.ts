@@ -80,6 +80,11 @@ const SCREENS: { name: ScreenName; file: string; ready: (page: Page) => Promise<
     },
   },
   {
+    name: 'Data health',
+    file: 'data-health',
+    ready: (page) => expect(page.getByRole('heading', { name: 'No problems found' })).toBeVisible(),
+  },
+  {
     name: 'Settings',
     file: 'settings',
     ready: (page) => expect(page.getByRole('combobox', { name: 'Sleeve of AAPL' })).toBeVisible(),

@@ -16,6 +16,8 @@ const TABLES: { doc: string; heading: string; folder: string }[] = [
     'shared/csv',
     'shared/quotes',
     'shared/view',
+    'shared/fx',
+    'shared/health',
     'electron/backend',
     'electron/db',
     'electron/csv',

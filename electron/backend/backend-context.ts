@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/api/contract';
-import type { FileRequest } from '../csv/csv-service';
+import type { ChooseFile } from '../csv/csv-service';
 import type { Store } from '../db/store';
 import type { QuoteService } from '../quotes/quote-service';
 import type { EventBus } from './event-bus';
@@ -16,7 +16,7 @@ export interface BackendHost {
   /** Where the bundled demo data lives. */
   assetsDir: string;
   /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
-  chooseFile?: ((request: FileRequest) => Promise<string | null>) | undefined;
+  chooseFile?: ChooseFile | undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
+import type { ChosenFile } from '../csv/csv-service';
 import { connectBackend, type SessionHooks } from './backend-session';
 import { serveBackend } from './serve-backend';
 import type { FromBackend, SessionOptions, ToBackend } from './session-protocol';
@@ -78,7 +79,7 @@ describe('backend session', () => {
   it("asks the host's file chooser, and reports a chooser that fails", async () => {
     const dir = tempDir();
     const asked: unknown[] = [];
-    let answer: () => Promise<string | null> = () => Promise.resolve(null);
+    let answer: () => Promise<ChosenFile | null> = () => Promise.resolve(null);
     const { backend } = session(
       path.join(dir, 'data'),
       {
@@ -90,7 +91,7 @@ describe('backend session', () => {
       true,
     );
     expect(await backend.dispatch('csv:openFile', {})).toMatchObject({ ok: true, value: { cancelled: true } });
-    expect(asked).toEqual([{ purpose: 'import' }]);
+    expect(asked).toEqual([{ purpose: 'import', keep: true }]);
     answer = () => Promise.reject(new Error('no display'));
     expect(await backend.dispatch('csv:openFile', {})).toMatchObject({
       ok: false,

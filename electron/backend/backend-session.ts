@@ -4,7 +4,7 @@
 // validate payloads: the dispatcher in the backend does.
 import { isEventName, type ApiResult } from '../../shared/api/contract';
 import type { Dispatch } from '../../shared/api/dispatch';
-import type { FileRequest } from '../csv/csv-service';
+import type { ChooseFile, FileRequest } from '../csv/csv-service';
 import type { AnyEventListener } from './event-bus';
 import type { FromBackend, HostSide, SessionOptions, ToBackend } from './session-protocol';
 
@@ -29,7 +29,7 @@ export interface BackendSession extends BackendLink {
 }
 
 export interface SessionHooks {
-  chooseFile?: (request: FileRequest) => Promise<string | null>;
+  chooseFile?: ChooseFile;
   /** Ends the thread or process once the backend has closed (or has stopped answering). */
   end: () => void | Promise<unknown>;
 }
@@ -60,11 +60,11 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
 
   function answerFileRequest(id: number, request: FileRequest): void {
     const choose = hooks.chooseFile;
-    if (!choose) return port.post({ kind: 'chosen', id, path: null, error: 'No file dialogs here.' });
+    if (!choose) return port.post({ kind: 'chosen', id, file: null, error: 'No file dialogs here.' });
     choose(request).then(
-      (path) => port.post({ kind: 'chosen', id, path }),
+      (file) => port.post({ kind: 'chosen', id, file }),
       (error: unknown) =>
-        port.post({ kind: 'chosen', id, path: null, error: error instanceof Error ? error.message : String(error) }),
+        port.post({ kind: 'chosen', id, file: null, error: error instanceof Error ? error.message : String(error) }),
     );
   }
 

@@ -1,11 +1,12 @@
 import { createDispatch, type Dispatch } from '../../shared/api/dispatch';
 import { internalErrorLine } from '../../shared/api/errors';
 import type { Handlers } from '../../shared/api/contract';
-import { csvHandlers, type FileRequest } from '../csv/csv-service';
+import { csvHandlers, type ChooseFile } from '../csv/csv-service';
 import type { Db } from '../db/connection';
 import { openStore, type Store } from '../db/store';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
+import { fxHandlers } from '../quotes/fx-handlers';
 import { accountHandlers } from './accounts-service';
 import { appHandlers } from './app-service';
 import type { BackendContext } from './backend-context';
@@ -16,6 +17,7 @@ import { transactionHandlers } from './transactions-service';
 import { findAssetsDir } from './assets-dir';
 import { demoHandlers } from './demo/demo-loader';
 import { instrumentHandlers } from './instruments-service';
+import { healthHandlers } from './health-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
@@ -35,7 +37,7 @@ export interface BackendOptions {
   /** Network and timing for quote refreshes (tests point them at a local server). */
   quotes?: QuoteServiceOptions;
   /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
-  chooseFile?: (request: FileRequest) => Promise<string | null>;
+  chooseFile?: ChooseFile;
   /** How long a write waits for the writer's turn and the lock before answering `busy` (electron/db/store.ts). */
   writeWaitMs?: number | undefined;
 }
@@ -91,10 +93,12 @@ export function createBackend(options: BackendOptions): Backend {
         ...accountHandlers(context),
         ...settingsHandlers(context),
         ...quoteHandlers(context),
+        ...fxHandlers(context),
         ...transactionHandlers(context),
         ...portfolioHandlers(context),
         ...rotationHandlers(context),
         ...instrumentHandlers(context),
+        ...healthHandlers(context),
         ...demoHandlers(context),
         ...csvHandlers(context),
         ...backupHandlers(context, backups),

@@ -25,6 +25,7 @@ const GUARDED: Partial<Record<CallName, string>> = {
   'csv:import': 'before-import',
   'csv:importFile': 'before-import',
   'quotes:importFile': 'before-import',
+  'fx:importFiles': 'before-import',
   'demo:load': 'before-import',
   'quotes:delete': 'before-delete',
 };

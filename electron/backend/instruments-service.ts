@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { sleeveOf } from '../../shared/engine/sleeves';
-import type { InstrumentRecord } from '../db/instruments-repo';
+import type { CurrencyConflict, InstrumentRecord } from '../db/instruments-repo';
 import type { BackendContext } from './backend-context';
 
 function view(record: InstrumentRecord) {
@@ -22,6 +22,11 @@ export function instrumentHandlers({
     'instruments:update': async ({ symbol, ...patch }) => {
       const updated = await store.write(() => {
         if (!repo.get(symbol)) throw new ApiError('not_found', `There is no instrument ${symbol}.`);
+        if (patch.currency !== undefined) {
+          const others = repo.otherCurrencies(symbol, patch.currency);
+          if (others.length > 0)
+            throw new ApiError('conflict', currencyConflictMessage(symbol, patch.currency, others));
+        }
         repo.update(symbol, patch);
         return repo.get(symbol) as InstrumentRecord;
       });
@@ -30,4 +35,13 @@ export function instrumentHandlers({
       return view(updated);
     },
   };
+}
+
+/** "JPM cannot be in EUR: 3 of its transactions are in USD (the first on 2016-11-14). …" */
+export function currencyConflictMessage(symbol: string, currency: string, others: readonly CurrencyConflict[]): string {
+  const parts = others.map(
+    ({ currency: other, count, first }) =>
+      `${count === 1 ? '1 of its transactions is' : `${count} of its transactions are`} in ${other} (the first on ${first})`,
+  );
+  return `${symbol} cannot be in ${currency}: ${parts.join('; ')}. An instrument's transactions are in its own currency (with a broker rate when the account's differs); change them first.`;
 }

@@ -131,4 +131,56 @@ describe('writes while another process holds the write lock', () => {
       });
     },
   );
+  it(
+    'queues the exchange-rate, instrument and quote-file writes too, and lands them in order once it is free',
+    { timeout: 120_000 },
+    async () => {
+      const { backend, holder } = await setUp(60_000);
+      const ecb = 'Date,USD,GBP,\n2016-11-15,1.0765,0.86638,\n2016-11-14,1.0777,0.85985,\n';
+      const prices =
+        'Date,Open,High,Low,Close,Adj Close,Volume\n2016-11-14,107.71,107.81,104.08,105.71,99.5,51175500\n2016-11-15,106.57,107.68,106.16,107.11,100.8,32264500\n';
+      const writes = track([
+        backend.dispatch('accounts:create', { name: 'Depot', currency: 'USD' }),
+        backend.dispatch('transactions:create', {
+          date: '2016-11-14',
+          account: 'Depot',
+          type: 'buy',
+          symbol: 'AAPL',
+          quantity: '10',
+          price: '105.71',
+          fee: '1',
+          currency: 'USD',
+        }),
+        backend.dispatch('instruments:update', { symbol: 'AAPL', name: 'Apple Inc.', currency: 'USD' }),
+        backend.dispatch('fx:importFiles', { files: [{ fileName: 'ecb.csv', content: ecb }] }),
+        backend.dispatch('fx:setManualRate', { base: 'EUR', quote: 'USD', day: '2016-11-14', rate: '1.0780' }),
+        backend.dispatch('fx:deletePair', { base: 'EUR', quote: 'GBP' }),
+        backend.dispatch('quotes:importFile', { fileName: 'AAPL.csv', content: prices, symbol: 'AAPL' }),
+      ]);
+
+      // Reads answer meanwhile; no write has landed or failed.
+      expect(await backend.dispatch('fx:pairs', {})).toMatchObject({ ok: true, value: [] });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(writes.settled()).toBe(0);
+
+      await holder.release();
+      const answers = await writes.all();
+      for (const answer of answers) expect(answer, JSON.stringify(answer).slice(0, 800)).toMatchObject({ ok: true });
+      // In the order asked: the pair imported before it was deleted (two rates), the instrument
+      // created by the buy before it was renamed.
+      expect(answers[5]).toMatchObject({ value: { base: 'EUR', quote: 'GBP', deleted: 2 } });
+      expect(backend.store.fxRates.all().map((r) => [r.base, r.quote, r.day, r.rate, r.source])).toEqual([
+        ['EUR', 'USD', '2016-11-14', '1.0780', 'manual'],
+        ['EUR', 'USD', '2016-11-15', '1.0765', 'ecb'],
+      ]);
+      expect(await backend.dispatch('instruments:list', {})).toMatchObject({
+        ok: true,
+        value: [{ symbol: 'AAPL', name: 'Apple Inc.', currency: 'USD' }],
+      });
+      expect(backend.quotes.history('AAPL').map((bar) => [bar.day, bar.close])).toEqual([
+        ['2016-11-14', 105.71],
+        ['2016-11-15', 107.11],
+      ]);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { Bar } from '../../shared/domain/bar';
+import type { Bar, CloseSeries } from '../../shared/domain/bar';
 import type { Sleeve } from '../../shared/domain/sleeve';
 import type { EventPayload } from '../../shared/api/contract';
 import type { Transaction } from '../../shared/domain/transaction';
@@ -7,6 +7,12 @@ import { recompute } from '../../shared/engine/recompute';
 import { sleeveClassifier } from '../../shared/engine/sleeves';
 import type { Snapshot } from '../../shared/view/snapshot';
 import type { BenchmarkBasis } from '../../shared/view/performance-view';
+import type { FxRate } from '../../shared/domain/fx-rate';
+import { fxRateLookup, fxTable, type FxTable } from '../../shared/fx/rate-lookup';
+import { barsInBase, baseRateSeriesMap } from '../../shared/fx/rate-series';
+import { currencyOfSymbol } from '../../shared/fx/symbol-currency';
+import { tradeRatesOf } from '../../shared/view/base-values';
+import type { AccountRow } from '../db/accounts-repo';
 import type { QuotesRepo, Store } from '../db/store';
 import type { EventBus } from './event-bus';
 import { localDay } from './local-day';
@@ -17,12 +23,12 @@ import type { SettingsStore } from './settings-store';
  * every screen asks for a different view of the same computation.
  */
 export function createSnapshots(
-  store: Pick<Store, 'transactions' | 'accounts' | 'instruments' | 'quotes'>,
+  store: Pick<Store, 'transactions' | 'accounts' | 'instruments' | 'quotes' | 'fxRates'>,
   events: EventBus,
   settings: SettingsStore,
   now: () => Date,
 ) {
-  const { transactions, accounts, instruments, quotes } = store;
+  const { transactions, accounts, instruments, quotes, fxRates } = store;
   let version = 0;
   // The ledger depends on transactions and accounts only: a quote refresh, a sleeve change or a
   // settings change re-values the portfolio without replaying every transaction.
@@ -33,9 +39,25 @@ export function createSnapshots(
     const { scope } = payload as EventPayload<'data:changed'>;
     if (scope === 'transactions' || scope === 'accounts') ledgerVersion++;
   });
-  const ledgerKey = (costMethod: string, today: string) => `${ledgerVersion}|${costMethod}|${today}`;
+  // Trades across currencies settle at the cached rate of their day, so the ledger depends on the
+  // rates too: their count and newest fetch say when they changed.
+  const ledgerKey = (costMethod: string, today: string, rates: readonly FxRate[]) =>
+    `${ledgerVersion}|${costMethod}|${today}|${ratesFingerprint(rates)}`;
   const cache = new Map<string, Snapshot>();
-  let replayed: { key: string; rows: Transaction[]; accounts: string[]; ledger: LedgerResult } | null = null;
+  let replayed: {
+    key: string;
+    rows: Transaction[];
+    accounts: AccountRow[];
+    ledger: LedgerResult;
+  } | null = null;
+
+  let rateCache: { key: string; fx: FxTable; series: Map<string, CloseSeries> } | null = null;
+  let tableCache: { key: string; table: FxTable } | null = null;
+  const tableOf = (rates: readonly FxRate[]): FxTable => {
+    const key = ratesFingerprint(rates);
+    if (tableCache?.key !== key) tableCache = { key, table: fxTable(rates) };
+    return tableCache.table;
+  };
 
   function history(symbol: string, to?: string): Bar[] {
     return quotes.closes(symbol, '0000-01-01', to ?? '9999-12-31');
@@ -44,10 +66,23 @@ export function createSnapshots(
   function build(asOf: string | undefined): Snapshot {
     const current = settings.get();
     const today = localDay(now());
-    const key = ledgerKey(current.costMethod, today);
+    const rates = fxRates.all();
+    const key = ledgerKey(current.costMethod, today, rates);
     const reused = replayed?.key === key ? replayed : null;
     const rows = reused?.rows ?? transactions.all();
-    const accountNames = reused?.accounts ?? accounts.list().map((a) => a.name);
+    const accountRows = reused?.accounts ?? accounts.list();
+    const accountNames = accountRows.map((a) => a.name);
+    const base = current.baseCurrency;
+    const accountCurrency = new Map(accountRows.map((a) => [a.name, a.currency]));
+    const currencies = [...new Set([...rows.map((r) => r.currency), ...accountCurrency.values()])].sort();
+    // The rates' table and daily series take a few hundred milliseconds over the whole ECB file:
+    // kept while the rates, the base and the currencies held stay the same.
+    const fxKey = `${ratesFingerprint(rates)}|${base}|${currencies.join(',')}`;
+    if (rateCache?.key !== fxKey) {
+      const table = tableOf(rates);
+      rateCache = { key: fxKey, fx: table, series: baseRateSeriesMap(table, currencies, base) };
+    }
+    const { fx, series: fxSeries } = rateCache;
     const records = instruments.all();
     const overrides = new Map(
       records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
@@ -61,18 +96,24 @@ export function createSnapshots(
       accounts: accountNames,
       ledger: reused?.ledger,
       costMethod: current.costMethod,
+      baseCurrency: base,
+      fx: fxSeries,
+      settlement: { accountCurrency, rate: fxRateLookup(fx) },
       sleeveOverrides: overrides,
       to: asOf,
       benchmarkWeights: current.benchmarkWeights,
       targetWeights: current.targetWeights ?? undefined,
     });
-    replayed = { key, rows, accounts: accountNames, ledger: result.ledger };
+    replayed = { key, rows, accounts: accountRows, ledger: result.ledger };
     return {
       result,
       closes,
       sleeveOf: sleeveClassifier(overrides),
       names: new Map(records.map((r) => [r.symbol, r.name])),
       asOf: result.series.days.at(-1) ?? null,
+      fx,
+      fxSeries,
+      tradeRates: tradeRatesOf(rows, accountCurrency),
     };
   }
 
@@ -89,7 +130,23 @@ export function createSnapshots(
     },
     /** Closes of any symbol, held or not (benchmarks, rotation pairs). */
     history,
-    benchmark: (symbol: string, basis: BenchmarkBasis, to?: string) => benchmarkBars(quotes, symbol, basis, to),
+    /**
+     * The benchmark's closes measured in the base currency (a USD benchmark in EUR for a EUR
+     * investor) at each day's rate; a day without a rate is left out and said in `note`.
+     */
+    benchmark: (symbol: string, basis: BenchmarkBasis, to?: string) => {
+      const own = benchmarkBars(quotes, symbol, basis, to);
+      const base = settings.get().baseCurrency;
+      const currency = instruments.get(symbol)?.currency ?? currencyOfSymbol(symbol);
+      if (currency === base) return { ...own, currency };
+      const converted = barsInBase(own.bars, tableOf(fxRates.all()), currency, base);
+      const gap =
+        converted.missing === 0
+          ? null
+          : `${symbol} (${currency}) is measured in ${base}: ${converted.missing} of its days have no ${currency}→${base} rate and are left out (first ${converted.firstMissing}).`;
+      const note = [own.note, gap].filter((n) => n !== null).join(' ') || null;
+      return { bars: converted.bars, basis: own.basis, note, currency };
+    },
     /**
      * Replays `rows` as the next snapshot will (today, the cost method in settings); throws
      * LedgerError when they do not hold. A write checks its rows with this and calls the answer
@@ -99,15 +156,27 @@ export function createSnapshots(
     replay(rows: Transaction[], accountNames: string[]): () => void {
       const { costMethod } = settings.get();
       const today = localDay(now());
-      const ledger = applyLedger(rows, { today, accounts: accountNames, costMethod });
+      const rates = fxRates.all();
+      const accountRows = accounts.list().filter((a) => accountNames.includes(a.name));
+      const accountCurrency = new Map(accountRows.map((a) => [a.name, a.currency]));
+      const settlement = { accountCurrency, rate: fxRateLookup(tableOf(rates)) };
+      const ledger = applyLedger(rows, { today, accounts: accountNames, costMethod, settlement });
+      // The snapshot reuses this ledger only for the same accounts it will read.
+      const complete = accountRows.length === accountNames.length;
       return () => {
-        replayed = { key: ledgerKey(costMethod, today), rows, accounts: accountNames, ledger };
+        if (complete) replayed = { key: ledgerKey(costMethod, today, rates), rows, accounts: accountRows, ledger };
       };
     },
   };
 }
 
 export type Snapshots = ReturnType<typeof createSnapshots>;
+
+function ratesFingerprint(rates: readonly FxRate[]): string {
+  let newest = '';
+  for (const r of rates) if (r.fetchedAt > newest) newest = r.fetchedAt;
+  return `${rates.length}@${newest}`;
+}
 
 /**
  * A benchmark's closes on the basis asked for. Total return reads the provider's adjusted closes

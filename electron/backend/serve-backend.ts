@@ -1,13 +1,13 @@
 // The backend's side of a session: opens the backend when the host says so, answers its calls
 // through the dispatcher (the one gate that validates payloads), forwards its events, and asks
 // the host for a file when a handler needs the app's dialogs.
-import type { FileRequest } from '../csv/csv-service';
+import type { ChosenFile, FileRequest } from '../csv/csv-service';
 import { createBackend, type Backend } from './backend';
 import { dispatchJson } from './dispatch-json';
 import type { BackendSide, ToBackend } from './session-protocol';
 
 interface Waiting {
-  resolve: (path: string | null) => void;
+  resolve: (file: ChosenFile | null) => void;
   reject: (error: Error) => void;
 }
 
@@ -17,7 +17,7 @@ export function serveBackend(port: BackendSide, onClosed: () => void = () => {})
   const waiting = new Map<number, Waiting>();
 
   const chooseFile = (request: FileRequest) =>
-    new Promise<string | null>((resolve, reject) => {
+    new Promise<ChosenFile | null>((resolve, reject) => {
       const id = ++asked;
       waiting.set(id, { resolve, reject });
       port.post({ kind: 'chooseFile', id, request });
@@ -57,7 +57,7 @@ export function serveBackend(port: BackendSide, onClosed: () => void = () => {})
         const entry = waiting.get(message.id);
         waiting.delete(message.id);
         if (message.error !== undefined) entry?.reject(new Error(message.error));
-        else entry?.resolve(message.path);
+        else entry?.resolve(message.file);
         return;
       }
       case 'close': {

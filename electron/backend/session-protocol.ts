@@ -4,7 +4,7 @@
 // events the other. The payloads are validated where the handlers are: by the dispatcher, in the
 // backend.
 import type { ApiResult, EventName } from '../../shared/api/contract';
-import type { FileRequest } from '../csv/csv-service';
+import type { ChosenFile, FileRequest } from '../csv/csv-service';
 
 /** What `createBackend` needs, as plain data (no clock, no callbacks). */
 export interface SessionOptions {
@@ -26,8 +26,11 @@ export type ToBackend =
   | { kind: 'call'; id: number; name: unknown; input: unknown }
   /** A call whose input is JSON text still to be parsed (an HTTP body), moved rather than copied. */
   | { kind: 'callJson'; id: number; name: unknown; body: Uint8Array }
-  /** The host's answer to a `chooseFile` request: a path, null when the user cancelled, or why it failed. */
-  | { kind: 'chosen'; id: number; path: string | null; error?: string }
+  /**
+   * The host's answer to a `chooseFile` request: the file (and its handle when one was asked
+   * for), null when the user cancelled or a handle was not found, or why it failed.
+   */
+  | { kind: 'chosen'; id: number; file: ChosenFile | null; error?: string }
   | { kind: 'close' };
 
 export type FromBackend =

@@ -45,12 +45,41 @@ describe('transactions', () => {
         fee: '1',
         amount: null,
         currency: 'USD',
+        fxRate: null,
         note: '',
       },
     });
     expect(await backend.dispatch('portfolio:summary', {})).toMatchObject({
       value: { instruments: 1, transactions: 1 },
     });
+  });
+
+  it("keeps the broker's exchange rate as typed, clears it, and names the field of a bad one", async () => {
+    await setup();
+    await backend.dispatch('accounts:create', { name: 'Depot', currency: 'EUR' });
+    const jpm = { ...buy, account: 'Depot', symbol: 'JPM', price: '78.47', fxRate: '0.93150' };
+    expect(await backend.dispatch('transactions:create', jpm)).toMatchObject({
+      ok: true,
+      value: { fxRate: '0.93150' },
+    });
+    const listed = await backend.dispatch('transactions:list', {});
+    expect((listed as { value: { rows: { fxRate: string | null }[] } }).value.rows.map((r) => r.fxRate)).toEqual([
+      '0.93150',
+    ]);
+    const cleared = await backend.dispatch('transactions:update', { id: 1, transaction: { ...jpm, fxRate: '' } });
+    expect(cleared).toMatchObject({ ok: true, value: { fxRate: null } });
+    for (const bad of ['-0.93', '0', 'abc', '1,05']) {
+      const refused = await backend.dispatch('transactions:create', { ...jpm, fxRate: bad });
+      expect(refused).toMatchObject({ ok: false });
+      expect(JSON.stringify(refused)).toMatch(/fxRate/);
+    }
+    expect(await count()).toBe(1);
+    // Undo of a delete puts the rate back with the row.
+    await backend.dispatch('transactions:update', { id: 1, transaction: jpm });
+    const deleted = await backend.dispatch('transactions:delete', { id: 1 });
+    expect(deleted).toMatchObject({ ok: true, value: { fxRate: '0.93150' } });
+    const restored = await backend.dispatch('transactions:restore', { row: (deleted as { value: unknown }).value });
+    expect(restored).toMatchObject({ ok: true, value: { id: 1, fxRate: '0.93150' } });
   });
 
   it('refuses a sale of shares not held, naming the transaction, and writes nothing', async () => {

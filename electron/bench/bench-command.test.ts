@@ -35,4 +35,22 @@ describe('npm run bench', () => {
     expect(run.stderr).toMatch(/no benchmark named engine\.nonesuch; there are .*engine\.recompute/);
     expect(run.stdout).toBe('');
   });
+
+  it('knows every app.* case of issue 20 by name (without running the app benchmark)', () => {
+    const run = bench('app.nonesuch');
+    expect(run.status).toBe(2);
+    const known = /there are (.*)$/m.exec(run.stderr)?.[1]?.split(', ') ?? [];
+    for (const name of [
+      'app.dashboard_ready',
+      'app.rotation_ready',
+      'app.transactions_ready',
+      'app.holdings_ready',
+      'app.scroll_frame_p95',
+      'app.search',
+      'app.server_rss_mb',
+    ]) {
+      expect(known).toContain(name);
+    }
+    expect(run.stdout).toBe('');
+  });
 });

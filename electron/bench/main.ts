@@ -3,6 +3,7 @@
 import { benchCsv } from '../csv/bench/csv-bench';
 import { benchQuotesReadSymbol, benchQuotesUpsert } from '../db/bench/quotes-bench';
 import { benchHttpCall } from './api-bench';
+import { APP_CASES, benchApp } from './app/app-bench';
 import { benchEngineRecompute, benchEngineRevalue, benchEngineRotation } from './engine-bench';
 import type { BenchResult } from './measure';
 
@@ -15,6 +16,10 @@ const cases: Record<string, () => Promise<BenchResult | BenchResult[]>> = {
   'engine.rotation': benchEngineRotation,
   // csv.import_transactions and csv.export_transactions, on one generated file.
   csv: () => benchCsv(),
+  // What a person feels, large portfolio against the demo (issue 20): one run serves every app.* case.
+  ...Object.fromEntries(
+    APP_CASES.map((name) => [name, async () => (await benchApp()).filter((result) => result.bench === name)]),
+  ),
 };
 
 async function main(): Promise<void> {

@@ -11,7 +11,9 @@ async function run(args: string[]) {
   return { code, out, err };
 }
 
+/** The files written here are in the format before fx_rate (which still imports); exports end with it. */
 const HEADER = 'date,account,type,symbol,quantity,price,fee,amount,currency,note';
+const EXPORT_HEADER = `${HEADER},fx_rate`;
 const DETECTED = (file: string, preset: string) =>
   `${file}: preset ${preset}, detected from its header (--preset NAME chooses another).\n`;
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'csv', 'test-fixtures');
@@ -51,7 +53,7 @@ describe('tiltfolio tx import / export', () => {
     const exported = await run(['--db', db, 'export', 'transactions']);
     expect(exported.code).toBe(0);
     expect(exported.out).toBe(
-      `${HEADER}\r\n2016-01-04,Brokerage,deposit,,,,,1000,USD,"hello, world"\r\n2016-01-05,Brokerage,buy,AAPL,5,100,1,,USD,\r\n`,
+      `${EXPORT_HEADER}\r\n2016-01-04,Brokerage,deposit,,,,,1000,USD,"hello, world",\r\n2016-01-05,Brokerage,buy,AAPL,5,100,1,,USD,,\r\n`,
     );
   });
 
@@ -60,9 +62,24 @@ describe('tiltfolio tx import / export', () => {
     const dry = await run(['--db', db, 'tx', 'import', good, '--dry-run', '--account', 'IRA']);
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('would add 2 of 2 rows (0 duplicates skipped; new accounts: IRA). Nothing was written.');
-    expect(dry.out).toContain('  "2016-01-05","IRA","buy","AAPL","5","100","1","","USD",""\n');
+    expect(dry.out).toContain('  "2016-01-05","IRA","buy","AAPL","5","100","1","","USD","",""\n');
     const info = await run(['--db', db, 'info', '--json']);
     expect(JSON.parse(info.out).counts).toMatchObject({ accounts: 0, transactions: 0 });
+  });
+
+  it('says in the dry run which rows have no broker rate for their account currency', async () => {
+    const { dir, db } = files();
+    const fx = path.join(dir, 'fx.csv');
+    fs.writeFileSync(
+      fx,
+      `${EXPORT_HEADER}\n2016-11-01,Depot,deposit,,,,,5000,EUR,,\n2016-11-14,Depot,buy,JPM,10,78.47,1,,USD,,\n2016-11-15,Depot,buy,JPM,1,79,,,USD,,0.93\n`,
+    );
+    const dry = await run(['--db', db, 'tx', 'import', fx, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain(
+      "\n1 row trades in USD in a EUR account without a broker rate: the day's cached rate will be used.\n",
+    );
+    expect(dry.out).toContain('  "2016-11-15","Depot","buy","JPM","1","79","","","USD","","0.93"\n');
   });
 
   it('exits non-zero with every problem on stderr', async () => {
@@ -147,7 +164,7 @@ describe('tiltfolio tx import / export', () => {
     const written = await run(['--db', db, 'export', 'transactions', '--out', out, '--as-of', '2016-01-04']);
     expect(written).toMatchObject({ code: 0, out: '' });
     expect(fs.readFileSync(out, 'utf8')).toBe(
-      `${HEADER}\r\n2016-01-04,Brokerage,deposit,,,,,1000,USD,"hello, world"\r\n`,
+      `${EXPORT_HEADER}\r\n2016-01-04,Brokerage,deposit,,,,,1000,USD,"hello, world",\r\n`,
     );
     expect((await run(['--db', db, 'export', 'trades'])).code).not.toBe(0);
     const badDate = await run(['--db', db, 'export', 'transactions', '--as-of', '2016-02-30']);
@@ -155,7 +172,8 @@ describe('tiltfolio tx import / export', () => {
     const holdings = await run(['--db', db, 'export', 'holdings']);
     expect(holdings).toMatchObject({ code: 0, err: '' });
     expect(holdings.out.split('\r\n')[0]).toBe(
-      'account,symbol,currency,sleeve,quantity,cost_basis,price,price_date,market_value,unrealized_pl,realized_pl,dividends,weight_pct',
+      'account,symbol,currency,sleeve,quantity,cost_basis,price,price_date,market_value,unrealized_pl,realized_pl,dividends,weight_pct,' +
+        'base_currency,fx_rate,market_value_base,cost_basis_base,unrealized_pl_base,currency_effect_base',
     );
     expect(holdings.out).toContain('\r\nBrokerage,AAPL,USD,');
   });
@@ -166,14 +184,41 @@ describe('tiltfolio tx import / export', () => {
     fs.writeFileSync(evil, `${HEADER}\n2016-01-04,@Broker,deposit,,,,,1000,USD,=1+2\n`);
     expect((await run(['--db', db, 'tx', 'import', evil])).code).toBe(0);
     const guarded = await run(['--db', db, 'export', 'transactions']);
-    expect(guarded.out).toBe(`${HEADER}\r\n2016-01-04,'@Broker,deposit,,,,,1000,USD,'=1+2\r\n`);
+    expect(guarded.out).toBe(`${EXPORT_HEADER}\r\n2016-01-04,'@Broker,deposit,,,,,1000,USD,'=1+2,\r\n`);
     const raw = await run(['--db', db, 'export', 'transactions', '--no-formula-guard']);
-    expect(raw.out).toBe(`${HEADER}\r\n2016-01-04,@Broker,deposit,,,,,1000,USD,=1+2\r\n`);
+    expect(raw.out).toBe(`${EXPORT_HEADER}\r\n2016-01-04,@Broker,deposit,,,,,1000,USD,=1+2,\r\n`);
     // The guarded file into a new database: the account and note as first typed.
     const again = path.join(dir, 'again.sqlite');
     const file = path.join(dir, 'guarded.csv');
     expect((await run(['--db', db, 'export', 'transactions', '--out', file])).code).toBe(0);
     expect((await run(['--db', again, 'tx', 'import', file])).out).toContain('new accounts: @Broker');
     expect((await run(['--db', again, 'export', 'transactions', '--no-formula-guard'])).out).toBe(raw.out);
+  });
+
+  it('imports a 1-for-3 split typed as 1:3 and a full sale after it, and exports the ratio as 1/3', async () => {
+    const { dir, db } = files();
+    const file = path.join(dir, 'reverse.csv');
+    const rows = [
+      '2020-01-02,Brokerage,deposit,,,,,10000,USD,',
+      '2020-01-02,Brokerage,buy,XYZ,300,10,,,USD,',
+      '2020-03-02,Brokerage,split,XYZ,1:3,,,,USD,',
+      '2020-04-01,Brokerage,sell,XYZ,100,33,,,USD,',
+    ];
+    fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+    const imported = await run(['--db', db, 'tx', 'import', file]);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toContain('Imported 4 of 4 rows from reverse.csv');
+    const exported = await run(['--db', db, 'export', 'transactions']);
+    expect(exported.out).toContain('\r\n2020-03-02,Brokerage,split,XYZ,1/3,,,,USD,,\r\n');
+    // Sold out: the sale of all 100 was accepted, so no XYZ row is left.
+    const holdings = await run(['--db', db, 'export', 'holdings']);
+    expect(holdings.out).not.toContain(',XYZ,');
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, `${HEADER}\n2020-05-01,Brokerage,split,XYZ,1:0,,,,USD,\n`);
+    const refused = await run(['--db', db, 'tx', 'import', bad]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(
+      'bad.csv line 2, column quantity: "1:0" is not accepted: the split ratio "1:0" has a zero side',
+    );
   });
 });

@@ -42,13 +42,13 @@ function reportImport(io: CliIo, result: ImportResult): void {
       io.out(`First ${result.preview.length} to add:\n  ${TRANSACTION_COLUMNS.join(',')}\n`);
       for (const row of result.preview) io.out(`  ${JSON.stringify(transactionRecord(row)).slice(1, -1)}\n`);
     }
-    for (const message of result.skippedMessages) io.out(`${message}\n`);
+    for (const message of [...result.skippedMessages, ...result.fxRateMessages]) io.out(`${message}\n`);
     return;
   }
   io.out(
     `Imported ${count(result.added)} of ${count(result.rows)} rows from ${result.fileName} (${duplicates}${created}).\n`,
   );
-  for (const message of result.skippedMessages) io.out(`${message}\n`);
+  for (const message of [...result.skippedMessages, ...result.fxRateMessages]) io.out(`${message}\n`);
 }
 
 export function registerCsvCommands(program: Command, io: CliIo, withBackend: WithBackend): void {

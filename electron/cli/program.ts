@@ -2,7 +2,10 @@ import { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze-command';
 import { registerBackupCommands } from './backup-commands';
 import { registerCsvCommands } from './csv-commands';
+import { registerFxCommands } from './fx-commands';
+import { registerHealthCommand } from './health-command';
 import { registerQuoteCommands } from './quotes-commands';
+import { registerSettingsCommands } from './settings-commands';
 import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
 
 export type { CliIo } from './session';
@@ -48,8 +51,11 @@ export function buildProgram(io: CliIo): Command {
     });
 
   registerQuoteCommands(program, io);
+  registerFxCommands(program, io);
+  registerSettingsCommands(program, io);
   registerAnalyzeCommand(program, io);
   registerBackupCommands(program, io);
+  registerHealthCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));
 
   return program;

@@ -139,6 +139,33 @@ describe('tiltfolio quotes', () => {
     );
   });
 
+  it('refuses a refresh on another split scale than the cached file, and takes it with --rescale-older', async () => {
+    const server = await startFakeQuoteServer();
+    servers.push(server);
+    const dir = scratchDir();
+    const db = path.join(dir, 'cli.sqlite');
+    // SPY's first 100 days as a download made before a 4:1 split the provider already applies.
+    const lines = fs.readFileSync(path.join(defaultFixturesDir(), 'SPY.csv'), 'utf8').trim().split('\n');
+    const times4 = lines.slice(1, 101).map((line) => {
+      const [day, ...cells] = line.split(',');
+      return [day, ...cells.slice(0, 5).map((cell) => String(Number(cell) * 4)), cells[5]].join(',');
+    });
+    const file = path.join(dir, 'SPY.csv');
+    fs.writeFileSync(file, [lines[0], ...times4].join('\n') + '\n');
+    expect((await cli('--db', db, 'quotes', 'import', file)).code).toBe(0);
+    const refresh = (...extra: string[]) =>
+      cli('--db', db, 'quotes', 'refresh', 'SPY', '--provider', 'yahoo', '--base-url', server.baseUrl, ...extra);
+
+    const refused = await refresh();
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/^SPY\s+failed\s+SPY on \d{4}-\d\d-\d\d: the cache holds .* a 4:1 ratio/m);
+    expect(refused.out).toContain('tiltfolio quotes refresh --rescale-older SPY');
+
+    const taken = await refresh('--rescale-older');
+    expect(taken.code).toBe(0);
+    expect(taken.out).toMatch(/^SPY\s+ok\s+.*; rescaled \d+ older cached bars by 4:1$/m);
+  });
+
   it('refreshes from a provider given on the command line, and lists the result', async () => {
     const server = await startFakeQuoteServer();
     servers.push(server);

@@ -26,7 +26,11 @@ export function registerQuoteCommands(program: Command, io: CliIo): void {
       'CSV files; without a symbol column, the symbol is the file name without extension, upper-cased',
     )
     .option('--symbol <symbol>', 'the symbol for the prices (one file only)')
-    .action(async (files: string[], options: { symbol?: string }) => {
+    .option(
+      '--rescale-older',
+      'when a file sits on another split scale than the cached bars (refused otherwise), bring the older bars onto the newer scale first',
+    )
+    .action(async (files: string[], options: { symbol?: string; rescaleOlder?: boolean }) => {
       if (options.symbol !== undefined && files.length > 1) {
         throw new CliFailure(2, '--symbol names the prices of one file; import the files one at a time.');
       }
@@ -46,9 +50,11 @@ export function registerQuoteCommands(program: Command, io: CliIo): void {
               fileName: file,
               content,
               ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
+              ...(options.rescaleOlder ? { rescaleOlder: true } : {}),
             };
             const result = await call<CallOutput<'quotes:importFile'>>(backend, 'quotes:importFile', input);
-            io.out(`${file}: ${result.bars} bars for ${importedSymbols(result)}\n`);
+            const note = result.note ? ` (${result.note})` : '';
+            io.out(`${file}: ${result.bars} bars for ${importedSymbols(result)}${note}\n`);
           } catch (error) {
             failures++;
             io.err(`tiltfolio: ${(error as Error).message}\n`);
@@ -66,39 +72,49 @@ export function registerQuoteCommands(program: Command, io: CliIo): void {
       new Option('--provider <name>', 'provider for this run (default: the saved setting)').choices(['yahoo', 'stooq']),
     )
     .option('--base-url <url>', "the provider's address for this run, e.g. a local test server")
-    .action(async (symbols: string[], options: { provider?: 'yahoo' | 'stooq'; baseUrl?: string }) => {
-      const parsed = refreshInput.safeParse({ symbols });
-      if (!parsed.success) throw new CliFailure(2, parsed.error.issues.map((issue) => issue.message).join('; '));
-      if (options.baseUrl !== undefined) {
-        const url = appSettings.shape.yahooBaseUrl.safeParse(options.baseUrl);
-        if (!url.success) throw new CliFailure(2, `--base-url: ${url.error.issues[0]?.message}`);
-      }
-      await withBackend(globals(), async (backend) => {
-        const lines = (name: string, payload: EventPayload<'quotes:progress'>) => {
-          if (name !== 'quotes:progress' || !payload.symbol || payload.state === 'running') return;
-          const status = payload.state === 'done' ? 'ok' : payload.state;
-          io.out(`${payload.symbol.padEnd(10)} ${status.padEnd(9)} ${payload.message ?? ''}\n`);
-        };
-        const unsubscribe = backend.events.subscribe((name, payload) =>
-          lines(name, payload as EventPayload<'quotes:progress'>),
-        );
-        const { started, done } = backend.quotes.startRefresh({
-          symbols: parsed.data.symbols,
-          provider: options.provider,
-          baseUrl: options.baseUrl,
-        });
-        const cancel = () => backend.quotes.cancel(started.jobId);
-        process.once('SIGINT', cancel);
-        try {
-          const summary = await done;
-          io.out(`${summary.message}\n`);
-          if (summary.state !== 'done' || summary.failed > 0) throw new CliFailure(1);
-        } finally {
-          process.removeListener('SIGINT', cancel);
-          unsubscribe();
+    .option(
+      '--rescale-older',
+      'when an answer sits on another split scale than the cached bars (refused otherwise), bring the older bars onto the newer scale first',
+    )
+    .action(
+      async (
+        symbols: string[],
+        options: { provider?: 'yahoo' | 'stooq'; baseUrl?: string; rescaleOlder?: boolean },
+      ) => {
+        const parsed = refreshInput.safeParse({ symbols });
+        if (!parsed.success) throw new CliFailure(2, parsed.error.issues.map((issue) => issue.message).join('; '));
+        if (options.baseUrl !== undefined) {
+          const url = appSettings.shape.yahooBaseUrl.safeParse(options.baseUrl);
+          if (!url.success) throw new CliFailure(2, `--base-url: ${url.error.issues[0]?.message}`);
         }
-      });
-    });
+        await withBackend(globals(), async (backend) => {
+          const lines = (name: string, payload: EventPayload<'quotes:progress'>) => {
+            if (name !== 'quotes:progress' || !payload.symbol || payload.state === 'running') return;
+            const status = payload.state === 'done' ? 'ok' : payload.state;
+            io.out(`${payload.symbol.padEnd(10)} ${status.padEnd(9)} ${payload.message ?? ''}\n`);
+          };
+          const unsubscribe = backend.events.subscribe((name, payload) =>
+            lines(name, payload as EventPayload<'quotes:progress'>),
+          );
+          const { started, done } = backend.quotes.startRefresh({
+            symbols: parsed.data.symbols,
+            provider: options.provider,
+            baseUrl: options.baseUrl,
+            rescaleOlder: options.rescaleOlder,
+          });
+          const cancel = () => backend.quotes.cancel(started.jobId);
+          process.once('SIGINT', cancel);
+          try {
+            const summary = await done;
+            io.out(`${summary.message}\n`);
+            if (summary.state !== 'done' || summary.failed > 0) throw new CliFailure(1);
+          } finally {
+            process.removeListener('SIGINT', cancel);
+            unsubscribe();
+          }
+        });
+      },
+    );
 
   quotes
     .command('list')

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CsvImportOptions, ImportResult, SavedPreset } from '../../shared/api/csv-schemas';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { FILE_HANDLE_TTL_MS } from '../../shared/api/file-handle';
 import { ColumnValues } from '../../shared/csv/column-values';
 import {
   detectDelimiter,
@@ -35,11 +36,25 @@ import { importTransactions } from './import-transactions';
 import { createPresetsStore, presetFromSaved } from './presets-store';
 import { readCsvRecords, type RecordSource } from './read-records';
 
+/** What the backend asks of the app's dialogs (main answers: electron/main/file-dialogs.ts). */
 export interface FileRequest {
   purpose: 'import' | 'export';
   /** For a save dialog. */
   defaultName?: string;
+  /** csv:openFile: keep the chosen file under a handle, which the page passes back to csv:importFile. */
+  keep?: boolean;
+  /** csv:importFile: no dialog, the file kept under this handle; main hands it out once. */
+  handle?: string;
 }
+
+/** A file the user chose: its path stays on this side; the handle, when one was asked for, goes to the page. */
+export interface ChosenFile {
+  path: string;
+  handle?: string;
+}
+
+/** Null: the dialog was cancelled, or the handle is unknown, used or expired. */
+export type ChooseFile = (request: FileRequest) => Promise<ChosenFile | null>;
 
 type CsvHandlers = Pick<
   Handlers,
@@ -166,10 +181,40 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
     }
   }
 
-  async function choosePath(given: string | undefined, request: FileRequest): Promise<string | null> {
-    if (given !== undefined) return path.resolve(given);
-    if (!host.chooseFile) throw new ApiError('invalid_input', 'Give the path of the file.', ['path: required']);
-    return host.chooseFile(request);
+  /**
+   * The file to read or write. A path is the CLI's, typed in the user's own shell; the app takes
+   * none from its page (a crafted page could name ~/.bashrc or /etc/passwd): there the file comes
+   * from main's dialogs, directly or by the handle of one chosen earlier.
+   */
+  async function chooseFile(
+    given: { path?: string | undefined; file?: string | undefined },
+    request: FileRequest,
+  ): Promise<string | null> {
+    if (given.path !== undefined) {
+      if (host.mode === 'electron') {
+        throw new ApiError(
+          'invalid_input',
+          'The app reads and writes only files chosen in its own open and save dialogs, never a path from the page.',
+          ['path: not accepted in the app'],
+        );
+      }
+      return path.resolve(given.path);
+    }
+    if (!host.chooseFile) {
+      const issue = given.file === undefined ? 'path: required' : 'file: handles are the app’s';
+      throw new ApiError('invalid_input', 'Give the path of the file.', [issue]);
+    }
+    if (given.file === undefined) return (await host.chooseFile(request))?.path ?? null;
+    const kept = await host.chooseFile({ purpose: request.purpose, handle: given.file });
+    if (!kept) {
+      const minutes = FILE_HANDLE_TTL_MS / 60_000;
+      throw new ApiError(
+        'not_found',
+        `That file is no longer open (a file chosen in the dialog is read once, within ${minutes} minutes): choose it again.`,
+        ['file: unknown, used or expired'],
+      );
+    }
+    return kept.path;
   }
 
   return {
@@ -240,14 +285,18 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
 
     'csv:openFile': async () => {
       refuseInBrowser('Opening a file');
-      const file = await choosePath(undefined, { purpose: 'import' });
-      if (file === null) return { cancelled: true, path: null, fileName: '', size: 0, head: '' };
-      return { cancelled: false, path: file, fileName: path.basename(file), ...readHead(file) };
+      if (!host.chooseFile) throw new ApiError('invalid_input', 'Give the path of the file.', ['path: required']);
+      const chosen = await host.chooseFile({ purpose: 'import', keep: true });
+      if (chosen === null) return { cancelled: true, file: null, fileName: '', size: 0, head: '' };
+      if (chosen.handle === undefined) throw new Error('The open dialog kept no handle for the chosen file.');
+      return { cancelled: false, file: chosen.handle, fileName: path.basename(chosen.path), ...readHead(chosen.path) };
     },
 
-    'csv:importFile': async ({ path: given, ...request }) => {
+    'csv:importFile': async ({ path: given, file: handle, ...request }) => {
       refuseInBrowser('Importing');
-      const file = await choosePath(given, { purpose: 'import' });
+      // An unknown preset is refused before a dialog opens or a handle is used up.
+      resolvePreset(request);
+      const file = await chooseFile({ path: given, file: handle }, { purpose: 'import' });
       if (file === null) {
         return { ...emptyImportResult(request.jobId ?? 'cancelled', '', '', request.dryRun), cancelled: true };
       }
@@ -282,7 +331,10 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
     'csv:exportFile': async ({ kind, asOf, path: given, formulaGuard }) => {
       refuseInBrowser('Exporting');
       if (!EXPORTERS[kind]) throw new ApiError('invalid_input', `Unknown export ${kind}.`);
-      const file = await choosePath(given, { purpose: 'export', defaultName: exportFileName(kind, asOf ?? null) });
+      const file = await chooseFile(
+        { path: given },
+        { purpose: 'export', defaultName: exportFileName(kind, asOf ?? null) },
+      );
       if (file === null) return { kind, path: null, rows: 0 };
       try {
         const rows = await withConnection((connection) =>

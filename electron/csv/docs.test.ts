@@ -13,7 +13,7 @@ describe('docs/csv.md', () => {
     for (const exporter of Object.values(EXPORTERS)) {
       for (const column of exporter.columns) expect(doc, `${exporter.kind}.${column}`).toContain(column);
     }
-    expect(doc).toContain('`date,account,type,symbol,quantity,price,fee,amount,currency,note`');
+    expect(doc).toContain('`date,account,type,symbol,quantity,price,fee,amount,currency,note,fx_rate`');
   });
 
   it('names every preset, every column a preset reads, and every format', () => {
@@ -24,5 +24,11 @@ describe('docs/csv.md', () => {
       }
     }
     for (const format of [...DATE_FORMATS, ...NUMBER_FORMATS]) expect(doc).toContain(`\`${format}\``);
+  });
+
+  it('describes the exchange-rate files: the ECB format and a Yahoo pair file', () => {
+    for (const words of ['eurofxref-hist.csv', '`Date,USD,JPY,BGN,…`', '`N/A`', '`EURUSD=X.csv`', '`null`'])
+      expect(doc, words).toContain(words);
+    for (const source of ['`ecb`', '`file`', '`manual`']) expect(doc, source).toContain(source);
   });
 });

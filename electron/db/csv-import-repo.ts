@@ -21,14 +21,16 @@ export interface NewTransaction {
   fee: string | null;
   amount: string | null;
   currency: string;
+  fxRate?: string | null;
   note: string;
 }
 
-const INSERT_COLUMNS = 'account_id, date, time, type, symbol, quantity, price, fee, amount, currency, note, created_at';
-const COLUMN_COUNT = 12;
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT_COLUMNS =
+  'account_id, date, time, type, symbol, quantity, price, fee, amount, currency, fx_rate, note, created_at';
+const COLUMN_COUNT = 13;
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 // Many rows per statement cut the per-statement overhead that dominates bulk inserts; 80 rows are
-// 960 parameters, far below SQLite's limit of 32,766.
+// 1,040 parameters, far below SQLite's limit of 32,766.
 export const ROWS_PER_INSERT = 80;
 
 /**
@@ -51,7 +53,7 @@ export function createImportWriter(db: Db, turn?: WriteTurn) {
   // a 2016 one) made the replay find them out of order and start over.
   const everything = db.prepare<[], TransactionRow>(`
     SELECT t.id, t.date, t.time, a.name AS account, t.type, t.symbol, t.quantity, t.price, t.fee, t.amount,
-           t.currency, t.note
+           t.currency, t.fx_rate AS fxRate, t.note
     FROM transactions t JOIN accounts a ON a.id = t.account_id ORDER BY t.date, t.id`);
   const insertOne = db.prepare(`INSERT INTO transactions (${INSERT_COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`);
   let insertBlock: Statement | null = null;
@@ -94,8 +96,9 @@ export function createImportWriter(db: Db, turn?: WriteTurn) {
         params[at + 7] = row.fee;
         params[at + 8] = row.amount;
         params[at + 9] = row.currency;
-        params[at + 10] = row.note;
-        params[at + 11] = createdAt;
+        params[at + 10] = row.fxRate ?? null;
+        params[at + 11] = row.note;
+        params[at + 12] = createdAt;
       };
       let i = 0;
       if (rows.length >= ROWS_PER_INSERT) {

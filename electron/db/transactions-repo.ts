@@ -3,7 +3,7 @@ import type { Db } from './connection';
 
 const SELECT = `
   SELECT t.id, t.date, t.time, a.name AS account, t.type, t.symbol, t.quantity, t.price, t.fee, t.amount,
-         t.currency, t.note
+         t.currency, t.fx_rate AS fxRate, t.note
   FROM transactions t JOIN accounts a ON a.id = t.account_id`;
 
 export function createTransactionsRepo(db: Db) {
@@ -14,11 +14,12 @@ export function createTransactionsRepo(db: Db) {
     'INSERT INTO instruments (symbol, currency) VALUES (?, ?) ON CONFLICT (symbol) DO NOTHING',
   );
   const insert = db.prepare(`
-    INSERT INTO transactions (id, account_id, date, time, type, symbol, quantity, price, fee, amount, currency, note, created_at)
-    VALUES (@id, @accountId, @date, @time, @type, @symbol, @quantity, @price, @fee, @amount, @currency, @note, @createdAt)`);
+    INSERT INTO transactions (id, account_id, date, time, type, symbol, quantity, price, fee, amount, currency, fx_rate, note, created_at)
+    VALUES (@id, @accountId, @date, @time, @type, @symbol, @quantity, @price, @fee, @amount, @currency, @fxRate, @note, @createdAt)`);
   const update = db.prepare(`
     UPDATE transactions SET account_id = @accountId, date = @date, time = @time, type = @type, symbol = @symbol,
-      quantity = @quantity, price = @price, fee = @fee, amount = @amount, currency = @currency, note = @note
+      quantity = @quantity, price = @price, fee = @fee, amount = @amount, currency = @currency,
+      fx_rate = @fxRate, note = @note
     WHERE id = @id`);
   const remove = db.prepare<[number]>('DELETE FROM transactions WHERE id = ?');
 
@@ -26,7 +27,7 @@ export function createTransactionsRepo(db: Db) {
     const account = accountId.get(input.account);
     if (!account) throw new UnknownAccountError(input.account);
     if (input.symbol) ensureInstrument.run(input.symbol, input.currency);
-    return { ...input, id, accountId: account.id, createdAt };
+    return { ...input, fxRate: input.fxRate ?? null, id, accountId: account.id, createdAt };
   }
 
   return {

@@ -1,7 +1,7 @@
 import { utilityProcess } from 'electron';
 import { connectBackend, type BackendSession } from '../backend/backend-session';
 import type { FromBackend, SessionOptions, ToBackend } from '../backend/session-protocol';
-import type { FileRequest } from '../csv/csv-service';
+import type { ChooseFile } from '../csv/csv-service';
 
 /**
  * The app's backend in a utility process of its own (dist/backend.cjs), so a long import or
@@ -11,14 +11,12 @@ import type { FileRequest } from '../csv/csv-service';
 export function forkBackend(
   entry: string,
   options: Omit<SessionOptions, 'fileDialogs'>,
-  chooseFile: (request: FileRequest) => Promise<string | null>,
+  chooseFile: ChooseFile,
 ): BackendSession {
-  const child = utilityProcess.fork(entry, [], {
-    serviceName: 'Tiltfolio backend',
-    stdio: 'inherit',
-    // The Electron build of better-sqlite3 (TILTFOLIO_SQLITE_BINDING) is also in the options.
-    env: { ...process.env },
-  });
+  const env = { ...process.env };
+  // The binding travels in the options; when main chose none (an installed app), none is passed on.
+  if (options.nativeBinding === undefined) delete env.TILTFOLIO_SQLITE_BINDING;
+  const child = utilityProcess.fork(entry, [], { serviceName: 'Tiltfolio backend', stdio: 'inherit', env });
   // Sent once the process is up: nothing is posted into a process that is still starting.
   let spawned = false;
   const queue: ToBackend[] = [];

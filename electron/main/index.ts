@@ -8,6 +8,7 @@ import { dbPathIn, resolveDataDir } from '../backend/paths';
 import { forkBackend } from './backend-process';
 import { EVENT_CHANNEL } from './channels';
 import { fileChooser } from './file-dialogs';
+import { createFileHandles } from './file-handles';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
@@ -44,10 +45,12 @@ if (!app.requestSingleInstanceLock()) {
         version: app.getVersion(),
         mode: 'electron',
         runtime: `Electron ${process.versions.electron}`,
-        // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for tests.
-        nativeBinding: process.env.TILTFOLIO_SQLITE_BINDING,
+        // Set by `npm start` to a better-sqlite3 built for Electron, leaving node_modules' Node build for
+        // tests. An installed app loads only the module inside it: a variable in its environment must
+        // not make it load native code from elsewhere.
+        nativeBinding: app.isPackaged ? undefined : process.env.TILTFOLIO_SQLITE_BINDING,
       },
-      fileChooser(dialog, () => window),
+      fileChooser(dialog, () => window, createFileHandles()),
     );
     backend = started;
     try {

@@ -1,5 +1,6 @@
-import { shell, type Session, type WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { APP_HOST, APP_SCHEME } from './channels';
+import { openExternalLink } from './external-links';
 
 export function isAppUrl(raw: string): boolean {
   try {
@@ -20,9 +21,10 @@ export function hardenContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser, never inside the app; only https URLs,
-    // so no file:, smb: or custom-scheme handler can be reached from the renderer.
-    if (url.startsWith('https://')) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+    // Never a window of the app's: a page the app lists (shared/external-links.ts) may open in the
+    // user's browser once they confirm; anything else (another site, file:, smb:, a custom
+    // scheme) is refused without a question.
+    void openExternalLink(url, contents);
     return { action: 'deny' };
   });
 }

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callNames } from '../../shared/api/contract';
+import { FILE_HANDLE_PATTERN, FILE_HANDLE_TTL_MS } from '../../shared/api/file-handle';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { EXTERNAL_LINKS } from '../../shared/external-links';
 import { serveOverParentPort } from '../backend/utility-port';
 import { FakeWebContents } from '../test-support/electron-double';
 
@@ -126,14 +128,16 @@ describe('Electron main wiring (electron replaced by a test double)', () => {
     ]);
   });
 
-  it("answers the backend's requests for a file with main's dialogs", async () => {
+  it("answers the backend's requests for a file with main's dialogs, and the page gets a handle, not the path", async () => {
     const file = path.join(dataDir, 'chosen.csv');
     fs.writeFileSync(file, 'date,account,type,symbol,quantity,price,fee,amount,currency,note\n');
     record.dialogAnswers.push(file);
-    expect(await call('csv:openFile', {})).toMatchObject({
+    const opened = await call('csv:openFile', {});
+    expect(opened).toMatchObject({
       ok: true,
-      value: { cancelled: false, path: file, fileName: 'chosen.csv' },
+      value: { cancelled: false, file: expect.stringMatching(FILE_HANDLE_PATTERN), fileName: 'chosen.csv' },
     });
+    expect(JSON.stringify(opened)).not.toContain(dataDir);
     expect(record.dialogs.at(-1)).toMatchObject({ kind: 'open', options: { title: 'Import transactions' } });
 
     const out = path.join(dataDir, 'accounts-export.csv');
@@ -144,9 +148,85 @@ describe('Electron main wiring (electron replaced by a test double)', () => {
     });
     expect(record.dialogs.at(-1)).toMatchObject({ kind: 'save' });
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^date,account,type/);
+  });
 
+  it('reports a cancelled open or save dialog as cancelled, writing nothing', async () => {
+    const dialogs = record.dialogs.length;
     record.dialogAnswers.push(null);
-    expect(await call('csv:openFile', {})).toMatchObject({ ok: true, value: { cancelled: true } });
+    expect(await call('csv:openFile', {})).toEqual({
+      ok: true,
+      value: { cancelled: true, file: null, fileName: '', size: 0, head: '' },
+    });
+    record.dialogAnswers.push(null);
+    expect(await call('csv:importFile', {})).toMatchObject({ ok: true, value: { cancelled: true, committed: false } });
+    record.dialogAnswers.push(null);
+    expect(await call('csv:exportFile', { kind: 'transactions' })).toEqual({
+      ok: true,
+      value: { kind: 'transactions', path: null, rows: 0 },
+    });
+    expect(record.dialogs.slice(dialogs).map((d) => d.kind)).toEqual(['open', 'open', 'save']);
+  });
+
+  it('refuses a path from the page: no file is read or written, and no dialog opens', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-home-'));
+    const bashrc = path.join(home, '.bashrc');
+    fs.writeFileSync(bashrc, 'export PS1="$ "\n');
+    const dialogs = record.dialogs.length;
+    for (const [name, input] of [
+      ['csv:exportFile', { kind: 'transactions', path: bashrc }],
+      ['csv:exportFile', { kind: 'transactions', path: '~/.bashrc' }],
+      ['csv:importFile', { path: '/etc/passwd' }],
+      ['csv:importFile', { path: '/etc/passwd', dryRun: true, preset: 'tiltfolio' }],
+    ] as const) {
+      expect(await call(name, input), `${name} ${input.path}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', issues: ['path: not accepted in the app'] },
+      });
+    }
+    expect(fs.readFileSync(bashrc, 'utf8')).toBe('export PS1="$ "\n');
+    expect(fs.readdirSync(home)).toEqual(['.bashrc']);
+    // `~/.bashrc` was not taken relative to the working folder either.
+    expect(fs.existsSync(path.resolve('~'))).toBe(false);
+    expect(record.dialogs.length).toBe(dialogs);
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('imports the file chosen in the dialog by its handle once; an unknown, used or expired handle is refused', async () => {
+    const file = path.join(dataDir, 'one-deposit.csv');
+    fs.writeFileSync(
+      file,
+      'date,account,type,symbol,quantity,price,fee,amount,currency,note\n2016-01-04,Handle,deposit,,,,,100,USD,\n',
+    );
+    const open = async () => {
+      record.dialogAnswers.push(file);
+      const opened = await call('csv:openFile', {});
+      return (opened as { value: { file: string } }).value.file;
+    };
+    const handle = await open();
+    expect(await call('csv:importFile', { file: handle })).toMatchObject({
+      ok: true,
+      value: { committed: true, added: 1, fileName: 'one-deposit.csv' },
+    });
+    const refusedHandle = { ok: false, error: { code: 'not_found', issues: ['file: unknown, used or expired'] } };
+    expect(await call('csv:importFile', { file: handle })).toMatchObject(refusedHandle);
+    expect(await call('csv:importFile', { file: `file-${'0'.repeat(32)}` })).toMatchObject(refusedHandle);
+    // Not a handle at all: the contract's schema refuses it before it reaches main's table.
+    expect(await call('csv:importFile', { file: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+
+    const late = await open();
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + FILE_HANDLE_TTL_MS + 1);
+    try {
+      expect(await call('csv:importFile', { file: late })).toMatchObject(refusedHandle);
+    } finally {
+      clock.mockRestore();
+    }
+    // The one deposit, imported once.
+    const list = await call('transactions:list', { account: 'Handle' });
+    expect(list).toMatchObject({ ok: true, value: { total: 1 } });
   });
 
   it('denies navigation away from the app, new windows and webviews', () => {
@@ -166,7 +246,52 @@ describe('Electron main wiring (electron replaced by a test double)', () => {
     expect(webview.preventDefault).toHaveBeenCalled();
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/docs' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(record.openedExternally).toEqual(['https://example.com/docs']);
+    // A page the app lists is still no reason to navigate the app's own window to it.
+    expect(navigate('will-navigate', EXTERNAL_LINKS.stooq)).toBe(true);
+  });
+
+  it('opens a page the app lists in the browser only after the user confirms, and nothing else', async () => {
+    const [window] = record.windows;
+    const contents = window?.webContents as FakeWebContents;
+    // Electron reports the window's contents as created; the double leaves that to the test.
+    for (const handler of record.appListeners.get('web-contents-created') ?? []) handler({}, contents);
+    const asked = record.messageBoxes.length;
+    const opened = record.openedExternally.length;
+    const open = (url: string) => contents.windowOpenHandler?.({ url });
+
+    // Refused without a question: not listed, not https, or a listed page in disguise.
+    for (const url of [
+      'https://evil.example/',
+      'http://stooq.com/',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'https://stooq.com@evil.example/',
+      'https://user:pw@stooq.com/',
+      'https://stooq.com/q/?s=evil',
+      'https://stooq.com.evil.example/',
+      'not a url',
+    ]) {
+      expect(open(url), url).toEqual({ action: 'deny' });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(record.messageBoxes.length).toBe(asked);
+
+    // Listed: asked first, with the address shown; "Cancel" opens nothing.
+    record.messageBoxAnswers.push(1);
+    expect(open(EXTERNAL_LINKS.stooq)).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(record.messageBoxes.length).toBe(asked + 1));
+    expect(record.messageBoxes.at(-1)).toMatchObject({
+      parent: window,
+      options: { detail: 'https://stooq.com/', buttons: ['Open in browser', 'Cancel'], cancelId: 1, defaultId: 1 },
+    });
+
+    // "Open in browser" opens exactly that page; the same page written without its slash is the same page.
+    record.messageBoxAnswers.push(0);
+    expect(open('https://STOOQ.com')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(record.openedExternally.length).toBe(opened + 1));
+    expect(record.openedExternally.slice(opened)).toEqual(['https://stooq.com/']);
+    expect(record.messageBoxes.length).toBe(asked + 2);
   });
 
   it('denies every permission request and check', () => {

@@ -15,6 +15,50 @@ const electronVersion = (
   JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
+// How Electron's binary carries its fuses (github.com/electron/fuses): a sentinel, the wire's
+// version (1), its length, then one byte per fuse, '0' off and '1' on, in this order.
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSE_ORDER = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+] as const;
+type Fuses = Record<(typeof FUSE_ORDER)[number], boolean>;
+/** Electron's own settings before anything is flipped (its fuses documentation). */
+const ELECTRON_DEFAULT_FUSES: Fuses = {
+  runAsNode: true,
+  enableCookieEncryption: false,
+  enableNodeOptionsEnvironmentVariable: true,
+  enableNodeCliInspectArguments: true,
+  enableEmbeddedAsarIntegrityValidation: false,
+  onlyLoadAppFromAsar: false,
+  loadBrowserProcessSpecificV8Snapshot: false,
+  grantFileProtocolExtraPrivileges: true,
+};
+
+function fuseWire(fuses: Fuses): Buffer {
+  const states = FUSE_ORDER.map((name) => (fuses[name] ? '1' : '0')).join('');
+  return Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, FUSE_ORDER.length]), Buffer.from(states)]);
+}
+
+function readFuses(binary: Buffer): Fuses {
+  const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+  if (at < FUSE_SENTINEL.length) throw new Error('no fuse wire in the binary');
+  expect([binary[at], binary[at + 1]]).toEqual([1, FUSE_ORDER.length]);
+  return Object.fromEntries(
+    FUSE_ORDER.map((name, i) => {
+      const state = String.fromCharCode(binary[at + 2 + i] ?? 0);
+      if (state !== '0' && state !== '1') throw new Error(`fuse ${name}: unexpected state ${state}`);
+      return [name, state === '1'];
+    }),
+  ) as Fuses;
+}
+
 describe.runIf(process.platform === 'linux')('packaging (electron-builder dir target, offline)', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-pack-'));
   const resources = path.join(work, 'out', 'linux-unpacked', 'resources');
@@ -24,7 +68,17 @@ describe.runIf(process.platform === 'linux')('packaging (electron-builder dir ta
   beforeAll(() => {
     const standIn = path.join(work, 'electron-dist');
     fs.mkdirSync(path.join(standIn, 'resources'), { recursive: true });
-    fs.writeFileSync(path.join(standIn, 'electron'), '#!/bin/sh\necho "stand-in for Electron"\n', { mode: 0o755 });
+    // A script, with the fuse wire Electron's binary carries at its end (set to Electron's defaults),
+    // so electron-builder flips the fuses in it as it would in Electron.
+    fs.writeFileSync(
+      path.join(standIn, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\necho "stand-in for Electron"\nexit 0\n# '),
+        fuseWire(ELECTRON_DEFAULT_FUSES),
+        Buffer.from('\n'),
+      ]),
+      { mode: 0o755 },
+    );
     fs.writeFileSync(path.join(standIn, 'version'), `v${electronVersion}`);
     fs.writeFileSync(path.join(standIn, 'LICENSE'), 'stand-in');
     // `npm run dist` as a person types it, with the dir target and the offline stand-ins appended.
@@ -84,6 +138,20 @@ describe.runIf(process.platform === 'linux')('packaging (electron-builder dir ta
         new RegExp(`built for module ABI ${process.versions.modules}, Electron needs ${electronAbi}`),
       ),
     );
+  });
+
+  it('flips the fuses electron-builder.yml sets in the packaged binary, and only those', () => {
+    const unpacked = path.dirname(resources);
+    const binary = fs.readFileSync(path.join(unpacked, 'tiltfolio'));
+    expect(readFuses(binary)).toEqual({
+      ...ELECTRON_DEFAULT_FUSES,
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('passes the same package once the module carries Electron’s ABI', () => {

@@ -8,9 +8,10 @@ export function quoteHandlers({ quotes: service }: BackendContext): Pick<Handler
   return {
     'quotes:list': () => service.list(),
     'quotes:history': ({ symbol, from, to }) => service.history(symbol, from, to),
-    'quotes:refresh': ({ symbols }) => service.startRefresh({ symbols }).started,
+    'quotes:refresh': ({ symbols, rescaleOlder }) => service.startRefresh({ symbols, rescaleOlder }).started,
     'quotes:cancel': ({ jobId }) => ({ cancelled: service.cancel(jobId) }),
-    'quotes:importFile': ({ fileName, content, symbol }) => service.importFile(fileName, content, symbol),
+    'quotes:importFile': ({ fileName, content, symbol, rescaleOlder }) =>
+      service.importFile(fileName, content, symbol, rescaleOlder),
     'quotes:setManualPrice': ({ symbol, day, close }) => service.setManualPrice(symbol, day, close),
     'quotes:refreshLog': ({ limit, symbol }) => service.refreshLog(limit, symbol),
     'quotes:refreshStatus': () => service.refreshStatus(),

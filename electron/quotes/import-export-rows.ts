@@ -5,6 +5,8 @@ import type { QuotesRepo, SeriesWrite } from '../db/quotes-repo';
 export interface ImportedQuotes {
   bars: number;
   symbols: { symbol: string; bars: number }[];
+  /** What was rescaled first, when the import was asked to (see scale-guard.ts). */
+  note?: string;
 }
 
 /**

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOutput, EventPayload } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { parseQuoteFile, type QuoteFile } from '../../shared/quotes/quotes-export-csv';
+import { parseQuoteFile, type QuoteFile, type SourcedQuoteRow } from '../../shared/quotes/quotes-export-csv';
+import { pairLabel, pairsNeeded } from '../../shared/quotes/fx-pairs';
 import { isValidSymbol, symbolFromFileName } from '../../shared/quotes/symbols';
 import { QuoteDataError, type ProviderId } from '../../shared/quotes/types';
 import { barProblem } from '../../shared/quotes/validate';
@@ -15,6 +16,7 @@ import type { Store } from '../db/store';
 import { writeExportRows, type ImportedQuotes } from './import-export-rows';
 import { defaultHttpPolicy, type HttpPolicy } from './http';
 import { createProvider } from './providers';
+import { guardScale, type ScaleWording } from './scale-guard';
 import { runRefresh, type RefreshStores, type RefreshSummary, type RefreshTuning } from './refresh';
 
 export interface QuoteServiceOptions {
@@ -28,12 +30,21 @@ export interface RefreshRequest {
   /** For this refresh only (the CLI's --provider / --base-url); the saved settings otherwise. */
   provider?: ProviderId | 'none' | undefined;
   baseUrl?: string | undefined;
+  /** A provider answer on another split scale than the cache: rescale the older bars instead of refusing it. */
+  rescaleOlder?: boolean | undefined;
 }
 
 export interface StartedRefresh {
   started: CallOutput<'quotes:refresh'>;
   /** Settles when the job has finished, whatever its outcome; never rejects. */
   done: Promise<RefreshSummary>;
+}
+
+function scaleWording(fileName: string): ScaleWording {
+  return {
+    what: `the file ${fileName}`,
+    rescale: 'import it again with "rescale older bars" (the API\'s rescaleOlder, the CLI\'s --rescale-older)',
+  };
 }
 
 const DEFAULT_TUNING: RefreshTuning = { concurrency: 4, overlapDays: 7, firstDay: '1970-01-02' };
@@ -60,6 +71,7 @@ export function createQuoteService(
     actions: store.corporateActions,
     log: store.refreshLog,
     instruments: store.instruments,
+    fxRates: store.fxRates,
   };
   const jobs = new Map<string, RunningJob>();
   let open = true;
@@ -71,10 +83,13 @@ export function createQuoteService(
       .filter(isValidSymbol)
       .sort();
 
+  /** The pairs the portfolio's currencies need against the base currency (fx-pairs.ts). */
+  const neededPairs = (baseCurrency: string) => pairsNeeded(store.fxRates.usedCurrencies(), baseCurrency);
+
   /** A job that ends before it starts (offline, nothing to do), reported the same way as any other. */
   function settled(state: 'done' | 'failed', symbolsTotal: number, message: string): StartedRefresh {
     const jobId = randomUUID();
-    const summary: RefreshSummary = { jobId, state, ok: 0, failed: 0, barsWritten: 0, message };
+    const summary: RefreshSummary = { jobId, state, ok: 0, failed: 0, barsWritten: 0, ratesWritten: 0, message };
     // After the caller has the job id, so a listener can match the event to its call.
     setImmediate(() => {
       if (open) progress({ jobId, symbolsDone: 0, symbolsTotal, state, message });
@@ -86,51 +101,53 @@ export function createQuoteService(
     if (!open) throw new ApiError('conflict', 'Tiltfolio is closing; no refresh can start.');
     const saved = settings.get();
     const choice = request.provider ?? saved.quoteProvider;
-    const symbols =
-      request.symbols && request.symbols.length > 0 ? [...new Set(request.symbols)] : refreshableSymbols();
+    const named = request.symbols !== undefined && request.symbols.length > 0;
+    const symbols = named ? [...new Set(request.symbols)] : refreshableSymbols();
+    // Refreshing everything includes the exchange rates the portfolio needs; naming symbols does not.
+    const fxPairs = named ? [] : neededPairs(saved.baseCurrency);
+    const items = [...symbols, ...fxPairs.map(pairLabel)];
     if (saved.offline && request.provider === undefined) {
       return settled(
         'failed',
-        symbols.length,
+        items.length,
         'Offline: Tiltfolio is in offline mode, so no quotes were fetched. Prices come from the cache.',
       );
     }
     if (choice === 'none') {
       return settled(
         'failed',
-        symbols.length,
+        items.length,
         'Offline: no quote provider is chosen, so no quotes were fetched. Prices come from the cache.',
       );
     }
-    if (symbols.length === 0)
-      return settled('done', 0, 'Nothing to refresh: add an instrument or import quotes first.');
+    if (items.length === 0) return settled('done', 0, 'Nothing to refresh: add an instrument or import quotes first.');
 
     // The same symbols already on their way: answer with that job rather than fetch them twice.
     for (const [jobId, job] of jobs) {
-      if (symbols.every((symbol) => job.symbols.has(symbol)))
-        return { started: { ...job.started, jobId }, done: job.done };
+      if (items.every((item) => job.symbols.has(item))) return { started: { ...job.started, jobId }, done: job.done };
     }
 
     const baseUrl = request.baseUrl ?? (choice === 'yahoo' ? saved.yahooBaseUrl : saved.stooqBaseUrl);
     const provider = createProvider(choice, baseUrl, http);
     const jobId = randomUUID();
     const controller = new AbortController();
-    const started: CallOutput<'quotes:refresh'> = { jobId, state: 'running', symbolsTotal: symbols.length };
+    const started: CallOutput<'quotes:refresh'> = { jobId, state: 'running', symbolsTotal: items.length };
     const done = runRefresh(
-      { id: jobId, symbols, provider, signal: controller.signal },
+      { id: jobId, symbols, fxPairs, provider, signal: controller.signal, rescaleOlder: request.rescaleOlder ?? false },
       { stores, tuning, now, progress, isOpen: () => open },
     )
       .catch((error: unknown): RefreshSummary => {
         const message = `The refresh stopped: ${error instanceof Error ? error.message : String(error)}`;
-        if (open) progress({ jobId, symbolsDone: 0, symbolsTotal: symbols.length, state: 'failed', message });
-        return { jobId, state: 'failed', ok: 0, failed: symbols.length, barsWritten: 0, message };
+        if (open) progress({ jobId, symbolsDone: 0, symbolsTotal: items.length, state: 'failed', message });
+        return { jobId, state: 'failed', ok: 0, failed: items.length, barsWritten: 0, ratesWritten: 0, message };
       })
       .then((summary) => {
         jobs.delete(jobId);
         if (open && summary.barsWritten > 0) events.emit('data:changed', { scope: 'quotes' });
+        if (open && summary.ratesWritten > 0) events.emit('data:changed', { scope: 'fx' });
         return summary;
       });
-    jobs.set(jobId, { symbols: new Set(symbols), controller, started, done });
+    jobs.set(jobId, { symbols: new Set(items), controller, started, done });
     return { started, done };
   }
 
@@ -146,7 +163,12 @@ export function createQuoteService(
      * A quotes CSV, all or nothing: Tiltfolio's export (several symbols, sources and fetch times
      * kept as written) or one symbol's Yahoo/Stooq prices. Errors name the file, line and column.
      */
-    async importFile(fileName: string, content: string, symbol?: string): Promise<ImportedQuotes> {
+    async importFile(
+      fileName: string,
+      content: string,
+      symbol?: string,
+      rescaleOlder = false,
+    ): Promise<ImportedQuotes> {
       const fetchedAt = now().toISOString();
       let parsed: QuoteFile;
       try {
@@ -165,7 +187,18 @@ export function createQuoteService(
         }
         if (parsed.rows.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
         const rows = parsed.rows;
-        const result = await store.write(() => writeExportRows(stores.quotes, rows));
+        const bySymbol = new Map<string, SourcedQuoteRow[]>();
+        for (const row of rows) bySymbol.set(row.symbol, [...(bySymbol.get(row.symbol) ?? []), row]);
+        const result = await store.write(() => {
+          const notes: string[] = [];
+          const guarded = [...bySymbol].flatMap(([name, bars]) => {
+            const write = guardScale(stores.quotes, name, bars, scaleWording(fileName), rescaleOlder);
+            if (write.note) notes.push(`${name}: ${write.note}`);
+            return write.bars;
+          });
+          const written = writeExportRows(stores.quotes, guarded);
+          return notes.length > 0 ? { ...written, note: notes.join('; ') } : written;
+        });
         events.emit('data:changed', { scope: 'quotes' });
         return result;
       }
@@ -179,9 +212,18 @@ export function createQuoteService(
       }
       const { bars } = parsed.series;
       if (bars.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
-      await store.write(() => stores.quotes.upsertBars(target, 'file', fetchedAt, bars));
+      const incoming = bars.map((bar) => ({ ...bar, source: 'file', fetchedAt }));
+      const rescaled = await store.write(() => {
+        const guarded = guardScale(stores.quotes, target, incoming, scaleWording(fileName), rescaleOlder);
+        stores.quotes.writeSeries({ symbol: target, source: 'file', fetchedAt, bars: guarded.bars });
+        return guarded.note;
+      });
       events.emit('data:changed', { scope: 'quotes' });
-      return { bars: bars.length, symbols: [{ symbol: target, bars: bars.length }] };
+      return {
+        bars: bars.length,
+        symbols: [{ symbol: target, bars: bars.length }],
+        ...(rescaled ? { note: rescaled } : {}),
+      };
     },
 
     /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */

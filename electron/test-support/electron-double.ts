@@ -77,6 +77,9 @@ export function createElectronDouble() {
     utilityProcesses: [] as FakeUtilityProcess[],
     quits: 0,
     exitCodes: [] as number[],
+    /** The buttons the message boxes answer with, in turn; without one, the box is cancelled. */
+    messageBoxAnswers: [] as number[],
+    messageBoxes: [] as { parent: unknown; options: Record<string, unknown> }[],
     /** The paths the open and save dialogs answer with, in turn; null is a cancelled dialog. */
     dialogAnswers: [] as (string | null)[],
     dialogs: [] as { kind: 'open' | 'save'; options: Record<string, unknown> }[],
@@ -85,6 +88,9 @@ export function createElectronDouble() {
   let utilityMain: (child: FakeUtilityProcess) => void = () => {};
 
   class FakeBrowserWindow extends EventEmitter {
+    static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+      return record.windows.find((window) => window.webContents === contents) ?? null;
+    }
     readonly options: Record<string, unknown>;
     readonly webContents = new FakeWebContents();
     loadedUrl: string | undefined;
@@ -115,6 +121,8 @@ export function createElectronDouble() {
     // Typed by its constructor only: the static side of EventEmitter cannot appear in declarations.
     BrowserWindow: FakeBrowserWindow as new (options: Record<string, unknown>) => FakeBrowserWindow,
     app: {
+      /** What `app.isPackaged` says: false as under `npm start`; a test of the installed app sets it. */
+      isPackaged: false,
       enableSandbox: () => {
         record.sandboxEnabled = true;
       },
@@ -181,6 +189,12 @@ export function createElectronDouble() {
     },
     dialog: {
       showErrorBox: (title: string, content: string) => record.errorBoxes.push([title, content]),
+      showMessageBox: (...args: unknown[]) => {
+        const options = args.at(-1) as Record<string, unknown>;
+        record.messageBoxes.push({ parent: args.length > 1 ? args[0] : null, options });
+        const response = record.messageBoxAnswers.shift() ?? (options.cancelId as number | undefined) ?? 0;
+        return Promise.resolve({ response, checkboxChecked: false });
+      },
       showOpenDialog: (...args: unknown[]) => {
         record.dialogs.push({ kind: 'open', options: args.at(-1) as Record<string, unknown> });
         const answer = record.dialogAnswers.shift() ?? null;

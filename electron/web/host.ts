@@ -51,7 +51,7 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
 // Browser mode uploads a CSV file to `csv:import` as JSON text; the app reads large files from
 // disk instead (csv:importFile), so only the upload routes need room for a file. A quotes file
 // is sent whole too: a quotes export of a few dozen symbols' history is already several MB.
-const UPLOAD_CALLS = new Set(['csv:import', 'quotes:importFile']);
+const UPLOAD_CALLS = new Set(['csv:import', 'quotes:importFile', 'fx:importFiles']);
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });

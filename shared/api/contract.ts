@@ -23,8 +23,19 @@ import {
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
 import { backupInfo, backupList, backupRestoreInput, backupRestoreOutput } from './backup-schemas';
-import { transactionFilter, transactionInput, transactionRow } from './transaction-schemas';
+import { transactionFilter, transactionInput, transactionRow, transactionWithId } from './transaction-schemas';
+import {
+  fxCurrencies,
+  fxDeletePairOutput,
+  fxImportInput,
+  fxImportOutput,
+  fxManualRateInput,
+  fxPairInput,
+  fxPairSummary,
+  fxRate,
+} from './fx-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
+import { healthReport } from './health-schemas';
 import {
   holdingsInput,
   holdingsOutput,
@@ -117,6 +128,17 @@ export const calls = {
   'quotes:refreshStatus': { input: noInput, output: refreshStatus },
   /** Removes a symbol's bars (a day range or all), e.g. a garbled bar from the future; emits data:changed. */
   'quotes:delete': { input: deleteQuotesInput, output: deleteQuotesOutput },
+  // Exchange rates (issue 16; rules in fx-schemas.ts and docs/csv.md). Each write emits data:changed `fx`.
+  /** Every cached pair: first and last day, days with a rate, sources. */
+  'fx:pairs': { input: noInput, output: z.array(fxPairSummary) },
+  /** The currencies the portfolio uses, the base currency, and the pairs a refresh fetches for them. */
+  'fx:currencies': { input: noInput, output: fxCurrencies },
+  /** The ECB's history or Yahoo pair files (EURUSD=X.csv), all or nothing; browser mode uploads the text. */
+  'fx:importFiles': { input: fxImportInput, output: fxImportOutput },
+  /** A rate typed by hand (source `manual`); it wins that day over rates fetched before it. */
+  'fx:setManualRate': { input: fxManualRateInput, output: fxRate },
+  /** Removes a pair's rates, every source. */
+  'fx:deletePair': { input: fxPairInput, output: fxDeletePairOutput },
   'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
   'portfolio:performance': { input: performanceInput, output: performanceOutput },
   'portfolio:tilt': { input: noInput, output: tiltOutput },
@@ -124,6 +146,8 @@ export const calls = {
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
   'analyze:symbol': { input: analyzeInput, output: analyzeOutput },
+  /** What is suspect in the prices and trades, per symbol and account (docs/engine.md, "Data health"). */
+  'health:check': { input: noInput, output: healthReport },
   'instruments:list': { input: noInput, output: z.array(instrumentRow) },
   'instruments:update': { input: instrumentUpdate, output: instrumentRow },
   /** Loads the bundled demo portfolio into an empty database. */
@@ -153,28 +177,31 @@ export const calls = {
   /** Answers with the deleted row, which `transactions:restore` takes back for undo. */
   'transactions:delete': { input: z.strictObject({ id: z.number().int().positive() }), output: transactionRow },
   'transactions:restore': {
-    input: z.strictObject({ row: transactionInput.extend({ id: z.number().int().positive() }) }),
+    input: z.strictObject({ row: transactionWithId }),
     output: transactionRow,
   },
   // CSV in and out (issue 6; schemas and rules in csv-schemas.ts and docs/csv.md).
   'csv:presets': { input: noInput, output: z.strictObject({ presets: z.array(presetInfo) }) },
   'csv:preview': { input: csvPreviewInput, output: csvPreview },
   'csv:import': { input: csvImportInput, output: importResult },
-  /** The app's open dialog: the chosen file's path and start, for the preview. Not in browser mode. */
+  /** The app's open dialog: a handle for the chosen file (never its path) and its start, for the preview. App only. */
   'csv:openFile': { input: noInput, output: csvOpenedFile },
-  /** Reads the file in the backend, streaming: for large files, and the CLI. Not in browser mode. */
+  /**
+   * Reads the file in the backend, streaming: for large files, and the CLI. The app takes the
+   * handle from csv:openFile (or asks with its dialog) and refuses a path; not in browser mode.
+   */
   'csv:importFile': { input: csvImportFileInput, output: importResult },
   /** Stops a running import by the jobId it was started with; it rolls back and answers `cancelled`. */
   'csv:cancelImport': { input: jobIdInput, output: z.strictObject({ cancelled: z.boolean() }) },
   'csv:savePreset': { input: savedPreset, output: presetInfo },
   'csv:deletePreset': { input: z.strictObject({ name: presetName }), output: csvDeletePresetOutput },
   'csv:export': { input: csvExportInput, output: csvExport },
-  /** Writes the file in the backend, streaming. Not in browser mode. */
+  /** Writes the file in the backend, streaming: the app asks with its save dialog and refuses a path. Not in browser mode. */
   'csv:exportFile': { input: csvExportFileInput, output: csvExportFile },
 } as const;
 
 export const events = {
-  'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'instruments', 'quotes']) }),
+  'data:changed': z.strictObject({ scope: z.enum(['accounts', 'transactions', 'instruments', 'quotes', 'fx']) }),
   'quotes:progress': quotesProgress,
   'csv:progress': csvProgress,
 } as const;

@@ -5,6 +5,7 @@ import { DATE_FORMATS } from '../csv/date-format';
 import { NUMBER_FORMATS } from '../csv/number-format';
 import { CONSTANT_FIELDS, MAPPABLE_FIELDS, MAX_EXTRA_FEES } from '../csv/presets/mapping';
 import { TRANSACTION_TYPES } from '../domain/transaction';
+import { fileHandle } from './file-handle';
 import { daySchema, transactionInput } from './transaction-schemas';
 
 export const EXPORT_KINDS = ['transactions', 'holdings', 'quotes', 'performance', 'rotation'] as const;
@@ -94,16 +95,27 @@ export const csvImportInput = z.strictObject({
   ...importOptions,
 });
 
-export const csvImportFileInput = z.strictObject({
-  /** Without a path, the app asks with its open dialog (Electron only). */
-  path: z.string().min(1).max(4096).optional(),
-  ...importOptions,
-});
+/** A path the user typed in their own shell: the CLI's only. The app and the browser refuse it. */
+const cliPath = z.string().min(1).max(4096);
 
-/** A file chosen in the app's open dialog: where it is, and its start for the preview. */
+export const csvImportFileInput = z
+  .strictObject({
+    /** In the app: the handle csv:openFile answered with, taken once. With neither, its open dialog asks. */
+    file: fileHandle.optional(),
+    /** The CLI's. */
+    path: cliPath.optional(),
+    ...importOptions,
+  })
+  .refine((input) => input.file === undefined || input.path === undefined, {
+    message: 'Give a file handle or a path, not both.',
+    path: ['file'],
+  });
+
+/** A file chosen in the app's open dialog: a handle for csv:importFile (never its path), and its start for the preview. */
 export const csvOpenedFile = z.strictObject({
   cancelled: z.boolean(),
-  path: z.string().nullable(),
+  /** Null when the dialog was cancelled. */
+  file: fileHandle.nullable(),
   fileName: z.string(),
   size: z.number().int().nonnegative(),
   /** About the first 64 KB, cut after the last complete line (as text, for csv:preview). */
@@ -135,6 +147,12 @@ export const importResult = z.strictObject({
    */
   skipped: z.number().int(),
   skippedMessages: z.array(z.string()),
+  /**
+   * Added rows in another currency than their account's that carry no broker rate (fx_rate), per
+   * pair: the day's cached rate converts them. One sentence per pair in `fxRateMessages`.
+   */
+  withoutFxRate: z.array(z.strictObject({ currency: z.string(), accountCurrency: z.string(), rows: z.number().int() })),
+  fxRateMessages: z.array(z.string()),
   accountsCreated: z.array(z.string()),
   errors: z.array(importProblem),
   errorCount: z.number().int(),
@@ -196,13 +214,13 @@ export const csvExport = z.strictObject({
 });
 
 export const csvExportFileInput = csvExportInput.extend({
-  /** Without a path, the app asks with its save dialog (Electron only). */
-  path: z.string().min(1).max(4096).optional(),
+  /** The CLI's. In the app, the file is always chosen in its save dialog, which the call opens. */
+  path: cliPath.optional(),
 });
 
 export const csvExportFile = z.strictObject({
   kind: z.enum(EXPORT_KINDS),
-  /** Null when the user cancelled the save dialog. */
+  /** Where it was written, for the message; null when the user cancelled the save dialog. */
   path: z.string().nullable(),
   rows: z.number().int(),
 });

@@ -9,7 +9,7 @@ const point = z.strictObject({ time: z.string(), value: z.number() });
 
 /**
  * Amounts in one currency that a total leaves out: a total is in the base currency and does not
- * add amounts it cannot convert (there are no exchange rates yet).
+ * add amounts it cannot convert (no rate on or near the valuation day).
  */
 export const leftOutSchema = z.strictObject({
   currency: z.string(),
@@ -45,17 +45,59 @@ export const holdingRow = z.strictObject({
   /** Shown at cost because there is no quote; `note` says why. */
   atCost: z.boolean(),
   note: z.string().nullable(),
+  /**
+   * In the base currency (docs/engine.md, "Exchange rates"): `fxRate` is base per unit of
+   * `currency` on the valuation day (from `fxRateDay`); market value at it, cost basis at each
+   * lot's purchase-day (or broker) rate, the gain and its price and currency effects. Null with
+   * `fxNote` saying which rate is missing; the own-currency figures above stay.
+   */
+  fxRate: decimalOut.nullable(),
+  fxRateDay: z.string().nullable(),
+  marketValueBase: decimalOut.nullable(),
+  costBasisBase: decimalOut.nullable(),
+  unrealizedPlBase: decimalOut.nullable(),
+  priceEffectBase: decimalOut.nullable(),
+  currencyEffectBase: decimalOut.nullable(),
+  /** Realized P&L and dividends at the valuation day's rate. */
+  realizedPlBase: decimalOut.nullable(),
+  dividendsBase: decimalOut.nullable(),
+  fxNote: z.string().nullable(),
+});
+
+/** One currency's share of the portfolio (holdings and cash in it), in the base currency. */
+export const currencyExposure = z.strictObject({
+  currency: z.string(),
+  holdings: decimalOut,
+  cash: decimalOut,
+  total: decimalOut,
+  /** Of the converted total (holdings plus cash); amounts without a rate are in `totals.leftOut`. */
+  sharePct: z.number(),
 });
 
 export const holdingsOutput = z.strictObject({
   asOf: z.string().nullable(),
   baseCurrency: z.string(),
   rows: z.array(holdingRow),
-  cash: z.array(z.strictObject({ account: z.string(), currency: z.string(), balance: decimalOut })),
+  cash: z.array(
+    z.strictObject({
+      account: z.string(),
+      currency: z.string(),
+      balance: decimalOut,
+      /** The balance in the base currency at `fxRate` (base per unit); null with `fxNote` without a rate. */
+      balanceBase: decimalOut.nullable(),
+      fxRate: decimalOut.nullable(),
+      fxNote: z.string().nullable(),
+    }),
+  ),
+  /** Exposure by currency, largest first. */
+  currencies: z.array(currencyExposure),
   totals: z.strictObject({
     marketValue: decimalOut,
     costBasis: decimalOut,
     unrealizedPl: decimalOut,
+    /** The unrealized P&L split: price effect + currency effect = unrealizedPl (rows with both). */
+    priceEffect: decimalOut,
+    currencyEffect: decimalOut,
     realizedPl: decimalOut,
     dividends: decimalOut,
     cash: decimalOut,
@@ -99,6 +141,9 @@ export const performanceOutput = z.strictObject({
       symbol: z.string(),
       /** `total`: its change with dividends reinvested (adjusted closes); `price`: closes only. */
       basis: z.enum(['total', 'price']),
+      /** The benchmark's own currency; its closes are measured in `measuredIn` (the base) at each day's rate. */
+      currency: z.string(),
+      measuredIn: z.string(),
       /** Over the span only, starting at the portfolio's growth on its first day. */
       growth: z.array(point),
       from: z.string().nullable(),
@@ -248,6 +293,13 @@ export const instrumentUpdate = z.strictObject({
   sleeve: sleeveSchema.nullable().optional(),
   name: z.string().trim().max(120).nullable().optional(),
   kind: z.enum(['stock', 'etf', 'index', 'fund', 'cash']).optional(),
+  /** The currency its prices are in; refused while transactions of the symbol are in another. */
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'Write the currency as a three-letter code such as USD.')
+    .optional(),
 });
 
 export type HoldingsOutput = z.output<typeof holdingsOutput>;
@@ -257,3 +309,4 @@ export type RotationOutput = z.output<typeof rotationOutput>;
 export type RrgOutput = z.output<typeof rrgOutput>;
 export type Subject = z.output<typeof subjectSchema>;
 export type LeftOut = z.output<typeof leftOutSchema>;
+export type CurrencyExposure = z.output<typeof currencyExposure>;

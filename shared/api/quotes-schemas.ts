@@ -50,6 +50,8 @@ export const historyInput = z
 export const refreshInput = z.strictObject({
   /** Omitted or empty: every instrument and every symbol already in the cache. */
   symbols: z.array(symbol).max(2000).optional(),
+  /** A provider's answer on another split scale than the cache is refused unless this is set (docs/engine.md). */
+  rescaleOlder: z.boolean().optional(),
 });
 
 export const refreshStarted = z.strictObject({
@@ -67,12 +69,19 @@ export const importFileInput = z.strictObject({
   content: z.string().max(32 * 1024 * 1024, 'The file is over 32 MB.'),
   /** Defaults to the file name without its extension, upper-cased; not for a file with a symbol column. */
   symbol: symbol.optional(),
+  /**
+   * When the file's prices sit on another split scale than the cached bars beside them (refused
+   * otherwise): bring the older bars onto the newer scale first (docs/engine.md).
+   */
+  rescaleOlder: z.boolean().optional(),
 });
 
 /** Rows written in all, and per symbol: one for a Yahoo file, each symbol of a Tiltfolio export. */
 export const importFileOutput = z.strictObject({
   bars: count,
   symbols: z.array(z.strictObject({ symbol: z.string(), bars: count })),
+  /** With rescaleOlder: what was rescaled, e.g. `rescaled 3,100 older cached bars by 20:1`. */
+  note: z.string().optional(),
 });
 
 export const manualPriceInput = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRANSACTION_TYPES } from '../domain/transaction';
 import { isDay } from '../engine/dates';
+import { canonicalSplitRatio, SplitRatioError } from '../engine/split-ratio';
 import { SYMBOL_RE } from '../quotes/symbols';
 
 export const daySchema = z.string().refine(isDay, 'Use a real date written YYYY-MM-DD.');
@@ -18,8 +19,57 @@ export const symbolSchema = z
 
 const optionalDecimal = z.union([decimalString, z.literal('').transform(() => null), z.null()]);
 
-/** A transaction as the user enters it; the ledger rules per type are checked by the engine. */
-export const transactionInput = z.strictObject({
+/**
+ * The broker's exchange rate: account currency per 1 unit of the trade's currency (docs/engine.md).
+ * Positive; the message names the field, since a form or a file shows several numbers side by side.
+ */
+export const fxRateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}(\.\d{1,10})?$/, 'Write the exchange rate (fxRate) as a plain positive number, such as 1.0856.')
+  .refine((text) => /[1-9]/.test(text), 'The exchange rate (fxRate) must be more than zero.');
+
+const optionalFxRate = z.union([fxRateSchema, z.literal('').transform(() => null), z.null()]);
+
+/**
+ * A split's quantity is its ratio (split-ratio.ts): `3:1`, `1/3`, `1-for-3`, `0.5` … and is
+ * stored in one spelling, so an export imports back byte for byte. Other types' quantity is a
+ * plain decimal, checked as the other number fields are.
+ */
+function quantityProblem(value: { type?: unknown; quantity?: unknown }): string | null {
+  const { type, quantity } = value;
+  if (typeof quantity !== 'string') return null;
+  if (type === 'split') {
+    try {
+      canonicalSplitRatio(quantity);
+      return null;
+    } catch (error) {
+      if (error instanceof SplitRatioError) return error.message;
+      throw error;
+    }
+  }
+  const checked = decimalString.safeParse(quantity);
+  return checked.success ? null : (checked.error.issues[0]?.message ?? 'Use a plain number.');
+}
+
+/** The quantity's check runs beside the other fields' (a form shows every problem at once). */
+function checkQuantity(
+  value: { type?: unknown; quantity?: unknown },
+  ctx: { addIssue: z.RefinementCtx['addIssue'] },
+): void {
+  const problem = quantityProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['quantity'], message: problem });
+}
+
+/** Only once every field passed: the stored spelling. */
+function canonicalQuantity<T extends { type: string; quantity: string | null }>(value: T): T {
+  if (value.quantity === null) return value;
+  const quantity = value.type === 'split' ? canonicalSplitRatio(value.quantity) : value.quantity.trim();
+  return { ...value, quantity };
+}
+
+// The fields; transactionInput adds the quantity's check, which depends on the type.
+const transactionFields = z.strictObject({
   date: daySchema,
   time: z
     .string()
@@ -29,13 +79,29 @@ export const transactionInput = z.strictObject({
   account: z.string().trim().min(1, 'Choose an account.').max(80),
   type: z.enum(TRANSACTION_TYPES),
   symbol: z.union([symbolSchema, z.literal('').transform(() => null), z.null()]).default(null),
-  quantity: optionalDecimal.default(null),
+  quantity: z
+    .union([z.string().trim(), z.null()])
+    .transform((text) => (text === '' ? null : text))
+    .default(null),
   price: optionalDecimal.default(null),
   fee: optionalDecimal.default(null),
   amount: optionalDecimal.default(null),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD.'),
+  // Optional, as on the ledger's Transaction: absent and null both mean "use the day's cached rate".
+  fxRate: optionalFxRate.optional(),
   note: z.string().max(10_000, 'Keep the note under 10,000 characters.').default(''),
 });
+
+/** A transaction as the user enters it; the ledger rules per type are checked by the engine. */
+export const transactionInput = transactionFields
+  .superRefine((value, ctx) => checkQuantity(value, ctx))
+  .transform((value) => canonicalQuantity(value));
+
+/** A transaction as it was, with its id: the undo of a delete. */
+export const transactionWithId = transactionFields
+  .extend({ id: z.number().int().positive() })
+  .superRefine((value, ctx) => checkQuantity(value, ctx))
+  .transform((value) => canonicalQuantity(value));
 
 export const transactionRow = z.strictObject({
   id: z.number().int(),
@@ -49,6 +115,7 @@ export const transactionRow = z.strictObject({
   fee: z.string().nullable(),
   amount: z.string().nullable(),
   currency: z.string(),
+  fxRate: z.string().nullable().optional(),
   note: z.string(),
 });
 

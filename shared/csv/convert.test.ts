@@ -13,11 +13,13 @@ function reader(preset: AnyPreset, header: readonly string[], options: BindOptio
 }
 
 const own = () => reader(tiltfolioPreset, TRANSACTION_COLUMNS);
+/** The export's header before issue 16 added `fx_rate`: such files must still import. */
+const OLD_COLUMNS = TRANSACTION_COLUMNS.filter((c) => c !== 'fx_rate');
 
 describe('the app format', () => {
   it('reads a record into the contract input, digits kept as written', () => {
     const result = own().read(
-      ['2016-11-14', 'Brokerage', 'buy', 'aapl', '10.50', '105.71', '+1', '', 'usd', '  spaced  '],
+      ['2016-11-14', 'Brokerage', 'buy', 'aapl', '10.50', '105.71', '+1', '', 'usd', '  spaced  ', ''],
       2,
     );
     expect(result).toEqual({
@@ -33,14 +35,38 @@ describe('the app format', () => {
         fee: '1',
         amount: null,
         currency: 'USD',
+        fxRate: null,
         note: '  spaced  ',
       },
       more: [],
     });
   });
 
+  it('reads the broker rate of the last column, digits kept, and files without the column', () => {
+    const record = ['2016-11-14', 'Depot', 'buy', 'JPM', '10', '66.5', '1', '', 'USD', ''];
+    expect(own().read([...record, '0.93150'], 2)).toMatchObject({ ok: true, input: { fxRate: '0.93150' } });
+    expect(own().read([...record, ''], 2)).toMatchObject({ ok: true, input: { fxRate: null } });
+    const old = reader(tiltfolioPreset, OLD_COLUMNS).read(record, 2);
+    expect(old).toMatchObject({ ok: true, input: { symbol: 'JPM', currency: 'USD', fxRate: null } });
+  });
+
+  it('names line, column and value of a bad broker rate', () => {
+    const record = ['2016-11-14', 'Depot', 'buy', 'JPM', '10', '66.5', '1', '', 'USD', ''];
+    const problems = (rate: string) => {
+      const result = own().read([...record, rate], 9);
+      return result.ok ? [] : result.problems.map((p) => describeProblem('t.csv', p));
+    };
+    expect(problems('abc')).toEqual(['t.csv line 9, column fx_rate: "abc" is not a number (expected 1234.56)']);
+    expect(problems('-0.93')).toEqual([
+      't.csv line 9, column fx_rate: "-0.93" is not accepted: write the exchange rate (fxRate) as a plain positive number, such as 1.0856.',
+    ]);
+    expect(problems('0.000')).toEqual([
+      't.csv line 9, column fx_rate: "0.000" is not accepted: the exchange rate (fxRate) must be more than zero.',
+    ]);
+  });
+
   it('names the line, the column and the value of every bad cell', () => {
-    const result = own().read(['2016-02-30', 'B', 'purchase', '', '1,5', 'x', '', '', 'USD', ''], 12);
+    const result = own().read(['2016-02-30', 'B', 'purchase', '', '1,5', 'x', '', '', 'USD', '', ''], 12);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => describeProblem('transactions.csv', p))).toEqual([
@@ -52,7 +78,7 @@ describe('the app format', () => {
   });
 
   it('passes schema problems on with the column named', () => {
-    const result = own().read(['2016-11-14', 'B', 'buy', 'A B', '1', '1', '', '', 'EURO', ''], 3);
+    const result = own().read(['2016-11-14', 'B', 'buy', 'A B', '1', '1', '', '', 'EURO', '', ''], 3);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => [p.column, p.value])).toEqual([
@@ -66,12 +92,12 @@ describe('the app format', () => {
     const result = own().read(['2016-11-14', 'B'], 7);
     expect(result).toEqual({
       ok: false,
-      problems: [{ line: 7, column: null, reason: 'has 2 fields; the header has 10' }],
+      problems: [{ line: 7, column: null, reason: 'has 2 fields; the header has 11' }],
     });
   });
 
   it('puts every row in the chosen account, and needs one when the file has no account column', () => {
-    const header = TRANSACTION_COLUMNS.filter((c) => c !== 'account');
+    const header = OLD_COLUMNS.filter((c) => c !== 'account');
     const missing = bindHeader(tiltfolioPreset, header);
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.problems[0]?.reason).toMatch(/has no account column/);

@@ -119,6 +119,7 @@ const FIELD_WORDS: Record<MappableField, readonly string[]> = {
   amount: ['amount', 'value', 'total', 'wert', 'betrag', 'net amount', 'amount ($)'],
   currency: ['currency', 'ccy', 'währung', 'transaction currency'],
   note: ['note', 'notes', 'comment', 'description', 'memo', 'notiz'],
+  fx_rate: ['fx_rate', 'fx rate', 'fxrate', 'exchange rate', 'exchange_rate', 'wechselkurs'],
 };
 
 export function suggestMapping(header: readonly string[]): Partial<Record<MappableField, string>> {

@@ -12,6 +12,7 @@ const row = {
   amount: null,
   currency: 'USD',
   note: 'a, "quoted"\nnote',
+  fxRate: null,
 };
 
 describe('transaction columns', () => {
@@ -27,7 +28,10 @@ describe('transaction columns', () => {
       '',
       'USD',
       'a, "quoted"\nnote',
+      '',
     ]);
+    // The broker's rate is the last column, as stored.
+    expect(transactionRecord({ ...row, fxRate: '0.93150' }).at(-1)).toBe('0.93150');
   });
 
   it('canonicalises decimals exactly', () => {
@@ -45,6 +49,10 @@ describe('transaction columns', () => {
     expect(transactionFingerprint(same)).toBe(transactionFingerprint(row));
     expect(transactionFingerprint({ ...row, note: 'other' })).not.toBe(transactionFingerprint(row));
     expect(transactionFingerprint({ ...row, fee: '0' })).not.toBe(transactionFingerprint(row));
+    expect(transactionFingerprint({ ...row, fxRate: '0.9315' })).toBe(
+      transactionFingerprint({ ...row, fxRate: '0.93150' }),
+    );
+    expect(transactionFingerprint({ ...row, fxRate: '0.9315' })).not.toBe(transactionFingerprint(row));
     // The separator cannot be forged by the content of a field.
     const a = { ...row, account: 'A","B' };
     const b = { ...row, account: 'A', symbol: 'B' };

@@ -2,7 +2,10 @@
 // fingerprint that recognises a row already in the database.
 import type { TransactionRow } from '../api/transaction-schemas';
 
-/** Exactly these, in this order (issue 6). `time` is not among them: see docs/csv.md. */
+/**
+ * Exactly these, in this order (issue 6). `time` is not among them: see docs/csv.md. `fx_rate`
+ * came later (issue 16) and is last, so files written before it still import.
+ */
 export const TRANSACTION_COLUMNS = [
   'date',
   'account',
@@ -14,15 +17,31 @@ export const TRANSACTION_COLUMNS = [
   'amount',
   'currency',
   'note',
+  'fx_rate',
 ] as const;
 
 export type TransactionColumn = (typeof TRANSACTION_COLUMNS)[number];
 
-export type ExportableTransaction = Pick<TransactionRow, TransactionColumn>;
+/** The record field behind each column: the same name, but for `fx_rate`, which is `fxRate` in the API. */
+export const COLUMN_FIELDS = {
+  date: 'date',
+  account: 'account',
+  type: 'type',
+  symbol: 'symbol',
+  quantity: 'quantity',
+  price: 'price',
+  fee: 'fee',
+  amount: 'amount',
+  currency: 'currency',
+  note: 'note',
+  fx_rate: 'fxRate',
+} as const satisfies Record<TransactionColumn, keyof TransactionRow>;
+
+export type ExportableTransaction = Pick<TransactionRow, (typeof COLUMN_FIELDS)[TransactionColumn]>;
 
 /** The stored strings, unchanged: decimals are never converted, so nothing is rounded. */
 export function transactionRecord(row: ExportableTransaction): string[] {
-  return TRANSACTION_COLUMNS.map((column) => row[column] ?? '');
+  return TRANSACTION_COLUMNS.map((column) => row[COLUMN_FIELDS[column]] ?? '');
 }
 
 const PLAIN_DECIMAL = /^(-?)(\d*)(?:\.(\d*))?$/;
@@ -58,5 +77,7 @@ export function transactionFingerprint(row: ExportableTransaction): string {
     canonicalDecimal(row.amount),
     row.currency,
     row.note,
+    // The broker's rate is part of what was booked: the same trade at another rate is another trade.
+    canonicalDecimal(row.fxRate ?? null),
   ]);
 }

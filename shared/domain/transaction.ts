@@ -30,7 +30,7 @@ export interface Transaction {
   type: TransactionType;
   /** The instrument, for buy, sell, split, transfer_in/out and (optionally) dividend, fee and tax. */
   symbol: string | null;
-  /** Shares for trades and transfers; for a split, new shares per old share (7 for 7-for-1). */
+  /** Shares for trades and transfers; for a split, its ratio new : old shares, stored as `7`, `0.5` or `1/3` (split-ratio.ts). */
   quantity: string | null;
   /** Per share, in `currency`. */
   price: string | null;

@@ -55,6 +55,12 @@ export class LedgerBook {
   /** Working values of the booking being applied, which sets each before reading it. */
   readonly money = new Fixed();
   readonly basis = new Fixed();
+  /**
+   * Set per record by the replay: the rate (account currency per unit of the trade's) at which a
+   * trade across currencies settles in its account's cash, or null to settle in its own currency.
+   */
+  settleRate: Fixed | null = null;
+  private readonly settledAmount = new Fixed();
 
   private readonly accounts: readonly string[];
   /** Per account number, holdings by symbol: no string building per record. */
@@ -121,10 +127,19 @@ export class LedgerBook {
     );
   }
 
-  /** The record's cash row (its account, its currency; opened on first use), marked as changed today. */
-  cashRow(tx: Transaction, r: LedgerRecord): number {
+  /** A trade's cash in the currency of the cash row it settles in (see settleRate). */
+  settled(amount: Fixed): Fixed {
+    if (this.settleRate === null) return amount;
+    this.settledAmount.setProduct(amount, this.settleRate);
+    return this.settledAmount;
+  }
+
+  /**
+   * The record's cash row (its account, its currency or the one given; opened on first use),
+   * marked as changed today.
+   */
+  cashRow(tx: Transaction, r: LedgerRecord, currency: string = tx.currency): number {
     const accountId = r.account;
-    const { currency } = tx;
     let c = this.firstCash[accountId] as number;
     if (c < 0 || this.cash.currency[c] !== currency) {
       const inAccount = this.cashIndex[accountId] as Map<string, number>;
@@ -223,7 +238,8 @@ export class LedgerBook {
 
   /** Transfer quantities in today's shares, once every split is known. */
   finishFlows(): LedgerFlow[] {
-    for (const { flow, slot, day } of this.transfers) flow.quantity *= this.timelines.factor(slot, day);
+    for (const { flow, slot, day } of this.transfers)
+      flow.quantity = this.timelines.inTodaysShares(slot, day, flow.quantity);
     return this.flows;
   }
 

@@ -27,6 +27,10 @@ import type { LedgerRecord } from './ledger-parse';
 import type { FlowKind, LedgerFlow } from './ledger-types';
 import type { Lot } from './lots';
 
+/**
+ * `cash`: the row the record's money goes to. A trade across currencies may settle in its
+ * account's currency (book.settleRate): its cash then goes through book.settled().
+ */
 export type Booking = (book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number) => void;
 
 /** A buy opens a lot costing quantity × price + fee, paid from cash. */
@@ -35,7 +39,7 @@ function buy(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): 
   tradeCash(tx, r, cost);
   const h = book.holding(tx, r);
   book.lots.acquire(h, tx.date, tx.id, r.quantity, cost);
-  book.cashFigures.sub(cash, BALANCE, cost);
+  book.cashFigures.sub(cash, BALANCE, book.settled(cost));
 }
 
 /**
@@ -51,17 +55,17 @@ function sell(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number):
   book.lots.dispose(h, r.quantity, null, basis);
   book.holdingFigures.add(h, REALIZED, proceeds);
   book.holdingFigures.sub(h, REALIZED, basis);
-  book.cashFigures.add(cash, BALANCE, proceeds);
+  book.cashFigures.add(cash, BALANCE, book.settled(proceeds));
 }
 
 /**
- * A split (quantity = new shares per old) multiplies the shares of every open lot; cost stays.
- * The timelines show earlier days in today's shares (docs/engine.md, "Splits").
+ * A split (quantity = new shares : old shares, an exact fraction) scales the shares of every
+ * open lot; cost stays. The timelines show earlier days in today's shares (docs/engine.md, "Splits").
  */
 function split(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): void {
   const h = book.holding(tx, r);
-  book.lots.split(h, r.quantity);
-  book.timelines.split(book.slotOf(h), r.quantity.toNumber());
+  book.lots.split(h, r.ratioNumerator, r.ratioDenominator);
+  book.timelines.split(book.slotOf(h), r.ratioNumerator.toNumber(), r.ratioDenominator.toNumber());
   chargeFee(book, r, cash);
 }
 

@@ -7,6 +7,7 @@ import { Decimal, DecimalError } from './decimal';
 import { Fixed } from './fixed';
 import { checkRecord } from './ledger-bookings';
 import { LedgerError, tooLargeError, type LedgerField } from './ledger-error';
+import { parseSplitRatio, SPLIT_RATIO_HELP, SplitRatioError } from './split-ratio';
 
 export interface ParseContext {
   today: string;
@@ -20,8 +21,11 @@ export class LedgerRecord {
   account = -1;
   /** Trimmed; '' when the record has none. */
   symbol = '';
-  /** Shares, or the split ratio; zero when not given. */
+  /** Shares, or the split ratio (rounded to 10 places, for messages); zero when not given. */
   readonly quantity = new Fixed();
+  /** A split's exact ratio, new shares ÷ old shares (split-ratio.ts); 1 and 1 for other types. */
+  readonly ratioNumerator = new Fixed();
+  readonly ratioDenominator = new Fixed();
   readonly price = new Fixed();
   /** Zero when not given. */
   readonly fee = new Fixed();
@@ -83,7 +87,7 @@ export class RecordReader {
     out.account = account;
     out.symbol = symbolOf(tx);
     const { quantity, price, fee, amount } = out;
-    const hasQuantity = readDecimal(tx, tx.quantity, 'quantity', quantity);
+    const hasQuantity = tx.type === 'split' ? readRatio(tx, out) : readDecimal(tx, tx.quantity, 'quantity', quantity);
     out.hasPrice = readDecimal(tx, tx.price, 'price', price);
     if (!readDecimal(tx, tx.fee, 'fee', fee)) fee.set(0, 0);
     out.hasAmount = readDecimal(tx, tx.amount, 'amount', amount);
@@ -99,14 +103,8 @@ export class RecordReader {
         break;
       case 'split':
         needsSymbol(tx, out);
-        if (!hasQuantity) fail(tx, 'needs a ratio in the quantity field (7 for a 7-for-1 split).', 'quantity');
-        if (!quantity.isPositive()) {
-          fail(
-            tx,
-            `has a split ratio of ${text(quantity)}; the ratio must be greater than zero (7 for 7-for-1, 0.5 for 1-for-2).`,
-            'quantity',
-          );
-        }
+        // readRatio has refused a zero, negative or implausible ratio.
+        if (!hasQuantity) fail(tx, `needs a ratio in the quantity field: ${SPLIT_RATIO_HELP}.`, 'quantity');
         break;
       case 'transfer_in':
       case 'transfer_out':
@@ -135,6 +133,10 @@ export class RecordReader {
     if (!hasQuantity) quantity.set(0, 0);
     if (!out.hasPrice) price.set(0, 0);
     if (!out.hasAmount) amount.set(0, 0);
+    if (tx.type !== 'split') {
+      out.ratioNumerator.set(1, 0);
+      out.ratioDenominator.set(1, 0);
+    }
   }
 }
 
@@ -173,6 +175,35 @@ function readDecimal(
   } catch (error) {
     throw tooLargeError(tx, error);
   }
+  return true;
+}
+
+/**
+ * A split's ratio into the record (numerator, denominator, and its value rounded into
+ * `quantity`); false when it is not given. Any spelling parseSplitRatio reads is accepted here,
+ * so a row stored before ratios were canonical reads as it always did.
+ */
+function readRatio(tx: Transaction, out: LedgerRecord): boolean {
+  const value: unknown = tx.quantity;
+  if (value === null || value === undefined) return false;
+  if (typeof value !== 'string')
+    fail(tx, `has an invalid quantity (a ${typeof value}, not a split ratio).`, 'quantity');
+  if (value.trim() === '') return false;
+  let numerator: bigint;
+  let denominator: bigint;
+  try {
+    ({ numerator, denominator } = parseSplitRatio(value));
+  } catch (error) {
+    if (error instanceof SplitRatioError) {
+      fail(tx, `has the split ratio ${JSON.stringify(value)}, which ${error.reason}; ${SPLIT_RATIO_HELP}.`, 'quantity');
+    }
+    throw error;
+  }
+  const n = Decimal.fromInteger(numerator);
+  const d = Decimal.fromInteger(denominator);
+  out.ratioNumerator.setDecimal(n);
+  out.ratioDenominator.setDecimal(d);
+  out.quantity.setDecimal(n.div(d));
   return true;
 }
 

@@ -22,7 +22,8 @@ export type LedgerTimelines = {
 interface Split {
   /** The day it applied on: rows and flows of that day are already in its shares. */
   day: number;
-  ratio: number;
+  numerator: number;
+  denominator: number;
 }
 
 /** Slots grouped by name (an instrument, a currency) across accounts. */
@@ -174,18 +175,26 @@ export class TimelineRecorder {
     return this.cash.slot(account, currency, currency);
   }
 
-  /** A split record applied to the holding today: its earlier quantities are shown times `ratio`. */
-  split(slot: Slot, ratio: number): void {
+  /**
+   * A split record applied to the holding today: its earlier quantities are shown times
+   * numerator ÷ denominator (kept apart, so 300 × 1 ÷ 3 is 100 where 300 × ⅓ in floats is not).
+   */
+  split(slot: Slot, numerator: number, denominator: number): void {
     const list = this.splits.get(slot) ?? [];
-    list.push({ day: this.day, ratio });
+    list.push({ day: this.day, numerator, denominator });
     this.splits.set(slot, list);
   }
 
-  /** What a quantity of the holding on `day` is multiplied by to be in today's shares. */
-  factor(slot: Slot, day: number): number {
-    let factor = 1;
-    for (const split of this.splits.get(slot) ?? []) if (split.day > day) factor *= split.ratio;
-    return factor;
+  /** A quantity of the holding on `day` in today's shares: times the numerators, then ÷ the denominators. */
+  inTodaysShares(slot: Slot, day: number, quantity: number): number {
+    let numerator = 1;
+    let denominator = 1;
+    for (const split of this.splits.get(slot) ?? []) {
+      if (split.day <= day) continue;
+      numerator *= split.numerator;
+      denominator *= split.denominator;
+    }
+    return (quantity * numerator) / denominator;
   }
 
   /**
@@ -215,7 +224,7 @@ export class TimelineRecorder {
       const rows = holdingRows[slot] as Rows;
       const last = (splits[splits.length - 1] as Split).day;
       for (let k = 0; k < rows.day.length && (rows.day[k] as number) < last; k++) {
-        rows.a[k] = (rows.a[k] as number) * this.factor(slot, rows.day[k] as number);
+        rows.a[k] = this.inTodaysShares(slot, rows.day[k] as number, rows.a[k] as number);
       }
     }
     const cashSorted = c.slotRows();

@@ -7,6 +7,16 @@ export interface LedgerOptions {
   /** Every account name a record may use. */
   accounts: Iterable<string>;
   costMethod?: CostMethod;
+  /** Settles trades across currencies in their account's currency (docs/engine.md, "Trades across currencies"). */
+  settlement?: Settlement;
+}
+
+/** What settling a trade in its account's currency needs. */
+export interface Settlement {
+  /** Each account's currency, by name. */
+  accountCurrency: ReadonlyMap<string, string>;
+  /** Units of `to` per unit of `from` on `day` (the cached rate), or the reason there is none. */
+  rate(from: string, to: string, day: string): Decimal | string;
 }
 
 /** One account's holding of one instrument, exact. Closed positions stay for their realized P&L. */
@@ -112,6 +122,11 @@ export interface LedgerResult {
   /** The first and last transaction dates, or null for an empty ledger. */
   firstDay: string | null;
   lastDay: string | null;
+  /**
+   * Trades across currencies that found no rate to settle in their account's currency, and were
+   * settled in their own currency's cash instead, in words.
+   */
+  unsettled?: string[];
 }
 
 // Code-point order: the same on every machine, unlike localeCompare.

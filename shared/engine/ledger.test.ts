@@ -259,7 +259,7 @@ describe('applyLedger: errors name the transaction', () => {
     const error = failure([buy, tx({ id: 44, date: '2017-01-03', type: 'split', symbol: 'AAPL', quantity: '0' })]);
     expect(error.transactionId).toBe(44);
     expect(error.message).toMatch(
-      /^Transaction 44 \(2017-01-03 split AAPL\): has a split ratio of 0; the ratio must be greater than zero/,
+      /^Transaction 44 \(2017-01-03 split AAPL\): has the split ratio "0", which must be greater than zero; write new shares : old shares/,
     );
   });
 

@@ -4,7 +4,10 @@ import { BOOKINGS, settleTransfers } from './ledger-bookings';
 import { tooLargeError } from './ledger-error';
 import { datesAscend, dayEnd, DayOrder, sortForLedger } from './ledger-order';
 import { LedgerRecord, RecordReader } from './ledger-parse';
-import type { LedgerOptions, LedgerResult } from './ledger-types';
+import type { LedgerOptions, LedgerResult, Settlement } from './ledger-types';
+import { Decimal } from './decimal';
+import { Fixed } from './fixed';
+import { describeTransaction, LedgerError } from './ledger-error';
 
 export type * from './ledger-types';
 export { compareText } from './ledger-types';
@@ -62,12 +65,16 @@ class LedgerRun {
   private readonly book: LedgerBook;
   /** The day being applied (its end-of-day state not yet recorded). */
   private day: string | null = null;
+  private readonly settlement: Settlement | null;
+  private readonly settleRate = new Fixed();
+  private readonly unsettled: string[] = [];
 
   /** `records`: how many the replay will apply. */
   constructor(options: LedgerOptions, records: number) {
     const accounts = new Set(options.accounts);
     this.reader = new RecordReader({ today: options.today, accounts });
     this.book = new LedgerBook(options.costMethod ?? 'fifo', [...accounts], records);
+    this.settlement = options.settlement ?? null;
   }
 
   /**
@@ -112,6 +119,7 @@ class LedgerRun {
       flows: book.finishFlows(),
       firstDay: transactions[0]?.date ?? null,
       lastDay: transactions[n - 1]?.date ?? null,
+      unsettled: this.unsettled,
     };
   }
 
@@ -126,15 +134,53 @@ class LedgerRun {
         this.day = tx.date;
       }
       try {
-        BOOKINGS[record.type](book, tx, record, book.cashRow(tx, record));
+        const settleIn = this.settlement === null ? null : this.settleCurrency(tx, record);
+        book.settleRate = settleIn === null ? null : this.settleRate;
+        BOOKINGS[record.type](book, tx, record, book.cashRow(tx, record, settleIn ?? tx.currency));
       } catch (error) {
         throw tooLargeError(tx, error);
       }
     }
   }
 
+  /**
+   * The account's currency when a buy or sell in another currency settles in it, with this
+   * settleRate set to the trade's own fxRate or else the day's cached rate; null to settle in the
+   * trade's currency (the same currency, or no rate, which is said in `unsettled`).
+   */
+  private settleCurrency(tx: Transaction, r: LedgerRecord): string | null {
+    if (r.type !== 'buy' && r.type !== 'sell') return null;
+    const settlement = this.settlement as Settlement;
+    const account = settlement.accountCurrency.get(tx.account);
+    if (account === undefined || account === tx.currency) return null;
+    let rate: Decimal | string;
+    if (tx.fxRate !== undefined && tx.fxRate !== null && tx.fxRate.trim() !== '') {
+      const given = parseRate(tx.fxRate);
+      if (given === null)
+        throw new LedgerError(tx, `has an fx_rate "${tx.fxRate}" that is not a positive number.`, 'fxRate');
+      rate = given;
+    } else rate = settlement.rate(tx.currency, account, tx.date);
+    if (typeof rate === 'string') {
+      this.unsettled.push(
+        `${describeTransaction(tx)} in ${tx.account} (${account}): ${rate}; settled in ${tx.currency} cash, which the account now holds.`,
+      );
+      return null;
+    }
+    this.settleRate.setDecimal(rate);
+    return account;
+  }
+
   private endOfDay(day: string): void {
     settleTransfers(this.book);
     this.book.endOfDay(day);
+  }
+}
+
+function parseRate(text: string): Decimal | null {
+  try {
+    const rate = Decimal.parse(text);
+    return rate.isPositive() ? rate : null;
+  } catch {
+    return null;
   }
 }

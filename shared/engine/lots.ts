@@ -186,19 +186,32 @@ export class LotBook {
     else book.sub(holding, COST, disposed);
   }
 
-  /** New shares per old: quantities scale (rounded as Decimal.mul), cost stays. */
-  split(holding: number, ratio: fixed.Fixed): void {
+  /**
+   * New shares = old × numerator ÷ denominator (docs/engine.md, "Split ratios"); each lot's cost
+   * stays, so its cost per share scales. The holding's shares are rounded once, half to even at
+   * 10 places; each lot is rounded the same way and the newest takes what is left, so the lots
+   * always add up to the holding. 300 shares 1-for-3 are exactly 100.
+   */
+  split(holding: number, numerator: fixed.Fixed, denominator: fixed.Fixed): void {
     const lots = this.lots;
+    const book = this.holdings;
     const total = this.took;
-    total.set(0, 0);
+    book.get(holding, QUANTITY, total);
+    total.setMulDiv(total, numerator, denominator);
+    book.store(holding, QUANTITY, total);
+    const rest = this.rest;
+    rest.setTo(total);
     const quantity = this.lotQuantity;
     for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) {
-      lots.get(i, QUANTITY, quantity);
-      quantity.setProduct(quantity, ratio);
+      if ((this.next[i] as number) >= 0) {
+        lots.get(i, QUANTITY, quantity);
+        quantity.setMulDiv(quantity, numerator, denominator);
+      } else {
+        quantity.setTo(rest);
+      }
       lots.store(i, QUANTITY, quantity);
-      total.add(quantity);
+      rest.sub(quantity);
     }
-    this.holdings.store(holding, QUANTITY, total);
   }
 
   /** The live lots, oldest first, costs restated from the pool under average cost. */

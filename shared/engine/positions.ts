@@ -90,6 +90,14 @@ export interface Mark {
   scale: number;
 }
 
+/** The ratios of a holding's later split records, multiplied out as one exact fraction. */
+export interface Scale {
+  numerator: Decimal;
+  denominator: Decimal;
+}
+
+export const ONE_TO_ONE: Scale = Object.freeze({ numerator: Decimal.ONE, denominator: Decimal.ONE });
+
 // Marked positions are built field by field: an object spread of a position took microseconds
 // each here (thousands per recompute), a literal takes nanoseconds.
 
@@ -100,7 +108,7 @@ export interface Mark {
 export function markPositions(
   positions: readonly Position[],
   closeOf: (symbol: string) => number | undefined,
-  scaleOf?: (p: Position) => Decimal,
+  scaleOf?: (p: Position) => Scale,
 ): (Position & Mark)[] {
   const markOf = marker(closeOf);
   return positions.map((p) => {
@@ -129,7 +137,7 @@ const UNPRICED: Readonly<Mark> = Object.freeze({ price: null, marketValue: null,
 /** Marks at each symbol's close, its exact price parsed once per symbol. */
 function marker(
   closeOf: (symbol: string) => number | undefined,
-): (p: Pick<Position, 'symbol' | 'quantity' | 'costBasis'>, scale?: Decimal) => Mark {
+): (p: Pick<Position, 'symbol' | 'quantity' | 'costBasis'>, scale?: Scale) => Mark {
   const prices = new Map<string, Decimal | null>();
   return (p, scale) => {
     let price = prices.get(p.symbol);
@@ -139,8 +147,12 @@ function marker(
       prices.set(p.symbol, price);
     }
     if (price === null) return UNPRICED;
-    if (scale !== undefined && !scale.eq(Decimal.ONE)) price = price.mul(scale);
+    // × numerator ÷ denominator in one rounding: a 1-for-3 split after the day is close × 1 ÷ 3,
+    // not close × 0.3333333333.
+    const scaled = scale !== undefined && !scale.numerator.eq(scale.denominator);
+    if (scaled) price = price.mulDiv(scale.numerator, scale.denominator);
     const marketValue = p.quantity.mul(price);
-    return { price, marketValue, unrealizedPnl: marketValue.sub(p.costBasis), scale: scale?.toNumber() ?? 1 };
+    const factor = scaled ? scale.numerator.toNumber() / scale.denominator.toNumber() : 1;
+    return { price, marketValue, unrealizedPnl: marketValue.sub(p.costBasis), scale: factor };
   };
 }

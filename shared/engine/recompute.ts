@@ -6,10 +6,11 @@ import type { Transaction } from '../domain/transaction';
 import { indexOnOrBeforeDay } from './close-series';
 import { dayToNumber } from './dates';
 import { Decimal } from './decimal';
-import { applyLedger, type AccountState, type LedgerResult, type Position } from './ledger';
+import { applyLedger, type AccountState, type LedgerResult, type Position, type Settlement } from './ledger';
 import type { CostMethod } from './lots';
-import { markPositions, type Mark } from './positions';
+import { markPositions, ONE_TO_ONE, type Mark, type Scale } from './positions';
 import { sleeveClassifier, type SleeveOverrides } from './sleeves';
+import { parseSplitRatio } from './split-ratio';
 import { computeTilt, type Tilt } from './tilt';
 import { valuePortfolio, type ValueSeries } from './valuation';
 
@@ -20,7 +21,10 @@ export interface RecomputeInput {
   accounts: Iterable<string>;
   costMethod?: CostMethod;
   baseCurrency?: string;
+  /** Base units per unit of each other currency, by day (shared/fx/rate-series.ts). */
   fx?: ReadonlyMap<string, CloseSeries>;
+  /** Settles trades across currencies in their account's currency (docs/engine.md). */
+  settlement?: Settlement;
   sleeveOverrides?: SleeveOverrides;
   /** Last day of the value series (default: the last close or transaction). */
   to?: string;
@@ -60,6 +64,7 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       today: input.today,
       accounts,
       costMethod: input.costMethod,
+      settlement: input.settlement,
     });
   const series = valuePortfolio(ledger, {
     closes: input.closes,
@@ -74,12 +79,23 @@ export function recompute(input: RecomputeInput): RecomputeResult {
     const at = closes === undefined ? -1 : indexOnOrBeforeDay(closes.days, lastDay);
     return at < 0 ? undefined : closes?.closes[at];
   };
+  // The tilt's values are in the base currency, so its prices are too: the close × the last day's rate.
+  const rateOf = (currency: string): number | undefined => {
+    if (currency === series.baseCurrency) return 1;
+    const rates = input.fx?.get(currency);
+    const at = rates === undefined ? -1 : indexOnOrBeforeDay(rates.days, lastDay);
+    return at < 0 ? undefined : rates?.closes[at];
+  };
   const tilt = computeTilt({
-    holdings: series.holdings.map((h) => ({
-      symbol: h.symbol,
-      value: h.lastValue,
-      price: closeOf(h.symbol),
-    })),
+    holdings: series.holdings.map((h) => {
+      const close = closeOf(h.symbol);
+      const rate = rateOf(h.currency);
+      return {
+        symbol: h.symbol,
+        value: h.lastValue,
+        price: close === undefined || rate === undefined ? undefined : close * rate,
+      };
+    }),
     benchmark: input.benchmarkWeights,
     target: input.targetWeights,
     sleeveOf: classify,
@@ -91,7 +107,7 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       ? ledger
       : applyLedger(
           input.transactions.filter((t) => t.date <= through),
-          { today: input.today, accounts, costMethod: input.costMethod },
+          { today: input.today, accounts, costMethod: input.costMethod, settlement: input.settlement },
         );
   return {
     ledger,
@@ -109,12 +125,18 @@ export function recompute(input: RecomputeInput): RecomputeResult {
  * Per holding, the product of its split records dated after `day`: a position as of that day is in
  * that day's shares, the closes in today's (docs/engine.md, "Splits and split-adjusted closes").
  */
-function laterSplits(transactions: readonly Transaction[], day: string): (p: Position) => Decimal {
-  const ratios = new Map<string, Decimal>();
+function laterSplits(transactions: readonly Transaction[], day: string): (p: Position) => Scale {
+  const scales = new Map<string, Scale>();
   for (const t of transactions) {
     if (t.type !== 'split' || t.date <= day || t.symbol === null || t.quantity === null) continue;
     const key = `${t.account}\u0000${t.symbol}`;
-    ratios.set(key, (ratios.get(key) ?? Decimal.ONE).mul(Decimal.parse(t.quantity)));
+    // The ledger has read every record already, so the ratio parses.
+    const ratio = parseSplitRatio(t.quantity);
+    const scale = scales.get(key) ?? ONE_TO_ONE;
+    scales.set(key, {
+      numerator: scale.numerator.mul(Decimal.fromInteger(ratio.numerator)),
+      denominator: scale.denominator.mul(Decimal.fromInteger(ratio.denominator)),
+    });
   }
-  return (p) => ratios.get(`${p.account}\u0000${p.symbol}`) ?? Decimal.ONE;
+  return (p) => scales.get(`${p.account}\u0000${p.symbol}`) ?? ONE_TO_ONE;
 }

@@ -15,7 +15,11 @@ export interface ValuationOptions {
   closes: ReadonlyMap<string, CloseSeries>;
   /** The portfolio's currency. */
   baseCurrency?: string;
-  /** Units of the base currency per unit of each other currency, by currency code. */
+  /**
+   * Units of the base currency per unit of each other currency, by currency code: a value per
+   * calendar day, NaN where there is no usable rate (shared/fx/rate-series.ts), carried to the
+   * days valued like a close.
+   */
   fx?: ReadonlyMap<string, CloseSeries>;
   /** Last day of the series; by default the last close or transaction. */
   to?: string;
@@ -336,6 +340,6 @@ function fxNote(currency: string, base: string, hasRates: boolean, days: number)
     symbol: null,
     currency,
     days,
-    message: `No ${currency}→${base} rate before its first quote: ${currency} amounts are left out on those days (${days} day-values).`,
+    message: `No ${currency}→${base} rate on some days (none cached, or the last more than 7 days old): ${currency} amounts are left out of the total on those days (${days} day-values).`,
   };
 }

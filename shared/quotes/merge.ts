@@ -16,3 +16,13 @@ export function preferredRow<T extends SourcedRow>(a: T, b: T): T {
   if (a.fetchedAt !== b.fetchedAt) return a.fetchedAt > b.fetchedAt ? a : b;
   return a.source <= b.source ? a : b;
 }
+
+/** One row per day, ascending, each chosen by preferredRow: the series as history shows it. */
+export function oneRowPerDay<T extends SourcedRow & { day: string }>(rows: readonly T[]): T[] {
+  const byDay = new Map<string, T>();
+  for (const row of rows) {
+    const seen = byDay.get(row.day);
+    byDay.set(row.day, seen ? preferredRow(seen, row) : row);
+  }
+  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}

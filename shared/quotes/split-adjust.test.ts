@@ -137,6 +137,18 @@ describe('planRescale', () => {
   });
 });
 
+describe('planRescale with a reverse split (issue 15, defect 6)', () => {
+  it('multiplies by old shares and divides by new ones, so 1-for-3 leaves no float noise', () => {
+    const reverse: NewSplits = { forSource: [split('2020-03-02', 1, 3)], forSymbol: [] };
+    const cached = { ...row('2020-02-28', 'yahoo', '2020-02-29', 101.11), volume: 3000 };
+    const [adjusted] = planRescale([cached], 'yahoo', reverse).rescaled;
+    // 101.11 × 3 as a float literal; ÷ (1 ÷ 3) gave 303.33000000000004.
+    expect(adjusted!.close).toBe(303.33);
+    expect(adjusted!.low).toBe(297.33);
+    expect(adjusted!.volume).toBe(1000);
+  });
+});
+
 describe('describeAdjustment', () => {
   const splits = [split('2019-02-19', 4)];
   it('names the split, the re-fetch and the rescaled rows per source', () => {

@@ -35,11 +35,6 @@ export interface RescalePlan {
   unsure: CachedBar[];
 }
 
-/** New shares per old share: 4 for a 4-for-1 split, 0.5 for 1-for-2. */
-export function splitRatio(split: Split): number {
-  return split.numerator / split.denominator;
-}
-
 /** A split is one event per day; a day already stored counts as known even if its ratio was revised. */
 export function newSplits(
   reported: readonly CorporateAction[],
@@ -72,16 +67,22 @@ export function refetchFrom(
   return sourceFirstDay < last && sourceFirstDay < answerFirstDay ? sourceFirstDay : null;
 }
 
-function rescaleBar(bar: CachedBar, ratio: number): CachedBar {
-  const price = (value: number | null) => (value === null ? null : value / ratio);
+/**
+ * The one rescale rule, for a refresh's new split and for a file on another split scale: prices
+ * × denominator ÷ numerator (new shares ÷ old), volume the other way (rounded), everything else
+ * kept. × old shares ÷ new shares rather than ÷ (new ÷ old): one rounding, so a 1-for-3 split
+ * makes 101.11 into 303.33, not 303.33000000000004.
+ */
+export function rescaleBar<T extends QuoteBar>(bar: T, numerator: number, denominator = 1): T {
+  const price = (value: number | null) => (value === null ? null : (value * denominator) / numerator);
   return {
     ...bar,
     open: price(bar.open),
     high: price(bar.high),
     low: price(bar.low),
-    close: bar.close / ratio,
+    close: (bar.close * denominator) / numerator,
     adjClose: price(bar.adjClose),
-    volume: bar.volume === null ? null : Math.round(bar.volume * ratio),
+    volume: bar.volume === null ? null : Math.round((bar.volume * numerator) / denominator),
   };
 }
 
@@ -99,8 +100,9 @@ export function planRescale(rows: readonly CachedBar[], source: string, splits: 
     // fetched_at is an ISO instant; as text it sorts before the split's day only if stored on an earlier UTC day.
     const certain = reaching.filter((split) => row.fetchedAt < split.day);
     if (certain.length < reaching.length) unsure.push(row);
-    const ratio = certain.reduce((product, split) => product * splitRatio(split), 1);
-    if (ratio !== 1) rescaled.push(rescaleBar(row, ratio));
+    const numerator = certain.reduce((product, split) => product * split.numerator, 1);
+    const denominator = certain.reduce((product, split) => product * split.denominator, 1);
+    if (numerator !== denominator) rescaled.push(rescaleBar(row, numerator, denominator));
   }
   return { rescaled, unsure };
 }

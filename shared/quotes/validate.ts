@@ -2,6 +2,7 @@
 // and stored it would price holdings with it (a close of 1e12) or stop every later refresh (a bar
 // dated 2206): files and provider answers that hold one are refused whole, naming the bar.
 import type { QuoteBar as Bar } from '../domain/bar';
+import { MAX_SPLIT_RATIO } from '../engine/split-ratio';
 import { QuoteDataError, type CorporateAction, type ParsedSeries } from './types';
 
 /**
@@ -10,11 +11,9 @@ import { QuoteDataError, type CorporateAction, type ParsedSeries } from './types
  */
 export const PRICE_RANGE = { min: 1e-9, max: 1e10 } as const;
 
-/**
- * A split's new shares per old share must lie in [1/MAX_SPLIT_RATIO, MAX_SPLIT_RATIO]: the largest
- * real splits and reverse splits are a few hundred to one; 1e9:1 is a garbled answer.
- */
-export const MAX_SPLIT_RATIO = 10_000;
+// A split's new shares per old share must lie in [1/MAX_SPLIT_RATIO, MAX_SPLIT_RATIO], for a
+// provider's split as for one typed or imported (one bound, in split-ratio.ts).
+export { MAX_SPLIT_RATIO };
 
 export type BarField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'day';
 

@@ -7,7 +7,7 @@ import { euro, snapshotOf } from './test-fixtures/snapshot';
 const ACCOUNTS = ['Brokerage', 'Euro', 'IRA'];
 
 describe('holdingsView', () => {
-  it('does not add a EUR account to a USD account: the total is in USD and says what it leaves out', () => {
+  it('does not add a EUR account to a USD account without a rate: the total is in USD and says what it leaves out', () => {
     const snapshot = snapshotOf({
       accounts: ACCOUNTS,
       transactions: [
@@ -21,9 +21,17 @@ describe('holdingsView', () => {
     expect(view.totals.leftOut).toEqual([{ currency: 'EUR', amount: '1000', count: 1 }]);
     // Each balance is still listed, in its own currency.
     expect(view.cash).toEqual([
-      { account: 'Brokerage', currency: 'USD', balance: '1000' },
-      { account: 'Euro', currency: 'EUR', balance: '1000' },
+      { account: 'Brokerage', currency: 'USD', balance: '1000', balanceBase: '1000', fxRate: '1', fxNote: null },
+      {
+        account: 'Euro',
+        currency: 'EUR',
+        balance: '1000',
+        balanceBase: null,
+        fxRate: null,
+        fxNote: 'no EUR→USD rate on or before 2024-05-01',
+      },
     ]);
+    expect(view.currencies).toEqual([{ currency: 'USD', holdings: '0', cash: '1000', total: '1000', sharePct: 100 }]);
   });
 
   // USD: Brokerage buys 3 AAPL at 100.10 + 1 fee from a 1,000 deposit; IRA buys 0.1 MSFT at 400

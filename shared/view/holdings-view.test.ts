@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { holdingLines, sleeveSubtotal, type HoldingRow } from './holdings-view';
+import { holdingLines, sleeveSubtotal, type HoldingBaseField, type HoldingRow } from './holdings-view';
 
 function row(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
-  return {
+  const own: Omit<HoldingRow, HoldingBaseField> = {
     account: 'Brokerage',
     symbol,
     name: null,
@@ -23,6 +23,21 @@ function row(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
     atCost: false,
     note: null,
     ...over,
+  };
+  // In the base currency (USD here): the own figures at rate 1, or none without a rate.
+  const same = own.currency === 'USD';
+  return {
+    fxRate: same ? '1' : null,
+    fxRateDay: same ? own.priceDate : null,
+    marketValueBase: same ? own.marketValue : null,
+    costBasisBase: same ? own.costBasis : null,
+    unrealizedPlBase: same ? own.unrealizedPl : null,
+    priceEffectBase: same ? own.unrealizedPl : null,
+    currencyEffectBase: same ? '0' : null,
+    realizedPlBase: same ? own.realizedPl : null,
+    dividendsBase: same ? own.dividends : null,
+    fxNote: same ? null : `no ${own.currency}→USD rate on or before ${own.priceDate ?? ''}`,
+    ...own,
   };
 }
 

@@ -1,6 +1,6 @@
 // Holdings as the table shows them: grouped by sleeve, each group headed by its subtotal, rows
 // sorted within their group. Money sums stay exact (decimal strings in, decimal strings out), and a
-// subtotal, like every total, adds only amounts in the base currency.
+// subtotal, like every total, adds only amounts converted to the base currency.
 import type { z } from 'zod';
 import type { holdingRow } from '../api/portfolio-schemas';
 import { SLEEVES, type Sleeve } from '../domain/sleeve';
@@ -8,6 +8,19 @@ import { Decimal } from '../engine/decimal';
 import { leftOut, type LeftOut } from './left-out';
 
 export type HoldingRow = z.output<typeof holdingRow>;
+
+/** A row's figures in the base currency (and the rate behind them). */
+export type HoldingBaseField =
+  | 'fxRate'
+  | 'fxRateDay'
+  | 'marketValueBase'
+  | 'costBasisBase'
+  | 'unrealizedPlBase'
+  | 'priceEffectBase'
+  | 'currencyEffectBase'
+  | 'realizedPlBase'
+  | 'dividendsBase'
+  | 'fxNote';
 
 export const HOLDING_SORT_KEYS = [
   'symbol',
@@ -27,7 +40,7 @@ export interface HoldingSort {
   direction: 'asc' | 'desc';
 }
 
-/** A sleeve's sums in the base currency; `leftOut` lists its positions in other currencies. */
+/** A sleeve's sums in the base currency; `leftOut` lists its positions without a rate. */
 export interface SleeveSubtotal {
   sleeve: Sleeve;
   positions: number;
@@ -54,8 +67,12 @@ function sortValue(row: HoldingRow, key: HoldingSortKey): string | number | null
     case 'weightPct':
     case 'dayChange':
       return row[key];
+    case 'quantity':
+      return Number(row.quantity);
     default: {
-      const text = row[key];
+      // Money in the base currency, so that positions in different currencies sort together;
+      // one without a rate goes last.
+      const text = row[`${key}Base`];
       return text === null ? null : Number(text);
     }
   }
@@ -74,21 +91,30 @@ export function compareHoldings(a: HoldingRow, b: HoldingRow, sort: HoldingSort)
 const sum = (values: (string | null)[]) =>
   Decimal.sum(values.filter((v): v is string => v !== null).map((v) => Decimal.parse(v))).toString();
 
+/** A row's value in the base currency: market value, or cost without a quote, at its rate; null without one. */
+function baseValue(r: HoldingRow): Decimal | null {
+  if (r.fxRate === null) return null;
+  if (r.marketValueBase !== null) return Decimal.parse(r.marketValueBase);
+  return Decimal.parse(r.marketValue ?? r.costBasis).mul(Decimal.parse(r.fxRate));
+}
+
 export function sleeveSubtotal(sleeve: Sleeve, rows: readonly HoldingRow[], baseCurrency: string): SleeveSubtotal {
-  const counted = rows.filter((r) => r.currency === baseCurrency);
-  const changes = counted.map((r) => r.dayChange).filter((c): c is number => c !== null);
+  const counted = rows.filter((r) => r.fxRate !== null);
+  const changes = counted.flatMap((r) => (r.dayChange === null ? [] : [r.dayChange * Number(r.fxRate)]));
   return {
     sleeve,
     positions: rows.length,
-    marketValue: sum(counted.map((r) => r.marketValue ?? r.costBasis)),
-    costBasis: sum(counted.map((r) => r.costBasis)),
-    unrealizedPl: sum(counted.map((r) => r.unrealizedPl)),
-    realizedPl: sum(counted.map((r) => r.realizedPl)),
+    marketValue: Decimal.sum(counted.map((r) => baseValue(r) as Decimal)).toString(),
+    costBasis: sum(counted.map((r) => r.costBasisBase)),
+    unrealizedPl: sum(counted.map((r) => r.unrealizedPlBase)),
+    realizedPl: sum(counted.map((r) => r.realizedPlBase)),
     weightPct: counted.reduce((total, r) => total + (r.weightPct ?? 0), 0),
     // Float day changes (closes are floats), summed exactly at their shortest decimal forms.
     dayChange: changes.length === 0 ? null : Decimal.sum(changes.map(Decimal.fromNumber)).toNumber(),
     leftOut: leftOut(
-      rows.map((r) => ({ currency: r.currency, amount: Decimal.parse(r.marketValue ?? r.costBasis) })),
+      rows
+        .filter((r) => r.fxRate === null)
+        .map((r) => ({ currency: r.currency, amount: Decimal.parse(r.marketValue ?? r.costBasis) })),
       baseCurrency,
     ),
   };

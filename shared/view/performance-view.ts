@@ -26,6 +26,8 @@ export interface BenchmarkInput {
   basis: BenchmarkBasis;
   /** Why the basis is not the one asked for, when it is not. */
   note?: string | null;
+  /** The currency its closes are in: already converted to the base currency when it differs (default: the base). */
+  currency?: string;
 }
 
 export function performanceView(
@@ -40,6 +42,8 @@ export function performanceView(
     }
     series = valuePortfolio(snapshot.result.ledger, {
       closes: snapshot.closes,
+      baseCurrency: series.baseCurrency,
+      fx: snapshot.fxSeries,
       account: input.account,
       sleeveOf: snapshot.sleeveOf,
       to: snapshot.asOf ?? undefined,
@@ -93,7 +97,13 @@ export function performanceView(
         points.push({ time: series.days[i] as string, value: (level * close) / base });
       }
     }
-    benchmarkOut = { ...compared, basis: benchmark.basis, growth: points };
+    benchmarkOut = {
+      ...compared,
+      basis: benchmark.basis,
+      currency: benchmark.currency ?? series.baseCurrency,
+      measuredIn: series.baseCurrency,
+      growth: points,
+    };
     if (benchmark.note) notes.push(benchmark.note);
     const note = spanNote(compared, perf.from, perf.to);
     if (note !== null) notes.push(note);

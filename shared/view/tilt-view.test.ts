@@ -53,3 +53,46 @@ describe('tiltView', () => {
     expect(tiltView(snapshot, { benchmarkSymbol: 'SPY', targetWeights: null }).trades).toEqual([]);
   });
 });
+
+describe('tiltView with a EUR→USD rate', () => {
+  const withRate = snapshotOf({
+    accounts: ['Brokerage', 'Euro'],
+    transactions: [
+      tx({ id: 1, date: '2024-05-01', type: 'buy', symbol: 'AAPL', quantity: '10', price: '140' }),
+      euro({ id: 3, date: '2024-05-01', type: 'buy', symbol: 'SAP', quantity: '2', price: '160' }),
+    ],
+    bars: {
+      AAPL: [{ day: '2024-05-02', close: 150 }],
+      SAP: [{ day: '2024-05-02', close: 170 }],
+    },
+    sleeves: { AAPL: 'large_cap_tech', SAP: 'other' },
+    fxRates: [
+      {
+        base: 'EUR',
+        quote: 'USD',
+        day: '2024-05-02',
+        rate: '1.25',
+        source: 'manual',
+        fetchedAt: '2024-05-02T00:00:00Z',
+      },
+    ],
+  });
+  const target = { large_cap_tech: 0.5, financials: 0, small_caps: 0, other: 0.5 };
+  const view = tiltView(withRate, { benchmarkSymbol: 'SPY', targetWeights: target });
+
+  it('weighs the EUR holding at its dollar value and leaves nothing out', () => {
+    // SAP: 2 × 170 euros × 1.25 = 425 dollars beside AAPL's 1,500.
+    expect(view.leftOut).toEqual([]);
+    expect(view.total).toBe(1925);
+    const other = view.sleeves.find((s) => s.sleeve === 'other');
+    expect(other).toMatchObject({ value: 425, holdings: ['SAP'] });
+    expect(other?.weightPct).toBeCloseTo((425 / 1925) * 100, 10);
+  });
+
+  it('trades SAP in dollars and counts its shares at its close in dollars', () => {
+    // Target 962.50 each: SAP gets 537.50 dollars, 537.50 ÷ (170 × 1.25) shares.
+    const sap = view.trades.find((t) => t.symbol === 'SAP');
+    expect(sap?.amount).toBe('537.5');
+    expect(sap?.quantity).toBeCloseTo(537.5 / 212.5, 10);
+  });
+});

@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { TRANSACTION_COLUMNS } from '../../../shared/csv/transaction-columns';
+
+/** The columns the generated records fill: all but the optional last `fx_rate` (all USD rows in USD accounts). */
+export const GENERATED_COLUMNS = TRANSACTION_COLUMNS.filter((column) => column !== 'fx_rate');
 import { dayFromNumber, dayToNumber } from '../../../shared/engine/dates';
 
 /** mulberry32: small, fast and good enough to make test data reproducible from a seed. */
@@ -110,7 +113,7 @@ export function writeTransactionsCsv(file: string, rows: number, seed: number): 
     bytes += buffer.length;
   };
   try {
-    write(stringify([[...TRANSACTION_COLUMNS]], STRINGIFY));
+    write(stringify([[...GENERATED_COLUMNS]], STRINGIFY));
     let batch: string[][] = [];
     for (const record of generateTransactionRecords(rows, seed)) {
       perAccount[record[1] as string] = (perAccount[record[1] as string] ?? 0) + 1;

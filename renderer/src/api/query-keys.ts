@@ -12,6 +12,10 @@ export const queryKeys = {
   refreshStatus: ['quotes', 'refreshStatus'] as const,
   refreshLog: ['quotes', 'refreshLog'] as const,
   settings: ['settings'] as const,
+  /** Prefix of the exchange-rate keys. */
+  fx: ['fx'] as const,
+  fxPairs: ['fx', 'pairs'] as const,
+  fxCurrencies: ['fx', 'currencies'] as const,
   holdings: (account?: string) => ['portfolio', 'holdings', account ?? null] as const,
   performance: (input: CallInput<'portfolio:performance'>) => ['portfolio', 'performance', input] as const,
   tilt: ['portfolio', 'tilt'] as const,
@@ -20,4 +24,5 @@ export const queryKeys = {
   instruments: ['instruments'] as const,
   csvPresets: ['csv', 'presets'] as const,
   backups: ['backups'] as const,
+  health: ['health'] as const,
 };

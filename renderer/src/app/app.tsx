@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { useAppInfo, useDataChangedInvalidation } from '../api/hooks';
+import { useQueriesSettled } from '../components/use-queries-settled';
 import { RefreshJobProvider } from '../api/refresh-job';
 import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { DataScreen } from '../screens/data/data-screen';
+import { HealthScreen } from '../screens/health/health-screen';
 import { HoldingsScreen } from '../screens/holdings/holdings-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
@@ -20,6 +22,7 @@ const SCREENS: Record<RouteId, () => ReactNode> = {
   transactions: () => <TransactionsScreen />,
   rotation: () => <RotationScreen />,
   data: () => <DataScreen />,
+  health: () => <HealthScreen />,
   settings: () => <SettingsScreen />,
 };
 
@@ -46,8 +49,10 @@ function Shell() {
   useAppliedTheme();
   const info = useAppInfo();
   const [route, go] = useRoute();
+  const ready = useQueriesSettled(route);
   return (
-    <div className="shell">
+    // data-route and data-ready: when the screen shown has its data on screen (npm run bench).
+    <div className="shell" data-route={route} data-ready={ready ? 'true' : undefined}>
       <a
         className="skip-link"
         href="#main"

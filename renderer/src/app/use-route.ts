@@ -6,6 +6,7 @@ export const ROUTES = [
   { id: 'transactions', label: 'Transactions' },
   { id: 'rotation', label: 'Rotation' },
   { id: 'data', label: 'Import & export' },
+  { id: 'health', label: 'Data health' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

@@ -1,12 +1,10 @@
+import { CURRENT_FOR_DAYS } from '../../../shared/health/staleness';
 import { formatDay } from './format';
 
 const DAY_MS = 86_400_000;
 
-/**
- * Calendar days a close may lag the user's today and still count as current: a weekend plus a
- * holiday (or a Friday close read on Tuesday morning) is normal; more means no fresh prices came.
- */
-export const CURRENT_FOR_DAYS = 4;
+// One notion of "current" for the whole app: the data-health check uses the same.
+export { CURRENT_FOR_DAYS } from '../../../shared/health/staleness';
 
 /** Calendar days from a close ('YYYY-MM-DD') to `now`, never negative. */
 export function daysOld(day: string, now: number): number {

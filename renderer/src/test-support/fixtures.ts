@@ -1,10 +1,10 @@
 import type { HoldingsOutput, TiltOutput } from '../../../shared/api/portfolio-schemas';
 import type { AppSettings } from '../../../shared/api/settings-schemas';
 import { SLEEVES } from '../../../shared/domain/sleeve';
-import type { HoldingRow } from '../../../shared/view/holdings-view';
+import type { HoldingBaseField, HoldingRow } from '../../../shared/view/holdings-view';
 
 export function holding(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
-  return {
+  const own: Omit<HoldingRow, HoldingBaseField> = {
     account: 'Brokerage',
     symbol,
     name: null,
@@ -26,6 +26,21 @@ export function holding(symbol: string, over: Partial<HoldingRow> = {}): Holding
     note: null,
     ...over,
   };
+  // In the base currency (USD here): the own figures at rate 1, or none without a rate.
+  const same = own.currency === 'USD';
+  return {
+    fxRate: same ? '1' : null,
+    fxRateDay: same ? own.priceDate : null,
+    marketValueBase: same ? own.marketValue : null,
+    costBasisBase: same ? own.costBasis : null,
+    unrealizedPlBase: same ? own.unrealizedPl : null,
+    priceEffectBase: same ? own.unrealizedPl : null,
+    currencyEffectBase: same ? '0' : null,
+    realizedPlBase: same ? own.realizedPl : null,
+    dividendsBase: same ? own.dividends : null,
+    fxNote: same ? null : `no ${own.currency}→USD rate on or before ${own.priceDate ?? ''}`,
+    ...own,
+  };
 }
 
 export function holdingsOutput(rows: HoldingRow[]): HoldingsOutput {
@@ -34,6 +49,7 @@ export function holdingsOutput(rows: HoldingRow[]): HoldingsOutput {
     baseCurrency: 'USD',
     rows,
     cash: [],
+    currencies: [],
     totals: {
       marketValue: '0',
       costBasis: '0',
@@ -42,6 +58,8 @@ export function holdingsOutput(rows: HoldingRow[]): HoldingsOutput {
       dividends: '0',
       cash: '0',
       total: '0',
+      priceEffect: '0',
+      currencyEffect: '0',
       dayChange: null,
       dayChangePct: null,
       leftOut: [],

@@ -7,6 +7,7 @@ import { unguardCell } from '../formula-guard';
 import type { NumberFormat } from '../number-format';
 import type { Cells, Draft, Preset, SourceColumn } from '../preset-types';
 import { TRANSACTION_COLUMNS } from '../transaction-columns';
+import { splitRatioCell } from '../split-ratio-cell';
 import { COMMON_TYPE_WORDS, normaliseWord, readWord, wordTable } from '../type-words';
 
 /** The export's columns, and the time of day, which only orders records of one day (docs/csv.md). */
@@ -49,12 +50,13 @@ const DESCRIPTIONS: Record<MappableField, string> = {
   account: 'the account name',
   type: 'buy, sell, dividend, split, fee, tax, interest, deposit, withdrawal, transfer_in or transfer_out',
   symbol: 'the ticker symbol',
-  quantity: 'shares; for a split, new shares per old share',
+  quantity: 'shares; for a split, its ratio new : old shares (3:1, 1:3, 1-for-3 or 0.5)',
   price: 'per share',
   fee: 'commission and other charges',
   amount: 'the cash amount',
   currency: 'three-letter ISO code',
   note: 'free text',
+  fx_rate: "the broker's exchange rate: account currency per 1 unit of the row's currency (optional)",
 };
 
 /** The key of the n-th extra fee column (from 1): "fee 1", "fee 2" … */
@@ -107,7 +109,9 @@ export function mappingPreset(
   const numberOptions = { absolute };
 
   const fieldSources: Partial<Record<keyof Draft, MappingKey>> = {};
-  for (const field of MAPPABLE_FIELDS) if (columns[field] !== undefined) fieldSources[field] = field;
+  for (const field of MAPPABLE_FIELDS) {
+    if (columns[field] !== undefined) fieldSources[field === 'fx_rate' ? 'fxRate' : field] = field;
+  }
   if (feeKeys[0] !== undefined) fieldSources.fee = feeKeys[0];
 
   /** Every fee column's charge added up, then the sign dropped if asked: "-4.95" and "-0.05" cost 5. */
@@ -146,10 +150,13 @@ export function mappingPreset(
           ? (words.get(normaliseWord(typeText)) ?? c.problem(null, `has an unknown constant type ${typeText}`))
           : readWord(c, 'type', words, expected);
       const account = c.account('account');
-      const quantity = c.number('quantity', numberOptions);
+      // A split's quantity is its ratio, signs kept (a negative one is refused, not made positive).
+      const quantity = type === 'split' ? splitRatioCell(c, 'quantity') : c.number('quantity', numberOptions);
       const price = c.number('price', numberOptions);
       const fee = readFee(c);
       const amount = c.number('amount', numberOptions);
+      // Never `absolute`: a rate is positive, and a minus sign is a mistake the schema names.
+      const fxRate = c.number('fx_rate');
       let time = date?.time ?? null;
       const timeText = c.text('time');
       if (timeText !== '') {
@@ -159,6 +166,7 @@ export function mappingPreset(
       }
       if (date === undefined || type === undefined || account === undefined) return undefined;
       if (quantity === undefined || price === undefined || fee === undefined || amount === undefined) return undefined;
+      if (fxRate === undefined) return undefined;
       return {
         date: date.day,
         time,
@@ -170,6 +178,7 @@ export function mappingPreset(
         fee,
         amount,
         currency: (constants.currency ?? c.text('currency')).toUpperCase(),
+        fxRate,
         note: constants.note ?? c.raw('note'),
       };
     },

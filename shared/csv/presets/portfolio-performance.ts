@@ -4,7 +4,7 @@
 import type { TransactionType } from '../../domain/transaction';
 import { Decimal } from '../../engine/decimal';
 import type { NumberFormat } from '../number-format';
-import type { Draft, Preset, SourceColumn } from '../preset-types';
+import type { Cells, Draft, Preset, SourceColumn } from '../preset-types';
 import { readWord, wordTable } from '../type-words';
 
 type Key =
@@ -22,7 +22,10 @@ type Key =
   | 'securityName'
   | 'note'
   | 'securitiesAccount'
-  | 'cashAccount';
+  | 'cashAccount'
+  | 'grossAmount'
+  | 'grossCurrency'
+  | 'exchangeRate';
 
 type Language = 'en' | 'de' | 'fr' | 'es' | 'it' | 'nl';
 
@@ -71,6 +74,32 @@ const HEADERS: Record<Key, Partial<Record<Language, string>> & { other?: readonl
   // PP exports one file per account and names no account column; these come from hand-made files.
   securitiesAccount: { en: 'Securities Account', de: 'Depot', other: ['Wertpapierdepot'] },
   cashAccount: { en: 'Cash Account', de: 'Konto', other: ['Referenzkonto', 'Account'] },
+  // The gross value in the security's currency and PP's rate, for a trade or dividend in another
+  // currency than the account's (CSVColumn_GrossAmount, _CurrencyGrossAmount, _ExchangeRate).
+  grossAmount: {
+    en: 'Gross Amount',
+    de: 'Bruttobetrag',
+    fr: 'Montant brut',
+    es: 'Valor bruto',
+    it: 'Importo Lordo',
+    nl: 'Waarde (bruto)',
+  },
+  grossCurrency: {
+    en: 'Currency Gross Amount',
+    de: 'Währung Bruttobetrag',
+    fr: 'Montant brut en devise',
+    es: 'Divisa del importe bruto',
+    it: 'Importo lordo valuta',
+    nl: 'Valuta (bruto)',
+  },
+  exchangeRate: {
+    en: 'Exchange Rate',
+    de: 'Wechselkurs',
+    fr: 'Taux de change',
+    es: 'Tipo de cambio',
+    it: 'Tasso di cambio',
+    nl: 'Wisselkoers',
+  },
 };
 
 const DESCRIPTIONS: Record<Key, { description: string; required?: boolean }> = {
@@ -89,6 +118,9 @@ const DESCRIPTIONS: Record<Key, { description: string; required?: boolean }> = {
   note: { description: 'kept as the note' },
   securitiesAccount: { description: 'the account (preferred)' },
   cashAccount: { description: 'the account otherwise' },
+  grossAmount: { description: "the gross value in the security's currency (a trade or dividend in another currency)" },
+  grossCurrency: { description: 'the currency of the gross amount' },
+  exchangeRate: { description: "account currency per 1 unit of the gross amount's currency: the fx_rate" },
 };
 
 const LANGUAGES: readonly Language[] = ['en', 'de', 'fr', 'es', 'it', 'nl'];
@@ -264,6 +296,7 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
       fee: 'fees',
       symbol: 'ticker',
       currency: 'currency',
+      fxRate: 'exchangeRate',
       note: 'note',
     },
     notes: [
@@ -272,7 +305,9 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
       'Taxes (Steuern, Impôts / Taxes, Impuestos, Tasse, Belasting) become tax, with the security when the row names one; Interest Charge becomes fee; Fees Refund and Tax Refund become interest; a cash Transfer (Inbound/Outbound) becomes deposit/withdrawal; the PP type is kept at the start of the note.',
       'Delivery (Inbound/Outbound) and a security Transfer (Inbound/Outbound) (a row with shares) become transfer_in/transfer_out: a transfer_out and a transfer_in of the same shares on the same day move the lots with their cost; an unmatched inbound one books the value as its cost basis.',
       "PP's two exports: the securities account export holds the trades; the account export holds deposits, dividends, interest, fees and taxes, and the cash side of each trade (Buy with a negative value, Sell with a positive one). That cash side is imported as the trade when the file carries the trade's fees and shares (PP 0.78 and later), and then matches the same trade from the other export as a duplicate; from older exports, which lack them, it is left out and counted. Import both files into one account, in either order.",
-      'Dropped: Gross Amount, Currency Gross Amount, Exchange Rate, Offset Account, Security Name (used in messages only).',
+      "A Buy, Sell or Dividend whose Currency Gross Amount differs from its Transaction Currency is in another currency than its account: it is imported in the gross amount's currency with the rate as its fx_rate. PP's Exchange Rate is account currency per 1 unit of the security's currency (PP checks amount = forex × rate), as Tiltfolio's fx_rate is. Price = Gross Amount ÷ shares (a dividend's amount is the Gross Amount); fees and taxes, which PP writes in the account currency, are divided by the rate (10 decimal places).",
+      "PP writes the rate with 4 decimals. When Gross Amount × Exchange Rate gives the account-currency gross (Value ∓ fees and taxes) to the cent, the rate is taken as written; otherwise the exact (Value ∓ fees and taxes) ÷ Gross Amount, to 10 decimal places, so the account's cash moves by PP's Value. A rate more than 0.003 from that (PP's own tolerance) is refused.",
+      'Dropped: Offset Account, Security Name (used in messages only).',
     ],
     read(c) {
       const date = c.date('date');
@@ -294,6 +329,10 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
       if (value === undefined || value === null || fees === undefined || taxes === undefined) return undefined;
       if (shares === undefined) return undefined;
 
+      const charges = Decimal.parse(fees ?? '0').add(Decimal.parse(taxes ?? '0'));
+      const total = Decimal.parse(value);
+      const forex = readForex(c, pp.type, total, charges);
+      if (forex === undefined) return undefined;
       const symbol = c.text('ticker') || c.text('isin') || c.text('wkn') || null;
       if (pp.shares && symbol === null) {
         const security = c.text('securityName');
@@ -304,8 +343,6 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
       if (timeMatch !== null && Number(timeMatch[1]) <= 23)
         time = `${(timeMatch[1] ?? '').padStart(2, '0')}:${timeMatch[2]}`;
 
-      const charges = Decimal.parse(fees ?? '0').add(Decimal.parse(taxes ?? '0'));
-      const total = Decimal.parse(value);
       const fee = charges.isZero() ? null : charges.toString();
       const note = c.raw('note');
       const typeName = c.text('type');
@@ -336,6 +373,10 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
             );
           const quantity = Decimal.parse(shares ?? '0');
           if (!quantity.isPositive()) return c.problem('shares', 'must be more than zero for a trade', shares ?? '');
+          if (forex !== null) {
+            const price = forex.gross.div(quantity).toString();
+            return { ...draft, ...forex.fields, symbol, quantity: shares, price };
+          }
           const gross = pp.type === 'buy' ? total.sub(charges) : total.add(charges);
           if (gross.isNegative()) return c.problem('value', 'is smaller than the fees and taxes of this buy', value);
           return { ...draft, symbol, quantity: shares, price: gross.div(quantity).toString(), fee };
@@ -345,17 +386,58 @@ function ppPreset(name: string, label: string, numberFormat: NumberFormat, langu
         case 'transfer_out':
           return { ...draft, symbol, quantity: shares, fee };
         case 'dividend':
+          if (forex !== null) return { ...draft, ...forex.fields, symbol, amount: forex.gross.toString() };
+          return { ...draft, symbol, amount: total.add(charges).toString(), fee };
         case 'interest':
-          return {
-            ...draft,
-            symbol: pp.type === 'dividend' ? symbol : null,
-            amount: total.add(charges).toString(),
-            fee,
-          };
+          return { ...draft, amount: total.add(charges).toString(), fee };
         default:
           return { ...draft, symbol: pp.type === 'fee' || pp.type === 'tax' ? symbol : null, amount: value, fee: null };
       }
     },
+  };
+}
+
+/** PP's tolerance between a gross amount and forex × rate (Transaction.Unit.isWithinRoundingTolerance). */
+const PP_RATE_TOLERANCE = Decimal.parse('0.003');
+const HALF_CENT = Decimal.parse('0.005');
+
+interface Forex {
+  /** The gross in the security's currency: what price or amount come from. */
+  gross: Decimal;
+  fields: Pick<Draft, 'currency' | 'fxRate' | 'fee'>;
+}
+
+/**
+ * A Buy, Sell or Dividend booked in the account's currency for a security in another: the row in
+ * the gross amount's currency with its rate (see the preset's notes). null when the row is in one
+ * currency; undefined after a problem.
+ */
+function readForex(c: Cells<Key>, type: TransactionType, total: Decimal, charges: Decimal): Forex | null | undefined {
+  if (type !== 'buy' && type !== 'sell' && type !== 'dividend') return null;
+  const currency = c.text('grossCurrency').toUpperCase();
+  if (currency === '' || currency === c.text('currency').toUpperCase()) return null;
+  const grossText = c.number('grossAmount', { absolute: true });
+  const rateText = c.number('exchangeRate', { absolute: true });
+  if (grossText === undefined || rateText === undefined) return undefined;
+  if (grossText === null || rateText === null) return null;
+  const gross = Decimal.parse(grossText);
+  const rate = Decimal.parse(rateText);
+  if (gross.isZero() || rate.isZero()) return null;
+  // The account-currency gross PP booked: the value less the charges of a buy, plus those of a sale or dividend.
+  const accountGross = type === 'buy' ? total.sub(charges) : total.add(charges);
+  const asWritten = gross.mul(rate).sub(accountGross).abs().lte(HALF_CENT);
+  const exact = accountGross.div(gross);
+  if (!asWritten && exact.sub(rate).abs().gt(PP_RATE_TOLERANCE)) {
+    return c.problem(
+      'exchangeRate',
+      `does not agree with the row's amounts: ${accountGross.toString()} ${c.text('currency').toUpperCase()} for ${gross.toString()} ${currency} is ${exact.toString()}`,
+      c.text('exchangeRate'),
+    );
+  }
+  const fxRate = asWritten ? rate : exact;
+  return {
+    gross,
+    fields: { currency, fxRate: fxRate.toString(), fee: charges.isZero() ? null : charges.div(fxRate).toString() },
   };
 }
 

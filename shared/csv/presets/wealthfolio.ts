@@ -6,7 +6,8 @@
 import type { TransactionType } from '../../domain/transaction';
 import { Decimal } from '../../engine/decimal';
 import { normaliseHeader } from '../convert';
-import type { Draft, Preset, SourceColumn } from '../preset-types';
+import type { Cells, Draft, Preset, SourceColumn } from '../preset-types';
+import { splitRatioCell } from '../split-ratio-cell';
 import { readWord, wordTable } from '../type-words';
 import { WF_ALIASES } from './wealthfolio-aliases';
 
@@ -50,7 +51,10 @@ const columns: Record<Key, SourceColumn> = {
   accountName: { headers: ['accountName', 'account name', 'account_name'], description: 'the account' },
   account: { headers: WF_ALIASES.account, description: 'the account, when there is no accountName' },
   comment: { headers: WF_ALIASES.comment, description: 'kept as the note' },
-  fxRate: { headers: WF_ALIASES.fxRate, description: 'kept in the note' },
+  fxRate: {
+    headers: WF_ALIASES.fxRate,
+    description: "the broker's rate: account currency per 1 unit of the activity's",
+  },
   subtype: { headers: WF_ALIASES.subtype, description: 'DRIP, STAKING_REWARD, BONUS, … (see below)' },
   status: { headers: ['status'], description: 'PENDING, DRAFT and VOID activities are left out (the export)' },
 };
@@ -112,6 +116,7 @@ export const wealthfolioPreset: Preset<Key> = {
     fee: 'fee',
     amount: 'amount',
     currency: 'currency',
+    fxRate: 'fxRate',
     note: 'comment',
   },
   jsonQuoted: (header) => {
@@ -126,9 +131,9 @@ export const wealthfolioPreset: Preset<Key> = {
     'DIVIDEND with subtype DRIP and INTEREST with subtype STAKING_REWARD are two transactions, as Wealthfolio books them: the income, and a buy of quantity at unitPrice; DIVIDEND_IN_KIND is the dividend and a transfer_in of the shares at unitPrice. RETURN_OF_CAPITAL is refused.',
     "FEE becomes fee and TAX becomes tax: the amount, else the fee (and tax) column. On any other row a tax column (not among Wealthfolio's) is added to the row's fee: a trade's tax is in its cost or proceeds, a dividend's withheld tax in its fee.",
     'CREDIT becomes interest (a refund or rebate), or deposit with subtype BONUS (new money, as Wealthfolio counts it); the note starts "Credit".',
-    'SPLIT: the ratio is read from amount (Wealthfolio keeps it there).',
+    'SPLIT: the ratio is read from amount (Wealthfolio keeps it there), or from quantity when amount is empty or zero, as Wealthfolio reads it; 1:3 and 1-for-3 are read too.',
     'TRANSFER_IN/OUT of a security become transfer_in/out (unitPrice as the cost per share); of cash they become deposit/withdrawal. ADD_HOLDING/REMOVE_HOLDING (older Wealthfolio) read like security transfers.',
-    'fxRate is kept in the note ("fxRate 1.36"): Tiltfolio books each account in one currency and converts nothing, so the rate has no field to go to, but it says what the activity was worth in the account currency.',
+    "fxRate becomes the row's fx_rate unchanged: Wealthfolio's holdings calculator multiplies an activity-currency amount by it to get the account-currency amount, the direction Tiltfolio uses. 0, as Wealthfolio treats it, means no rate.",
     'ADJUSTMENT, UNKNOWN and CONVERSION_IN/OUT are refused. instrumentType is dropped; other subtypes (QUALIFIED, COUPON, …) are dropped.',
   ],
   read(c) {
@@ -138,11 +143,15 @@ export const wealthfolioPreset: Preset<Key> = {
     const date = c.date('date');
     const wf = readWord(c, 'activityType', TYPES, EXPECTED);
     const account = c.account('accountName', 'account');
-    const quantity = c.number('quantity', { absolute: true });
+    const quantity = wf === 'split' ? null : c.number('quantity', { absolute: true });
     const unitPrice = c.number('unitPrice', { absolute: true });
     const fee = c.number('fee', { absolute: true });
     const tax = c.number('tax', { absolute: true });
-    const amount = c.number('amount', { absolute: true });
+    // A SPLIT keeps its ratio in amount, or in quantity when amount is empty or zero (Wealthfolio's
+    // own rule): read as a ratio (1:3 or 0.5), its sign kept.
+    const amount = wf === 'split' ? null : c.number('amount', { absolute: true });
+    const ratio = wf === 'split' ? splitRatioOf(c) : null;
+    const fxRate = c.number('fxRate');
     if (wf === 'refused') {
       const word = c.text('activityType');
       return c.problem('activityType', REFUSED[word.toUpperCase()] ?? 'is not supported', word);
@@ -150,7 +159,7 @@ export const wealthfolioPreset: Preset<Key> = {
     if (date === undefined || wf === undefined || account === undefined) return undefined;
     if (quantity === undefined || unitPrice === undefined || fee === undefined || amount === undefined)
       return undefined;
-    if (tax === undefined) return undefined;
+    if (tax === undefined || fxRate === undefined || ratio === undefined) return undefined;
     const subtype = c.text('subtype').toUpperCase();
     const rawSymbol = c.text('assetSymbol') || c.text('symbol') || c.text('isin');
     const isCash = isCashSymbol(rawSymbol);
@@ -168,12 +177,9 @@ export const wealthfolioPreset: Preset<Key> = {
       Decimal.parse(quantity ?? '0')
         .mul(Decimal.parse(unitPrice ?? '0'))
         .toString();
-    const fxRate = c.text('fxRate');
     const note = (prefix: string | null) => {
       const comment = c.raw('comment');
-      const text = prefix === null ? comment : comment.trim() === '' ? prefix : `${prefix}: ${comment}`;
-      if (fxRate === '') return text;
-      return text.trim() === '' ? `fxRate ${fxRate}` : `${text} (fxRate ${fxRate})`;
+      return prefix === null ? comment : comment.trim() === '' ? prefix : `${prefix}: ${comment}`;
     };
     const base: Draft = {
       date: date.day,
@@ -186,6 +192,7 @@ export const wealthfolioPreset: Preset<Key> = {
       fee: fees,
       amount: null,
       currency: c.text('currency').toUpperCase(),
+      fxRate: nonZero(fxRate),
       note: note(null),
     };
     // The shares a reinvested dividend or staking reward buys, as Wealthfolio's compiler books them.
@@ -223,13 +230,13 @@ export const wealthfolioPreset: Preset<Key> = {
       case 'tax':
         return { ...base, symbol, fee: null, amount: nonZero(amount) ?? fees ?? cash };
       case 'split':
-        if (amount === null) {
+        if (ratio === null) {
           return c.problem(
             'amount',
-            'is empty; a SPLIT needs its ratio here (2 for a 2-for-1 split), as in Wealthfolio',
+            'is empty, and so is quantity; a SPLIT needs its ratio here (2 for a 2-for-1 split), as in Wealthfolio',
           );
         }
-        return { ...base, symbol, quantity: amount, fee: null };
+        return { ...base, symbol, quantity: ratio, fee: null };
       case 'transfer_in':
       case 'transfer_out':
       case 'add_holding':
@@ -247,3 +254,12 @@ export const wealthfolioPreset: Preset<Key> = {
     }
   },
 };
+
+const ZERO_TEXT = /^[+-]?0*\.?0*$/;
+
+/** Wealthfolio's handler takes a SPLIT's ratio from amount, and from quantity when amount is empty or zero. */
+function splitRatioOf(c: Cells<Key>): string | null | undefined {
+  const amount = splitRatioCell(c, 'amount');
+  if (amount === undefined || (amount !== null && !ZERO_TEXT.test(amount))) return amount;
+  return splitRatioCell(c, 'quantity') ?? amount;
+}

@@ -24,6 +24,8 @@ interface ParsedTransaction {
   symbol: string;
   /** Shares, or the split ratio; zero where it does not apply. */
   quantity: Decimal;
+  /** A split's new shares and old shares (exact); 1 and 1 for other types. */
+  ratio: { numerator: Decimal; denominator: Decimal };
   price: Decimal;
   fee: Decimal;
   /** The cash amount as given (cash records) or as implied (trades); zero where it does not apply. */
@@ -44,6 +46,7 @@ function parseTransaction(tx: Transaction, context: ParseContext): ParsedTransac
     type: tx.type,
     symbol: r.symbol,
     quantity,
+    ratio: { numerator: r.ratioNumerator.toDecimal(), denominator: r.ratioDenominator.toDecimal() },
     price,
     fee,
     amount: Decimal.ZERO,
@@ -141,7 +144,10 @@ class LedgerRun {
         throw error;
       }
       const bySymbol = this.splitRatios.get(tx.account) ?? new Map<string, number[]>();
-      bySymbol.set(p.symbol, [...(bySymbol.get(p.symbol) ?? []), p.quantity.toNumber()]);
+      bySymbol.set(p.symbol, [
+        ...(bySymbol.get(p.symbol) ?? []),
+        p.ratio.numerator.toNumber() / p.ratio.denominator.toNumber(),
+      ]);
       this.splitRatios.set(tx.account, bySymbol);
     }
     // Plain loops over stretches of records: the generator only steps between them.
@@ -193,7 +199,7 @@ class LedgerRun {
       }
       case 'split': {
         const h = this.holding(p);
-        h.book.split(p.quantity);
+        h.book.split(p.ratio.numerator, p.ratio.denominator);
         h.laterSplits.shift();
         h.factor = product(h.laterSplits);
         break;

@@ -82,16 +82,16 @@ export class LotBook {
     return { cost, lots: taken };
   }
 
-  /** New shares per old: quantities scale, cost stays. */
-  split(ratio: Decimal): void {
-    let quantity = Decimal.ZERO;
+  /** Shares × numerator ÷ denominator, rounded once for the holding; the newest lot takes the rest. Cost stays. */
+  split(numerator: Decimal, denominator: Decimal): void {
+    this.quantity = this.quantity.mulDiv(numerator, denominator);
+    let left = this.quantity;
     for (let i = this.head; i < this.lots.length; i++) {
       const lot = this.lots[i];
       if (lot === undefined) continue;
-      lot.quantity = lot.quantity.mul(ratio);
-      quantity = quantity.add(lot.quantity);
+      lot.quantity = i === this.lots.length - 1 ? left : lot.quantity.mulDiv(numerator, denominator);
+      left = left.sub(lot.quantity);
     }
-    this.quantity = quantity;
   }
 
   /**

@@ -3,7 +3,9 @@ import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { AboutCard } from './about-card';
+import { CurrencyCard } from './currency-card';
 import { FirstRun } from './first-run';
+import { HealthLink } from './health-link';
 import { PerformanceCard } from './performance-card';
 import { SummaryCard } from './summary-card';
 import { TiltCard } from './tilt-card';
@@ -28,6 +30,7 @@ export function DashboardScreen() {
       {summary.data && !summary.data.isEmpty && (
         <>
           {holdings.isError && <ErrorNote what="value your holdings" error={holdings.error} />}
+          <HealthLink />
           {summary.data.transactions === 0 ? (
             <section className="card empty-state">
               <h2>No transactions yet</h2>
@@ -38,6 +41,7 @@ export function DashboardScreen() {
           ) : (
             <>
               <PerformanceCard holdings={holdings.data} />
+              <CurrencyCard holdings={holdings.data} />
               <TiltCard />
             </>
           )}

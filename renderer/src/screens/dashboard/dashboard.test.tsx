@@ -21,6 +21,8 @@ const performance: PerformanceOutput = {
   benchmark: {
     symbol: 'SPY',
     basis: 'total',
+    currency: 'USD',
+    measuredIn: 'USD',
     growth: [],
     from: '2023-05-01',
     to: '2024-05-01',
@@ -77,6 +79,21 @@ describe('Dashboard figures', () => {
       note.textContent,
       'No EUR→USD rate: EUR holdings and cash are left out.',
     ]);
+  });
+
+  it('summarises 322 notes in one line linking to Data health (issue 19, clutter at scale)', async () => {
+    const many = Array.from({ length: 322 }, (_, i) => `Z${i} has no quotes: valued at cost (5 days).`);
+    const client = fakeClient({ 'portfolio:performance': () => ({ ...performance, notes: many }) });
+    renderWithClient(<PerformanceCard holdings={holdingsOutput([holding('AAPL')])} />, client);
+    const first = await screen.findByText('Z0 has no quotes: valued at cost (5 days).');
+    const items = within(first.closest('ul') as HTMLElement).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      many[0],
+      many[1],
+      many[2],
+      '319 more notes like these: see Data health',
+    ]);
+    expect(screen.getByRole('link', { name: 'see Data health' }).getAttribute('href')).toBe('#/health');
   });
 
   it('shows the money-weighted return of a period under a year as it is, not annualised', () => {

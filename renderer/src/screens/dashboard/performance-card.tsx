@@ -95,7 +95,7 @@ export function Figures({
   return (
     <dl className="figures" aria-label="Key figures">
       <Figure
-        label="Total value"
+        label={`Total value (${currency})`}
         value={formatMoney(totals?.total, currency)}
         detail={totals ? withAge(`${formatMoney(totals.cash, currency)} in cash`) : undefined}
         testId="total-value"
@@ -126,7 +126,11 @@ export function Figures({
         testId="xirr"
       />
       <Figure
-        label={bench ? `${bench.symbol} ${BASIS_WORDS[bench.basis]} over the period` : 'Benchmark'}
+        label={
+          bench
+            ? `${bench.symbol} ${BASIS_WORDS[bench.basis]}${bench.currency !== bench.measuredIn ? ` in ${bench.measuredIn}` : ''} over the period`
+            : 'Benchmark'
+        }
         value={formatPercent(bench?.pct, true)}
         detail={benchmarkDetail(bench)}
         tone={signClass(bench?.pct)}
@@ -137,6 +141,9 @@ export function Figures({
 }
 
 type Mode = 'growth' | 'value';
+
+/** Notes shown under the figures; past this, the rest is one line linking to Data health (322 bullets make a page 8,000 px tall). */
+export const NOTES_SHOWN = 4;
 
 export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
   const [period, setPeriod] = useState<Period>('1Y');
@@ -220,9 +227,15 @@ export function PerformanceCard({ holdings }: { holdings?: HoldingsOutput }) {
       )}
       {notes.length > 0 && (
         <ul className="notes">
-          {notes.map((note) => (
+          {notes.slice(0, notes.length > NOTES_SHOWN ? NOTES_SHOWN - 1 : NOTES_SHOWN).map((note) => (
             <li key={note}>{note}</li>
           ))}
+          {notes.length > NOTES_SHOWN && (
+            <li>
+              {(notes.length - NOTES_SHOWN + 1).toLocaleString()} more notes like these:{' '}
+              <a href="#/health">see Data health</a>
+            </li>
+          )}
         </ul>
       )}
     </section>

@@ -75,6 +75,13 @@ function ImportOutcome({ result }: { result: ImportResult }) {
           ))}
         </ul>
       )}
+      {result.fxRateMessages.length > 0 && (
+        <ul data-testid="csv-import-fx-rates">
+          {result.fxRateMessages.map((message, i) => (
+            <li key={i}>{message}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -19,6 +19,7 @@ export const FIELD_LABELS: Record<MappableField, string> = {
   amount: 'Amount',
   currency: 'Currency',
   note: 'Note',
+  fx_rate: 'Exchange rate',
 };
 
 /** The selects of the mapping step: the app's own columns in their order, with the time beside the date. */

@@ -14,7 +14,18 @@ const EXPORT = 'symbol,date,close\nAAPL,2019-02-21,150\nJPM,2019-02-21,100\nJPM,
 
 function setup() {
   const client = fakeClient({
-    'quotes:importFile': ({ fileName, content, symbol }) => {
+    'quotes:importFile': ({ fileName, content, symbol, rescaleOlder }) => {
+      if (fileName === 'amzn-later.csv') {
+        if (!rescaleOlder)
+          throw new ApiError('conflict', 'AMZN on 2022-06-01: the cache holds 2,404.2 (2022-05-31), … a 20:1 ratio', [
+            'AMZN: 20:1 scale jump on 2022-06-01',
+          ]);
+        return {
+          bars: 146,
+          symbols: [{ symbol: 'AMZN', bars: 146 }],
+          note: 'rescaled 3,124 older cached bars by 20:1',
+        };
+      }
       if (fileName === 'bad.csv')
         throw new ApiError('invalid_input', 'bad.csv line 2, column Close: "x" is not a number');
       const lines = content.trim().split('\n').length - 1;
@@ -77,5 +88,35 @@ describe('importing price files', () => {
     expect(
       await within(form).findByText('Could not import bad.csv: bad.csv line 2, column Close: "x" is not a number'),
     ).toBeDefined();
+  });
+
+  it('offers to rescale the older bars when a file sits on another split scale, and imports it so', async () => {
+    const user = userEvent.setup();
+    const { client, form, input } = setup();
+    await user.upload(input, csv('amzn-later.csv', YAHOO));
+    await user.type(within(form).getByLabelText('Symbol (optional, one file)'), 'AMZN');
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    expect(await within(form).findByText(/Could not import amzn-later.csv: AMZN on 2022-06-01/)).toBeDefined();
+    // A bad file gets no such offer; this one does.
+    await user.click(within(form).getByRole('button', { name: 'Rescale older bars and import amzn-later.csv' }));
+    expect(
+      await within(form).findByText(
+        'Imported 146 daily closes for AMZN. First rescaled 3,124 older cached bars by 20:1.',
+      ),
+    ).toBeDefined();
+    expect(client.callsTo('quotes:importFile')).toEqual([
+      { fileName: 'amzn-later.csv', content: YAHOO, symbol: 'AMZN' },
+      { fileName: 'amzn-later.csv', content: YAHOO, symbol: 'AMZN', rescaleOlder: true },
+    ]);
+    expect(within(form).queryByRole('button', { name: /Rescale older bars/ })).toBeNull();
+  });
+
+  it('makes no offer for a file refused for another reason', async () => {
+    const user = userEvent.setup();
+    const { form, input } = setup();
+    await user.upload(input, csv('bad.csv', YAHOO));
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    await within(form).findByText(/Could not import bad.csv/);
+    expect(within(form).queryByRole('button', { name: /Rescale older bars/ })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { CallOutput } from '../../../../shared/api/contract';
+import type { CallInput, CallOutput } from '../../../../shared/api/contract';
+import { ApiError } from '../../../../shared/api/errors';
 import { importFileInput } from '../../../../shared/api/quotes-schemas';
 import { useImportQuoteFile } from '../../api/quote-hooks';
 import { Notice } from '../../components/notice';
@@ -26,8 +27,16 @@ export function importedText(result: CallOutput<'quotes:importFile'>): string {
     result.symbols.length === 1
       ? result.symbols[0]!.symbol
       : result.symbols.map((s) => `${s.symbol} (${s.bars.toLocaleString()})`).join(', ');
-  return `Imported ${result.bars.toLocaleString()} daily close${result.bars === 1 ? '' : 's'} for ${symbols}.`;
+  const note = result.note ? ` First ${result.note}.` : '';
+  return `Imported ${result.bars.toLocaleString()} daily close${result.bars === 1 ? '' : 's'} for ${symbols}.${note}`;
 }
+
+/** A refusal because the file sits on another split scale than the cache (the backend names it in `issues`). */
+export function isScaleJump(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'conflict' && error.issues.some((i) => i.includes('scale jump'));
+}
+
+type ImportInput = CallInput<'quotes:importFile'>;
 
 /**
  * Daily closes from files: Yahoo's download (Date, Open, High, Low, Close, Adj Close, Volume)
@@ -42,6 +51,8 @@ export function ImportQuotesForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [busy, setBusy] = useState(false);
+  // Files refused for a scale jump, kept so that one click imports them with the older bars rescaled.
+  const [rescalable, setRescalable] = useState<ImportInput[]>([]);
   const importFile = useImportQuoteFile();
   const queryClient = useQueryClient();
   const single = files.length === 1 ? files[0]! : null;
@@ -58,6 +69,7 @@ export function ImportQuotesForm() {
     setProblem(null);
     setBusy(true);
     const results: FileOutcome[] = [];
+    const refused: ImportInput[] = [];
     for (const file of files) {
       let content: string;
       try {
@@ -79,8 +91,32 @@ export function ImportQuotesForm() {
       } catch (error) {
         const reason = (error as Error).message;
         results.push({ fileName: file.name, ok: false, text: `Not imported: ${reason}`, reason });
+        if (isScaleJump(error)) refused.push(input);
       }
     }
+    setRescalable(refused);
+    finish(results);
+  }
+
+  async function rescaleAndImport() {
+    setProblem(null);
+    setOutcomes([]);
+    setBusy(true);
+    const results: FileOutcome[] = [];
+    for (const input of rescalable) {
+      try {
+        const done = await importFile.mutateAsync({ ...input, rescaleOlder: true });
+        results.push({ fileName: input.fileName, ok: true, text: importedText(done) });
+      } catch (error) {
+        const reason = (error as Error).message;
+        results.push({ fileName: input.fileName, ok: false, text: `Not imported: ${reason}`, reason });
+      }
+    }
+    setRescalable([]);
+    finish(results);
+  }
+
+  function finish(results: FileOutcome[]) {
     setBusy(false);
     const [only] = results;
     if (results.length === 1 && only && !only.ok) setProblem(`Could not import ${only.fileName}: ${only.reason}`);
@@ -138,6 +174,19 @@ export function ImportQuotesForm() {
       <p id={`${ids}-problem`} className="form-problem" role="alert">
         {problem ?? ''}
       </p>
+      {rescalable.length > 0 && (
+        <div className="rescale-offer">
+          <p className="small">
+            If a split lies between the two downloads, the older bars can be brought onto the newer scale (prices ÷ the
+            ratio, volume × it) and then the file imported. If not, check that the file is the right symbol.
+          </p>
+          <button type="button" disabled={busy} onClick={() => void rescaleAndImport()}>
+            {rescalable.length === 1
+              ? `Rescale older bars and import ${rescalable[0]!.fileName}`
+              : `Rescale older bars and import ${rescalable.length} files`}
+          </button>
+        </div>
+      )}
       {outcomes.length > 0 && (
         <Notice tone={failed > 0 ? 'error' : 'info'} onDismiss={() => setOutcomes([])}>
           {outcomes.length === 1 ? (

@@ -128,6 +128,24 @@ describe('choosing a preset', () => {
 });
 
 describe('transactions CSV section', () => {
+  it('shows which rows have no broker rate for their account currency', async () => {
+    const user = userEvent.setup();
+    const message = "12 rows trade in USD in EUR accounts without a broker rate: the day's cached rate will be used.";
+    setup(customPreview, () =>
+      result({
+        dryRun: true,
+        committed: false,
+        withoutFxRate: [{ currency: 'USD', accountCurrency: 'EUR', rows: 12 }],
+        fxRateMessages: [message],
+      }),
+    );
+    await chooseFile(user);
+    await user.selectOptions(screen.getByLabelText('Account'), 'Konto');
+    await user.selectOptions(screen.getByLabelText('Currency'), 'Währung');
+    await user.click(screen.getByRole('button', { name: 'Check (dry run)' }));
+    expect((await screen.findByTestId('csv-import-fx-rates')).textContent).toBe(message);
+  });
+
   it('previews the file, pre-fills the mapping, and imports with the columns chosen', async () => {
     const user = userEvent.setup();
     const client = setup(customPreview, (input) =>

@@ -24,8 +24,39 @@ export const COLUMNS: Column[] = [
   { key: 'dayChange', label: 'Day change', numeric: true, width: 10 },
 ];
 
-/** One position's cells, in COLUMNS order. */
-export function HoldingCells({ row }: { row: HoldingRow }) {
+/**
+ * Beside an own-currency figure of a position in another currency: the figure in the base
+ * currency, or a badge naming the missing rate.
+ */
+function InBase({
+  row,
+  value,
+  base,
+  testId,
+}: {
+  row: HoldingRow;
+  value: string | null;
+  base: string;
+  testId?: string;
+}) {
+  if (row.currency === base) return null;
+  if (row.fxNote !== null && value === null)
+    return (
+      <span className="cell-sub">
+        <span className="badge badge-stale" title={row.fxNote}>
+          no rate
+        </span>
+      </span>
+    );
+  return (
+    <span className="cell-sub" data-testid={testId} title={`At ${row.fxRate ?? '?'} ${base} per ${row.currency}`}>
+      {formatMoney(value, base)}
+    </span>
+  );
+}
+
+/** One position's cells, in COLUMNS order; `base`: the base currency its second lines are in. */
+export function HoldingCells({ row, base }: { row: HoldingRow; base: string }) {
   const c = row.currency;
   return (
     <>
@@ -55,6 +86,7 @@ export function HoldingCells({ row }: { row: HoldingRow }) {
       </td>
       <td className="num" data-col="value">
         {formatMoney(row.marketValue ?? row.costBasis, c)}
+        <InBase row={row} value={row.marketValueBase} base={base} testId="value-base" />
         {row.atCost && (
           <span className="cell-sub">
             <span className="badge" title={row.note ?? 'No quote: shown at cost.'}>
@@ -65,7 +97,19 @@ export function HoldingCells({ row }: { row: HoldingRow }) {
       </td>
       <td className="num">{formatPercent(row.weightPct)}</td>
       <td className="num">{formatMoney(row.costBasis, c)}</td>
-      <td className={`num ${signClass(row.unrealizedPl)}`}>{formatMoney(row.unrealizedPl, c, true)}</td>
+      <td className={`num ${signClass(row.unrealizedPl)}`}>
+        {formatMoney(row.unrealizedPl, c, true)}
+        {c !== base && row.unrealizedPlBase !== null && (
+          <span
+            className="cell-sub"
+            data-testid="currency-effect"
+            title={`${formatMoney(row.unrealizedPlBase, base, true)} in ${base}: ${formatMoney(row.priceEffectBase, base, true)} price, ${formatMoney(row.currencyEffectBase, base, true)} currency`}
+          >
+            {formatMoney(row.currencyEffectBase, base, true)} FX
+          </span>
+        )}
+        {c !== base && row.unrealizedPlBase === null && <InBase row={row} value={null} base={base} />}
+      </td>
       <td className={`num ${signClass(row.realizedPl)}`}>{formatMoney(row.realizedPl, c, true)}</td>
       <td className={`num ${signClass(row.dayChange)}`}>
         {formatMoney(row.dayChange, c, true)}

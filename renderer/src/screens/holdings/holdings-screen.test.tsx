@@ -103,4 +103,33 @@ describe('HoldingsScreen', () => {
     const subtotal = screen.getByText('without EUR').closest('td');
     expect(subtotal?.textContent?.replace(/\D/g, '')).toBe('120000');
   });
+
+  it('shows a EUR position’s value in dollars and its currency effect, and names a missing rate', async () => {
+    const rows = [
+      holding('BAS.DE', {
+        currency: 'EUR',
+        marketValue: '1000',
+        unrealizedPl: '100',
+        fxRate: '1.1',
+        fxRateDay: '2024-05-01',
+        marketValueBase: '1100',
+        costBasisBase: '950',
+        unrealizedPlBase: '150',
+        priceEffectBase: '110',
+        currencyEffectBase: '40',
+        fxNote: null,
+      }),
+      holding('NESN.SW', { currency: 'CHF', account: 'IRA', marketValue: '500' }),
+    ];
+    const client = fakeClient({
+      'accounts:list': () => accounts,
+      'portfolio:holdings': () => holdingsOutput(rows),
+    });
+    renderWithClient(<HoldingsScreen />, client);
+    expect((await screen.findByTestId('value-base')).textContent).toBe('$1,100.00');
+    expect(screen.getByTestId('currency-effect').textContent).toBe('+$40.00 FX');
+    // CHF has no rate (the fixture's row says which): a badge with the reason, no dollar figure.
+    const badges = screen.getAllByText('no rate');
+    expect(badges[0]?.getAttribute('title')).toBe('no CHF→USD rate on or before 2024-05-01');
+  });
 });

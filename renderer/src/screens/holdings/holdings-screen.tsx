@@ -76,7 +76,7 @@ export function HoldingsScreen() {
         {data && (
           <dl className="totals-strip" aria-label="Totals">
             <div>
-              <dt>Invested</dt>
+              <dt>Invested ({currency})</dt>
               <dd data-testid="holdings-total">{formatMoney(data.totals.marketValue, currency)}</dd>
             </div>
             <div>
@@ -89,6 +89,18 @@ export function HoldingsScreen() {
                 {formatMoney(data.totals.unrealizedPl, currency, true)}
               </dd>
             </div>
+            {data.totals.currencyEffect !== '0' && (
+              <div>
+                <dt>of which currency</dt>
+                <dd
+                  className={signClass(data.totals.currencyEffect)}
+                  data-testid="holdings-currency-effect"
+                  title={`Price effect ${formatMoney(data.totals.priceEffect, currency, true)}; the rest is the exchange rates' move since each purchase.`}
+                >
+                  {formatMoney(data.totals.currencyEffect, currency, true)}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>Day</dt>
               <dd className={signClass(data.totals.dayChange)}>{formatMoney(data.totals.dayChange, currency, true)}</dd>
@@ -127,7 +139,15 @@ export function HoldingsScreen() {
             {data.cash.map((c) => (
               <li key={`${c.account}:${c.currency}`}>
                 <span>{c.account}</span>
-                <span>{formatMoney(c.balance, c.currency)}</span>
+                <span>
+                  {formatMoney(c.balance, c.currency)}
+                  {c.currency !== currency && (
+                    <span className="muted" title={c.fxNote ?? `At ${c.fxRate ?? '?'} ${currency} per ${c.currency}`}>
+                      {' '}
+                      {c.balanceBase === null ? '(no rate)' : `≈ ${formatMoney(c.balanceBase, currency)}`}
+                    </span>
+                  )}
+                </span>
               </li>
             ))}
           </ul>

@@ -82,7 +82,7 @@ export function HoldingsTable({ lines, currency, sort, onSort, onToggle }: Props
                 aria-rowindex={item.index + 2}
                 style={{ height: ROW_HEIGHT }}
               >
-                <HoldingCells row={line.row} />
+                <HoldingCells row={line.row} base={currency} />
               </tr>
             );
           })}

@@ -9,6 +9,8 @@ export function InstrumentsSettings() {
   const instruments = useInstruments();
   const update = useUpdateInstrument();
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  // Bumped when a typed currency is refused, so the inputs show the stored currencies again.
+  const [resets, setResets] = useState(0);
 
   function change(symbol: string, value: string) {
     const sleeve = value === '' ? null : (value as Sleeve);
@@ -25,11 +27,33 @@ export function InstrumentsSettings() {
     );
   }
 
+  /** A typed currency is sent once it is a three-letter code that differs from the stored one. */
+  function changeCurrency(symbol: string, stored: string, typed: string) {
+    const currency = typed.trim().toUpperCase();
+    if (currency === stored) return;
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      setMessage({ tone: 'error', text: `Write ${symbol}'s currency as a three-letter code such as USD.` });
+      setResets((n) => n + 1);
+      return;
+    }
+    update.mutate(
+      { symbol, currency },
+      {
+        onSuccess: (row) => setMessage({ tone: 'info', text: `${row.symbol} is now priced in ${row.currency}.` }),
+        onError: (error) => {
+          setMessage({ tone: 'error', text: `Could not change ${symbol}: ${error.message}` });
+          setResets((n) => n + 1);
+        },
+      },
+    );
+  }
+
   return (
     <section className="card" aria-labelledby="set-instruments-title">
-      <h2 id="set-instruments-title">Sleeve of each instrument</h2>
+      <h2 id="set-instruments-title">Sleeve and currency of each instrument</h2>
       <p className="muted small">
-        Each instrument counts in one sleeve. The default comes from its symbol; choose another to override it.
+        Each instrument counts in one sleeve. The default comes from its symbol; choose another to override it. Its
+        currency, the one its prices are in, comes from its first transaction or the price provider.
       </p>
       {message && (
         <Notice tone={message.tone} onDismiss={() => setMessage(null)}>
@@ -49,6 +73,7 @@ export function InstrumentsSettings() {
                 <th scope="col">Name</th>
                 <th scope="col">Kind</th>
                 <th scope="col">Sleeve</th>
+                <th scope="col">Currency</th>
               </tr>
             </thead>
             <tbody>
@@ -73,6 +98,22 @@ export function InstrumentsSettings() {
                           </option>
                         ))}
                       </select>
+                    </td>
+                    <td>
+                      <input
+                        key={`${row.currency} ${resets}`}
+                        className="currency-input"
+                        aria-label={`Currency of ${row.symbol}`}
+                        defaultValue={row.currency}
+                        maxLength={3}
+                        size={4}
+                        spellCheck={false}
+                        disabled={update.isPending}
+                        onBlur={(e) => changeCurrency(row.symbol, row.currency, e.target.value)}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') changeCurrency(row.symbol, row.currency, e.currentTarget.value);
+                        }}
+                      />
                     </td>
                   </tr>
                 );

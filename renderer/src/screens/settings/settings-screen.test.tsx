@@ -58,7 +58,7 @@ function setup() {
       symbol: input.symbol,
       name: 'Financial Select',
       kind: 'etf',
-      currency: 'USD',
+      currency: input.currency ?? 'USD',
       sleeve: input.sleeve ?? 'financials',
       sleeveOverride: input.sleeve ?? null,
     }),
@@ -184,5 +184,23 @@ describe('Settings', () => {
     await user.selectOptions(select, 'Other');
     expect(client.callsTo('instruments:update')).toEqual([{ symbol: 'XLF', sleeve: 'other' }]);
     expect(await screen.findByText('XLF now counts in Other.')).toBeTruthy();
+  });
+
+  it('sets an instrument’s currency by hand, and says what a bad one should look like', async () => {
+    const user = userEvent.setup();
+    const client = setup();
+    const input = await screen.findByRole('textbox', { name: 'Currency of XLF' });
+    expect((input as HTMLInputElement).value).toBe('USD');
+    await user.clear(input);
+    await user.type(input, 'e1{Enter}');
+    expect(await screen.findByText("Write XLF's currency as a three-letter code such as USD.")).toBeTruthy();
+    expect(client.callsTo('instruments:update')).toEqual([]);
+    // The refused text gives way to the stored currency again.
+    const again = screen.getByRole('textbox', { name: 'Currency of XLF' });
+    expect((again as HTMLInputElement).value).toBe('USD');
+    await user.clear(again);
+    await user.type(again, 'eur{Enter}');
+    expect(client.callsTo('instruments:update')).toEqual([{ symbol: 'XLF', currency: 'EUR' }]);
+    expect(await screen.findByText('XLF is now priced in EUR.')).toBeTruthy();
   });
 });

@@ -3,6 +3,8 @@ import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { AppearanceSettings } from './appearance-settings';
 import { BackupSettings } from './backup-settings';
+import { BaseCurrencySettings } from './base-currency-settings';
+import { FxRatesSettings } from './fx-rates-settings';
 import { InstrumentsSettings } from './instruments-settings';
 import { PortfolioSettings } from './portfolio-settings';
 import { QuotesSettings } from './quotes-settings';
@@ -22,6 +24,8 @@ export function SettingsScreen() {
             <PortfolioSettings settings={s} />
             <AppearanceSettings settings={s} />
           </div>
+          <BaseCurrencySettings settings={s} />
+          <FxRatesSettings baseCurrency={s.baseCurrency} />
           <WeightsSettings settings={s} />
           <InstrumentsSettings />
           <BackupSettings settings={s} />

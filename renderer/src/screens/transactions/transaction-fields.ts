@@ -32,7 +32,7 @@ export const TYPE_LABELS: Record<TransactionType, string> = {
 };
 
 export function fieldLabel(type: TransactionType, field: FieldName): string {
-  if (field === 'quantity') return type === 'split' ? 'New shares per old share' : 'Quantity';
+  if (field === 'quantity') return type === 'split' ? 'Ratio (new : old shares)' : 'Quantity';
   if (field === 'price') return type === 'transfer_in' ? 'Cost per share' : 'Price';
   if (field === 'amount')
     return type === 'buy' || type === 'sell'
@@ -43,4 +43,15 @@ export function fieldLabel(type: TransactionType, field: FieldName): string {
   if (field === 'symbol')
     return type === 'dividend' || type === 'fee' || type === 'tax' ? 'Symbol (optional)' : 'Symbol';
   return 'Fee';
+}
+
+/**
+ * The input's attributes. A split's ratio takes `1:3` or `3-for-1`, which a decimal keypad
+ * cannot type, and its placeholder shows how to write one.
+ */
+export function fieldProps(type: TransactionType, field: FieldName): Record<string, string> {
+  if (field === 'symbol') return { autoComplete: 'off', spellCheck: 'false' };
+  if (field === 'quantity' && type === 'split')
+    return { inputMode: 'text', placeholder: '3:1 or 1:3', spellCheck: 'false' };
+  return { inputMode: 'decimal' };
 }

@@ -3,7 +3,7 @@ import type { TransactionRow } from '../../../../shared/api/transaction-schemas'
 import type { ApiError } from '../../../../shared/api/errors';
 import type { TransactionType } from '../../../../shared/domain/transaction';
 import { useCreateTransaction, useUpdateTransaction } from '../../api/hooks';
-import { FIELDS_BY_TYPE, fieldLabel, TYPE_LABELS, type FieldName } from './transaction-fields';
+import { FIELDS_BY_TYPE, fieldLabel, fieldProps, TYPE_LABELS, type FieldName } from './transaction-fields';
 import { TypeOptions } from './type-options';
 import { validateDraft, type Draft } from './validate-transaction';
 
@@ -25,6 +25,7 @@ function draftFrom(row: TransactionRow | null, accounts: { name: string; currenc
     fee: row?.fee ?? '',
     amount: row?.amount ?? '',
     currency: row?.currency ?? accounts.find((a) => a.name === account)?.currency ?? 'USD',
+    fxRate: row?.fxRate ?? '',
     note: row?.note ?? '',
   };
 }
@@ -57,6 +58,11 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
     [draft, accounts, today],
   );
   const visible = FIELDS_BY_TYPE[draft.type as TransactionType] ?? [];
+  const accountCurrency = accounts.find((a) => a.name === draft.account)?.currency ?? null;
+  const tradeCurrency = draft.currency.trim().toUpperCase();
+  // Only a trade in another currency than its account's has a rate to give.
+  const crossCurrency =
+    accountCurrency !== null && /^[A-Z]{3}$/.test(tradeCurrency) && tradeCurrency !== accountCurrency;
   const show = (field: string) =>
     submitted || touched.has(field) ? validation.problems[field as keyof Draft] : undefined;
 
@@ -76,7 +82,8 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
     event.preventDefault();
     setSubmitted(true);
     if (!validation.value) return;
-    const value = validation.value;
+    // A rate left in the field after the currency or account changed to match means nothing.
+    const value = crossCurrency ? validation.value : { ...validation.value, fxRate: null };
     const done = (verb: string) => () =>
       onDone(
         `${verb} ${TYPE_LABELS[value.type].toLowerCase()}${value.symbol ? ` of ${value.symbol}` : ''} on ${value.date}.`,
@@ -85,8 +92,9 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
     else create.mutate(value, { onSuccess: done('Added') });
   }
 
-  const input = (field: keyof Draft, label: string, props: Record<string, string> = {}) => {
+  const input = (field: keyof Draft, label: string, props: Record<string, string> = {}, help?: string) => {
     const problem = show(field);
+    const described = [problem ? `${ids}-${field}-error` : '', help ? `${ids}-${field}-help` : ''].join(' ').trim();
     return (
       <div className="field" key={field}>
         <label htmlFor={`${ids}-${field}`}>{label}</label>
@@ -94,11 +102,16 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
           id={`${ids}-${field}`}
           value={draft[field]}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${ids}-${field}-error` : undefined}
+          aria-describedby={described === '' ? undefined : described}
           onChange={(e) => set(field, e.target.value)}
           onBlur={() => setTouched((t) => new Set(t).add(field))}
           {...props}
         />
+        {help && (
+          <span className="field-help" id={`${ids}-${field}-help`}>
+            {help}
+          </span>
+        )}
         {problem && (
           <span className="field-problem" id={`${ids}-${field}-error`}>
             {problem}
@@ -138,10 +151,17 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
           input(
             field,
             fieldLabel(draft.type as TransactionType, field),
-            field === 'symbol' ? { autoComplete: 'off', spellCheck: 'false' } : { inputMode: 'decimal' },
+            fieldProps(draft.type as TransactionType, field),
           ),
         )}
         {input('currency', 'Currency', { maxLength: '3' })}
+        {crossCurrency &&
+          input(
+            'fxRate',
+            'Exchange rate (optional)',
+            { inputMode: 'decimal', placeholder: `${accountCurrency} per 1 ${tradeCurrency}` },
+            `${accountCurrency} per 1 ${tradeCurrency}, as your broker charged it. Left empty, the day's cached rate is used.`,
+          )}
         {input('time', 'Time (optional)', { placeholder: 'HH:MM' })}
         {input('note', 'Note')}
       </div>

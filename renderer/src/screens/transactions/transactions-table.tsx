@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TransactionRow } from '../../../../shared/api/transaction-schemas';
+import { describeSplitRatio } from '../../../../shared/engine/split-ratio';
 import { formatDay, formatPrice, formatQuantity } from '../../format/format';
 import { TYPE_LABELS } from './transaction-fields';
 
@@ -68,7 +69,13 @@ export function TransactionsTable({ rows, onEdit, onDelete }: Props) {
                   <span className={`type-badge type-${row.type}`}>{TYPE_LABELS[row.type]}</span>
                 </td>
                 <td>{row.symbol ?? ''}</td>
-                <td className="num">{row.quantity === null ? '' : formatQuantity(row.quantity)}</td>
+                <td className="num">
+                  {row.quantity === null
+                    ? ''
+                    : row.type === 'split'
+                      ? describeSplitRatio(row.quantity)
+                      : formatQuantity(row.quantity)}
+                </td>
                 <td className="num">{row.price === null ? '' : formatPrice(row.price, row.currency)}</td>
                 <td className="num">{row.fee === null ? '' : formatPrice(row.fee, row.currency)}</td>
                 <td className="num">{row.amount === null ? '' : formatPrice(row.amount, row.currency)}</td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS_BY_TYPE, fieldLabel, TYPE_LABELS } from './transaction-fields';
+import { FIELDS_BY_TYPE, fieldLabel, fieldProps, TYPE_LABELS } from './transaction-fields';
 import { validateDraft, type Draft } from './validate-transaction';
 
 const draft = (fields: Partial<Draft>): Draft => ({
@@ -13,6 +13,7 @@ const draft = (fields: Partial<Draft>): Draft => ({
   fee: '1',
   amount: '',
   currency: 'USD',
+  fxRate: '',
   note: '',
   ...fields,
 });
@@ -30,7 +31,8 @@ describe('validateDraft', () => {
       amount: 'This transaction has amount 500, but quantity × price + fee is 501.',
     });
     expect(problemsOf({ type: 'split', quantity: '', price: '', fee: '' })).toEqual({
-      quantity: 'This transaction needs a ratio in the quantity field (7 for a 7-for-1 split).',
+      quantity:
+        'This transaction needs a ratio in the quantity field: write new shares : old shares, such as 3:1 (or 3) for 3-for-1 and 1:3 for 1-for-3.',
     });
     expect(problemsOf({ date: '2099-01-01' })).toEqual({
       date: 'This transaction is dated 2099-01-01, after today (2026-01-02).',
@@ -47,5 +49,38 @@ describe('validateDraft', () => {
     expect(TYPE_LABELS.tax).toBe('Tax');
     expect(FIELDS_BY_TYPE.tax).toEqual(['symbol', 'amount']);
     expect(fieldLabel('tax', 'symbol')).toBe('Symbol (optional)');
+  });
+
+  it('takes a split ratio as new : old shares in any spelling, and saves one spelling', () => {
+    const split = { type: 'split' as const, price: '', fee: '' };
+    for (const [typed, saved] of [
+      ['1:3', '1/3'],
+      ['1-for-3', '1/3'],
+      ['3 for 1', '3'],
+      ['1:2', '0.5'],
+      ['7', '7'],
+    ]) {
+      expect(validateDraft(draft({ ...split, quantity: typed }), ['Brokerage'], '2026-01-02')).toEqual({
+        value: expect.objectContaining({ quantity: saved }),
+        problems: {},
+      });
+    }
+    expect(problemsOf({ ...split, quantity: '0' })).toEqual({
+      quantity:
+        'The split ratio "0" must be greater than zero; write new shares : old shares, such as 3:1 (or 3) for 3-for-1 and 1:3 for 1-for-3.',
+    });
+    // A ratio is a split's only: a buy's quantity stays a plain number.
+    expect(problemsOf({ quantity: '1:3' })).toEqual({
+      quantity: 'Use a plain number with a dot for decimals, such as 1234.56.',
+    });
+    // Every field's problem at once, the ratio's beside the others'.
+    expect(Object.keys(problemsOf({ ...split, quantity: '1:0', date: '2016-02-30' })).sort()).toEqual([
+      'date',
+      'quantity',
+    ]);
+    expect(Object.keys(problemsOf({ quantity: 'x', price: 'y' })).sort()).toEqual(['price', 'quantity']);
+    expect(fieldLabel('split', 'quantity')).toBe('Ratio (new : old shares)');
+    expect(fieldProps('split', 'quantity')).toMatchObject({ inputMode: 'text', placeholder: '3:1 or 1:3' });
+    expect(fieldProps('buy', 'quantity')).toEqual({ inputMode: 'decimal' });
   });
 });

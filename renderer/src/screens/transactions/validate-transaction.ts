@@ -2,7 +2,7 @@ import { transactionInput, type TransactionInput } from '../../../../shared/api/
 import { LedgerError } from '../../../../shared/engine/ledger-error';
 import { parseTransaction } from '../../../../shared/engine/ledger-parse';
 
-export type Draft = Record<keyof TransactionInput, string>;
+export type Draft = Record<Exclude<keyof TransactionInput, 'fxRate'>, string> & { fxRate: string };
 
 export interface Validation {
   value: TransactionInput | null;
