@@ -1,14 +1,19 @@
 // `health:check`: the pure checks of shared/health/ over what the store and the engine hold.
 import type { Handlers } from '../../shared/api/contract';
 import { runHealthChecks } from '../../shared/health/checks';
-import type { HealthInput, HealthSplit, HealthTrade } from '../../shared/health/health-problem';
+import { parseSplitRatio } from '../../shared/engine/split-ratio';
+import type { HealthFx, HealthInput, HealthSplit, HealthTrade } from '../../shared/health/health-problem';
 import type { BackendContext } from './backend-context';
 import { localDay } from './local-day';
 
-/** `7`, `1:3`, `3/1`, `3-for-1`: new shares per old share; NaN for what cannot be read. */
+/** The stored ratio (`7`, `1/3`) as new shares per old share; NaN for what cannot be read. */
 function splitRatio(quantity: string | null): number {
-  const parts = /^\s*([\d.]+)\s*(?::|\/|-for-)\s*([\d.]+)\s*$/i.exec(quantity ?? '');
-  return parts ? Number(parts[1]) / Number(parts[2]) : Number(quantity);
+  try {
+    const { numerator, denominator } = parseSplitRatio(quantity ?? '');
+    return Number(numerator) / Number(denominator);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export function healthHandlers({ store, snapshots, settings, now }: BackendContext): Pick<Handlers, 'health:check'> {
@@ -17,12 +22,23 @@ export function healthHandlers({ store, snapshots, settings, now }: BackendConte
       const today = localDay(now());
       const snapshot = snapshots.get();
       const holdings = new Map<string, string[]>();
+      const held: HealthFx['held'][number][] = [];
       for (const account of snapshot.result.accounts) {
         for (const position of account.positions) {
           if (position.quantity.isZero()) continue;
           holdings.set(position.symbol, [...(holdings.get(position.symbol) ?? []), account.name]);
+          held.push({ symbol: position.symbol, account: account.name, currency: position.currency });
+        }
+        for (const cash of account.cash) {
+          if (!cash.balance.isZero()) held.push({ symbol: null, account: account.name, currency: cash.currency });
         }
       }
+      const fx: HealthFx = {
+        base: snapshot.result.series.baseCurrency,
+        table: snapshot.fx,
+        held,
+        unsettled: snapshot.result.ledger.unsettled ?? [],
+      };
       const trades: HealthTrade[] = [];
       const splits: HealthSplit[] = [];
       for (const t of store.transactions.all()) {
@@ -54,6 +70,7 @@ export function healthHandlers({ store, snapshots, settings, now }: BackendConte
         splits,
         comparisons,
         rows: new Map([...symbols].map((symbol) => [symbol, store.quotes.rows(symbol)])),
+        fx,
       };
       return { today, ...runHealthChecks(input) };
     },

@@ -295,6 +295,15 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     expect(view.totals.leftOut).toEqual([{ currency: 'CHF', amount: '5000', count: 1 }]);
     expect(view.totals.total).toBe(before.totals.total);
     expect(view.rows.map((r) => r.marketValueBase)).toEqual(before.rows.map((r) => r.marketValueBase));
+    // Data health names it once, with the account; the EUR holdings (their rate is there) are not listed.
+    const health = await callOk(backend, 'health:check', {});
+    const fx = health.problems.filter((p) => p.kind === 'missing_fx_rate');
+    expect(fx).toHaveLength(1);
+    // On the portfolio's valuation day (its prices' last day), which no CHF rate reaches.
+    expect(fx[0]).toMatchObject({ accounts: ['Zurich'] });
+    expect(fx[0]?.detail).toContain(`No CHF→USD rate on or before ${fx[0]?.day}`);
+    expect((fx[0]?.day ?? '') >= AS_OF).toBe(true);
+    expect(fx[0]?.detail).toContain('CHF cash cannot be converted to USD');
   });
 
   it('converts pound cash through the euro exactly: GBP→USD = EURUSD ÷ EURGBP', async () => {
@@ -354,6 +363,12 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     expect(
       unsettled.notes.some((n) => n.includes(`no USD→EUR rate on or before ${AS_OF}`) && n.includes('USD cash')),
     ).toBe(true);
+    const unsettledHealth = (await callOk(backend, 'health:check', {})).problems.filter(
+      (p) => p.kind === 'missing_fx_rate',
+    );
+    expect(unsettledHealth.map((p) => p.detail).some((d) => d.includes(`no USD→EUR rate on or before ${AS_OF}`))).toBe(
+      true,
+    );
 
     backend.db.transaction(() => backend.store.fxRates.write(ecbRates(['USD'])))();
     // What a rate import announces (any scope re-values; the ledger's key follows the rates).
@@ -363,5 +378,8 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     expect(settled.cash.map((c) => c.currency)).toEqual(['EUR']);
     expect(Number(settled.cash[0]?.balance)).toBeCloseTo(10000 - paid, 2);
     expect(settled.notes.some((n) => n.includes('USD cash'))).toBe(false);
+    expect((await callOk(backend, 'health:check', {})).problems.filter((p) => p.kind === 'missing_fx_rate')).toEqual(
+      [],
+    );
   });
 });

@@ -2,6 +2,7 @@
 // HEALTH_CHECKS (and, for a new kind, one in HEALTH_KINDS and KIND_WORDS).
 import type { HealthCheck, HealthInput, HealthKind, HealthProblem } from './health-problem';
 import { HEALTH_KINDS } from './health-problem';
+import { missingRates } from './missing-rates';
 import { holdingsWithoutPrices } from './no-prices';
 import { priceGaps } from './price-gaps';
 import { scaleJumps } from './scale-jumps';
@@ -11,6 +12,7 @@ import { tradePrices } from './trade-prices';
 
 export const HEALTH_CHECKS: readonly HealthCheck[] = [
   holdingsWithoutPrices,
+  missingRates,
   scaleJumps,
   tradePrices,
   seriesEndsEarly,
@@ -21,6 +23,7 @@ export const HEALTH_CHECKS: readonly HealthCheck[] = [
 /** How a kind's count reads: `3 holdings have no prices`. */
 const KIND_WORDS: Record<HealthKind, [one: string, many: string]> = {
   no_prices: ['holding has no prices', 'holdings have no prices'],
+  missing_fx_rate: ['exchange rate is missing', 'exchange rates are missing'],
   scale_jump: ['symbol mixes two split scales', 'symbols mix two split scales'],
   trade_price: ["trade is priced far from its day's range", "trades are priced far from their day's range"],
   series_ends_early: ['comparison series ends before the portfolio', 'comparison series end before the portfolio'],

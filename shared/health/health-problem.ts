@@ -1,9 +1,11 @@
 // What a data-health check answers, and what it is given. Each check is a pure function from the
 // input to rows of one type; checks.ts lists them, so a new check is one more entry there.
+import type { FxTable } from '../fx/rate-lookup';
 
 /** Kinds of problem, in the order the report lists them (what breaks most figures first). */
 export const HEALTH_KINDS = [
   'no_prices',
+  'missing_fx_rate',
   'scale_jump',
   'trade_price',
   'series_ends_early',
@@ -69,6 +71,17 @@ export interface HealthInput {
   comparisons: readonly { symbol: string; role: string }[];
   /** Every cached row of each symbol held, traded or compared with (absent: none cached). */
   rows: ReadonlyMap<string, readonly HealthRow[]>;
+  /** What converting into the base currency needs; absent: nothing to convert. */
+  fx?: HealthFx;
+}
+
+export interface HealthFx {
+  base: string;
+  table: FxTable;
+  /** Each open position (`symbol`) and non-zero cash balance (`symbol` null), with its currency. */
+  held: readonly { symbol: string | null; account: string; currency: string }[];
+  /** Trades across currencies that found no rate to settle in their account's currency, in words. */
+  unsettled: readonly string[];
 }
 
 export type HealthCheck = (input: HealthInput) => HealthProblem[];
