@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CallOutput } from '../../shared/api/contract';
 import type { HoldingsOutput, PerformanceOutput } from '../../shared/api/portfolio-schemas';
 import type { FxRate } from '../../shared/domain/fx-rate';
 import type { Backend } from './backend';
@@ -296,7 +297,7 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     expect(view.totals.total).toBe(before.totals.total);
     expect(view.rows.map((r) => r.marketValueBase)).toEqual(before.rows.map((r) => r.marketValueBase));
     // Data health names it once, with the account; the EUR holdings (their rate is there) are not listed.
-    const health = await callOk(backend, 'health:check', {});
+    const health = await callOk<CallOutput<'health:check'>>(backend, 'health:check', {});
     const fx = health.problems.filter((p) => p.kind === 'missing_fx_rate');
     expect(fx).toHaveLength(1);
     // On the portfolio's valuation day (its prices' last day), which no CHF rate reaches.
@@ -363,7 +364,7 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     expect(
       unsettled.notes.some((n) => n.includes(`no USD→EUR rate on or before ${AS_OF}`) && n.includes('USD cash')),
     ).toBe(true);
-    const unsettledHealth = (await callOk(backend, 'health:check', {})).problems.filter(
+    const unsettledHealth = (await callOk<CallOutput<'health:check'>>(backend, 'health:check', {})).problems.filter(
       (p) => p.kind === 'missing_fx_rate',
     );
     expect(unsettledHealth.map((p) => p.detail).some((d) => d.includes(`no USD→EUR rate on or before ${AS_OF}`))).toBe(
@@ -378,8 +379,10 @@ describe('a portfolio in two currencies on the ECB’s rates (issue 16)', () => 
     expect(settled.cash.map((c) => c.currency)).toEqual(['EUR']);
     expect(Number(settled.cash[0]?.balance)).toBeCloseTo(10000 - paid, 2);
     expect(settled.notes.some((n) => n.includes('USD cash'))).toBe(false);
-    expect((await callOk(backend, 'health:check', {})).problems.filter((p) => p.kind === 'missing_fx_rate')).toEqual(
-      [],
-    );
+    expect(
+      (await callOk<CallOutput<'health:check'>>(backend, 'health:check', {})).problems.filter(
+        (p) => p.kind === 'missing_fx_rate',
+      ),
+    ).toEqual([]);
   });
 });
