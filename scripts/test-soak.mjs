@@ -1,6 +1,7 @@
-// `npm run test:soak`: the long runs of three tests that `npm test` runs at a tenth of their size:
-// 20 SIGKILLs during a 1,000,000-row import, 10,000 mutated CSV files, and browser mode's backend
-// worker answering calls through a 1,000,000-row import. CI runs both commands.
+// `npm run test:soak`: the long runs of tests that `npm test` runs at a tenth of their size:
+// 20 SIGKILLs during a 1,000,000-row import, 10,000 mutated CSV files, browser mode's backend
+// worker answering calls through a 1,000,000-row import, and bursts of 4,000 requests while a
+// 200,000-row import holds the write lock. CI runs both commands.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const result = spawnSync(
   npx,
-  ['vitest', 'run', 'electron/csv/crash.test.ts', 'electron/csv/fuzz.test.ts', 'electron/web/backend-worker.test.ts'],
+  [
+    'vitest',
+    'run',
+    'electron/csv/crash.test.ts',
+    'electron/csv/fuzz.test.ts',
+    'electron/web/backend-worker.test.ts',
+    'electron/web/write-burst.test.ts',
+  ],
   {
     cwd: root,
     stdio: 'inherit',

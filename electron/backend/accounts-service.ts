@@ -10,11 +10,14 @@ export function accountHandlers({
   const { accounts } = store;
   return {
     'accounts:list': () => accounts.list(),
-    'accounts:create': ({ name, currency }) => {
-      if (accounts.findByName(name)) {
-        throw new ApiError('conflict', `An account named "${name}" already exists.`, [`name: already used`]);
-      }
-      const created = accounts.create(name, currency, now().toISOString());
+    'accounts:create': async ({ name, currency }) => {
+      // The check and the insert in one write, so two callers cannot both pass the check.
+      const created = await store.write(() => {
+        if (accounts.findByName(name)) {
+          throw new ApiError('conflict', `An account named "${name}" already exists.`, [`name: already used`]);
+        }
+        return accounts.create(name, currency, now().toISOString());
+      });
       events.emit('data:changed', { scope: 'accounts' });
       return created;
     },

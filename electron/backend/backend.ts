@@ -22,6 +22,7 @@ import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
 import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
+import { answerBusyAsBusy } from './busy-guard';
 
 export interface BackendOptions {
   dataDir: string;
@@ -37,6 +38,8 @@ export interface BackendOptions {
   quotes?: QuoteServiceOptions;
   /** The app's open and save dialogs, for CSV files; absent in browser mode and the CLI. */
   chooseFile?: ChooseFile;
+  /** How long a write waits for the writer's turn and the lock before answering `busy` (electron/db/store.ts). */
+  writeWaitMs?: number | undefined;
 }
 
 export interface Backend {
@@ -58,7 +61,7 @@ export interface Backend {
  * the quote service are made once here; every handler factory takes them as one BackendContext.
  */
 export function createBackend(options: BackendOptions): Backend {
-  const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding });
+  const store = openStore(options.dbPath, { nativeBinding: options.nativeBinding, writeWaitMs: options.writeWaitMs });
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
   const settings = createSettingsStore(store.settings);
@@ -83,23 +86,26 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const backups = createBackups(context);
-  const handlers: Handlers = guardWithBackups(
-    {
-      ...appHandlers(context),
-      ...accountHandlers(context),
-      ...settingsHandlers(context),
-      ...quoteHandlers(context),
-      ...fxHandlers(context),
-      ...transactionHandlers(context),
-      ...portfolioHandlers(context),
-      ...rotationHandlers(context),
-      ...instrumentHandlers(context),
-      ...healthHandlers(context),
-      ...demoHandlers(context),
-      ...csvHandlers(context),
-      ...backupHandlers(context, backups),
-    },
-    backups,
+  const handlers: Handlers = answerBusyAsBusy(
+    guardWithBackups(
+      {
+        ...appHandlers(context),
+        ...accountHandlers(context),
+        ...settingsHandlers(context),
+        ...quoteHandlers(context),
+        ...fxHandlers(context),
+        ...transactionHandlers(context),
+        ...portfolioHandlers(context),
+        ...rotationHandlers(context),
+        ...instrumentHandlers(context),
+        ...healthHandlers(context),
+        ...demoHandlers(context),
+        ...csvHandlers(context),
+        ...backupHandlers(context, backups),
+      },
+      backups,
+      store,
+    ),
   );
 
   return {

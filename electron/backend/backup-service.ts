@@ -17,6 +17,7 @@ import {
   type BackupInfo,
 } from '../db/backups';
 import { migrate } from '../db/connection';
+import type { Store } from '../db/store';
 import type { BackendContext } from './backend-context';
 
 /** Calls that replace or remove data in bulk: each is preceded by a backup. */
@@ -39,9 +40,14 @@ export interface Backups {
 export function createBackups({ host, store, settings, events, now }: BackendContext): Backups {
   const file = host.dbPath;
   const inMemory = file === ':memory:';
-  const create = async (reason: string): Promise<BackupInfo | null> => {
-    if (inMemory) return null;
-    return createBackup(store.db, file, reason, settings.get().backupKeep, now());
+  // One backup at a time: two made in the same millisecond (imports queued at once, each backed up
+  // first) took the same name and wrote over each other's copy.
+  let previous: Promise<unknown> = Promise.resolve();
+  const create = (reason: string): Promise<BackupInfo | null> => {
+    if (inMemory) return Promise.resolve(null);
+    const made = previous.then(() => createBackup(store.db, file, reason, settings.get().backupKeep, now()));
+    previous = made.catch(() => undefined);
+    return made;
   };
   let opened = Promise.resolve();
   if (!inMemory && backupIsStale(file, now())) {
@@ -59,8 +65,12 @@ export function createBackups({ host, store, settings, events, now }: BackendCon
     async restore(source) {
       if (inMemory) throw new BackupError('An in-memory database has no backups.');
       await opened;
-      const result = await restoreBackup(store.db, file, source, settings.get().backupKeep, now());
-      migrate(store.db, file);
+      // At the writer's turn: no write of this backend may land between the copy and the migration.
+      const result = await store.inWriterTurn(async () => {
+        const copied = await restoreBackup(store.db, file, source, settings.get().backupKeep, now());
+        migrate(store.db, file);
+        return copied;
+      });
       for (const scope of ['accounts', 'transactions', 'instruments', 'quotes'] as const) {
         events.emit('data:changed', { scope });
       }
@@ -70,16 +80,22 @@ export function createBackups({ host, store, settings, events, now }: BackendCon
   };
 }
 
-/** Wraps the bulk import and delete calls so each first writes a backup (a failed backup stops the call). */
-export function guardWithBackups(handlers: Handlers, backups: Backups): Handlers {
+/**
+ * Wraps the bulk import and delete calls so each first writes a backup (a failed backup stops the
+ * call). The backup and the call share one writer's turn (electron/db/store.ts): the backup holds
+ * exactly what the call starts from, and the call keeps its place among the writes queued.
+ */
+export function guardWithBackups(handlers: Handlers, backups: Backups, store: Store): Handlers {
   const guarded = { ...handlers } as Record<string, (input: unknown) => unknown>;
   for (const [name, reason] of Object.entries(GUARDED)) {
     const handler = guarded[name]!;
-    guarded[name] = async (input: unknown) => {
-      await backups.opened;
-      await backups.create(reason);
-      return handler(input);
-    };
+    // Queued at once, in the order called; the on-open backup is awaited in the turn.
+    guarded[name] = (input: unknown) =>
+      store.inWriterTurn(async () => {
+        await backups.opened;
+        await backups.create(reason);
+        return handler(input);
+      });
   }
   return guarded as Handlers;
 }

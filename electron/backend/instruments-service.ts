@@ -19,16 +19,20 @@ export function instrumentHandlers({
   const repo = store.instruments;
   return {
     'instruments:list': () => repo.all().map(view),
-    'instruments:update': ({ symbol, ...patch }) => {
-      if (!repo.get(symbol)) throw new ApiError('not_found', `There is no instrument ${symbol}.`);
-      if (patch.currency !== undefined) {
-        const others = repo.otherCurrencies(symbol, patch.currency);
-        if (others.length > 0) throw new ApiError('conflict', currencyConflictMessage(symbol, patch.currency, others));
-      }
-      repo.update(symbol, patch);
+    'instruments:update': async ({ symbol, ...patch }) => {
+      const updated = await store.write(() => {
+        if (!repo.get(symbol)) throw new ApiError('not_found', `There is no instrument ${symbol}.`);
+        if (patch.currency !== undefined) {
+          const others = repo.otherCurrencies(symbol, patch.currency);
+          if (others.length > 0)
+            throw new ApiError('conflict', currencyConflictMessage(symbol, patch.currency, others));
+        }
+        repo.update(symbol, patch);
+        return repo.get(symbol) as InstrumentRecord;
+      });
       // Sleeves change the tilt and every sleeve series, not the ledger: the views are re-valued.
       events.emit('data:changed', { scope: 'instruments' });
-      return view(repo.get(symbol) as InstrumentRecord);
+      return view(updated);
     },
   };
 }

@@ -17,6 +17,8 @@ export interface SessionOptions {
   assetsDir?: string | undefined;
   /** The host answers `chooseFile` requests with its open and save dialogs (the app does). */
   fileDialogs: boolean;
+  /** How long a write waits for its turn before answering `busy` (tests shorten it; electron/db/store.ts). */
+  writeWaitMs?: number | undefined;
 }
 
 export type ToBackend =

@@ -24,11 +24,13 @@ export function transactionHandlers({ store, events, now, snapshots: ledger }: B
    * patched with them and replayed from the earlier of their dates, when the last replay's rows
    * are still current (portfolio-snapshot.ts); otherwise every row is read and replayed.
    */
-  function write(work: () => { removed: TransactionRow | null; added: TransactionRow | null }): TransactionRow {
+  async function write(
+    work: () => { removed: TransactionRow | null; added: TransactionRow | null },
+  ): Promise<TransactionRow> {
     try {
       // The check's replay is the one the views use next: an edit replays the ledger once.
       let keep = () => {};
-      const result = store.transaction(() => {
+      const result = await store.write(() => {
         const change = work();
         const current = ledger.current();
         const dates = [change.removed?.date, change.added?.date].filter((d): d is string => d !== undefined);

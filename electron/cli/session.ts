@@ -25,6 +25,9 @@ export class CliFailure extends Error {
   }
 }
 
+/** A command waits anyway: it gives the app's import a minute to finish before answering busy. */
+const CLI_WRITE_WAIT_MS = 60_000;
+
 function openBackend(options: GlobalOptions): Backend {
   const dataDir = options.db ? path.dirname(path.resolve(options.db)) : resolveDataDir(options.dataDir);
   const dbPath = options.db ? path.resolve(options.db) : dbPathIn(dataDir);
@@ -34,6 +37,7 @@ function openBackend(options: GlobalOptions): Backend {
     version: __TILTFOLIO_VERSION__,
     mode: 'cli',
     runtime: `Node ${process.versions.node}`,
+    writeWaitMs: CLI_WRITE_WAIT_MS,
   });
 }
 

@@ -80,7 +80,7 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
   /** Imports under way, by job id: what csv:cancelImport stops. */
   const running = new Map<string, AbortController>();
 
-  /** Imports and exports wait between their steps: they run on a connection of their own (store.ts says why). */
+  /** Exports wait between their steps: they read on a connection of their own (store.ts says why). */
   const withConnection = store.withOwnConnection;
 
   /** The request's column mapping with its formats, as it is saved under `savePresetAs`. */
@@ -123,9 +123,7 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
     fileName: string,
     bytesTotal: number | undefined,
   ): Promise<ImportResult> {
-    // Before the source is opened: an unknown preset must not leave a file stream behind.
     const preset = resolvePreset(request);
-    const source = openSource();
     const jobId = request.jobId ?? `csv-import-${++jobs}`;
     const now = clock();
     const bind: Parameters<typeof importTransactions>[1]['bind'] = {};
@@ -141,24 +139,28 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
     }
     const controller = new AbortController();
     running.set(jobId, controller);
-    const result = await withConnection((connection) =>
-      importTransactions(connection.importWriter, {
-        source,
-        fileName,
-        ...(bytesTotal === undefined ? {} : { bytesTotal }),
-        preset,
-        bind,
-        delimiter: request.delimiter ?? null,
-        dryRun: request.dryRun,
-        today: localDay(now),
-        now: now.toISOString(),
-        jobId,
-        onProgress: (progress) => events.emit('csv:progress', progress),
-        signal: controller.signal,
-      }),
-    ).finally(() => running.delete(jobId));
+    // At the writer's turn, on a connection of its own (store.ts says why). The file is opened
+    // then: a call refused before (a preset unknown, the writer busy) leaves no stream behind.
+    const result = await store
+      .importOnOwnConnection((writer) =>
+        importTransactions(writer, {
+          source: openSource(),
+          fileName,
+          ...(bytesTotal === undefined ? {} : { bytesTotal }),
+          preset,
+          bind,
+          delimiter: request.delimiter ?? null,
+          dryRun: request.dryRun,
+          today: localDay(now),
+          now: now.toISOString(),
+          jobId,
+          onProgress: (progress) => events.emit('csv:progress', progress),
+          signal: controller.signal,
+        }),
+      )
+      .finally(() => running.delete(jobId));
     const mapping = mappingOf(request);
-    if (result.errorCount === 0 && request.savePresetAs && mapping) presets.save(mapping);
+    if (result.errorCount === 0 && request.savePresetAs && mapping) await store.write(() => presets.save(mapping));
     if (result.committed) {
       if (result.accountsCreated.length > 0) events.emit('data:changed', { scope: 'accounts' });
       events.emit('data:changed', { scope: 'transactions' });
@@ -307,11 +309,12 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
       return runImport(request, () => fs.createReadStream(file, { highWaterMark: 1 << 20 }), path.basename(file), size);
     },
 
-    'csv:savePreset': (entry) => presets.save(entry),
-    'csv:deletePreset': ({ name }) => {
-      const removed = presets.remove(name);
-      return { deleted: removed !== undefined, preset: removed ?? null };
-    },
+    'csv:savePreset': (entry) => store.write(() => presets.save(entry)),
+    'csv:deletePreset': ({ name }) =>
+      store.write(() => {
+        const removed = presets.remove(name);
+        return { deleted: removed !== undefined, preset: removed ?? null };
+      }),
 
     'csv:export': async ({ kind, asOf, formulaGuard }) => {
       try {

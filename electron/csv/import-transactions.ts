@@ -73,7 +73,7 @@ export async function importTransactions(writer: ImportWriter, request: ImportRe
     request.onProgress(event);
   };
 
-  writer.begin();
+  await writer.begin();
   try {
     // Count-based duplicates: a fingerprint the database holds m times lets the file's first m
     // copies through as duplicates; further copies are added (docs/csv.md).

@@ -6,6 +6,7 @@ import { latestBackup, openDatabase, openFailure } from './connection';
 import { DatabaseOpenError } from './errors';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { createDbAtVersion, scratchDir } from './test-support/scratch';
+import { BUSY_TIMEOUT_MS } from './write-lock';
 
 function openError(file: string): DatabaseOpenError {
   try {
@@ -31,7 +32,7 @@ describe('openDatabase', () => {
     const db = openDatabase(path.join(scratchDir(), 'pragmas.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     db.close();
   });
 

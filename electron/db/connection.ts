@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsDir, fileStamp, latestBackup } from './backups';
 import { DatabaseOpenError } from './errors';
+import { BUSY_TIMEOUT_MS } from './write-lock';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -17,8 +18,9 @@ export interface OpenOptions {
 function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  // The browser host, the CLI and the app may open the same file at once.
-  db.pragma('busy_timeout = 5000');
+  // The browser host, the CLI and the app may open the same file at once. Short: SQLite waits for
+  // a lock by blocking the thread; writes wait for a lock between tries instead (write-lock.ts).
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('synchronous = NORMAL');
 }
 

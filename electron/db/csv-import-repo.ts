@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { TransactionRow } from '../../shared/api/transaction-schemas';
 import type { Db } from './connection';
+import { DEFAULT_WRITE_WAIT_MS, retryWhileBusy } from './write-lock';
+import type { WriteTurn } from './write-queue';
 
 export interface ImportAccount {
   id: number;
@@ -35,9 +37,10 @@ export const ROWS_PER_INSERT = 80;
  * The writes of one CSV import, on a connection of its own: BEGIN IMMEDIATE takes the write lock
  * for the whole import, and readers on the app's connection keep seeing the last commit (WAL)
  * until COMMIT. The one transaction in the app opened by hand: it spans the import's awaits, which
- * store.transaction cannot (store.ts).
+ * store.write cannot (store.ts). `turn`: the writer's turn it runs in, whose deadline bounds the
+ * wait for a lock another process holds (by default, from when `begin` is called).
  */
-export function createImportWriter(db: Db) {
+export function createImportWriter(db: Db, turn?: WriteTurn) {
   const accounts = db.prepare<[], ImportAccount>('SELECT id, name, currency FROM accounts');
   const insertAccount = db.prepare<[string, string, string], { id: number }>(
     'INSERT INTO accounts (name, currency, created_at) VALUES (?, ?, ?) RETURNING id',
@@ -58,7 +61,12 @@ export function createImportWriter(db: Db) {
   const oneParams: unknown[] = new Array(COLUMN_COUNT);
 
   return {
-    begin: (): void => void db.exec('BEGIN IMMEDIATE'),
+    /** Takes the write lock, asking again after a pause while another process holds it (write-lock.ts). */
+    begin: (): Promise<void> => {
+      const since = turn?.since ?? Date.now();
+      const deadline = turn?.deadline ?? since + DEFAULT_WRITE_WAIT_MS;
+      return retryWhileBusy(() => void db.exec('BEGIN IMMEDIATE'), deadline, since);
+    },
     commit: (): void => void db.exec('COMMIT'),
     rollback: (): void => {
       if (db.inTransaction) db.exec('ROLLBACK');

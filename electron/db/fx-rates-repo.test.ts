@@ -11,9 +11,9 @@ const rate = (day: string, value: string, source: string, fetchedAt: string) => 
 });
 
 describe('fx rates repository', () => {
-  it('keeps one rate per pair and day, the latest fetched where sources overlap, as decimal text', () => {
+  it('keeps one rate per pair and day, the latest fetched where sources overlap, as decimal text', async () => {
     const store = openStore(':memory:');
-    store.transaction(() =>
+    await store.write(() =>
       store.fxRates.write([
         rate('2016-11-14', '1.0777', 'ecb', '2026-01-01T00:00:00Z'),
         rate('2016-11-15', '1.0734', 'ecb', '2026-01-01T00:00:00Z'),

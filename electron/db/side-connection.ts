@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Db } from './connection';
+import { BUSY_TIMEOUT_MS } from './write-lock';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 
 /**
@@ -15,7 +16,7 @@ export function openSideConnection(file: string, options: { nativeBinding?: stri
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('synchronous = NORMAL');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== LATEST_SCHEMA_VERSION) {

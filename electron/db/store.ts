@@ -1,18 +1,25 @@
 // Every repository of the database, created once over the app's connection and handed to the
 // services: no service prepares statements of its own or opens a transaction by hand.
 //
-// Transactions, one way each for two kinds of work:
+// One writer, in order. SQLite lets one connection write at a time, and better-sqlite3 waits for
+// that lock synchronously, holding up every other call on the thread. So every write of the
+// backend takes its turn in one queue (write-queue.ts) and waits there asynchronously, while
+// reads go on (WAL lets them read the last commit). At its turn a write takes the lock with a
+// short busy timeout and, while another process holds it (the CLI beside the app), asks again
+// after a pause (write-lock.ts). A write that has not begun by its deadline (DEFAULT_WRITE_WAIT_MS
+// after it asked) answers `busy` with nothing written; once begun it runs to its end.
+//
+// Two kinds of write:
 // - A write that runs to its end without waiting (a transaction edit, the demo, a quote refresh's
-//   write for one symbol) goes through `store.transaction(work)`: better-sqlite3 begins, commits
-//   when `work` returns, and rolls back when it throws. Called inside another it is a savepoint.
-//   `{ immediate: true }` takes the write lock at BEGIN, for work that reads and then acts on
-//   what it read while another process may be writing the same file (the app beside the CLI).
-// - Work that waits between its steps (a CSV import of a million rows, an export streamed to a
-//   file) runs in `store.withOwnConnection(work)`, on a second connection. better-sqlite3's
-//   transactions cannot span an `await`, so the import holds BEGIN IMMEDIATE … COMMIT itself
-//   (csv-import-repo.ts); on the app's connection that open transaction would take in every
-//   other call's writes made meanwhile (and roll them back with a refused file), and an export's
-//   open statement would leave the connection busy for every other call.
+//   write for one symbol) goes through `store.write(work)`: at its turn, BEGIN IMMEDIATE, then
+//   `work` (synchronous), then COMMIT when it returns or ROLLBACK when it throws.
+// - Work that waits between its steps (a CSV import of a million rows) runs in
+//   `store.importOnOwnConnection(work)`, on a second connection, holding the queue's turn until it
+//   settles. better-sqlite3's transactions cannot span an `await`, so the import holds BEGIN
+//   IMMEDIATE … COMMIT itself (csv-import-repo.ts); on the app's connection that open transaction
+//   would take in every other call's writes made meanwhile, and an export's open statement would
+//   leave the connection busy for every other call. Exports only read: `store.withOwnConnection`
+//   gives them a second connection outside the queue.
 import { createAccountsRepo } from './accounts-repo';
 import { openDatabase, type Db, type OpenOptions } from './connection';
 import { createCorporateActionsRepo } from './corporate-actions-repo';
@@ -26,6 +33,8 @@ import { createSettingsRepo } from './settings-repo';
 import { openSideConnection } from './side-connection';
 import { createSummaryRepo } from './summary-repo';
 import { createTransactionsRepo } from './transactions-repo';
+import { createWriteQueue, type WriteTurn } from './write-queue';
+import { DEFAULT_WRITE_WAIT_MS, retryWhileBusy } from './write-lock';
 
 export type AccountsRepo = ReturnType<typeof createAccountsRepo>;
 export type CorporateActionsRepo = ReturnType<typeof createCorporateActionsRepo>;
@@ -38,11 +47,14 @@ export type SummaryRepo = ReturnType<typeof createSummaryRepo>;
 export type TransactionsRepo = ReturnType<typeof createTransactionsRepo>;
 export type { ImportWriter, QuotesRepo };
 
-/** The repositories long work uses on a connection of its own. */
+/** What an export reads on a connection of its own. */
 export interface OwnConnection {
-  /** One CSV import's writes, between its own BEGIN IMMEDIATE and COMMIT. */
-  importWriter: ImportWriter;
   exports: ExportRepo;
+}
+
+export interface StoreOptions extends OpenOptions {
+  /** How long a write waits for its turn and the lock before it answers `busy` (store.ts, top). */
+  writeWaitMs?: number | undefined;
 }
 
 export interface Store {
@@ -60,9 +72,17 @@ export interface Store {
   readonly settings: SettingsRepo;
   readonly summary: SummaryRepo;
   readonly transactions: TransactionsRepo;
-  /** Runs `work` (synchronous) in one SQLite transaction: all of its writes or none. */
-  transaction<T>(work: () => T, options?: { immediate?: boolean }): T;
-  /** Runs long work on a second connection, closed when the work settles (see the top of this file). */
+  /**
+   * Runs `work` (synchronous) at the writer's turn in one SQLite transaction taken with BEGIN
+   * IMMEDIATE: all of its writes or none. Answers `busy` (nothing written) when the turn or the
+   * lock did not come in time.
+   */
+  write<T>(work: () => T): Promise<T>;
+  /** An import's writes on a second connection, at the writer's turn and holding it until they settle. */
+  importOnOwnConnection<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T>;
+  /** Other work that writes the file (a restore) at the writer's turn: no write runs beside it. */
+  inWriterTurn<T>(work: (turn: WriteTurn) => Promise<T>): Promise<T>;
+  /** Runs reading work on a second connection, closed when the work settles (see the top of this file). */
   withOwnConnection<T>(work: (own: OwnConnection) => Promise<T>): Promise<T>;
   close(): void;
 }
@@ -71,11 +91,18 @@ export interface Store {
  * The store over a connection the caller opened; `file` is where a second connection opens
  * (an in-memory database has only the one, so its long work shares it).
  */
-export function createStore(db: Db, file = ':memory:', options: OpenOptions = {}): Store {
-  const ownConnection = (connection: Db): OwnConnection => ({
-    importWriter: createImportWriter(connection),
-    exports: createExportRepo(connection),
-  });
+export function createStore(db: Db, file = ':memory:', options: StoreOptions = {}): Store {
+  const queue = createWriteQueue(options.writeWaitMs ?? DEFAULT_WRITE_WAIT_MS);
+  /** A second connection for `work`, closed when it settles; an in-memory database has only the one. */
+  const onOwnConnection = async <T>(work: (connection: Db) => Promise<T>): Promise<T> => {
+    if (file === ':memory:') return work(db);
+    const connection = openSideConnection(file, options);
+    try {
+      return await work(connection);
+    } finally {
+      connection.close();
+    }
+  };
   return {
     db,
     accounts: createAccountsRepo(db),
@@ -88,24 +115,17 @@ export function createStore(db: Db, file = ':memory:', options: OpenOptions = {}
     settings: createSettingsRepo(db),
     summary: createSummaryRepo(db),
     transactions: createTransactionsRepo(db),
-    transaction(work, { immediate = false } = {}) {
-      const run = db.transaction(work);
-      return immediate ? run.immediate() : run();
-    },
-    async withOwnConnection(work) {
-      if (file === ':memory:') return work(ownConnection(db));
-      const connection = openSideConnection(file, options);
-      try {
-        return await work(ownConnection(connection));
-      } finally {
-        connection.close();
-      }
-    },
+    write: (work) =>
+      queue.run(({ deadline, since }) => retryWhileBusy(() => db.transaction(work).immediate(), deadline, since)),
+    importOnOwnConnection: (work) =>
+      queue.run((turn) => onOwnConnection((connection) => work(createImportWriter(connection, turn)))),
+    inWriterTurn: (work) => queue.run(work),
+    withOwnConnection: (work) => onOwnConnection((connection) => work({ exports: createExportRepo(connection) })),
     close: () => db.close(),
   };
 }
 
 /** Opens (checking and migrating) the database file and builds its store. */
-export function openStore(file: string, options: OpenOptions = {}): Store {
+export function openStore(file: string, options: StoreOptions = {}): Store {
   return createStore(openDatabase(file, options), file, options);
 }

@@ -23,10 +23,10 @@ export interface PairRefresh {
 
 /**
  * Fetches and writes one pair; answers [rates written, what the log says], or null when the job
- * stopped before writing. `log` is called inside the write's transaction.
+ * stopped before writing. `log` is called inside the write's transaction, at the writer's turn.
  */
 export async function refreshPair(
-  stores: { transaction: Store['transaction']; fxRates: FxRatesRepo },
+  stores: { write: Store['write']; fxRates: FxRatesRepo },
   run: PairRefresh,
   log: (written: number, message: string) => void,
 ): Promise<[number, string] | null> {
@@ -52,12 +52,9 @@ export async function refreshPair(
   }));
   const holes = answer.holes > 0 ? `; skipped ${answer.holes} day(s) without a rate` : '';
   const message = `${rates.length} rates from ${rates[0]!.day} to ${rates.at(-1)!.day}${holes}`;
-  return stores.transaction(
-    (): [number, string] => {
-      const written = stores.fxRates.write(rates);
-      log(written, message);
-      return [written, message];
-    },
-    { immediate: true },
-  );
+  return stores.write((): [number, string] => {
+    const written = stores.fxRates.write(rates);
+    log(written, message);
+    return [written, message];
+  });
 }

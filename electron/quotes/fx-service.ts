@@ -43,9 +43,10 @@ export function createFxService(store: Store, events: EventBus, settings: Settin
 
     /**
      * Every file is parsed before anything is written, and all of them are written in one
-     * transaction: a bad cell anywhere refuses the whole call, naming its file, line and column.
+     * transaction at the writer's turn: a bad cell anywhere refuses the whole call, naming its
+     * file, line and column.
      */
-    importFiles(files: ParsedInput<'fx:importFiles'>['files']): ImportOutput {
+    async importFiles(files: ParsedInput<'fx:importFiles'>['files']): Promise<ImportOutput> {
       const fetchedAt = now().toISOString();
       const today = localDay(now());
       const parsed: (ParsedFxFile & { fileName: string })[] = [];
@@ -62,7 +63,7 @@ export function createFxService(store: Store, events: EventBus, settings: Settin
         }
       }
       const rates = parsed.flatMap((file) => file.rates);
-      const written = store.transaction(() => store.fxRates.write(rates), { immediate: true });
+      const written = await store.write(() => store.fxRates.write(rates));
       changed();
       return {
         rates: written,
@@ -77,7 +78,7 @@ export function createFxService(store: Store, events: EventBus, settings: Settin
     },
 
     /** A rate the user typed: source `manual`, fetched now, so it wins its day over earlier fetches. */
-    setManualRate({ base, quote, day, rate }: ParsedInput<'fx:setManualRate'>): FxRate {
+    async setManualRate({ base, quote, day, rate }: ParsedInput<'fx:setManualRate'>): Promise<FxRate> {
       const today = localDay(now());
       if (day > today) {
         throw new ApiError('invalid_input', `A rate for ${day} is in the future (today is ${today}).`, [
@@ -85,13 +86,13 @@ export function createFxService(store: Store, events: EventBus, settings: Settin
         ]);
       }
       const record: FxRate = { base, quote, day, rate, source: 'manual', fetchedAt: now().toISOString() };
-      store.transaction(() => store.fxRates.write([record]));
+      await store.write(() => store.fxRates.write([record]));
       changed();
       return record;
     },
 
-    deletePair(base: string, quote: string): CallOutput<'fx:deletePair'> {
-      const deleted = store.transaction(() => store.fxRates.removePair(base, quote));
+    async deletePair(base: string, quote: string): Promise<CallOutput<'fx:deletePair'>> {
+      const deleted = await store.write(() => store.fxRates.removePair(base, quote));
       if (deleted > 0) changed();
       return { base, quote, deleted };
     },

@@ -66,7 +66,7 @@ export function createQuoteService(
   const http = defaultHttpPolicy(options.http);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const stores: RefreshStores = {
-    transaction: store.transaction,
+    write: store.write,
     quotes: store.quotes,
     actions: store.corporateActions,
     log: store.refreshLog,
@@ -163,7 +163,12 @@ export function createQuoteService(
      * A quotes CSV, all or nothing: Tiltfolio's export (several symbols, sources and fetch times
      * kept as written) or one symbol's Yahoo/Stooq prices. Errors name the file, line and column.
      */
-    importFile(fileName: string, content: string, symbol?: string, rescaleOlder = false): ImportedQuotes {
+    async importFile(
+      fileName: string,
+      content: string,
+      symbol?: string,
+      rescaleOlder = false,
+    ): Promise<ImportedQuotes> {
       const fetchedAt = now().toISOString();
       let parsed: QuoteFile;
       try {
@@ -184,7 +189,7 @@ export function createQuoteService(
         const rows = parsed.rows;
         const bySymbol = new Map<string, SourcedQuoteRow[]>();
         for (const row of rows) bySymbol.set(row.symbol, [...(bySymbol.get(row.symbol) ?? []), row]);
-        const result = store.transaction(() => {
+        const result = await store.write(() => {
           const notes: string[] = [];
           const guarded = [...bySymbol].flatMap(([name, bars]) => {
             const write = guardScale(stores.quotes, name, bars, scaleWording(fileName), rescaleOlder);
@@ -208,7 +213,7 @@ export function createQuoteService(
       const { bars } = parsed.series;
       if (bars.length === 0) throw new ApiError('invalid_input', `${fileName} holds no prices.`);
       const incoming = bars.map((bar) => ({ ...bar, source: 'file', fetchedAt }));
-      const rescaled = store.transaction(() => {
+      const rescaled = await store.write(() => {
         const guarded = guardScale(stores.quotes, target, incoming, scaleWording(fileName), rescaleOlder);
         stores.quotes.writeSeries({ symbol: target, source: 'file', fetchedAt, bars: guarded.bars });
         return guarded.note;
@@ -222,7 +227,7 @@ export function createQuoteService(
     },
 
     /** A close the user typed, for an instrument no provider knows (it wins over fetched bars that day). */
-    setManualPrice(symbol: string, day: string, close: number): HistoryBar {
+    async setManualPrice(symbol: string, day: string, close: number): Promise<HistoryBar> {
       const bar = { day, open: null, high: null, low: null, close, adjClose: null, volume: null };
       const problem = barProblem(bar, localDay(now()));
       if (problem) {
@@ -230,14 +235,14 @@ export function createQuoteService(
           `${problem.field === 'day' ? 'day' : 'close'}: impossible`,
         ]);
       }
-      stores.quotes.upsertBars(symbol, 'manual', now().toISOString(), [bar]);
+      await store.write(() => stores.quotes.upsertBars(symbol, 'manual', now().toISOString(), [bar]));
       events.emit('data:changed', { scope: 'quotes' });
       return { ...bar, source: 'manual' };
     },
 
     /** Removes a symbol's bars in a day range (all without one); the portfolio re-values on data:changed. */
-    deleteBars(symbol: string, from?: string, to?: string): CallOutput<'quotes:delete'> {
-      const result = stores.quotes.deleteBars(symbol, from, to);
+    async deleteBars(symbol: string, from?: string, to?: string): Promise<CallOutput<'quotes:delete'>> {
+      const result = await store.write(() => stores.quotes.deleteBars(symbol, from, to));
       if (result.deleted > 0) events.emit('data:changed', { scope: 'quotes' });
       return { symbol, ...result };
     },

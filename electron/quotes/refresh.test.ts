@@ -115,7 +115,7 @@ describe('refresh from Yahoo', () => {
   it('refreshes every instrument and cached symbol when none are named', async () => {
     const h = await startHarness();
     h.backend.db.prepare(`INSERT INTO instruments (symbol, kind) VALUES ('XLF', 'etf'), ('CASH', 'cash')`).run();
-    h.backend.quotes.setManualPrice('MYFUND', '2019-02-22', 10);
+    await h.backend.quotes.setManualPrice('MYFUND', '2019-02-22', 10);
     seedUntilJanuary(h);
     const summary = await refresh(h);
     expect(summary).toMatchObject({ state: 'done', ok: 3 });

@@ -1,7 +1,10 @@
 // One refresh job: fetch each symbol's new bars, and each needed currency pair's rates
 // (fx-refresh.ts), from a provider and write them, a few at a time. A symbol's bars, corporate actions, any split adjustment of its older bars and its log
 // entry are written in one transaction after every answer has been parsed and checked, so a
-// failure of any kind leaves its cache as it was.
+// failure of any kind leaves its cache as it was. The job's tally counts each symbol by what its
+// write committed: one symbol's failure (the database busy with another process's import, say)
+// never hides what the others wrote, and a failure's log entry that could not be written at once
+// is tried again at the end and, if it still cannot be, named in the job's message.
 import type { EventPayload } from '../../shared/api/contract';
 import { forEachLimited } from '../../shared/quotes/concurrency';
 import { addDays, utcMsToDay } from '../../shared/engine/dates';
@@ -9,7 +12,7 @@ import { checkProviderSeries } from '../../shared/quotes/validate';
 import type { createCorporateActionsRepo } from '../db/corporate-actions-repo';
 import type { createInstrumentsRepo } from '../db/instruments-repo';
 import type { QuotesRepo } from '../db/quotes-repo';
-import type { createRefreshLogRepo, RefreshOutcome } from '../db/refresh-log-repo';
+import type { createRefreshLogRepo, NewRefreshLogEntry, RefreshOutcome } from '../db/refresh-log-repo';
 import type { FxRatesRepo, Store } from '../db/store';
 import { pairLabel, type FxPair } from '../../shared/quotes/fx-pairs';
 import { refreshPair } from './fx-refresh';
@@ -19,7 +22,8 @@ import { guardScale, type ScaleWording } from './scale-guard';
 import { adjustForNewSplits, fetchSplitHistory } from './split-history';
 
 export interface RefreshStores {
-  transaction: Store['transaction'];
+  /** Each symbol's write at the writer's turn (store.ts). */
+  write: Store['write'];
   quotes: QuotesRepo;
   actions: ReturnType<typeof createCorporateActionsRepo>;
   log: ReturnType<typeof createRefreshLogRepo>;
@@ -90,17 +94,30 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
 
   progress({ jobId: job.id, symbolsDone: 0, symbolsTotal: total, state: 'running' });
 
-  const record = (symbol: string, startedAt: string, outcome: RefreshOutcome, bars: number, message: string) => {
-    stores.log.add({
-      jobId: job.id,
-      symbol,
-      provider: job.provider.id,
-      startedAt,
-      finishedAt: now().toISOString(),
-      outcome,
-      barsWritten: bars,
-      message,
-    });
+  const entry = (
+    symbol: string,
+    startedAt: string,
+    outcome: RefreshOutcome,
+    bars: number,
+    message: string,
+  ): NewRefreshLogEntry => ({
+    jobId: job.id,
+    symbol,
+    provider: job.provider.id,
+    startedAt,
+    finishedAt: now().toISOString(),
+    outcome,
+    barsWritten: bars,
+    message,
+  });
+  /** Failures whose log entry could not be written when they happened (the database busy). */
+  const unlogged: NewRefreshLogEntry[] = [];
+  const logFailure = async (failure: NewRefreshLogEntry): Promise<void> => {
+    try {
+      await stores.write(() => stores.log.add(failure));
+    } catch {
+      if (context.isOpen()) unlogged.push(failure);
+    }
   };
 
   // After each answer: cancelled is an outcome to log; a closing backend allows no more writes at all.
@@ -130,7 +147,7 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
       if (!context.isOpen()) return;
       outcome = error instanceof CancelledError || job.signal.aborted ? 'cancelled' : 'error';
       message = outcome === 'cancelled' ? 'Cancelled before an answer arrived; nothing was written.' : describe(error);
-      record(symbol, startedAt, outcome, 0, message);
+      await logFailure(entry(symbol, startedAt, outcome, 0, message));
     }
     done++;
     if (outcome === 'ok') ok++;
@@ -155,29 +172,26 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     const fetchedAt = now().toISOString();
     const holes = series.holes > 0 ? `; skipped ${series.holes} day(s) without a close` : '';
     const said = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
-    // IMMEDIATE: whether a split is new is read and acted on under the write lock, so a refresh in
-    // another process (the CLI beside the app) cannot apply the same split a second time.
-    return stores.transaction(
-      (): [number, string] => {
-        const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
-        // After the split rule: what a reported split explains is on one scale by now.
-        const incoming = series.bars.map((bar) => ({ ...bar, source: job.provider.id, fetchedAt }));
-        const guarded = guardScale(
-          stores.quotes,
-          symbol,
-          incoming,
-          refreshWording(job.provider.id, symbol),
-          job.rescaleOlder ?? false,
-        );
-        const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: guarded.bars });
-        stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
-        if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
-        const text = [said, adjusted, guarded.note].filter(Boolean).join('; ');
-        record(symbol, startedAt, 'ok', count, text);
-        return [count, text];
-      },
-      { immediate: true },
-    );
+    // store.write begins IMMEDIATE: whether a split is new is read and acted on under the write
+    // lock, so a refresh in another process (the CLI beside the app) cannot apply it a second time.
+    return stores.write((): [number, string] => {
+      const adjusted = adjustForNewSplits(stores, symbol, job.provider.id, fetched);
+      // After the split rule: what a reported split explains is on one scale by now.
+      const incoming = series.bars.map((bar) => ({ ...bar, source: job.provider.id, fetchedAt }));
+      const guarded = guardScale(
+        stores.quotes,
+        symbol,
+        incoming,
+        refreshWording(job.provider.id, symbol),
+        job.rescaleOlder ?? false,
+      );
+      const count = stores.quotes.writeSeries({ symbol, source: job.provider.id, fetchedAt, bars: guarded.bars });
+      stores.actions.upsert(symbol, job.provider.id, fetchedAt, series.actions);
+      if (series.meta) stores.instruments.fillFromProvider(symbol, series.meta);
+      const text = [said, adjusted, guarded.note].filter(Boolean).join('; ');
+      stores.log.add(entry(symbol, startedAt, 'ok', count, text));
+      return [count, text];
+    });
   };
 
   const refreshOnePair = (pair: FxPair, startedAt: string) =>
@@ -192,7 +206,7 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
         now,
         stopped,
       },
-      (written, message) => record(pairLabel(pair), startedAt, 'ok', written, message),
+      (written, message) => stores.log.add(entry(pairLabel(pair), startedAt, 'ok', written, message)),
     );
 
   const items: { name: string; isPair: boolean; work: (startedAt: string) => Promise<[number, string] | null> }[] = [
@@ -201,15 +215,27 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
   ];
   await forEachLimited(items, tuning.concurrency, (item) => runItem(item.name, item.isPair, item.work));
 
+  if (unlogged.length > 0 && context.isOpen()) {
+    const late = unlogged.splice(0);
+    try {
+      await stores.write(() => late.forEach((failure) => stores.log.add(failure)));
+    } catch {
+      unlogged.push(...late);
+    }
+  }
+  const missing = unlogged.length
+    ? `; the refresh log could not record ${unlogged.map((failure) => failure.symbol).join(', ')} (the database was busy)`
+    : '';
   // Pairs are named only when the job had some, so a refresh of quotes alone reads as before.
   const what = pairs.length > 0 ? 'symbols and currency pairs' : 'symbols';
   const rates = pairs.length > 0 ? ` and ${ratesWritten} exchange rates` : '';
-  const counts = `${ok} of ${total} ${what} updated, ${barsWritten} bars${rates} written${failed ? `; ${failed} failed (see the refresh log under Import & export)` : ''}`;
+  const counts = `${ok} of ${total} ${what} updated, ${barsWritten} bars${rates} written${failed ? `; ${failed} failed (see the refresh log under Import & export)` : ''}${missing}`;
   const state: RefreshSummary['state'] = job.signal.aborted ? 'cancelled' : failed > 0 && ok === 0 ? 'failed' : 'done';
   const message = state === 'cancelled' ? `Cancelled: ${counts}.` : `${counts}.`;
   if (context.isOpen()) {
-    stores.log.prune();
-    progress({ jobId: job.id, symbolsDone: done, symbolsTotal: total, state, message });
+    // Tidying only: a busy database leaves the old entries for the next job to prune.
+    await stores.write(() => stores.log.prune()).catch(() => 0);
+    if (context.isOpen()) progress({ jobId: job.id, symbolsDone: done, symbolsTotal: total, state, message });
   }
   return { jobId: job.id, state, ok, failed, barsWritten, ratesWritten, message };
 }

@@ -5,8 +5,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api/contract';
 import type { ImportResult } from '../../shared/api/csv-schemas';
@@ -15,84 +13,26 @@ import type { BackendSession } from '../backend/backend-session';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startBackendWorker } from './backend-worker';
 import { startHost, type RunningHost } from './host';
+import { buildBackendBundle, listen, post as postWith, removeBundle } from './test-support/worker-host';
 
 const SOAK = process.env.TILTFOLIO_SOAK === '1';
 const ROWS = SOAK ? 1_000_000 : 100_000;
 /** Calls that must be answered within 100 ms while the import runs (one every few hundred rows). */
 const MIN_PROMPT_ANSWERS = SOAK ? 200 : 20;
 const PROMPT_MS = 100;
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-
-function post(host: RunningHost, name: string, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path: `/api/call/${name}`,
-        method: 'POST',
-        agent,
-        headers: {
-          Host: `127.0.0.1:${host.port}`,
-          Authorization: `Bearer ${host.token}`,
-          'Content-Type': 'application/json',
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** The page's event stream, collected as text until closed. */
-function listen(host: RunningHost): { text: () => string; close: () => void } {
-  let text = '';
-  const req = http.get(
-    {
-      host: '127.0.0.1',
-      port: host.port,
-      path: '/api/events',
-      headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}` },
-    },
-    (res) => {
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-    },
-  );
-  req.on('error', () => {});
-  return { text: () => text, close: () => req.destroy() };
-}
+const post = (host: RunningHost, name: string, body: string) => postWith(host, name, body, agent);
 
 describe(`browser mode's backend worker during a ${ROWS.toLocaleString('en-US')}-row import`, () => {
   const tempDir = useTempDirs();
   let bundle: string;
 
   beforeAll(async () => {
-    // The worker runs the real entry point, bundled as the build bundles dist/backend.cjs. Inside
-    // the checkout, so the bundle finds better-sqlite3 in node_modules.
-    bundle = path.join(root, 'out', 'test', `backend-worker-${process.pid}.cjs`);
-    await build({
-      entryPoints: [path.join(root, 'electron', 'backend', 'backend-entry.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    bundle = await buildBackendBundle('backend-worker');
   }, 120_000);
   afterAll(() => {
-    fs.rmSync(bundle, { force: true });
+    removeBundle(bundle);
     agent.destroy();
   });
 

@@ -44,6 +44,8 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   refused_sender: 403,
+  // The database's writer is taken (another import or process): nothing was written, try again.
+  busy: 503,
   internal: 500,
 };
 

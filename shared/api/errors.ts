@@ -1,6 +1,8 @@
 /**
  * What went wrong, as the UI can act on it. `refused_sender`: the call came from somewhere other
  * than the app's own page (another frame, a navigated-away page) and was not passed on at all.
+ * `busy`: another import or process held the database's write lock for longer than a call waits;
+ * nothing of the call was written, so it is safe to try again (the UI does, saying so).
  */
 export const API_ERROR_CODES = [
   'invalid_input',
@@ -8,6 +10,7 @@ export const API_ERROR_CODES = [
   'not_found',
   'conflict',
   'refused_sender',
+  'busy',
   'internal',
 ] as const;
 

@@ -59,19 +59,24 @@ export function readDemoQuotes(assetsDir: string): Map<string, QuoteBar[]> {
  */
 export function demoHandlers({ store, events, settings, host, now }: BackendContext): Pick<Handlers, 'demo:load'> {
   return {
-    'demo:load': () => {
+    'demo:load': async () => {
       const { summary, accounts, instruments, quotes, transactions } = store;
-      const before = summary.counts();
-      if (before.accounts > 0 || before.transactions > 0) {
-        throw new ApiError(
-          'conflict',
-          'The demo portfolio loads only into an empty database; this one already has accounts or transactions.',
-        );
-      }
+      const refuseUnlessEmpty = () => {
+        const before = summary.counts();
+        if (before.accounts > 0 || before.transactions > 0) {
+          throw new ApiError(
+            'conflict',
+            'The demo portfolio loads only into an empty database; this one already has accounts or transactions.',
+          );
+        }
+      };
+      refuseUnlessEmpty();
       const closes = readDemoQuotes(host.assetsDir);
       const stamp = now().toISOString();
       const inputs = demoTransactions(closes);
-      store.transaction(() => {
+      await store.write(() => {
+        // Again at the writer's turn: a write queued before this one may have filled the database.
+        refuseUnlessEmpty();
         for (const { symbol, name, kind } of DEMO_INSTRUMENTS) {
           instruments.upsert(symbol, name, kind, 'USD');
           quotes.writeSeries({ symbol, source: 'file', fetchedAt: stamp, bars: closes.get(symbol) ?? [] });

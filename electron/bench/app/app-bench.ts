@@ -126,7 +126,7 @@ async function measureAll(): Promise<BenchResult[]> {
   // What `npm run web` runs first: the servers below run the built app.
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-  const { dataDir: scaleDir, generated } = scaleDataDir(root);
+  const { dataDir: scaleDir, generated } = await scaleDataDir(root);
   if (generated) console.error('bench: generated the large portfolio into out/bench-data (cached for the next run)');
   const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-bench-demo-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

@@ -13,10 +13,10 @@ export function scaleCacheDir(root: string, options: ScaleOptions = FULL_SCALE):
 }
 
 /** A fresh data folder holding a copy of the cached large portfolio (generated first if missing). */
-export function scaleDataDir(
+export async function scaleDataDir(
   root: string,
   options: ScaleOptions = FULL_SCALE,
-): { dataDir: string; generated: boolean } {
+): Promise<{ dataDir: string; generated: boolean }> {
   const cache = scaleCacheDir(root, options);
   const cached = path.join(cache, DB_FILE_NAME);
   let generated = false;
@@ -24,7 +24,7 @@ export function scaleDataDir(
     // Written beside and renamed into place: an interrupted run leaves no half database in the cache.
     const partial = `${cache}.partial-${process.pid}`;
     fs.rmSync(partial, { recursive: true, force: true });
-    writeScaleDataDir(partial, options);
+    await writeScaleDataDir(partial, options);
     fs.mkdirSync(path.dirname(cache), { recursive: true });
     fs.renameSync(partial, cache);
     generated = true;

@@ -23,12 +23,15 @@ function parseArgs(argv: string[]): { dir: string; options: ScaleOptions } {
   return { dir, options };
 }
 
-try {
+// No top-level await: scripts/run-ts.mjs bundles to CommonJS.
+async function main(): Promise<void> {
   const { dir, options } = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const counts = writeScaleDataDir(dir, options);
+  const counts = await writeScaleDataDir(dir, options);
   console.log(JSON.stringify({ dir, ...counts, seconds: (Date.now() - started) / 1000 }));
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   console.error(`generate-scale: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-}
+});

@@ -35,9 +35,14 @@ function readBack(dir: string) {
 describe('the scale data set generator', () => {
   const tempDir = useTempDirs();
 
-  it('writes exactly the counts asked for, with every kind of record', () => {
+  it('writes exactly the counts asked for, with every kind of record', async () => {
     const dir = tempDir();
-    expect(writeScaleDataDir(dir, SMALL)).toEqual({ accounts: 5, instruments: 25, transactions: 3_000, bars: 30_000 });
+    expect(await writeScaleDataDir(dir, SMALL)).toEqual({
+      accounts: 5,
+      instruments: 25,
+      transactions: 3_000,
+      bars: 30_000,
+    });
     const { transactions } = readBack(dir);
     const types = new Set(transactions.map((t) => t.type));
     // Every type the ledger knows.
@@ -45,11 +50,11 @@ describe('the scale data set generator', () => {
     expect(transactions[0]!.date >= SMALL.from && transactions.at(-1)!.date <= SMALL.to).toBe(true);
   });
 
-  it('gives the same database for the same seed, and another for another seed', () => {
+  it('gives the same database for the same seed, and another for another seed', async () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
-    writeScaleDataDir(a, SMALL);
-    writeScaleDataDir(b, SMALL);
-    writeScaleDataDir(c, { ...SMALL, seed: 8 });
+    await writeScaleDataDir(a, SMALL);
+    await writeScaleDataDir(b, SMALL);
+    await writeScaleDataDir(c, { ...SMALL, seed: 8 });
     const first = readBack(a);
     expect(readBack(b)).toEqual(first);
     const other = readBack(c);
@@ -57,9 +62,9 @@ describe('the scale data set generator', () => {
     expect(other.bars).not.toEqual(first.bars);
   });
 
-  it('never sells, transfers or splits shares an account does not hold (replayed here, whole shares)', () => {
+  it('never sells, transfers or splits shares an account does not hold (replayed here, whole shares)', async () => {
     const dir = tempDir();
-    writeScaleDataDir(dir, SMALL);
+    await writeScaleDataDir(dir, SMALL);
     const { transactions, accounts } = readBack(dir);
     expect(() => applyLedger(transactions, { today: SMALL.to, accounts })).not.toThrow();
     // Same-day order as docs/engine.md: splits, buys, transfers out, transfers in, sells, the rest.
@@ -89,9 +94,9 @@ describe('the scale data set generator', () => {
     expect([...held.values()].filter((q) => q > 0n).length).toBeGreaterThan(50);
   });
 
-  it('refuses to write over an existing database', () => {
+  it('refuses to write over an existing database', async () => {
     const dir = tempDir();
-    writeScaleDataDir(dir, { ...SMALL, transactions: 100 });
-    expect(() => writeScaleDataDir(dir, SMALL)).toThrow(/exists already/);
+    await writeScaleDataDir(dir, { ...SMALL, transactions: 100 });
+    await expect(writeScaleDataDir(dir, SMALL)).rejects.toThrow(/exists already/);
   });
 });

@@ -82,8 +82,11 @@ export interface ScaleCounts {
   bars: number;
 }
 
-/** Generates and writes into `dataDir` (which must hold no database yet). */
-export function writeScaleDataDir(dataDir: string, options: ScaleOptions): ScaleCounts {
+/**
+ * Generates and writes into `dataDir` (which must hold no database yet), in one transaction at the
+ * store's writer's turn like every other write (electron/db/store.ts).
+ */
+export async function writeScaleDataDir(dataDir: string, options: ScaleOptions): Promise<ScaleCounts> {
   const file = dbPathIn(dataDir);
   if (fs.existsSync(file)) throw new Error(`${file} exists already; the generator writes only a new database`);
   const portfolio = generateScalePortfolio(options);
@@ -91,7 +94,7 @@ export function writeScaleDataDir(dataDir: string, options: ScaleOptions): Scale
   const store = openStore(file);
   const stamp = `${options.to}T22:00:00.000Z`;
   try {
-    store.transaction(() => {
+    await store.write(() => {
       for (const instrument of portfolio.instruments) {
         store.instruments.upsert(instrument.symbol, instrument.name, instrument.kind, 'USD');
         const bars: QuoteBar[] = [...instrumentBars(instrument, portfolio.days, barRandom)];

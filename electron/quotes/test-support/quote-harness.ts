@@ -35,6 +35,8 @@ export async function startHarness(
     tuning?: Partial<RefreshTuning>;
     series?: Map<string, FakeSeries>;
     now?: () => Date;
+    /** How long a write waits for the lock before answering busy (electron/db/store.ts). */
+    writeWaitMs?: number;
   } = {},
 ): Promise<Harness> {
   const server = await startFakeQuoteServer(options.series ? { series: options.series } : {});
@@ -48,6 +50,7 @@ export async function startHarness(
     mode: 'cli',
     runtime: 'test',
     now: options.now ?? (() => TEST_NOW),
+    writeWaitMs: options.writeWaitMs,
     quotes: {
       http: {
         timeoutMs: 2000,

@@ -12,12 +12,15 @@ import {
   type Unsubscribe,
 } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { withBusyRetry, type BusyTracker } from './busy-retry';
 
 /** The renderer's one door to the backend, over the Electron bridge or over HTTP alike. */
 export interface Client {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   on<N extends EventName>(name: N, listener: EventListener<N>): Unsubscribe;
   readonly transport: 'ipc' | 'http';
+  /** Calls waiting to try again because the database was busy (busy-retry.ts); absent in tests. */
+  readonly busy?: BusyTracker;
 }
 
 function unwrap<T>(result: ApiResult<T>): T {
@@ -162,5 +165,5 @@ function isBridge(value: unknown): value is Bridge {
 
 export function detectClient(): Client {
   const candidate: unknown = (window as unknown as Record<string, unknown>)[BRIDGE_KEY];
-  return isBridge(candidate) ? bridgeClient(candidate) : httpClient();
+  return withBusyRetry(isBridge(candidate) ? bridgeClient(candidate) : httpClient());
 }

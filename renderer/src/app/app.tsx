@@ -9,6 +9,7 @@ import { HoldingsScreen } from '../screens/holdings/holdings-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen';
+import { BusyStatus } from './busy-status';
 import { ConnectionStatus } from './connection-status';
 import { RefreshWidget } from './refresh-widget';
 import { ROUTES, useRoute, type RouteId } from './use-route';
@@ -88,6 +89,7 @@ function Shell() {
           <div className="sidebar-foot">
             <RefreshWidget />
             <ConnectionStatus />
+            <BusyStatus />
             {info.data && (
               <span className="version" data-testid="app-version" aria-label={`Version ${info.data.version}`}>
                 v{info.data.version}
