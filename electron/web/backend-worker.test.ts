@@ -1,7 +1,8 @@
 // Browser mode's backend runs in a worker thread: during a large import (500,000 rows under
 // TILTFOLIO_SOAK=1, near the 32 MB a browser-mode upload may carry; 100,000 otherwise) the HTTP host keeps answering other calls, which the
-// worker serves between the import's batches. Measured by how many calls are answered, and how
-// many of those within 100 ms, while the import runs; never by the import's own duration.
+// worker serves between the import's batches. Measured by how many calls are answered while the
+// import runs and how evenly: no silence longer than a quarter of the import itself (a ratio
+// within one run, not a wall-time figure the machine's load could break).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -17,9 +18,10 @@ import { buildBackendBundle, listen, post as postWith, removeBundle } from './te
 
 const SOAK = process.env.TILTFOLIO_SOAK === '1';
 const ROWS = SOAK ? 500_000 : 100_000;
-/** Calls that must be answered within 100 ms while the import runs (in proportion to its rows). */
-const MIN_PROMPT_ANSWERS = (ROWS / 100_000) * 20;
-const PROMPT_MS = 100;
+/** Calls that must be answered while the import runs (in proportion to its rows). */
+const MIN_ANSWERS = (ROWS / 100_000) * 20;
+/** The longest stretch without an answer, as a share of the import's duration. */
+const MAX_SILENCE_SHARE = 0.25;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 const post = (host: RunningHost, name: string, body: string) => postWith(host, name, body, agent);
@@ -67,9 +69,15 @@ describe(`browser mode's backend worker during a ${ROWS.toLocaleString('en-US')}
         });
 
         let importing = true;
-        const imported = post(host, 'csv:import', upload).finally(() => (importing = false));
+        const started = performance.now();
+        let ended = started;
+        const imported = post(host, 'csv:import', upload).finally(() => {
+          importing = false;
+          ended = performance.now();
+        });
         // One call after another, as a page polls: each is timed from request to answer.
         const latencies: number[] = [];
+        const answeredAt: number[] = [];
         const names = ['app:info', 'accounts:list', 'portfolio:summary', 'csv:presets'];
         while (importing) {
           const name = names[latencies.length % names.length] as string;
@@ -77,21 +85,26 @@ describe(`browser mode's backend worker during a ${ROWS.toLocaleString('en-US')}
           const reply = await post(host, name, '{}');
           const elapsed = performance.now() - start;
           expect(reply.status, `${name}: ${reply.body.slice(0, 200)}`).toBe(200);
-          if (importing) latencies.push(elapsed);
+          if (importing) {
+            latencies.push(elapsed);
+            answeredAt.push(start + elapsed);
+          }
         }
         const done = await imported;
         const result = JSON.parse(done.body) as ApiResult<ImportResult>;
         expect(result, done.body.slice(0, 500)).toMatchObject({ ok: true, value: { added: ROWS, committed: true } });
 
-        const prompt = latencies.filter((ms) => ms < PROMPT_MS).length;
         const sorted = [...latencies].sort((a, b) => a - b);
+        const moments = [started, ...answeredAt, ended];
+        const silence = Math.max(...moments.slice(1).map((t, i) => t - (moments[i] as number)));
+        const duration = ended - started;
         console.log(
-          `backend worker: ${latencies.length} calls answered during the import, ${prompt} within ${PROMPT_MS} ms ` +
-            `(median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, slowest ${sorted.at(-1)?.toFixed(0)} ms)`,
+          `backend worker: ${latencies.length} calls answered during a ${duration.toFixed(0)} ms import ` +
+            `(median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, longest silence ${silence.toFixed(0)} ms)`,
         );
-        expect(prompt).toBeGreaterThanOrEqual(MIN_PROMPT_ANSWERS);
-        // Most of them, too: the stragglers wait on the upload's JSON being parsed and on the commit.
-        expect(prompt * 2).toBeGreaterThanOrEqual(latencies.length);
+        expect(latencies.length).toBeGreaterThanOrEqual(MIN_ANSWERS);
+        // Answers came all through it: a blocked worker would leave one silence as long as the import.
+        expect(silence).toBeLessThanOrEqual(duration * MAX_SILENCE_SHARE);
 
         // The import's progress and its change reached the page's event stream.
         await expect.poll(() => events.text()).toContain('data: {"scope":"transactions"}');
