@@ -92,9 +92,14 @@ export function parseWindow(
  * screen's default rather than failing).
  */
 export function windowFromQuery(query: string): DateWindow | null {
-  const params = new URLSearchParams(query.replace(/^\?/, ''));
-  const from = params.get('from');
-  const to = params.get('to');
+  // Read by hand: shared/ has no DOM (URLSearchParams), and the values are plain days and words.
+  const params = new Map<string, string>();
+  for (const pair of query.replace(/^\?/, '').split('&')) {
+    const at = pair.indexOf('=');
+    if (at > 0) params.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  const from = params.get('from') ?? null;
+  const to = params.get('to') ?? null;
   if (from !== null && to !== null) return isDay(from) && isDay(to) && from <= to ? { from, to } : null;
   const range = params.get('range')?.toUpperCase();
   return range && (WINDOW_PRESETS as readonly string[]).includes(range) ? { preset: range as WindowPreset } : null;
