@@ -1,17 +1,8 @@
-import {
-  createChart,
-  createSeriesMarkers,
-  type IChartApi,
-  type ISeriesApi,
-  type ISeriesMarkersPluginApi,
-  type SeriesMarker,
-  type SeriesType,
-  type Time,
-} from 'lightweight-charts';
+import { createChart, type IChartApi, type Time } from 'lightweight-charts';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartSeries } from './chart-types';
 import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
-import { addSeries, seriesOptions } from './series-options';
+import { reconcileSeries, type Live } from './reconcile-series';
 import { tickMark } from './tick-format';
 import './chart.css';
 
@@ -39,13 +30,6 @@ function dayOf(time: Time): string {
   if (typeof time === 'string') return time;
   if (typeof time === 'number') return new Date(time * 1000).toISOString().slice(0, 10);
   return `${time.year}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}`;
-}
-
-interface Live {
-  api: ISeriesApi<SeriesType>;
-  kind: ChartSeries['kind'];
-  pane: number;
-  markers: ISeriesMarkersPluginApi<Time> | null;
 }
 
 /** The chart's colours from the theme: set on creation and whenever the theme changes. */
@@ -121,38 +105,7 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch, on
   useEffect(() => {
     const api = chart.current;
     if (!api) return;
-    const wanted = new Set(series.map((s) => s.id));
-    for (const [id, entry] of live.current) {
-      if (!wanted.has(id)) {
-        api.removeSeries(entry.api);
-        live.current.delete(id);
-      }
-    }
-    for (const spec of series) {
-      let entry = live.current.get(spec.id);
-      if (entry && (entry.kind !== spec.kind || entry.pane !== (spec.pane ?? 0))) {
-        api.removeSeries(entry.api);
-        live.current.delete(spec.id);
-        entry = undefined;
-      }
-      if (!entry) {
-        entry = { api: addSeries(api, spec), kind: spec.kind, pane: spec.pane ?? 0, markers: null };
-        live.current.set(spec.id, entry);
-      } else {
-        entry.api.applyOptions(seriesOptions(spec));
-      }
-      entry.api.setData(spec.data.map((p) => ({ time: p.time as Time, value: p.value })));
-      const markers: SeriesMarker<Time>[] = (spec.markers ?? []).map((m) => ({
-        time: m.time as Time,
-        position: m.position,
-        shape: m.shape,
-        color: m.color,
-        text: m.text ?? '',
-        ...(m.size === undefined ? {} : { size: m.size }),
-      }));
-      if (entry.markers) entry.markers.setMarkers(markers);
-      else if (markers.length > 0) entry.markers = createSeriesMarkers(entry.api, markers);
-    }
+    reconcileSeries(api, live.current, series);
     const panes = api.panes();
     for (let i = panes.length - 1; i > 0; i--) {
       if (!series.some((s) => (s.pane ?? 0) === i)) api.removePane(i);
