@@ -78,4 +78,44 @@ test('rotation: a typed window, its statistics, and the window restored from the
   await expect(page.getByTestId('rotation-span')).not.toHaveText('Oct 31 – Nov 14, 2016');
   await page.goBack();
   await expect(page.getByTestId('rotation-span')).toHaveText('Oct 31 – Nov 14, 2016');
+
+  // Zooming into the chart (1Y, then the wheel) makes what is in view the window: the hash and
+  // the figures' heading follow it.
+  await page.getByRole('radio', { name: '1Y' }).check();
+  await expect(page).toHaveURL(/range=1Y$/);
+  const chart = page.getByRole('img', { name: /^RUT from / });
+  await chart.hover();
+  await page.mouse.wheel(0, -600);
+  await expect(page).toHaveURL(/#\/rotation\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+  const [, from, to] = /from=([\d-]+)&to=([\d-]+)/.exec(page.url()) as RegExpExecArray;
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(from as string);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(to as string);
+});
+
+test('dashboard: the performance figures for a typed window, the benchmark checked against the CSV', async ({
+  page,
+}, info) => {
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await app.loadDemo();
+  await page.getByLabel('From', { exact: true }).fill('2016-10-31');
+  await page.getByLabel('To', { exact: true }).fill('2016-11-14');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/#\/(dashboard)?\?from=2016-10-31&to=2016-11-14$/);
+  await expect(page.getByText('Oct 31 – Nov 14, 2016', { exact: true })).toBeVisible();
+  // SPY with dividends reinvested: its adjusted closes (column 6), read here from the file.
+  const adjusted = (day: string) => {
+    const file = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'quotes', 'SPY.csv');
+    const line = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${day},`)) as string;
+    return Number(line.split(',')[5]);
+  };
+  const spy = (adjusted('2016-11-14') / adjusted('2016-10-31') - 1) * 100;
+  await expect(page.getByTestId('benchmark-return')).toHaveText(signed(spy));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: info.outputPath(`dashboard-window-${scheme}.png`), fullPage: true });
+  }
 });
