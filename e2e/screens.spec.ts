@@ -227,7 +227,7 @@ test('rotation: RS chart with the engine’s figures, presets, and the rotation 
   await expect(rotation.stat('since-change')).toHaveText(`${change > 0 ? '+' : ''}${change.toFixed(1)}%`);
   await expect(rotation.stat('max-drawdown')).toHaveText(`${series.value.maxDrawdown.pct.toFixed(1)}%`);
   // 5Y counts back from the pair's last common close (2019-02-22); 2014-02-22 is a Saturday.
-  await expect(page.getByTestId('rotation-span')).toHaveText('Feb 24, 2014 to Feb 22, 2019');
+  await expect(page.getByTestId('rotation-span')).toHaveText('Feb 24, 2014 – Feb 22, 2019');
   await expect(page.getByTestId('rotation-trend')).toHaveText(/^(gaining on|losing ground to) SPY since /);
   await expect(page.getByRole('img', { name: /RUT from .* relative strength against SPY/ })).toBeVisible();
 
@@ -238,7 +238,7 @@ test('rotation: RS chart with the engine’s figures, presets, and the rotation 
   await rotation.preset('Financials vs tech').click();
   await expect(rotation.pairHeading('XLF against XLK')).toBeVisible();
   await expect(page.getByLabel('Chart', { exact: true })).toHaveValue('symbol:XLF');
-  await expect(page.getByTestId('rotation-span')).toHaveText(/ to Jan 31, 2018$/);
+  await expect(page.getByTestId('rotation-span')).toHaveText(/ – Jan 31, 2018$/);
 
   for (const quadrant of ['Leading', 'Weakening', 'Lagging', 'Improving'])
     await expect(rotation.rrg.getByText(quadrant, { exact: true })).toBeVisible();

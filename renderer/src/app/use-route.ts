@@ -13,7 +13,8 @@ export const ROUTES = [
 export type RouteId = (typeof ROUTES)[number]['id'];
 
 function current(): RouteId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  // A screen's window rides in the query (`#/rotation?from=…&to=…`): the route is before it.
+  const id = window.location.hash.replace(/^#\/?/, '').split('?')[0];
   return ROUTES.some((r) => r.id === id) ? (id as RouteId) : 'dashboard';
 }
 

@@ -1,17 +1,8 @@
-import {
-  createChart,
-  createSeriesMarkers,
-  type IChartApi,
-  type ISeriesApi,
-  type ISeriesMarkersPluginApi,
-  type SeriesMarker,
-  type SeriesType,
-  type Time,
-} from 'lightweight-charts';
+import { createChart, type IChartApi, type Time } from 'lightweight-charts';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartSeries } from './chart-types';
 import { readChartTheme, useThemeVersion, type ChartTheme } from './chart-theme';
-import { addSeries, seriesOptions } from './series-options';
+import { reconcileSeries, type Live } from './reconcile-series';
 import { tickMark } from './tick-format';
 import './chart.css';
 
@@ -24,13 +15,21 @@ interface Props {
   paneLabels?: string[];
   /** Relative pane heights, e.g. [3, 1]: the price pane three times the indicator's. */
   paneStretch?: number[];
+  /**
+   * Zoom and pan: called (debounced) with the days the user brought into view, so the screen can
+   * make them its window and compute its statistics for them. Not called for the fitted view.
+   */
+  onVisibleDaysChange?: (days: { from: string; to: string }) => void;
 }
 
-interface Live {
-  api: ISeriesApi<SeriesType>;
-  kind: ChartSeries['kind'];
-  pane: number;
-  markers: ISeriesMarkersPluginApi<Time> | null;
+/** Settled zooming: one window change per gesture, not one per frame. */
+const ZOOM_DEBOUNCE_MS = 400;
+
+/** The library hands times back in the form they were given: days as 'YYYY-MM-DD'. */
+function dayOf(time: Time): string {
+  if (typeof time === 'string') return time;
+  if (typeof time === 'number') return new Date(time * 1000).toISOString().slice(0, 10);
+  return `${time.year}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}`;
 }
 
 /** The chart's colours from the theme: set on creation and whenever the theme changes. */
@@ -53,11 +52,17 @@ function themed(theme: ChartTheme) {
  * follows the container), and reconciles series by id when data changes; callers pass plain data
  * built in shared/, never chart objects.
  */
-export function Chart({ series, label, height = 360, paneLabels, paneStretch }: Props) {
+export function Chart({ series, label, height = 360, paneLabels, paneStretch, onVisibleDaysChange }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const live = useRef(new Map<string, Live>());
   const themeVersion = useThemeVersion();
+  const onDays = useRef(onVisibleDaysChange);
+  useEffect(() => {
+    onDays.current = onVisibleDaysChange;
+  }, [onVisibleDaysChange]);
+  // The first and last day of the data shown: a visible range equal to them is the fitted view.
+  const extent = useRef<{ from: string; to: string } | null>(null);
 
   useLayoutEffect(() => {
     if (!container.current) return;
@@ -74,7 +79,19 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch }: 
     });
     chart.current = api;
     const seriesMap = live.current;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onRange = (range: { from: Time; to: Time } | null) => {
+      clearTimeout(timer);
+      const fitted = extent.current;
+      if (!range || !fitted || !onDays.current) return;
+      const days = { from: dayOf(range.from), to: dayOf(range.to) };
+      if (days.from <= fitted.from && days.to >= fitted.to) return;
+      timer = setTimeout(() => onDays.current?.(days), ZOOM_DEBOUNCE_MS);
+    };
+    api.timeScale().subscribeVisibleTimeRangeChange(onRange);
     return () => {
+      clearTimeout(timer);
+      api.timeScale().unsubscribeVisibleTimeRangeChange(onRange);
       seriesMap.clear();
       chart.current = null;
       api.remove();
@@ -88,43 +105,21 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch }: 
   useEffect(() => {
     const api = chart.current;
     if (!api) return;
-    const wanted = new Set(series.map((s) => s.id));
-    for (const [id, entry] of live.current) {
-      if (!wanted.has(id)) {
-        api.removeSeries(entry.api);
-        live.current.delete(id);
-      }
-    }
-    for (const spec of series) {
-      let entry = live.current.get(spec.id);
-      if (entry && (entry.kind !== spec.kind || entry.pane !== (spec.pane ?? 0))) {
-        api.removeSeries(entry.api);
-        live.current.delete(spec.id);
-        entry = undefined;
-      }
-      if (!entry) {
-        entry = { api: addSeries(api, spec), kind: spec.kind, pane: spec.pane ?? 0, markers: null };
-        live.current.set(spec.id, entry);
-      } else {
-        entry.api.applyOptions(seriesOptions(spec));
-      }
-      entry.api.setData(spec.data.map((p) => ({ time: p.time as Time, value: p.value })));
-      const markers: SeriesMarker<Time>[] = (spec.markers ?? []).map((m) => ({
-        time: m.time as Time,
-        position: m.position,
-        shape: m.shape,
-        color: m.color,
-        text: m.text ?? '',
-        ...(m.size === undefined ? {} : { size: m.size }),
-      }));
-      if (entry.markers) entry.markers.setMarkers(markers);
-      else if (markers.length > 0) entry.markers = createSeriesMarkers(entry.api, markers);
-    }
+    reconcileSeries(api, live.current, series);
     const panes = api.panes();
     for (let i = panes.length - 1; i > 0; i--) {
       if (!series.some((s) => (s.pane ?? 0) === i)) api.removePane(i);
     }
     api.panes().forEach((pane, i) => pane.setStretchFactor(paneStretch?.[i] ?? 1));
+    let from: string | null = null;
+    let to: string | null = null;
+    for (const spec of series) {
+      const first = spec.data[0]?.time;
+      const last = spec.data.at(-1)?.time;
+      if (first !== undefined && (from === null || first < from)) from = first;
+      if (last !== undefined && (to === null || last > to)) to = last;
+    }
+    extent.current = from !== null && to !== null ? { from, to } : null;
     api.timeScale().fitContent();
   }, [series, paneStretch]);
 

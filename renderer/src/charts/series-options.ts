@@ -48,6 +48,9 @@ export function seriesOptions(spec: ChartSeries): SeriesPartialOptionsMap[Series
         lastValueVisible: false,
         priceLineVisible: false,
         crosshairMarkerVisible: false,
+        // Fixed 0–1: zoomed into days outside every fall the values are all 0, and an autoscaled
+        // range around 0 would fill the pane below that line as if a fall were there.
+        autoscaleInfoProvider: () => ({ priceRange: { minValue: 0, maxValue: 1 } }),
       };
   }
 }

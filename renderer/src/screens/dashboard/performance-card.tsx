@@ -10,12 +10,14 @@ import { ErrorNote } from '../../components/error-note';
 import { Skeleton } from '../../components/skeleton';
 import { FitMoney } from '../../components/fit-money';
 import { Segmented } from '../../components/segmented';
+import { DateWindowControl, useDateWindow } from '../../components/date-window';
+import { isCustom, presetRange, windowLabel, type DateWindow } from '../../../../shared/view/date-window';
 import { formatDay, formatMoney, formatPercent, signClass } from '../../format/format';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
 import { staleNote } from '../../format/staleness';
 
-type Period = (typeof PERIODS)[number];
-const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p === 'ALL' ? 'All' : p }));
+type Period = (typeof PERIODS)[number] | 'CUSTOM';
+const DEFAULT_WINDOW: DateWindow = { preset: '1Y' };
 const PERIOD_WORDS: Record<Period, string> = {
   '1D': 'the last day',
   '1M': 'one month',
@@ -24,6 +26,7 @@ const PERIOD_WORDS: Record<Period, string> = {
   '1Y': 'one year',
   '3Y': 'three years',
   ALL: 'all time',
+  CUSTOM: 'the days chosen',
 };
 
 function Figure({
@@ -125,7 +128,7 @@ export function Figures({
         label="Time-weighted return"
         value={formatPercent(performance?.twrPct, true)}
         detail={
-          performance?.from ? `${formatDay(performance.from)} – ${formatDay(performance.to)}` : PERIOD_WORDS[period]
+          performance?.from && performance.to ? windowLabel(performance.from, performance.to) : PERIOD_WORDS[period]
         }
         tone={signClass(performance?.twrPct)}
         testId="twr"
@@ -167,9 +170,19 @@ export function PerformanceCard({
   holdings?: HoldingsOutput;
   holdingsFailed?: boolean;
 }) {
-  const [period, setPeriod] = useState<Period>('1Y');
+  const [dateWindow, setWindow] = useDateWindow(DEFAULT_WINDOW);
   const [mode, setMode] = useState<Mode>('growth');
-  const performance = usePerformance({ period });
+  // The whole history, for the overview strip and the span typed days must meet.
+  const whole = usePerformance({ period: 'ALL' });
+  const span = whole.data?.from && whole.data.to ? { from: whole.data.from, to: whole.data.to } : null;
+  // A preset the backend resolves against the portfolio's own days; typed days as a custom period.
+  // A preset the engine has no period for (5Y in a hand-edited link) is sent as the days it stands for.
+  const engineKnows = !isCustom(dateWindow) && (PERIODS as readonly string[]).includes(dateWindow.preset);
+  const days = isCustom(dateWindow) ? dateWindow : !engineKnows && span ? presetRange(dateWindow.preset, span) : null;
+  const period: Period = days ? 'CUSTOM' : engineKnows ? (dateWindow as { preset: Period }).preset : 'ALL';
+  const performance = usePerformance(
+    days ? { period: 'CUSTOM', from: days.from, to: days.to } : { period: period as Exclude<Period, 'CUSTOM'> },
+  );
   // "Today" for the valuation day's age: read once per mount, so a re-render does not shift it.
   const [now] = useState(Date.now);
   const palette = usePalette();
@@ -212,8 +225,16 @@ export function PerformanceCard({
     <section className="card performance" aria-labelledby="performance-title">
       <div className="card-head">
         <h2 id="performance-title">Performance</h2>
-        <Segmented label="Period" hideLabel options={PERIOD_OPTIONS} value={period} onChange={setPeriod} />
       </div>
+      <DateWindowControl
+        idPrefix="perf-window"
+        presets={PERIODS}
+        value={dateWindow}
+        onChange={(next) => setWindow(next)}
+        shown={data?.from && data.to ? { from: data.from, to: data.to } : null}
+        span={span}
+        overview={whole.data?.growth}
+      />
       {performance.isError && <ErrorNote what="work out the returns" error={performance.error} />}
       <Figures
         holdings={holdings}
@@ -239,6 +260,7 @@ export function PerformanceCard({
         <Chart
           series={series}
           height={300}
+          onVisibleDaysChange={(days) => setWindow(days, { replace: true })}
           label={
             mode === 'value'
               ? `Portfolio value over ${PERIOD_WORDS[period]}`

@@ -12,10 +12,13 @@ export function RotationChart({
   data,
   averageDays,
   money,
+  onZoom,
 }: {
   data: RotationOutput;
   averageDays: number;
   money: boolean;
+  /** Zoom and pan on the chart: the days brought into view become the window. */
+  onZoom?: (days: { from: string; to: string }) => void;
 }) {
   const palette = usePalette();
   const chart = useMemo(
@@ -57,6 +60,7 @@ export function RotationChart({
           paneStretch={STRETCH}
           paneLabels={[`${data.subjectLabel} price`, `Relative strength against ${data.vsLabel}`]}
           label={`${data.subjectLabel} from ${data.stats.from ?? ''} to ${data.stats.to ?? ''}, with its relative strength against ${data.vsLabel} in a second pane`}
+          {...(onZoom ? { onVisibleDaysChange: onZoom } : {})}
         />
       </div>
       <RotationStats data={data} episodes={chart.episodes} money={money} averageDays={averageDays} />

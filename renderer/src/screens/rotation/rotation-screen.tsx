@@ -4,20 +4,16 @@ import { useRotation } from '../../api/portfolio-hooks';
 import { useQuoteList, useSettings } from '../../api/quote-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
-import { Segmented } from '../../components/segmented';
+import { DateWindowControl, useDateWindow } from '../../components/date-window';
+import { isCustom, presetRange, type DateWindow, type WindowPreset } from '../../../../shared/view/date-window';
 import { RotationChart } from './rotation-chart-card';
 import { RrgCard } from './rrg-card';
 import { SubjectPicker } from './subject-picker';
 import { PRESETS, resolvePreset, subjectName } from './subjects';
 import './rotation.css';
 
-type Range = '1' | '3' | '5' | 'all';
-const RANGES: { value: Range; label: string }[] = [
-  { value: '1', label: '1Y' },
-  { value: '3', label: '3Y' },
-  { value: '5', label: '5Y' },
-  { value: 'all', label: 'All' },
-];
+const PRESETS_SHOWN: readonly WindowPreset[] = ['1M', '3M', 'YTD', '1Y', '3Y', '5Y', 'ALL'];
+const DEFAULT_WINDOW: DateWindow = { preset: '5Y' };
 
 interface Pair {
   subject: Subject;
@@ -28,7 +24,7 @@ export function RotationScreen() {
   const quotes = useQuoteList();
   const settings = useSettings();
   const [pair, setPair] = useState<Pair | null>(null);
-  const [range, setRange] = useState<Range>('5');
+  const [dateWindow, setWindow] = useDateWindow(DEFAULT_WINDOW);
   const [average, setAverage] = useState(50);
 
   const symbols = useMemo(() => (quotes.data ?? []).map((q) => q.symbol).sort(), [quotes.data]);
@@ -36,10 +32,16 @@ export function RotationScreen() {
   const benchmark: Subject = { kind: 'symbol', symbol: settings.data?.benchmarkSymbol ?? 'SPY' };
   // Until the user picks, start on the first preset (small caps against the S&P 500).
   const chosen = pair ?? (quotes.data ? resolvePreset(PRESETS[0]!, cached) : null);
-  // The range counts back from the last day the pair shares, which the backend knows: the newest
-  // price of some other symbol says nothing about this pair.
-  const years = range === 'all' ? {} : { years: Number(range) };
-  const rotation = useRotation(chosen && settings.data ? { ...chosen, ...years, average } : null);
+  // The pair's whole history: the overview strip, and the span a preset counts back from (the last
+  // day the pair shares, which the backend knows: the newest price of some other symbol says
+  // nothing about this pair). The window's own call computes every figure for the days shown.
+  const whole = useRotation(chosen && settings.data ? { ...chosen, average } : null);
+  const span = whole.data?.stats.from ? { from: whole.data.stats.from, to: whole.data.stats.to as string } : null;
+  const days = isCustom(dateWindow) ? dateWindow : span ? presetRange(dateWindow.preset, span) : null;
+  const rotation = useRotation(chosen && days ? { ...chosen, from: days.from, to: days.to, average } : null);
+  const shown = rotation.data?.stats.from
+    ? { from: rotation.data.stats.from, to: rotation.data.stats.to as string }
+    : null;
 
   return (
     <Screen title="Rotation">
@@ -94,7 +96,15 @@ export function RotationScreen() {
                 ))}
               </select>
             </div>
-            <Segmented label="Range" options={RANGES} value={range} onChange={setRange} />
+            <DateWindowControl
+              idPrefix="rot-window"
+              presets={PRESETS_SHOWN}
+              value={dateWindow}
+              onChange={(next) => setWindow(next)}
+              shown={shown}
+              span={span}
+              overview={whole.data?.price}
+            />
           </div>
         )}
         {quotes.data && quotes.data.length === 0 && (
@@ -103,9 +113,16 @@ export function RotationScreen() {
             Import &amp; export.
           </p>
         )}
-        {rotation.isError && <ErrorNote what="draw this comparison" error={rotation.error} />}
+        {(rotation.isError || whole.isError) && (
+          <ErrorNote what="draw this comparison" error={rotation.error ?? whole.error} />
+        )}
         {rotation.data && !rotation.isError && (
-          <RotationChart data={rotation.data} averageDays={average} money={chosen?.subject.kind === 'symbol'} />
+          <RotationChart
+            data={rotation.data}
+            averageDays={average}
+            money={chosen?.subject.kind === 'symbol'}
+            onZoom={(zoomed) => setWindow(zoomed, { replace: true })}
+          />
         )}
       </section>
       <RrgCard symbols={symbols} defaultBenchmark={benchmark} />

@@ -2,6 +2,7 @@ import type { RotationOutput } from '../../../../shared/api/portfolio-schemas';
 import type { DrawdownEpisode } from '../../../../shared/view/drawdown-bands';
 import { relativeWords, trendWords } from '../../../../shared/view/verdicts';
 import { plural } from '../../../../shared/domain/plural';
+import { windowLabel } from '../../../../shared/view/date-window';
 import { formatDay, formatPercent, formatClose, signClass } from '../../format/format';
 
 const indexFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -34,7 +35,8 @@ export function RotationStats({
   const s = data.stats;
   const dd = data.maxDrawdown;
   const current = data.drawdown.at(-1)?.value ?? null;
-  const span = `${formatDay(s.from)} to ${formatDay(s.to)}`;
+  // Every figure below is the backend's for exactly these days: the heading says which.
+  const span = s.from && s.to ? windowLabel(s.from, s.to) : '—';
   return (
     <aside className="rotation-stats" aria-label="Figures">
       <h3 data-testid="rotation-span">{span}</h3>
