@@ -12,6 +12,8 @@ const tail = (points: [number, number][]) =>
 
 const data: RrgOutput = {
   benchmarkLabel: 'SPY',
+  period: 'weekly',
+  missing: [],
   members: [
     {
       key: 'financials',
