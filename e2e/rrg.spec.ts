@@ -123,4 +123,21 @@ test('steps the graph through Oct 31 – Nov 14, 2016: financials and small caps
   await slider.press('End');
   await expect(page.getByTestId('rrg-end')).toHaveText(/2018|2019/);
   await expectNoAxeViolations(page);
+
+  // Sleeves and every holding at once: labels that do not overlap each other.
+  await page.getByRole('radio', { name: 'Both' }).check();
+  await page.locator('#rrg-benchmark').selectOption('symbol:SPY');
+  await expect(rotation.rrg.locator('g.rrg-member')).not.toHaveCount(0);
+  await expect(rotation.rrg.getByTestId('rrg-NFLX')).toBeVisible();
+  await rotation.rrg.screenshot({ path: info.outputPath('rrg-both-light.png') });
+  const boxes = await rotation.rrg
+    .locator('.rrg-label')
+    .evaluateAll((labels) => labels.map((l) => (l as SVGGraphicsElement).getBoundingClientRect().toJSON() as DOMRect));
+  expect(boxes.length).toBeGreaterThan(6);
+  for (let a = 0; a < boxes.length; a++)
+    for (let b = a + 1; b < boxes.length; b++) {
+      const [p, q] = [boxes[a]!, boxes[b]!];
+      const apart = p.right <= q.left + 1 || q.right <= p.left + 1 || p.bottom <= q.top + 1 || q.bottom <= p.top + 1;
+      expect(apart, `labels ${a} and ${b} overlap: ${JSON.stringify([p, q])}`).toBe(true);
+    }
 });

@@ -1,6 +1,6 @@
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { RrgOutput } from '../../../../shared/api/portfolio-schemas';
-import { placeLabels, rrgDomain, rrgTicks, toPlot } from '../../../../shared/view/rrg-layout';
+import { placeHeadLabels, rrgDomain, rrgTicks, toPlot } from '../../../../shared/view/rrg-layout';
 import type { Quadrant } from '../../../../shared/engine/relative-rotation';
 import { QUADRANT_LABELS, QUADRANTS, quadrantWord } from '../../../../shared/view/verdicts';
 import './rrg-chart.css';
@@ -50,21 +50,32 @@ export function RrgChart({
   const domain = rrgDomain(data.members.flatMap((m) => m.tail));
   const at = (ratio: number, momentum: number) => toPlot({ ratio, momentum }, domain, BOX);
   const centre = at(100, 100);
+  // Labels are placed by their drawn widths, measured once drawn (estimated before): the ref
+  // runs again whenever the members change, after their labels are in the page.
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  const names = data.members.map(shortLabel).join('\n');
+  const measure = useCallback(
+    (svg: SVGSVGElement | null) => {
+      const texts = [...(svg?.querySelectorAll<SVGTextElement>('text.rrg-label') ?? [])];
+      if (texts.length === 0 || typeof texts[0]!.getBBox !== 'function') return;
+      const measured: Record<string, number> = {};
+      const wanted = new Set(names.split('\n'));
+      for (const t of texts) if (wanted.has(t.textContent ?? '')) measured[t.textContent ?? ''] = t.getBBox().width;
+      if (Object.entries(measured).some(([k, w]) => Math.abs((widths[k] ?? -1) - w) > 0.5))
+        setWidths((before) => ({ ...before, ...measured }));
+    },
+    [names, widths],
+  );
   const tracks = data.members.map((m) => m.tail.map((p) => at(p.ratio, p.momentum)));
-  // Labels sit right of their dot, or left of it near the right edge.
-  const labels = tracks.map((points, i) => {
-    const head = points.at(-1) ?? { x: -999, y: -999 };
-    const width = shortLabel(data.members[i]!).length * 7 + 4;
-    const flip = head.x + 8 + width > BOX.width;
-    return {
-      x: flip ? head.x - 8 - width : head.x + 8,
-      y: head.y - 8,
-      width,
-      flip,
-      anchorX: flip ? head.x - 8 : head.x + 8,
-    };
-  });
-  const labelY = placeLabels(labels);
+  // Labels right of their dot, or left, or a line up or down: apart from each other and the dots.
+  const labels = placeHeadLabels(
+    tracks.map((points, i) => {
+      const head = points.at(-1) ?? { x: -999, y: -999 };
+      const text = shortLabel(data.members[i]!);
+      return { x: head.x, y: head.y, width: (widths[text] ?? text.length * 8) + 4 };
+    }),
+    BOX,
+  );
   const left = BOX.pad;
   const right = BOX.width - BOX.pad;
   const top = BOX.pad;
@@ -104,6 +115,7 @@ export function RrgChart({
   };
   return (
     <svg
+      ref={measure}
       className="rrg"
       viewBox={`0 0 ${BOX.width} ${BOX.height}`}
       role="img"
@@ -173,12 +185,7 @@ export function RrgChart({
               <circle key={k} cx={p.x} cy={p.y} r={2} className="rrg-step" />
             ))}
             <circle cx={head.x} cy={head.y} r={5.5} className="rrg-head" />
-            <text
-              x={labels[i]?.anchorX}
-              y={labelY[i]}
-              textAnchor={labels[i]?.flip ? 'end' : 'start'}
-              className="rrg-label"
-            >
+            <text x={labels[i]?.x} y={labels[i]?.y} textAnchor={labels[i]?.anchor} className="rrg-label">
               {shortLabel(member)}
             </text>
           </g>
