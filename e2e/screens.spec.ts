@@ -243,7 +243,7 @@ test('rotation: RS chart with the engine’s figures, presets, and the rotation 
   for (const quadrant of ['Leading', 'Weakening', 'Lagging', 'Improving'])
     await expect(rotation.rrg.getByText(quadrant, { exact: true })).toBeVisible();
   await expect(rotation.rrg.locator('g.rrg-member')).not.toHaveCount(0);
-  await page.getByText('Show as a table').click();
+  await page.getByText('Members by quadrant').click();
   await expect(rotation.rrgTable.getByRole('rowheader').first()).toBeVisible();
   await page.getByRole('radio', { name: 'Holdings' }).check();
   await expect(rotation.rrg.getByTestId('rrg-NFLX')).toBeVisible();

@@ -11,26 +11,36 @@ import type { Backend } from './backend';
 
 const pct = (to: number, from: number) => (to / from - 1) * 100;
 
-/** Ratio A/B on common days, its simple average, and the days the ratio crosses it (strictly). */
+/**
+ * Ratio A/B on common days, its simple average, and the regime changes: a change counts when five
+ * closes in a row are on the other side of the average (docs/engine.md), dated on the first.
+ */
 function independentTrend(a: Bar[], b: Bar[], period: number, from: string) {
   const closesB = new Map(b.map((bar) => [bar.day, bar.close]));
   const common = a.filter((bar) => closesB.has(bar.day));
   const ratio = common.map((bar) => bar.close / (closesB.get(bar.day) as number));
-  const changes: { day: string; direction: 'up' | 'down' }[] = [];
-  let side = 0;
-  let lastSide = 0;
+  // Signed closes (off the average) in order; then runs of equal sign.
+  const signed: { day: string; sign: number }[] = [];
   for (let i = period - 1; i < ratio.length; i++) {
     let sum = 0;
     for (let j = i - period + 1; j <= i; j++) sum += ratio[j] as number;
     const diff = (ratio[i] as number) - sum / period;
-    if (diff === 0) continue;
-    const now = diff > 0 ? 1 : -1;
-    const day = (common[i] as Bar).day;
-    if (side !== 0 && now !== side && day >= from) changes.push({ day, direction: now > 0 ? 'up' : 'down' });
-    side = now;
-    lastSide = now;
+    if (diff !== 0) signed.push({ day: (common[i] as Bar).day, sign: Math.sign(diff) });
   }
-  return { changes, side: lastSide > 0 ? 'above' : 'below' };
+  const runs: { day: string; sign: number; length: number }[] = [];
+  for (const s of signed) {
+    const last = runs.at(-1);
+    if (last && last.sign === s.sign) last.length++;
+    else runs.push({ day: s.day, sign: s.sign, length: 1 });
+  }
+  const changes: { day: string; direction: 'up' | 'down' }[] = [];
+  let regime = runs[0]?.sign ?? 0;
+  for (const run of runs) {
+    if (run.sign === regime || run.length < 5) continue;
+    regime = run.sign;
+    if (run.day >= from) changes.push({ day: run.day, direction: run.sign > 0 ? 'up' : 'down' });
+  }
+  return { changes, side: regime > 0 ? 'above' : 'below' };
 }
 
 describe('rotation on real data', () => {

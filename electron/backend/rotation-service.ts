@@ -43,7 +43,7 @@ export function rotationHandlers({ snapshots }: BackendContext): RotationHandler
       }
     },
     'rotation:series': (input) => rotationView(input, barsOf(input.subject, input.to), barsOf(input.vs, input.to)),
-    'rotation:rrg': ({ benchmark, members, tail, to }) => {
+    'rotation:rrg': ({ benchmark, members, tail, to, period, heldOnly, history }) => {
       const benchmarkBars = barsOf(benchmark, to);
       const chosen = members ?? defaultRrgMembers(snapshots.get(to).result.series);
       const series = snapshots.get(to).result.series;
@@ -54,9 +54,9 @@ export function rotationHandlers({ snapshots }: BackendContext): RotationHandler
           subject,
           bars: findBars(subject, to),
           // A symbol the portfolio holds is a holding: shown on the days it was held.
-          shownDays: subject.kind === 'symbol' ? heldDays(series, subject.symbol) : null,
+          shownDays: subject.kind === 'symbol' && heldOnly ? heldDays(series, subject.symbol) : null,
         })),
-        tail,
+        { tail, period, history },
       );
     },
   };

@@ -5,6 +5,7 @@ import { registerCsvCommands } from './csv-commands';
 import { registerFxCommands } from './fx-commands';
 import { registerHealthCommand } from './health-command';
 import { registerQuoteCommands } from './quotes-commands';
+import { registerRrgCommand } from './rrg-command';
 import { registerSettingsCommands } from './settings-commands';
 import { CliFailure, withBackend, type CliIo, type GlobalOptions } from './session';
 
@@ -54,6 +55,7 @@ export function buildProgram(io: CliIo): Command {
   registerFxCommands(program, io);
   registerSettingsCommands(program, io);
   registerAnalyzeCommand(program, io);
+  registerRrgCommand(program, io);
   registerBackupCommands(program, io);
   registerHealthCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));

@@ -276,10 +276,19 @@ export const rrgInput = z.strictObject({
   members: z.array(subjectSchema).max(40).optional(),
   tail: z.number().int().min(1).max(52).default(8),
   to: daySchema.optional(),
+  /** Weekly (each week's last close) or daily points; N = 14 of them either way. */
+  period: z.enum(['weekly', 'daily']).default('weekly'),
+  /** true: a symbol the portfolio holds is shown only on the weeks it was held (a holding). */
+  heldOnly: z.boolean().default(true),
+  /** true: every point up to `to`, not only the last `tail` (the graph's scrubber slices it). */
+  history: z.boolean().default(false),
 });
 
 export const rrgOutput = z.strictObject({
   benchmarkLabel: z.string(),
+  period: z.enum(['weekly', 'daily']),
+  /** Members asked for that have no prices at all (left off the graph). */
+  missing: z.array(z.string()),
   members: z.array(
     z.strictObject({
       /** The symbol, the sleeve's id, or `portfolio`. */

@@ -4,7 +4,7 @@
 //   RS-Ratio_w = 100 + (rs_w − mean(rs, N)_w) / sd(rs, N)_w
 //   roc_w      = 100 × (RS-Ratio_w / RS-Ratio_{w−1} − 1)
 //   RS-Mom_w   = 100 + (roc_w − mean(roc, N)_w) / sd(roc, N)_w
-// with mean and population sd over the N weeks ending at w (N = 14 by default).
+// with mean and population sd over the N weeks ending at w (N = 14 by default). Daily, w is a day.
 import type { Bar } from '../domain/bar';
 import { alignBars, type AlignedPair } from './bars';
 import { dayToNumber, weekStart } from './dates';
@@ -24,6 +24,8 @@ export interface RotationOptions {
   window?: number;
   /** How many recent weeks the tail shows. */
   tail?: number;
+  /** 'weekly' (default): each ISO week's last close; 'daily': every close (N then counts days). */
+  period?: 'weekly' | 'daily';
 }
 
 export interface Rotation {
@@ -80,7 +82,7 @@ export function relativeRotation(a: readonly Bar[], b: readonly Bar[], options: 
 export function relativeRotationOfAligned(aligned: AlignedPair, options: RotationOptions = {}): Rotation {
   const window = options.window ?? DEFAULT_ROTATION.window;
   const tailLength = options.tail ?? DEFAULT_ROTATION.tail;
-  const ends = weekEnds(aligned.days);
+  const ends = options.period === 'daily' ? aligned.days.map((_, i) => i) : weekEnds(aligned.days);
   const rs = new Float64Array(ends.length);
   ends.forEach((i, w) => {
     rs[w] = (100 * (aligned.a[i] as number)) / (aligned.b[i] as number);

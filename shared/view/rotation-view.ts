@@ -85,7 +85,7 @@ export function rotationView(
     ratio: points(rs.days, rs.ratio),
     ratioAverage: points(rs.days, rs.average),
     regimeChanges: rs.crossings.map((c) => ({ time: c.day, direction: c.direction })),
-    trend: trendOf(rs.ratio, rs.average, rs.crossings),
+    trend: trendOf(rs.regime, rs.crossings),
     ended: span.ended,
     notes: span.notes,
     drawdown: points(days, drawdownSeries(bars)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceCeil, placeLabels, rrgDomain, rrgTicks, toPlot } from './rrg-layout';
+import { niceCeil, placeHeadLabels, rrgDomain, rrgTicks, toPlot } from './rrg-layout';
 
 describe('rrg layout', () => {
   it('centres 100/100 and reaches every point with a margin, on round numbers', () => {
@@ -25,22 +25,40 @@ describe('rrg layout', () => {
   });
 });
 
-describe('placeLabels', () => {
-  it('leaves apart labels alone and moves a clashing one by a line', () => {
-    expect(
-      placeLabels([
-        { x: 10, y: 100, width: 50 },
-        { x: 200, y: 102, width: 50 },
-      ]),
-    ).toEqual([100, 102]);
-    const [a, b, c] = placeLabels([
-      { x: 10, y: 100, width: 80 },
-      { x: 40, y: 104, width: 80 },
-      { x: 30, y: 96, width: 80 },
-    ]);
-    expect(c).toBe(96);
-    expect(Math.abs((a as number) - 96)).toBeGreaterThanOrEqual(14);
-    expect(Math.abs((b as number) - (a as number))).toBeGreaterThanOrEqual(14);
-    expect(Math.abs((b as number) - 96)).toBeGreaterThanOrEqual(14);
+describe('placeHeadLabels', () => {
+  const box = { width: 640, height: 460 };
+  /** The label's box as drawn (14 px line, baseline at y). */
+  const rect = (l: { x: number; y: number; anchor: 'start' | 'end' }, width: number) => {
+    const left = l.anchor === 'start' ? l.x : l.x - width;
+    return { left, right: left + width, top: l.y - 11, bottom: l.y + 3 };
+  };
+  const overlap = (a: ReturnType<typeof rect>, b: ReturnType<typeof rect>) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  it('puts a lone label right of its dot, or left of it at the right edge', () => {
+    expect(placeHeadLabels([{ x: 100, y: 100, width: 30 }], box)).toEqual([{ x: 108, y: 96, anchor: 'start' }]);
+    expect(placeHeadLabels([{ x: 630, y: 100, width: 30 }], box)).toEqual([{ x: 622, y: 96, anchor: 'end' }]);
+  });
+
+  it('keeps twenty crowded labels apart, off the other dots and inside the box', () => {
+    // Twenty dots in a 60 × 40 px crowd, as a Holdings graph gets.
+    const heads = Array.from({ length: 20 }, (_, i) => ({
+      x: 300 + (i % 5) * 15,
+      y: 200 + Math.floor(i / 5) * 10,
+      width: 28 + (i % 3) * 7,
+    }));
+    const labels = placeHeadLabels(heads, box);
+    const rects = labels.map((l, i) => rect(l, heads[i]!.width));
+    for (let a = 0; a < rects.length; a++) {
+      const r = rects[a]!;
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(box.width);
+      for (let b = a + 1; b < rects.length; b++) expect(overlap(r, rects[b]!)).toBe(false);
+    }
+    // A dot under another's label: at most a few in so tight a crowd.
+    const covered = heads.filter((h, k) =>
+      rects.some((r, i) => i !== k && h.x + 6 > r.left && h.x - 6 < r.right && h.y + 6 > r.top && h.y - 6 < r.bottom),
+    ).length;
+    expect(covered).toBeLessThanOrEqual(3);
   });
 });

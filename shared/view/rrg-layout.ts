@@ -55,31 +55,69 @@ export function rrgTicks(half: number): number[] {
   return ticks;
 }
 
-export interface LabelBox {
+export interface HeadLabel {
+  /** The member's dot. */
   x: number;
   y: number;
+  /** The label's width in px. */
   width: number;
 }
 
+export interface PlacedLabel {
+  /** Text anchor point (baseline), with `anchor` as in SVG. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+}
+
 /**
- * Baselines for labels drawn right of their dots, nudged down (then up) in steps of
- * `lineHeight` until no two overlap: close dots keep readable names. Same order as given.
+ * Labels for many dots: each tries right of its dot, then left, then each side nudged up and
+ * down a line at a time, and takes the first spot that overlaps no label placed before it, no
+ * other dot, and stays inside the box. Dots are labelled top to bottom; a label with no free
+ * spot within `maxSteps` lines takes the one with the fewest clashes.
  */
-export function placeLabels(labels: readonly LabelBox[], lineHeight = 14): number[] {
-  const placed: LabelBox[] = [];
-  const order = labels.map((_, i) => i).sort((a, b) => labels[a]!.y - labels[b]!.y);
-  const out = new Array<number>(labels.length);
-  const clashes = (box: LabelBox) =>
-    placed.some((p) => Math.abs(p.y - box.y) < lineHeight && box.x < p.x + p.width && p.x < box.x + box.width);
+export function placeHeadLabels(
+  heads: readonly HeadLabel[],
+  box: { width: number; height: number },
+  lineHeight = 14,
+  gap = 8,
+  dotRadius = 6,
+  maxSteps = 8,
+): PlacedLabel[] {
+  type Rect = { left: number; right: number; top: number; bottom: number };
+  const placed: Rect[] = [];
+  const dots: Rect[] = heads.map((h) => ({
+    left: h.x - dotRadius,
+    right: h.x + dotRadius,
+    top: h.y - dotRadius,
+    bottom: h.y + dotRadius,
+  }));
+  const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const out = new Array<PlacedLabel>(heads.length);
+  const order = heads.map((_, i) => i).sort((a, b) => heads[a]!.y - heads[b]!.y);
   for (const i of order) {
-    const label = labels[i] as LabelBox;
-    let box = label;
-    for (let step = 1; clashes(box) && step < 40; step++) {
+    const h = heads[i] as HeadLabel;
+    let best: { label: PlacedLabel; clashes: number } | null = null;
+    for (let step = 0; step <= 2 * maxSteps && best?.clashes !== 0; step++) {
       const shift = Math.ceil(step / 2) * lineHeight * (step % 2 === 1 ? 1 : -1);
-      box = { ...label, y: label.y + shift };
+      for (const side of ['start', 'end'] as const) {
+        const y = h.y - 4 + shift;
+        const left = side === 'start' ? h.x + gap : h.x - gap - h.width;
+        const rect = { left, right: left + h.width, top: y - lineHeight + 3, bottom: y + 3 };
+        const outside = rect.left < 0 || rect.right > box.width || rect.top < 0 || rect.bottom > box.height;
+        const clashes =
+          (outside ? 100 : 0) +
+          placed.filter((p) => overlaps(p, rect)).length +
+          dots.filter((d, k) => k !== i && overlaps(d, rect)).length;
+        const label = { x: side === 'start' ? h.x + gap : h.x - gap, y, anchor: side };
+        if (best === null || clashes < best.clashes) best = { label, clashes };
+        if (clashes === 0) break;
+      }
     }
-    placed.push(box);
-    out[i] = box.y;
+    const chosen = (best as { label: PlacedLabel }).label;
+    const left = chosen.anchor === 'start' ? chosen.x : chosen.x - h.width;
+    placed.push({ left, right: left + h.width, top: chosen.y - lineHeight + 3, bottom: chosen.y + 3 });
+    out[i] = chosen;
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Bar } from '../domain/bar';
 import { dayFromNumber, dayToNumber } from '../engine/dates';
 import { quadrantOf } from '../engine/relative-rotation';
 import { tx } from '../engine/test-fixtures/transactions';
-import { defaultRrgMembers, rrgView } from './rrg-view';
+import { defaultRrgMembers, rrgFrame, rrgStops, rrgView } from './rrg-view';
 import { snapshotOf } from './test-fixtures/snapshot';
 
 /** A close every calendar day for 300 days from 2023-01-02. */
@@ -26,7 +26,7 @@ describe('rrgView', () => {
       { subject: { kind: 'sleeve', sleeve: 'financials' }, bars: weak },
       { subject: { kind: 'portfolio' }, bars: strong },
     ],
-    5,
+    { tail: 5 },
   );
 
   it('keys and labels each member with bars, in the order asked, and leaves out one without', () => {
@@ -36,6 +36,53 @@ describe('rrgView', () => {
       { key: 'financials', label: 'Financials (your sleeve)', kind: 'sleeve' },
       { key: 'portfolio', label: 'Your portfolio', kind: 'portfolio' },
     ]);
+    expect(view.missing).toEqual(['GONE']);
+  });
+
+  it('cuts a frame from the history that equals the graph worked out up to that week', () => {
+    const members = [
+      { subject: { kind: 'symbol', symbol: 'NVDA' } as const, bars: strong },
+      { subject: { kind: 'sleeve', sleeve: 'financials' } as const, bars: weak },
+    ];
+    const spy = { kind: 'symbol', symbol: 'SPY' } as const;
+    const history = rrgView(spy, benchmark, members, { tail: 5, history: true });
+    const stops = rrgStops(history);
+    expect(stops.length).toBeGreaterThan(12);
+    for (const endDay of [stops[0] as string, stops[8] as string, stops.at(-4) as string]) {
+      const cut = (bars: typeof strong) => bars.filter((b) => b.day <= endDay);
+      const direct = rrgView(
+        spy,
+        cut(benchmark),
+        members.map((m) => ({ ...m, bars: cut(m.bars) })),
+        { tail: 5 },
+      );
+      const frame = rrgFrame(history, endDay, 5);
+      expect(frame.members.map((m) => [m.key, m.quadrant, m.ended])).toEqual(
+        direct.members.map((m) => [m.key, m.quadrant, m.ended]),
+      );
+      for (const [k, m] of frame.members.entries()) {
+        const d = direct.members[k]!;
+        expect(m.tail.map((p) => p.day)).toEqual(d.tail.map((p) => p.day));
+        m.tail.forEach((p, j) => expect(p.ratio).toBeCloseTo(d.tail[j]!.ratio, 9));
+      }
+    }
+    // Before any member has a point the frame is empty.
+    expect(rrgFrame(history, '2000-01-01', 5).members).toEqual([]);
+  });
+
+  it('daily: one point per common day', () => {
+    const daily = rrgView(
+      { kind: 'symbol', symbol: 'SPY' },
+      benchmark,
+      [{ subject: { kind: 'symbol', symbol: 'NVDA' }, bars: strong }],
+      {
+        tail: 10,
+        period: 'daily',
+      },
+    );
+    const days = daily.members[0]!.tail.map((p) => p.day);
+    expect(days).toEqual(strong.slice(-10).map((b) => b.day));
+    expect(daily.period).toBe('daily');
   });
 
   it('gives each member its last weeks, oldest first, and the quadrant of the latest', () => {

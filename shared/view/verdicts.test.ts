@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { quadrantOf } from '../engine/relative-rotation';
-import { QUADRANT_LABELS, QUADRANTS, relativeWords, trendOf, trendWords } from './verdicts';
+import { QUADRANT_LABELS, QUADRANTS, quadrantWord, relativeWords, trendOf, trendWords } from './verdicts';
 
 describe('verdicts', () => {
-  it('reads the trend on the last day with an average, since the last change before it', () => {
-    const ratio = [100, 102, 101, 99, 98, Number.NaN];
-    const average = [Number.NaN, 101, 101, 100, 100, Number.NaN];
-    const changes = [{ day: 'd3', index: 3, direction: 'down' as const }];
-    expect(trendOf(ratio, average, changes)).toEqual({ side: 'below', since: 'd3' });
-    // No change in the span: on that side throughout.
-    expect(trendOf([102, 103], [101, 101], [])).toEqual({ side: 'above', since: null });
-    expect(trendOf([100], [Number.NaN], [])).toBeNull();
+  it('reads the trend as the confirmed regime, since the last change', () => {
+    const changes = [{ day: 'd3', index: 3, direction: 'down' as const, confirmedDay: 'd7' }];
+    expect(trendOf('below', changes)).toEqual({ side: 'below', since: 'd3' });
+    // No change in the span: in that regime throughout.
+    expect(trendOf('above', [])).toEqual({ side: 'above', since: null });
+    expect(trendOf(null, [])).toBeNull();
+  });
+
+  it('names a quadrant with one function: 100 itself counts as the stronger side', () => {
+    expect(quadrantWord(101, 99)).toBe('Weakening');
+    expect(quadrantWord(100, 100)).toBe('Leading');
+    expect(quadrantWord(99.9, 100)).toBe('Improving');
+    expect(quadrantWord(99.9, 99.9)).toBe('Lagging');
   });
 
   it('words each verdict without the quadrant names, which belong to the weekly graph', () => {

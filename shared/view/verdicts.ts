@@ -3,7 +3,7 @@
 // They answer different questions over different periods, so each verdict says its period: a
 // pair can be behind over five years, gaining for the last six weeks, and "Weakening" this week,
 // all at once and all true. The quadrant names are kept for the weekly graph alone.
-import type { Quadrant } from '../engine/relative-rotation';
+import { quadrantOf, type Quadrant } from '../engine/relative-rotation';
 import type { RegimeChange } from '../engine/relative-strength';
 
 export const QUADRANTS = ['leading', 'weakening', 'lagging', 'improving'] as const satisfies readonly Quadrant[];
@@ -31,27 +31,24 @@ export function relativeWords(relativePct: number, vsLabel: string): string {
 }
 
 /**
- * "Trend": which side of its moving average the daily relative-strength line is on at the last
- * day shown, and since which regime change (null: on that side the whole span shown).
+ * "Trend": the regime of the daily relative-strength line on the last day shown (its side of the
+ * moving average once a crossing has held DEFAULT_RS_CONFIRM closes), and since which regime
+ * change (null: the same regime the whole span shown). A close or two across the average that
+ * falls back does not flip it: the arrows on the chart and this word agree.
  */
 export interface Trend {
   side: 'above' | 'below';
   since: string | null;
 }
 
-export function trendOf(
-  ratio: ArrayLike<number>,
-  average: ArrayLike<number>,
-  changes: readonly RegimeChange[],
-): Trend | null {
-  for (let i = ratio.length - 1; i >= 0; i--) {
-    const diff = (ratio[i] as number) - (average[i] as number);
-    if (diff !== diff || diff === 0) continue;
-    const side = diff > 0 ? 'above' : 'below';
-    const last = changes.at(-1);
-    return { side, since: last && last.index <= i ? last.day : null };
-  }
-  return null;
+export function trendOf(regime: 'above' | 'below' | null, changes: readonly RegimeChange[]): Trend | null {
+  if (regime === null) return null;
+  return { side: regime, since: changes.at(-1)?.day ?? null };
+}
+
+/** The one quadrant word for a point of the relative rotation graph, wherever it is shown. */
+export function quadrantWord(ratio: number, momentum: number): string {
+  return QUADRANT_LABELS[quadrantOf(ratio, momentum)];
 }
 
 export function trendWords(trend: Trend, vsLabel: string): string {

@@ -12,6 +12,8 @@ const tail = (points: [number, number][]) =>
 
 const data: RrgOutput = {
   benchmarkLabel: 'SPY',
+  period: 'weekly',
+  missing: [],
   members: [
     {
       key: 'financials',
@@ -70,14 +72,14 @@ describe('RrgChart', () => {
     expect(Number(head?.getAttribute('cy'))).toBeLessThan(230);
   });
 
-  it('has a table alternative with the latest week of each member', () => {
+  it('has a table alternative with the latest week of each member, sorted by quadrant', () => {
     render(<RrgTable data={data} />);
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual([
-      'Improving',
       'Leading',
+      'Improving',
       'Not enough weeks',
     ]);
-    expect(within(rows[1] as HTMLElement).getAllByRole('cell')[1]?.textContent).toBe('103.00');
+    expect(within(rows[0] as HTMLElement).getAllByRole('cell')[1]?.textContent).toBe('103.00');
   });
 });

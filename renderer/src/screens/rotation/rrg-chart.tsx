@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { RrgOutput } from '../../../../shared/api/portfolio-schemas';
-import { placeLabels, rrgDomain, rrgTicks, toPlot } from '../../../../shared/view/rrg-layout';
+import { placeHeadLabels, rrgDomain, rrgTicks, toPlot } from '../../../../shared/view/rrg-layout';
 import type { Quadrant } from '../../../../shared/engine/relative-rotation';
-import { QUADRANT_LABELS, QUADRANTS } from '../../../../shared/view/verdicts';
+import { QUADRANT_LABELS, QUADRANTS, quadrantWord } from '../../../../shared/view/verdicts';
 import './rrg-chart.css';
 
 const BOX = { width: 640, height: 460, pad: 44 };
@@ -12,6 +12,12 @@ const fmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 /** On the chart a sleeve needs no "(your sleeve)": tickers and sleeve names do not look alike. */
 export function shortLabel(member: RrgOutput['members'][number]): string {
   return member.kind === 'sleeve' ? member.label.replace(/ \(your sleeve\)$/, '') : member.label;
+}
+
+/** Indexes in drawing order: the highlighted member last, so it is drawn on top. */
+function drawOrder(count: number, highlighted: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  return highlighted < 0 ? order : [...order.filter((i) => i !== highlighted), highlighted];
 }
 
 /** Who sits where, in words: the chart's text alternative. */
@@ -27,26 +33,49 @@ export function describeRrg(data: RrgOutput): string {
  * Relative rotation: RS-Ratio across, RS-Momentum up, against the benchmark at 100/100. Each
  * member's tail runs through its recent weeks and ends in a dot at the latest week.
  */
-export function RrgChart({ data }: { data: RrgOutput }) {
+export function RrgChart({
+  data,
+  highlight = null,
+  onHighlight,
+  colorOf,
+}: {
+  data: RrgOutput;
+  /** The member drawn on top, the others faded. */
+  highlight?: string | null;
+  onHighlight?: (key: string | null) => void;
+  /** A member's colour slot (0–7), kept when others are hidden; default: its place in `data`. */
+  colorOf?: (key: string) => number;
+}) {
   const id = useId();
   const domain = rrgDomain(data.members.flatMap((m) => m.tail));
   const at = (ratio: number, momentum: number) => toPlot({ ratio, momentum }, domain, BOX);
   const centre = at(100, 100);
+  // Labels are placed by their drawn widths, measured once drawn (estimated before): the ref
+  // runs again whenever the members change, after their labels are in the page.
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  const names = data.members.map(shortLabel).join('\n');
+  const measure = useCallback(
+    (svg: SVGSVGElement | null) => {
+      const texts = [...(svg?.querySelectorAll<SVGTextElement>('text.rrg-label') ?? [])];
+      if (texts.length === 0 || typeof texts[0]!.getBBox !== 'function') return;
+      const measured: Record<string, number> = {};
+      const wanted = new Set(names.split('\n'));
+      for (const t of texts) if (wanted.has(t.textContent ?? '')) measured[t.textContent ?? ''] = t.getBBox().width;
+      if (Object.entries(measured).some(([k, w]) => Math.abs((widths[k] ?? -1) - w) > 0.5))
+        setWidths((before) => ({ ...before, ...measured }));
+    },
+    [names, widths],
+  );
   const tracks = data.members.map((m) => m.tail.map((p) => at(p.ratio, p.momentum)));
-  // Labels sit right of their dot, or left of it near the right edge.
-  const labels = tracks.map((points, i) => {
-    const head = points.at(-1) ?? { x: -999, y: -999 };
-    const width = shortLabel(data.members[i]!).length * 7 + 4;
-    const flip = head.x + 8 + width > BOX.width;
-    return {
-      x: flip ? head.x - 8 - width : head.x + 8,
-      y: head.y - 8,
-      width,
-      flip,
-      anchorX: flip ? head.x - 8 : head.x + 8,
-    };
-  });
-  const labelY = placeLabels(labels);
+  // Labels right of their dot, or left, or a line up or down: apart from each other and the dots.
+  const labels = placeHeadLabels(
+    tracks.map((points, i) => {
+      const head = points.at(-1) ?? { x: -999, y: -999 };
+      const text = shortLabel(data.members[i]!);
+      return { x: head.x, y: head.y, width: (widths[text] ?? text.length * 8) + 4 };
+    }),
+    BOX,
+  );
   const left = BOX.pad;
   const right = BOX.width - BOX.pad;
   const top = BOX.pad;
@@ -86,6 +115,7 @@ export function RrgChart({ data }: { data: RrgOutput }) {
   };
   return (
     <svg
+      ref={measure}
       className="rrg"
       viewBox={`0 0 ${BOX.width} ${BOX.height}`}
       role="img"
@@ -125,26 +155,37 @@ export function RrgChart({ data }: { data: RrgOutput }) {
         <line className="rrg-cross" x1={centre.x} x2={centre.x} y1={top} y2={bottom} />
         <line className="rrg-cross" x1={left} x2={right} y1={centre.y} y2={centre.y} />
       </g>
-      {data.members.map((member, i) => {
+      {drawOrder(
+        data.members.length,
+        data.members.findIndex((m) => m.key === highlight),
+      ).map((i) => {
+        const member = data.members[i]!;
         const points = tracks[i] ?? [];
         const head = points.at(-1);
         if (!head) return null;
+        const last = member.tail.at(-1);
+        const state = highlight === null ? '' : highlight === member.key ? ' highlighted' : ' faded';
         return (
-          <g key={member.key} className={`rrg-member c${i % 8}`} data-testid={`rrg-${member.key}`}>
+          <g
+            key={member.key}
+            className={`rrg-member c${(colorOf ? colorOf(member.key) : i) % 8}${state}`}
+            data-testid={`rrg-${member.key}`}
+            tabIndex={onHighlight ? 0 : undefined}
+            aria-label={last ? `${member.label}: ${quadrantWord(last.ratio, last.momentum)}` : undefined}
+            onMouseEnter={onHighlight ? () => onHighlight(member.key) : undefined}
+            onMouseLeave={onHighlight ? () => onHighlight(null) : undefined}
+            onFocus={onHighlight ? () => onHighlight(member.key) : undefined}
+            onBlur={onHighlight ? () => onHighlight(null) : undefined}
+          >
             <title>
-              {member.label}: {member.quadrant ? QUADRANT_LABELS[member.quadrant] : 'not enough weeks'}
+              {member.label}: {last ? quadrantWord(last.ratio, last.momentum) : 'not enough weeks'}
             </title>
             <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} />
             {points.slice(0, -1).map((p, k) => (
               <circle key={k} cx={p.x} cy={p.y} r={2} className="rrg-step" />
             ))}
             <circle cx={head.x} cy={head.y} r={5.5} className="rrg-head" />
-            <text
-              x={labels[i]?.anchorX}
-              y={labelY[i]}
-              textAnchor={labels[i]?.flip ? 'end' : 'start'}
-              className="rrg-label"
-            >
+            <text x={labels[i]?.x} y={labels[i]?.y} textAnchor={labels[i]?.anchor} className="rrg-label">
               {shortLabel(member)}
             </text>
           </g>
