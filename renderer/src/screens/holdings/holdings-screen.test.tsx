@@ -150,6 +150,8 @@ describe('HoldingsScreen', () => {
             realizedPl: '250.5',
             dividends: '12.25',
             earned: '262.75',
+            returnPct: null,
+            returnBasePct: null,
           },
         ];
         view.totals = { ...view.totals, realizedPl: '250.5', dividends: '12.25' };
