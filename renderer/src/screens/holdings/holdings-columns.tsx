@@ -15,16 +15,16 @@ export interface Column {
 
 export const COLUMNS: Column[] = [
   { key: 'symbol', label: 'Symbol', numeric: false, width: 10 },
-  { key: 'account', label: 'Account', numeric: false, width: 8 },
+  { key: 'account', label: 'Account', numeric: false, width: 7 },
   { key: 'quantity', label: 'Quantity', numeric: true, width: 8 },
   { key: 'price', label: 'Price', numeric: true, width: 9 },
   { key: 'marketValue', label: 'Market value', numeric: true, width: 11 },
-  { key: 'weightPct', label: 'Weight', numeric: true, width: 7 },
+  { key: 'weightPct', label: 'Weight', numeric: true, width: 6 },
   { key: 'costBasis', label: 'Cost basis', numeric: true, width: 10 },
   { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true, width: 11 },
   { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 10 },
   { key: 'returnPct', label: 'Return', numeric: true, width: 7 },
-  { key: 'dayChange', label: 'Day change', numeric: true, width: 9 },
+  { key: 'dayChange', label: 'Day change', numeric: true, width: 11 },
 ];
 
 /**
