@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ecbCell } from '../fx/test-fixtures/ecb';
 import { tx } from '../engine/test-fixtures/transactions';
 import { holdingView, type HoldingQuery } from './holding-view';
-import { basfPortfolio, TO } from './test-fixtures/basf';
-import { snapshotOf } from './test-fixtures/snapshot';
+import { basfPortfolio, basfRecords, TO } from './test-fixtures/basf';
+import { euro, snapshotOf } from './test-fixtures/snapshot';
 import { xetraCloses } from './test-fixtures/xetra';
 
 const bars = { 'BAS.DE': xetraCloses['BAS.DE'](TO), '^GDAXI': xetraCloses['^GDAXI'](TO) };
@@ -88,6 +88,26 @@ describe('a holding’s page', () => {
     );
     expect(tech.relative.sleeve).toBeNull();
     expect(tech.relative.sleeveNote).toBe('No sleeve index: XLK has no prices in the cache.');
+  });
+
+  it('shows a position sold in full: no lots nor value, its realized P&L and dividends kept', () => {
+    const sellAll = euro({
+      id: 5,
+      date: '2017-07-03',
+      type: 'sell',
+      symbol: 'BAS.DE',
+      quantity: '12',
+      price: '83',
+      fee: '5',
+    });
+    const sold = holdingView(basfPortfolio([...basfRecords, sellAll]), query());
+    expect(sold.open).toEqual([]);
+    expect(sold.closed.map((c) => c.account)).toEqual(['Euro']);
+    expect(sold.lots).toEqual([]);
+    expect(sold.totals).toMatchObject({ quantity: '0', marketValue: null, dividends: '60' });
+    // Proceeds of both sales less the whole purchase.
+    expect(Number(sold.totals.realizedPl)).toBeCloseTo(8 * 84.93 - 5 + (12 * 83 - 5) - (20 * 81.57 + 5), 8);
+    expect(sold.trades.map((t) => t.side)).toEqual(['buy', 'sell', 'sell']);
   });
 
   it('answers not_found for a symbol never held', () => {
