@@ -44,6 +44,7 @@ const SAMPLES: Record<CallName, unknown> = {
   'portfolio:holdings': { asOf: '2016-12-30', account: 'Fuzz' },
   'portfolio:performance': { period: 'CUSTOM', from: '2016-01-01', to: '2016-12-30', benchmark: 'SPY' },
   'portfolio:tilt': {},
+  'portfolio:holding': { symbol: 'AAPL', account: 'Fuzz' },
   'rotation:series': {
     subject: { kind: 'symbol', symbol: 'RUT' },
     vs: { kind: 'symbol', symbol: 'SPY' },

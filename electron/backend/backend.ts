@@ -20,6 +20,7 @@ import { instrumentHandlers } from './instruments-service';
 import { healthHandlers } from './health-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
+import { holdingHandlers } from './holding-service';
 import { rotationHandlers } from './rotation-service';
 import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
 import { answerBusyAsBusy } from './busy-guard';
@@ -96,6 +97,7 @@ export function createBackend(options: BackendOptions): Backend {
         ...fxHandlers(context),
         ...transactionHandlers(context),
         ...portfolioHandlers(context),
+        ...holdingHandlers(context),
         ...rotationHandlers(context),
         ...instrumentHandlers(context),
         ...healthHandlers(context),

@@ -116,6 +116,7 @@ export function createSnapshots(
       asOf: result.series.days.at(-1) ?? null,
       fx,
       fxSeries,
+      transactions: rows,
       tradeRates: tradeRatesOf(rows, accountCurrency),
     };
   }

@@ -42,6 +42,7 @@ import {
 } from './fx-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
 import { healthReport } from './health-schemas';
+import { holdingInput, holdingOutput } from './holding-schemas';
 import {
   holdingsInput,
   holdingsOutput,
@@ -148,6 +149,8 @@ export const calls = {
   'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
   'portfolio:performance': { input: performanceInput, output: performanceOutput },
   'portfolio:tilt': { input: noInput, output: tiltOutput },
+  /** One holding's page (every account, or one): positions, lots, trades, prices, relative strength. */
+  'portfolio:holding': { input: holdingInput, output: holdingOutput },
   'rotation:series': { input: rotationInput, output: rotationOutput },
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */

@@ -62,6 +62,13 @@ export const holdingRow = z.strictObject({
   realizedPlBase: decimalOut.nullable(),
   dividendsBase: decimalOut.nullable(),
   fxNote: z.string().nullable(),
+  /**
+   * The position's return over the time held (docs/engine.md, "A holding's return"), in percent:
+   * in its own currency, and in the base currency at each flow's day rate. Null without purchases
+   * (shares transferred in) or, for the base, without a rate.
+   */
+  returnPct: z.number().nullable(),
+  returnBasePct: z.number().nullable(),
 });
 
 /** One currency's share of the portfolio (holdings and cash in it), in the base currency. */
@@ -85,6 +92,9 @@ export const closedHoldingRow = z.strictObject({
   dividends: decimalOut,
   /** Realized P&L plus dividends. */
   earned: decimalOut,
+  /** As on an open row (holdingRow). */
+  returnPct: z.number().nullable(),
+  returnBasePct: z.number().nullable(),
 });
 
 export const holdingsOutput = z.strictObject({

@@ -144,6 +144,9 @@ describe('holdingsView', () => {
         realizedPl: '20.1',
         dividends: '0',
         earned: '20.1',
+        // (2 × 110.05 − 2 × 100) ÷ (2 × 100).
+        returnPct: expect.closeTo(10.05, 10),
+        returnBasePct: expect.closeTo(10.05, 10),
       },
       {
         account: 'Euro',
@@ -154,6 +157,9 @@ describe('holdingsView', () => {
         realizedPl: '5',
         dividends: '3',
         earned: '8',
+        // (155 + 3 − 150) ÷ 150; no EUR rate, so none in dollars.
+        returnPct: expect.closeTo((8 / 150) * 100, 10),
+        returnBasePct: null,
       },
     ]);
     expect(view.totals).toMatchObject({ realizedPl: '20.1', dividends: '0', cash: '20.1', total: '20.1' });

@@ -9,6 +9,7 @@ import type { Position } from '../engine/ledger';
 import type { Mark } from '../engine/positions';
 import { positionInBase, toBase } from './base-values';
 import { leftOut } from './left-out';
+import { positionKey, positionReturn, recordsByPosition } from './position-return';
 import { baseContextOf, type Snapshot } from './snapshot';
 
 const sum = (values: Iterable<Decimal>) => Decimal.sum(values).toString();
@@ -33,6 +34,9 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
     throw new ApiError('not_found', `There is no account named "${account}".`);
   const noteBySymbol = new Map(result.series.notes.filter((n) => n.symbol).map((n) => [n.symbol as string, n.message]));
 
+  const records = recordsByPosition(snapshot.transactions);
+  const returnOf = (p: Position & Mark) =>
+    positionReturn(ctx, records.get(positionKey(p.account, p.symbol)) ?? [], p.currency, p.marketValue ?? Decimal.ZERO);
   const positions = accounts.flatMap((a) => a.positions).map((p) => ({ p, b: positionInBase(ctx, p) }));
   const open = positions.filter(({ p }) => !p.quantity.isZero());
   const marketValue = Decimal.sum(present(open.map(({ b }) => b.valueBase)));
@@ -74,6 +78,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
       realizedPlBase: text(b.realizedPlBase),
       dividendsBase: text(b.dividendsBase),
       fxNote: b.fxNote,
+      ...returnOf(p),
     };
   });
 
@@ -88,6 +93,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
       realizedPl: p.realizedPnl.toString(),
       dividends: p.dividends.toString(),
       earned: p.realizedPnl.add(p.dividends).toString(),
+      ...returnOf(p),
     }));
 
   const balances = accounts.flatMap((a) =>

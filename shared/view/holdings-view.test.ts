@@ -22,6 +22,8 @@ function row(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
     dayChangePct: 0.8,
     atCost: false,
     note: null,
+    returnPct: null,
+    returnBasePct: null,
     ...over,
   };
   // In the base currency (USD here): the own figures at rate 1, or none without a rate.

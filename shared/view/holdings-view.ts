@@ -32,6 +32,7 @@ export const HOLDING_SORT_KEYS = [
   'costBasis',
   'unrealizedPl',
   'realizedPl',
+  'returnPct',
   'dayChange',
 ] as const;
 export type HoldingSortKey = (typeof HOLDING_SORT_KEYS)[number];
@@ -69,6 +70,9 @@ function sortValue(row: HoldingRow, key: HoldingSortKey): string | number | null
       return row[key];
     case 'quantity':
       return Number(row.quantity);
+    case 'returnPct':
+      // In the base currency, so that positions in different currencies compare.
+      return row.returnBasePct;
     default: {
       // Money in the base currency, so that positions in different currencies sort together;
       // one without a rate goes last.

@@ -1,5 +1,6 @@
 import type { CloseSeries } from '../domain/bar';
 import type { Sleeve } from '../domain/sleeve';
+import type { Transaction } from '../domain/transaction';
 import type { RecomputeResult } from '../engine/recompute';
 import type { FxTable } from '../fx/rate-lookup';
 import type { BaseContext, TradeRate } from './base-values';
@@ -16,6 +17,8 @@ export interface Snapshot {
   /** The cached exchange rates, and per currency its daily rate in the base currency (what the series used). */
   fx: FxTable;
   fxSeries: ReadonlyMap<string, CloseSeries>;
+  /** The records the engine ran over (by date, then id): a position's own flows for its return. */
+  transactions: readonly Transaction[];
   /** Broker rates of trades across currencies, by transaction id. */
   tradeRates: ReadonlyMap<number, TradeRate>;
 }

@@ -5,6 +5,7 @@ import { RefreshJobProvider } from '../api/refresh-job';
 import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { DataScreen } from '../screens/data/data-screen';
 import { HealthScreen } from '../screens/health/health-screen';
+import { HoldingScreen } from '../screens/holding/holding-screen';
 import { HoldingsScreen } from '../screens/holdings/holdings-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
@@ -12,13 +13,14 @@ import { TransactionsScreen } from '../screens/transactions/transactions-screen'
 import { BusyStatus } from './busy-status';
 import { ConnectionStatus } from './connection-status';
 import { RefreshWidget } from './refresh-widget';
-import { ROUTES, useRoute, type RouteId } from './use-route';
+import { ROUTES, useRoute, type ScreenId } from './use-route';
 import { useAppliedTheme } from './use-theme';
 import './shell.css';
 
-const SCREENS: Record<RouteId, () => ReactNode> = {
+const SCREENS: Record<ScreenId, () => ReactNode> = {
   dashboard: () => <DashboardScreen />,
   holdings: () => <HoldingsScreen />,
+  holding: () => <HoldingScreen />,
   transactions: () => <TransactionsScreen />,
   rotation: () => <RotationScreen />,
   data: () => <DataScreen />,
@@ -75,7 +77,9 @@ function Shell() {
               <li key={r.id}>
                 <a
                   href={`#/${r.id}`}
-                  aria-current={route === r.id ? 'page' : undefined}
+                  aria-current={
+                    route === r.id ? 'page' : route === 'holding' && r.id === 'holdings' ? 'true' : undefined
+                  }
                   onClick={(e) => {
                     e.preventDefault();
                     go(r.id);

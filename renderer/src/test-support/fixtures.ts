@@ -24,6 +24,8 @@ export function holding(symbol: string, over: Partial<HoldingRow> = {}): Holding
     dayChangePct: 0.42,
     atCost: false,
     note: null,
+    returnPct: null,
+    returnBasePct: null,
     ...over,
   };
   // In the base currency (USD here): the own figures at rate 1, or none without a rate.

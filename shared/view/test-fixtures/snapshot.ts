@@ -54,6 +54,7 @@ export function snapshotOf(fixture: SnapshotFixture): Snapshot {
     asOf: result.series.days.at(-1) ?? null,
     fx,
     fxSeries,
+    transactions: fixture.transactions,
     tradeRates: tradeRatesOf(fixture.transactions, accountCurrency),
   };
 }

@@ -4,6 +4,7 @@ import { useTilt } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { ShortFigure } from '../../components/fit-money';
 import { formatDay, formatMoney, formatPercent, formatPoints, formatTradeShares } from '../../format/format';
+import { SymbolLink } from '../../components/symbol-link';
 import { leftOutNotes, TILT_WEIGHTS } from '../../format/left-out-note';
 import { Skeleton } from '../../components/skeleton';
 import './tilt-card.css';
@@ -122,7 +123,8 @@ function Trades({ tilt }: { tilt: TiltOutput }) {
           return (
             <li key={`${t.sleeve}:${t.symbol ?? ''}`}>
               <span className={amount > 0 ? 'gain' : 'loss'}>{amount > 0 ? 'Buy' : 'Sell'}</span>{' '}
-              {formatMoney(Math.abs(amount), tilt.baseCurrency)} of {t.symbol ?? SLEEVE_LABELS[t.sleeve]}
+              {formatMoney(Math.abs(amount), tilt.baseCurrency)} of{' '}
+              {t.symbol === null ? SLEEVE_LABELS[t.sleeve] : <SymbolLink symbol={t.symbol} className="" />}
               {t.quantity !== null && <TradeShares quantity={t.quantity} />}
             </li>
           );

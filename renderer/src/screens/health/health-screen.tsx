@@ -3,6 +3,7 @@ import type { CallOutput } from '../../../../shared/api/contract';
 import { useHealth } from '../../api/health-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
+import { SymbolLink } from '../../components/symbol-link';
 import { formatDay } from '../../format/format';
 import './health.css';
 
@@ -21,7 +22,11 @@ function ProblemTable({ problems }: { problems: Problem[] }) {
         {shown.map((p, i) => (
           <li key={i} className="health-row">
             <p className="health-what">
-              {p.symbol && <strong>{p.symbol}</strong>}
+              {p.symbol && (
+                <strong>
+                  <SymbolLink symbol={p.symbol} className="" />
+                </strong>
+              )}
               {p.accounts.length > 0 && <span className="muted small"> · {p.accounts.join(', ')}</span>}
               {p.day && <span className="muted small"> · {formatDay(p.day)}</span>}
             </p>

@@ -1,6 +1,7 @@
 import type { HoldingsOutput } from '../../../../shared/api/portfolio-schemas';
 import { plural } from '../../../../shared/domain/plural';
 import { formatMoney, signClass } from '../../format/format';
+import { SymbolLink } from '../../components/symbol-link';
 
 type ClosedRow = HoldingsOutput['closed'][number];
 
@@ -35,7 +36,7 @@ export function ClosedPositions({ rows, searched }: { rows: ClosedRow[]; searche
             {rows.map((r) => (
               <tr key={`${r.account}:${r.symbol}`} data-testid={`closed-${r.account}-${r.symbol}`}>
                 <th scope="row">
-                  <span className="symbol">{r.symbol}</span>
+                  <SymbolLink symbol={r.symbol} account={r.account} />
                   {r.name && <span className="cell-sub">{r.name}</span>}
                 </th>
                 <td>{r.account}</td>

@@ -3,6 +3,7 @@ import { SLEEVE_LABELS } from '../../../../shared/domain/sleeve';
 import { formatClose, formatDay, formatMoney, formatPercent, formatQuantity, signClass } from '../../format/format';
 import { plural } from '../../../../shared/domain/plural';
 import { HOLDINGS_TOTALS, leftOutNotes } from '../../format/left-out-note';
+import { SymbolLink } from '../../components/symbol-link';
 
 export interface Column {
   key: HoldingSortKey;
@@ -13,15 +14,16 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'symbol', label: 'Symbol', numeric: false, width: 11 },
-  { key: 'account', label: 'Account', numeric: false, width: 9 },
+  { key: 'symbol', label: 'Symbol', numeric: false, width: 10 },
+  { key: 'account', label: 'Account', numeric: false, width: 7 },
   { key: 'quantity', label: 'Quantity', numeric: true, width: 8 },
   { key: 'price', label: 'Price', numeric: true, width: 9 },
   { key: 'marketValue', label: 'Market value', numeric: true, width: 11 },
-  { key: 'weightPct', label: 'Weight', numeric: true, width: 7 },
-  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 11 },
-  { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true, width: 12 },
-  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 11 },
+  { key: 'weightPct', label: 'Weight', numeric: true, width: 6 },
+  { key: 'costBasis', label: 'Cost basis', numeric: true, width: 10 },
+  { key: 'unrealizedPl', label: 'Unrealized P&L', numeric: true, width: 11 },
+  { key: 'realizedPl', label: 'Realized P&L', numeric: true, width: 10 },
+  { key: 'returnPct', label: 'Return', numeric: true, width: 7 },
   { key: 'dayChange', label: 'Day change', numeric: true, width: 11 },
 ];
 
@@ -62,7 +64,7 @@ export function HoldingCells({ row, base }: { row: HoldingRow; base: string }) {
   return (
     <>
       <td>
-        <span className="symbol">{row.symbol}</span>
+        <SymbolLink symbol={row.symbol} account={row.account} />
         {row.name && <span className="cell-sub">{row.name}</span>}
       </td>
       <td className="account">{row.account}</td>
@@ -112,6 +114,18 @@ export function HoldingCells({ row, base }: { row: HoldingRow; base: string }) {
         {c !== base && row.unrealizedPlBase === null && <InBase row={row} value={null} base={base} />}
       </td>
       <td className={`num ${signClass(row.realizedPl)}`}>{formatMoney(row.realizedPl, c, true)}</td>
+      <td
+        className={`num ${signClass(row.returnPct)}`}
+        data-col="return"
+        title="Over the time held: sales, dividends and value today against purchases"
+      >
+        {formatPercent(row.returnPct, true)}
+        {c !== base && (
+          <span className="cell-sub" data-testid="return-base">
+            {row.returnBasePct === null ? `— ${base}` : `${formatPercent(row.returnBasePct, true)} ${base}`}
+          </span>
+        )}
+      </td>
       <td className={`num ${signClass(row.dayChange)}`}>
         {formatMoney(row.dayChange, c, true)}
         <span className="cell-sub">{formatPercent(row.dayChangePct, true)}</span>
@@ -166,6 +180,7 @@ export function GroupCells({
         {formatMoney(subtotal.unrealizedPl, currency, true)}
       </td>
       <td className={`num ${signClass(subtotal.realizedPl)}`}>{formatMoney(subtotal.realizedPl, currency, true)}</td>
+      <td />
       <td className={`num ${signClass(subtotal.dayChange)}`}>{formatMoney(subtotal.dayChange, currency, true)}</td>
     </>
   );

@@ -118,6 +118,8 @@ describe('HoldingsScreen', () => {
         priceEffectBase: '110',
         currencyEffectBase: '40',
         fxNote: null,
+        returnPct: 12.34,
+        returnBasePct: 15.5,
       }),
       holding('NESN.SW', { currency: 'CHF', account: 'IRA', marketValue: '500' }),
     ];
@@ -131,6 +133,11 @@ describe('HoldingsScreen', () => {
     // CHF has no rate (the fixture's row says which): a badge with the reason, no dollar figure.
     const badges = screen.getAllByText('no rate');
     expect(badges[0]?.getAttribute('title')).toBe('no CHF→USD rate on or before 2024-05-01');
+    // Its return in euros, and under it in dollars; the symbol opens its page for its account.
+    expect(screen.getAllByTestId('return-base').map((e) => e.textContent)).toEqual(['+15.5% USD', '— USD']);
+    expect(screen.getByRole('link', { name: 'BAS.DE' }).getAttribute('href')).toBe(
+      '#/holding/BAS.DE?account=Brokerage',
+    );
   });
 
   it('lists closed positions with what they earned when "Include closed" is ticked, and totals realized P&L and dividends', async () => {
@@ -150,6 +157,8 @@ describe('HoldingsScreen', () => {
             realizedPl: '250.5',
             dividends: '12.25',
             earned: '262.75',
+            returnPct: null,
+            returnBasePct: null,
           },
         ];
         view.totals = { ...view.totals, realizedPl: '250.5', dividends: '12.25' };

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { AppShell, money } from './support/app-shell';
+import { expectNoAxeViolations } from './support/axe';
+import { layoutFaults } from './support/layout-check';
+import { startHost, type StartedHost } from './support/web-host';
+
+// A holding's page, opened from its symbol on the Holdings screen (demo portfolio): its figures
+// against a calculation here from the records and closes the API gives, the axe scan, and how it
+// looks at 1280×800 in light and dark.
+test.use({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
+
+let host: StartedHost;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+  fs.rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** "+12.3%" → 12.3. */
+const percent = (text: string) => Number(text.replace(/[^0-9.-]/g, ''));
+
+test('MSFT’s page from the holdings table: shares, value, return, lots, trades and health', async ({ page }, info) => {
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await app.loadDemo();
+  const call = async (name: string, data: unknown) => {
+    const response = await page.request.post(`${host.origin}/api/call/${name}`, { data, headers: host.headers });
+    const body = await response.json();
+    expect(body.ok, JSON.stringify(body)).toBe(true);
+    return body.value;
+  };
+  // MSFT in the demo: bought twice in Brokerage, never sold, no dividends.
+  const records: { type: string; quantity: string; price: string; fee: string | null; date: string }[] = (
+    await call('transactions:list', { symbol: 'MSFT', account: 'Brokerage' })
+  ).rows;
+  expect(records.map((r) => r.type)).toEqual(['buy', 'buy']);
+  const shares = records.reduce((n, r) => n + Number(r.quantity), 0);
+  const paid = records.reduce((n, r) => n + Number(r.quantity) * Number(r.price) + Number(r.fee ?? 0), 0);
+  const holdings = await call('portfolio:holdings', {});
+  const bars: { day: string; close: number }[] = await call('quotes:history', {
+    symbol: 'MSFT',
+    from: '2000-01-01',
+    to: holdings.asOf,
+  });
+  const close = (bars.at(-1) as { close: number }).close;
+  const value = shares * close;
+  const expectedReturn = ((value - paid) / paid) * 100;
+
+  await app.go('Holdings');
+  const row = page.getByTestId('holding-Brokerage-MSFT');
+  await expect(row).toBeVisible();
+  expect(percent(await row.locator('[data-col="return"]').innerText())).toBeCloseTo(expectedReturn, 1);
+  await row.getByRole('link', { name: 'MSFT' }).click();
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'MSFT · Microsoft Corporation in Brokerage' }),
+  ).toBeVisible();
+  await expect(app.nav.getByRole('link', { name: 'Holdings' })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('holding-quantity')).toHaveText(String(shares));
+  expect(money(await page.getByTestId('holding-value').innerText())).toBeCloseTo(value, 2);
+  expect(money(await page.getByTestId('holding-cost').innerText())).toBeCloseTo(paid, 2);
+  expect(money(await page.getByTestId('holding-unrealized').innerText())).toBeCloseTo(value - paid, 2);
+  expect(percent(await page.getByTestId('return-Brokerage').innerText())).toBeCloseTo(expectedReturn, 1);
+  // Two purchases, two FIFO lots, oldest first; the trades newest first.
+  await expect(page.getByTestId('holding-cost-method')).toContainText('FIFO');
+  const lots = page.getByTestId('holding-lots').locator('tbody tr');
+  await expect(lots).toHaveCount(2);
+  await expect(lots.first()).toContainText('Jun 4, 2012');
+  const trades = page.getByTestId('holding-transactions').locator('tbody tr');
+  await expect(trades).toHaveCount(2);
+  await expect(trades.first()).toContainText('Dec 24, 2018');
+  await expect(page.getByTestId('holding-health')).toContainText('No problems found in MSFT');
+  await expect(page.getByRole('img', { name: /MSFT daily closes, with 2 buys and 0 sells marked/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Relative strength of MSFT against SPY and XLK/ })).toBeVisible();
+
+  await expectNoAxeViolations(page);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await settled(page);
+    const faults = await layoutFaults(page);
+    expect.soft(faults.pageOverflow).toBeNull();
+    expect.soft(faults.ellipsisedFigures).toEqual([]);
+    await page.screenshot({ path: info.outputPath(`holding-1280x800-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
+});
