@@ -21,6 +21,7 @@ import { healthHandlers } from './health-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
+import { attributionHandlers } from './attribution-service';
 import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
 import { answerBusyAsBusy } from './busy-guard';
 
@@ -97,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
         ...transactionHandlers(context),
         ...portfolioHandlers(context),
         ...rotationHandlers(context),
+        ...attributionHandlers(context),
         ...instrumentHandlers(context),
         ...healthHandlers(context),
         ...demoHandlers(context),

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze-command';
+import { registerAttributionCommand } from './attribution-command';
 import { registerBackupCommands } from './backup-commands';
 import { registerCsvCommands } from './csv-commands';
 import { registerFxCommands } from './fx-commands';
@@ -54,6 +55,7 @@ export function buildProgram(io: CliIo): Command {
   registerFxCommands(program, io);
   registerSettingsCommands(program, io);
   registerAnalyzeCommand(program, io);
+  registerAttributionCommand(program, io);
   registerBackupCommands(program, io);
   registerHealthCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));

@@ -41,6 +41,7 @@ import {
   fxRate,
 } from './fx-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
+import { attributionInput, attributionOutput } from './attribution-schemas';
 import { healthReport } from './health-schemas';
 import {
   holdingsInput,
@@ -152,6 +153,8 @@ export const calls = {
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
   'analyze:symbol': { input: analyzeInput, output: analyzeOutput },
+  /** Brinson–Fachler by sleeve against the blended benchmark, and risk, over a window (docs/engine.md). */
+  'portfolio:attribution': { input: attributionInput, output: attributionOutput },
   /** What is suspect in the prices and trades, per symbol and account (docs/engine.md, "Data health"). */
   'health:check': { input: noInput, output: healthReport },
   'instruments:list': { input: noInput, output: z.array(instrumentRow) },
