@@ -7,6 +7,7 @@ import { Screen } from '../../components/screen';
 import { Segmented } from '../../components/segmented';
 import { RotationChart } from './rotation-chart-card';
 import { RrgCard } from './rrg-card';
+import { AttributionCard } from './attribution-card';
 import { SubjectPicker } from './subject-picker';
 import { PRESETS, resolvePreset, subjectName } from './subjects';
 import './rotation.css';
@@ -109,6 +110,7 @@ export function RotationScreen() {
         )}
       </section>
       <RrgCard symbols={symbols} defaultBenchmark={benchmark} />
+      <AttributionCard />
     </Screen>
   );
 }
