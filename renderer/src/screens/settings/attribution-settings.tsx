@@ -51,6 +51,7 @@ export function AttributionSettings({ settings }: { settings: AppSettings }) {
       <input
         id={id}
         value={String(draft[key])}
+        placeholder={key === 'other' ? `${settings.benchmarkSymbol} (the benchmark)` : undefined}
         autoComplete="off"
         spellCheck={false}
         aria-invalid={save.problems[problemKey] ? true : undefined}
