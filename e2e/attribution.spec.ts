@@ -42,6 +42,17 @@ test('attribution over Oct 31 – Nov 14, 2016 on the demo, light and dark', asy
     await page.emulateMedia({ colorScheme: scheme });
     await card.screenshot({ path: info.outputPath(`attribution-${scheme}.png`) });
   }
+  const signals = page.getByTestId('signals-card');
+  await signals.getByLabel('From').fill('2016-11-01');
+  await signals.getByLabel('To').fill('2016-11-30');
+  const table = signals.getByTestId('signals-table');
+  await expect(table).toContainText('RUT closed at a new 52-week high');
+  await expect(table).toContainText('Financials (sleeve) moved from Weakening to Leading');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await signals.screenshot({ path: info.outputPath(`signals-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await app.go('Settings');
   const form = page.locator('form[aria-labelledby="set-attr-title"]');
   await expect(form.getByLabel('Small caps index')).toHaveValue('RUT');

@@ -46,3 +46,20 @@ export const attributionOutput = z.strictObject({
 });
 
 export type AttributionOutput = z.output<typeof attributionOutput>;
+
+/** A window of days; `to` defaults to the last day valued, `from` to 30 days before `to`. */
+export const signalsInput = z.strictObject({ from: daySchema.optional(), to: daySchema.optional() });
+
+export const signalsOutput = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  benchmark: z.string(),
+  signals: z.array(
+    z.strictObject({
+      date: z.string(),
+      kind: z.enum(['rs_up', 'rs_down', 'quadrant', 'high_52w', 'low_52w', 'drift', 'overheated']),
+      subject: z.string(),
+      message: z.string(),
+    }),
+  ),
+});

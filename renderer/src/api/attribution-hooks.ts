@@ -12,3 +12,13 @@ export function useAttribution(input: CallInput<'portfolio:attribution'>) {
     placeholderData: (previous) => previous,
   });
 }
+
+/** What changed over a window, dated (signals). */
+export function useSignals(input: CallInput<'portfolio:signals'>) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.signals(input),
+    queryFn: () => client.call('portfolio:signals', input),
+    placeholderData: (previous) => previous,
+  });
+}

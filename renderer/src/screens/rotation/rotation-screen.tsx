@@ -8,6 +8,7 @@ import { Segmented } from '../../components/segmented';
 import { RotationChart } from './rotation-chart-card';
 import { RrgCard } from './rrg-card';
 import { AttributionCard } from './attribution-card';
+import { SignalsCard } from './signals-card';
 import { SubjectPicker } from './subject-picker';
 import { PRESETS, resolvePreset, subjectName } from './subjects';
 import './rotation.css';
@@ -111,6 +112,7 @@ export function RotationScreen() {
       </section>
       <RrgCard symbols={symbols} defaultBenchmark={benchmark} />
       <AttributionCard />
+      <SignalsCard />
     </Screen>
   );
 }
