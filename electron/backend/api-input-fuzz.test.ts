@@ -61,6 +61,8 @@ const SAMPLES: Record<CallName, unknown> = {
   'instruments:update': { symbol: 'AAPL', sleeve: 'other', name: 'Apple', kind: 'stock' },
   'demo:load': {},
   'analyze:symbol': { symbol: 'RUT', to: '2016-11-14', from: '2016-10-31', vs: 'SPY', lookbackDays: 365, window: 5 },
+  'portfolio:attribution': { from: '2016-10-31', to: '2016-11-14' },
+  'portfolio:signals': { from: '2016-11-01', to: '2016-11-30' },
   'csv:presets': {},
   'csv:preview': { content: 'date,account\n2016-01-04,Fuzz\n', preset: 'tiltfolio', delimiter: ',' },
   'csv:import': {

@@ -22,6 +22,8 @@ import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { holdingHandlers } from './holding-service';
 import { rotationHandlers } from './rotation-service';
+import { attributionHandlers } from './attribution-service';
+import { signalsHandlers } from './signals-service';
 import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
 import { answerBusyAsBusy } from './busy-guard';
 
@@ -99,6 +101,8 @@ export function createBackend(options: BackendOptions): Backend {
         ...portfolioHandlers(context),
         ...holdingHandlers(context),
         ...rotationHandlers(context),
+        ...attributionHandlers(context),
+        ...signalsHandlers(context),
         ...instrumentHandlers(context),
         ...healthHandlers(context),
         ...demoHandlers(context),

@@ -6,12 +6,13 @@ import type { BackendContext } from './backend-context';
 export function holdingHandlers({ snapshots, settings }: BackendContext): Pick<Handlers, 'portfolio:holding'> {
   return {
     'portfolio:holding': ({ symbol, account }) => {
-      const { costMethod, benchmarkSymbol } = settings.get();
+      const { costMethod, benchmarkSymbol, sleeveIndexes } = settings.get();
       return holdingView(snapshots.get(), {
         symbol,
         account,
         costMethod,
         benchmark: benchmarkSymbol,
+        sleeveIndexes,
         history: (s) => snapshots.history(s),
       });
     },

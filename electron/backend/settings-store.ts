@@ -2,6 +2,7 @@ import { appSettings, type AppSettings } from '../../shared/api/settings-schemas
 import type { SettingsRepo } from '../db/store';
 import { SP500_SLEEVE_WEIGHTS } from '../../shared/engine/tilt';
 import { DEFAULT_BASE_URLS } from '../quotes/providers';
+import { DEFAULT_SLEEVE_INDEXES } from '../../shared/domain/sleeve-index';
 
 export const DEFAULT_SETTINGS: AppSettings = {
   quoteProvider: 'yahoo',
@@ -16,6 +17,11 @@ export const DEFAULT_SETTINGS: AppSettings = {
   theme: 'system',
   backupKeep: 10,
   baseCurrency: 'USD',
+  sleeveIndexes: DEFAULT_SLEEVE_INDEXES,
+  riskFreeRate: 0,
+  driftBandPct: 5,
+  overheatPct: 15,
+  signalNotifications: false,
 };
 
 type Key = keyof AppSettings;

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerAnalyzeCommand } from './analyze-command';
+import { registerAttributionCommand } from './attribution-command';
+import { registerSignalsCommand } from './signals-command';
 import { registerBackupCommands } from './backup-commands';
 import { registerCsvCommands } from './csv-commands';
 import { registerFxCommands } from './fx-commands';
@@ -56,6 +58,8 @@ export function buildProgram(io: CliIo): Command {
   registerSettingsCommands(program, io);
   registerAnalyzeCommand(program, io);
   registerRrgCommand(program, io);
+  registerAttributionCommand(program, io);
+  registerSignalsCommand(program, io);
   registerBackupCommands(program, io);
   registerHealthCommand(program, io);
   registerCsvCommands(program, io, (work) => withBackend(program.opts<GlobalOptions>(), work));

@@ -2,7 +2,7 @@
 // process (./backend-process.ts, ../backend); main relays calls, events and file dialogs.
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, session } from 'electron';
+import { app, dialog, ipcMain, Notification, session } from 'electron';
 import type { BackendSession } from '../backend/backend-session';
 import { dbPathIn, resolveDataDir } from '../backend/paths';
 import { forkBackend } from './backend-process';
@@ -12,6 +12,7 @@ import { createFileHandles } from './file-handles';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
+import { signalNotifier } from './signal-notifier';
 import { createMainWindow } from './window';
 
 function flagValue(argv: string[], flag: string): string | undefined {
@@ -72,6 +73,10 @@ if (!app.requestSingleInstanceLock()) {
     started.events.subscribe((name, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
     });
+    const notifier = signalNotifier(started.dispatch, (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    });
+    started.events.subscribe((name, payload) => notifier.onEvent(name, payload));
     void started.stopped.then((reason) => {
       // Closed on quit is the normal end; anything else left a window that can no longer work.
       if (backend !== started) return;

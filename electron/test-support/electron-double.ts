@@ -74,6 +74,8 @@ export function createElectronDouble() {
     sandboxEnabled: false,
     appListeners: new Map<string, Handler[]>(),
     errorBoxes: [] as string[][],
+    /** System notifications shown (Electron's Notification), in order. */
+    notifications: [] as { title: string; body: string }[],
     utilityProcesses: [] as FakeUtilityProcess[],
     quits: 0,
     exitCodes: [] as number[],
@@ -180,6 +182,15 @@ export function createElectronDouble() {
         setPermissionRequestHandler: (handler: Handler) => (record.permissionRequestHandler = handler),
         setPermissionCheckHandler: (handler: Handler) => (record.permissionCheckHandler = handler),
       },
+    },
+    Notification: class {
+      static isSupported() {
+        return true;
+      }
+      constructor(readonly options: { title: string; body: string }) {}
+      show() {
+        record.notifications.push({ title: this.options.title, body: this.options.body });
+      }
     },
     shell: {
       openExternal: (url: string) => {

@@ -41,6 +41,7 @@ import {
   fxRate,
 } from './fx-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
+import { attributionInput, attributionOutput, signalsInput, signalsOutput } from './attribution-schemas';
 import { healthReport } from './health-schemas';
 import { holdingInput, holdingOutput } from './holding-schemas';
 import {
@@ -155,6 +156,10 @@ export const calls = {
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
   'analyze:symbol': { input: analyzeInput, output: analyzeOutput },
+  /** Brinson–Fachler by sleeve against the blended benchmark, and risk, over a window (docs/engine.md). */
+  'portfolio:attribution': { input: attributionInput, output: attributionOutput },
+  /** What changed over a window, dated: RS crossings, quadrants, 52-week highs and lows, drift, overheating. */
+  'portfolio:signals': { input: signalsInput, output: signalsOutput },
   /** What is suspect in the prices and trades, per symbol and account (docs/engine.md, "Data health"). */
   'health:check': { input: noInput, output: healthReport },
   'instruments:list': { input: noInput, output: z.array(instrumentRow) },

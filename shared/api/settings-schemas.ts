@@ -35,6 +35,21 @@ export const appSettings = z.strictObject({
   backupKeep: z.number().int().min(1, 'Keep at least one backup.').max(1000, 'Keep at most 1000 backups.'),
   /** The currency every total, return and export is shown in (ISO 4217 code). */
   baseCurrency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD or EUR.'),
+  /** Each sleeve's reference index for attribution and the blended benchmark; null: the benchmark. */
+  sleeveIndexes: z.strictObject({
+    large_cap_tech: symbolSchema.nullable(),
+    financials: symbolSchema.nullable(),
+    small_caps: symbolSchema.nullable(),
+    other: symbolSchema.nullable(),
+  }),
+  /** Annual risk-free rate for Sharpe and alpha, a fraction (0.02 = 2 %). */
+  riskFreeRate: z.number().min(-0.1, 'Use a rate above −10 %.').max(0.5, 'Use a rate below 50 %.'),
+  /** Signals: how far (percentage points) a sleeve's weight may drift from its target before it is flagged. */
+  driftBandPct: z.number().min(0.5).max(50),
+  /** Signals: a close this many percent above its 50- or 200-day average counts as overheated. */
+  overheatPct: z.number().min(1).max(200),
+  /** Desktop app: show new signals as system notifications (off until turned on). */
+  signalNotifications: z.boolean(),
 });
 
 export const settingsPatch = appSettings.partial();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sleeveReference } from './sleeve-index';
+import { DEFAULT_SLEEVE_INDEXES, sleeveReference } from './sleeve-index';
 
 describe('a sleeve’s reference index', () => {
   const has = (symbols: string[]) => (s: string) => symbols.includes(s);
@@ -9,7 +9,10 @@ describe('a sleeve’s reference index', () => {
       isBenchmark: false,
       note: null,
     });
-    expect(sleeveReference('small_caps', 'SPY', has(['IWM'])).symbol).toBe('IWM');
+    expect(sleeveReference('small_caps', 'SPY', has(['RUT'])).symbol).toBe('RUT');
+    expect(
+      sleeveReference('small_caps', 'SPY', has(['IWM']), { ...DEFAULT_SLEEVE_INDEXES, small_caps: 'IWM' }).symbol,
+    ).toBe('IWM');
     expect(sleeveReference('large_cap_tech', 'SPY', has(['XLK'])).symbol).toBe('XLK');
   });
   it('is the benchmark for "other", and none (with the reason) without the index’s prices', () => {
@@ -17,7 +20,7 @@ describe('a sleeve’s reference index', () => {
     expect(sleeveReference('small_caps', 'SPY', has(['XLF']))).toEqual({
       symbol: null,
       isBenchmark: false,
-      note: 'No sleeve index: IWM has no prices in the cache.',
+      note: 'No sleeve index: RUT has no prices in the cache.',
     });
   });
 });

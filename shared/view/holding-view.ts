@@ -4,7 +4,7 @@
 import { ApiError } from '../api/errors';
 import type { HoldingOutput } from '../api/holding-schemas';
 import type { Bar } from '../domain/bar';
-import { sleeveReference } from '../domain/sleeve-index';
+import { sleeveReference, type SleeveIndexes } from '../domain/sleeve-index';
 import type { CostMethod } from '../engine/lots';
 import { Decimal } from '../engine/decimal';
 import { relativeStrength } from '../engine/relative-strength';
@@ -17,6 +17,8 @@ export interface HoldingQuery {
   account?: string;
   costMethod: CostMethod;
   benchmark: string;
+  /** Each sleeve's reference index (Settings); the defaults when absent. */
+  sleeveIndexes?: SleeveIndexes;
   /** Any symbol's daily closes (held or not), ascending. */
   history: (symbol: string) => readonly Bar[];
 }
@@ -82,7 +84,12 @@ export function holdingView(snapshot: Snapshot, query: HoldingQuery): HoldingOut
 
   const bars = query.history(symbol);
   const benchmarkBars = query.history(query.benchmark);
-  const reference = sleeveReference(first.sleeve, query.benchmark, (s) => query.history(s).length > 0);
+  const reference = sleeveReference(
+    first.sleeve,
+    query.benchmark,
+    (s) => query.history(s).length > 0,
+    query.sleeveIndexes,
+  );
   const rows = [...open, ...closed];
   return {
     symbol,

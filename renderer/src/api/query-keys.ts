@@ -20,6 +20,8 @@ export const queryKeys = {
   performance: (input: CallInput<'portfolio:performance'>) => ['portfolio', 'performance', input] as const,
   tilt: ['portfolio', 'tilt'] as const,
   holding: (symbol: string, account?: string) => ['portfolio', 'holding', symbol, account ?? null] as const,
+  attribution: (input: CallInput<'portfolio:attribution'>) => ['portfolio', 'attribution', input] as const,
+  signals: (input: CallInput<'portfolio:signals'>) => ['portfolio', 'signals', input] as const,
   rotation: (input: CallInput<'rotation:series'>) => ['rotation', 'series', input] as const,
   rrg: (input: CallInput<'rotation:rrg'>) => ['rotation', 'rrg', input] as const,
   instruments: ['instruments'] as const,

@@ -96,6 +96,11 @@ export const settings: AppSettings = {
   theme: 'system',
   backupKeep: 10,
   baseCurrency: 'USD',
+  sleeveIndexes: { large_cap_tech: 'XLK', financials: 'XLF', small_caps: 'RUT', other: null },
+  riskFreeRate: 0,
+  driftBandPct: 5,
+  overheatPct: 15,
+  signalNotifications: false,
 };
 
 export const tilt: TiltOutput = {

@@ -8,6 +8,8 @@ import { DateWindowControl, useDateWindow } from '../../components/date-window';
 import { isCustom, presetRange, type DateWindow, type WindowPreset } from '../../../../shared/view/date-window';
 import { RotationChart } from './rotation-chart-card';
 import { RrgCard } from './rrg-card';
+import { AttributionCard } from './attribution-card';
+import { SignalsCard } from './signals-card';
 import { SubjectPicker } from './subject-picker';
 import { PRESETS, resolvePreset, subjectName } from './subjects';
 import './rotation.css';
@@ -126,6 +128,8 @@ export function RotationScreen() {
         )}
       </section>
       <RrgCard symbols={symbols} defaultBenchmark={benchmark} />
+      <AttributionCard />
+      <SignalsCard />
     </Screen>
   );
 }

@@ -2,6 +2,7 @@ import { useSettings } from '../../api/quote-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { AppearanceSettings } from './appearance-settings';
+import { AttributionSettings } from './attribution-settings';
 import { BackupSettings } from './backup-settings';
 import { BaseCurrencySettings } from './base-currency-settings';
 import { FxRatesSettings } from './fx-rates-settings';
@@ -27,6 +28,7 @@ export function SettingsScreen() {
           <BaseCurrencySettings settings={s} />
           <FxRatesSettings baseCurrency={s.baseCurrency} />
           <WeightsSettings settings={s} />
+          <AttributionSettings settings={s} />
           <InstrumentsSettings />
           <BackupSettings settings={s} />
         </>
