@@ -28,14 +28,14 @@ function rowsFor(costMethod: CostMethod, ledger = LEDGER, accounts = ['Brokerage
   return realizedGainsView(result.sales, accounts, usd, {});
 }
 
-const brief = (r: { acquired: string; quantity: string; cost: string; proceeds: string; gain: string; term: string }) => [
-  r.acquired,
-  r.quantity,
-  r.cost,
-  r.proceeds,
-  r.gain,
-  r.term,
-];
+const brief = (r: {
+  acquired: string;
+  quantity: string;
+  cost: string;
+  proceeds: string;
+  gain: string;
+  term: string;
+}) => [r.acquired, r.quantity, r.cost, r.proceeds, r.gain, r.term];
 
 describe('realized gains, lot by lot, under each cost method', () => {
   // Proceeds split by shares: 20 of 30 → 2085 × 2/3 = 1390, the last lot the remaining 695.
@@ -116,7 +116,9 @@ describe('cost methods chosen per account', () => {
     tx({ id: id + 1, date: '2020-02-03', account, type: 'buy', symbol: 'Z', quantity: '10', price: '20' }),
     tx({ id: id + 2, date: '2020-03-02', account, type: 'sell', symbol: 'Z', quantity: '10', price: '30' }),
   ];
-  const ledger = [...both('Brokerage', 1), ...both('IRA', 10)].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  const ledger = [...both('Brokerage', 1), ...both('IRA', 10)].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.id - b.id,
+  );
   const options = { today: TODAY, accounts: ['Brokerage', 'IRA'], costMethod: 'fifo' as const };
 
   it("uses an account's own method and the app's for the others", () => {

@@ -104,4 +104,3 @@ function totalsOf(rows: readonly RealizedRow[]): RealizedTotal[] {
       };
     });
 }
-
