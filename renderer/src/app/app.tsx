@@ -6,6 +6,7 @@ import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { DataScreen } from '../screens/data/data-screen';
 import { HealthScreen } from '../screens/health/health-screen';
 import { HoldingsScreen } from '../screens/holdings/holdings-screen';
+import { RealizedScreen } from '../screens/realized/realized-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen';
@@ -21,6 +22,7 @@ const SCREENS: Record<RouteId, () => ReactNode> = {
   holdings: () => <HoldingsScreen />,
   transactions: () => <TransactionsScreen />,
   rotation: () => <RotationScreen />,
+  realized: () => <RealizedScreen />,
   data: () => <DataScreen />,
   health: () => <HealthScreen />,
   settings: () => <SettingsScreen />,
