@@ -1,7 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type ScreenName =
-  'Dashboard' | 'Holdings' | 'Transactions' | 'Rotation' | 'Import & export' | 'Data health' | 'Settings';
+  | 'Dashboard'
+  | 'Holdings'
+  | 'Transactions'
+  | 'Rotation'
+  | 'Realized gains'
+  | 'Import & export'
+  | 'Data health'
+  | 'Settings';
 
 /** The sidebar and whatever screen is open, as a person uses them. */
 export class AppShell {

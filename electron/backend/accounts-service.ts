@@ -6,7 +6,7 @@ export function accountHandlers({
   store,
   events,
   now,
-}: BackendContext): Pick<Handlers, 'accounts:list' | 'accounts:create'> {
+}: BackendContext): Pick<Handlers, 'accounts:list' | 'accounts:create' | 'accounts:update'> {
   const { accounts } = store;
   return {
     'accounts:list': () => accounts.list(),
@@ -20,6 +20,13 @@ export function accountHandlers({
       });
       events.emit('data:changed', { scope: 'accounts' });
       return created;
+    },
+    'accounts:update': async ({ name, costMethod }) => {
+      const updated = await store.write(() => accounts.setCostMethod(name, costMethod));
+      if (updated === undefined) throw new ApiError('not_found', `There is no account named "${name}".`);
+      // The accounts' scope: the ledger is replayed with the account's new method.
+      events.emit('data:changed', { scope: 'accounts' });
+      return updated;
     },
   };
 }

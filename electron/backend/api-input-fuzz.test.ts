@@ -12,6 +12,8 @@ const SAMPLES: Record<CallName, unknown> = {
   'portfolio:summary': {},
   'accounts:list': {},
   'accounts:create': { name: 'Fuzz', currency: 'USD' },
+  'accounts:update': { name: 'Fuzz', costMethod: 'hifo' },
+  'portfolio:realized': { year: 2016, account: 'Fuzz' },
   'transactions:list': { account: 'Fuzz', from: '2016-01-01' },
   'transactions:create': { date: '2016-01-04', account: 'Fuzz', type: 'deposit', amount: '100', currency: 'USD' },
   'transactions:update': {

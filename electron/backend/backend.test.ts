@@ -31,7 +31,7 @@ describe('backend', () => {
     const created = await backend.dispatch('accounts:create', { name: 'Brokerage', currency: 'USD' });
     expect(created).toEqual({
       ok: true,
-      value: { id: 1, name: 'Brokerage', currency: 'USD', createdAt: '2026-01-02T03:04:05.000Z' },
+      value: { id: 1, name: 'Brokerage', currency: 'USD', createdAt: '2026-01-02T03:04:05.000Z', costMethod: null },
     });
     expect(seen).toEqual([['data:changed', { scope: 'accounts' }]]);
 

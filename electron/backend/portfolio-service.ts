@@ -1,10 +1,15 @@
 import type { Handlers } from '../../shared/api/contract';
 import { holdingsView } from '../../shared/view/holdings-list';
 import { performanceView } from '../../shared/view/performance-view';
+import { realizedGainsView } from '../../shared/view/realized-gains';
+import { baseContextOf } from '../../shared/view/snapshot';
 import { tiltView } from '../../shared/view/tilt-view';
 import type { BackendContext } from './backend-context';
 
-type PortfolioHandlers = Pick<Handlers, 'portfolio:holdings' | 'portfolio:performance' | 'portfolio:tilt'>;
+type PortfolioHandlers = Pick<
+  Handlers,
+  'portfolio:holdings' | 'portfolio:performance' | 'portfolio:tilt' | 'portfolio:realized'
+>;
 
 /** Holdings, performance against the benchmark and tilt: the engine's snapshot through the views in shared/view/. */
 export function portfolioHandlers({ snapshots, settings }: BackendContext): PortfolioHandlers {
@@ -18,5 +23,15 @@ export function portfolioHandlers({ snapshots, settings }: BackendContext): Port
       return performanceView(snapshot, input, benchmark.bars.length > 0 ? { symbol, ...benchmark } : null);
     },
     'portfolio:tilt': () => tiltView(snapshots.get(), settings.get()),
+    'portfolio:realized': (input) => {
+      const snapshot = snapshots.get();
+      const { ledger, accounts } = snapshot.result;
+      return realizedGainsView(
+        ledger.sales,
+        accounts.map((a) => a.name),
+        baseContextOf(snapshot),
+        input,
+      );
+    },
   };
 }

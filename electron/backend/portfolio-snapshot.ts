@@ -13,7 +13,7 @@ import { fxRateLookup, fxTable, type FxTable } from '../../shared/fx/rate-lookup
 import { barsInBase, baseRateSeriesMap } from '../../shared/fx/rate-series';
 import { currencyOfSymbol } from '../../shared/fx/symbol-currency';
 import { tradeRatesOf } from '../../shared/view/base-values';
-import type { AccountRow } from '../db/accounts-repo';
+import { accountCostMethods, type AccountRow } from '../db/accounts-repo';
 import type { QuotesRepo, Store } from '../db/store';
 import type { EventBus } from './event-bus';
 import { localDay } from './local-day';
@@ -85,7 +85,13 @@ export function createSnapshots(
     const settlement: Settlement = { accountCurrency, rate: fxRateLookup(fx) };
     const ledger =
       reused?.ledger ??
-      applyLedgerResumable(rows, { today, accounts: accountNames, costMethod: current.costMethod, settlement });
+      applyLedgerResumable(rows, {
+        today,
+        accounts: accountNames,
+        costMethod: current.costMethod,
+        accountCostMethods: accountCostMethods(accountRows),
+        settlement,
+      });
     const records = instruments.all();
     const overrides = new Map(
       records.filter((r) => r.sleeveOverride !== null).map((r) => [r.symbol, r.sleeveOverride as Sleeve]),
@@ -99,6 +105,7 @@ export function createSnapshots(
       accounts: accountNames,
       ledger: ledger.result,
       costMethod: current.costMethod,
+      accountCostMethods: accountCostMethods(accountRows),
       baseCurrency: base,
       fx: fxSeries,
       settlement: { accountCurrency, rate: fxRateLookup(fx) },
@@ -175,7 +182,13 @@ export function createSnapshots(
       const accountRows = accounts.list().filter((a) => accountNames.includes(a.name));
       const accountCurrency = new Map(accountRows.map((a) => [a.name, a.currency]));
       const settlement: Settlement = { accountCurrency, rate: fxRateLookup(tableOf(rates)) };
-      const options: LedgerOptions = { today, accounts: accountNames, costMethod, settlement };
+      const options: LedgerOptions = {
+        today,
+        accounts: accountNames,
+        costMethod,
+        accountCostMethods: accountCostMethods(accountRows),
+        settlement,
+      };
       // Resumed only from a replay under the same rates (the key holds them) and accounts.
       const previous =
         from !== undefined && replayed?.key === ledgerKey(costMethod, today, rates) ? replayed.ledger : null;

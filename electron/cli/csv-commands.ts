@@ -132,15 +132,21 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
     .description('export as CSV (RFC 4180, UTF-8): to stdout, or to --out FILE')
     .addArgument(new Command().createArgument('<kind>', 'what to export').choices(EXPORT_KINDS))
     .option('--as-of <date>', 'YYYY-MM-DD: up to this day')
+    .option('--year <yyyy>', 'realized: sales of this tax year only (default: every year)')
     .option('--out <file>', 'write to this file instead of stdout')
     .option(
       '--no-formula-guard',
       'write text cells exactly as stored, without the apostrophe before =, +, -, @, tab or CR that keeps spreadsheets from running them as formulas',
     )
-    .action(async (kind: string, options: { asOf?: string; out?: string; formulaGuard: boolean }) => {
+    .action(async (kind: string, options: { asOf?: string; year?: string; out?: string; formulaGuard: boolean }) => {
+      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
+        io.err(`tiltfolio: --year takes a four-digit year such as 2021, not "${options.year}".\n`);
+        throw new CliFailure(1);
+      }
       const parsed = csvExportInput.safeParse({
         kind,
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+        ...(options.year === undefined ? {} : { year: Number(options.year) }),
         formulaGuard: options.formulaGuard,
       });
       if (!parsed.success) {
@@ -158,7 +164,7 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
         const portfolio = portfolioSource(() => backend.handlers);
         await writeExport(
           parsed.data.kind,
-          { exports: backend.store.exports, asOf: parsed.data.asOf ?? null, portfolio },
+          { exports: backend.store.exports, asOf: parsed.data.asOf ?? null, year: parsed.data.year ?? null, portfolio },
           io.out,
           { formulaGuard: parsed.data.formulaGuard },
         );

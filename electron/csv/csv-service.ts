@@ -168,8 +168,8 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
     return result;
   }
 
-  function context(connection: OwnConnection, asOf: string | undefined): ExportContext {
-    return { exports: connection.exports, asOf: asOf ?? null, portfolio };
+  function context(connection: OwnConnection, asOf: string | undefined, year?: number): ExportContext {
+    return { exports: connection.exports, asOf: asOf ?? null, year: year ?? null, portfolio };
   }
 
   function refuseInBrowser(what: string): void {
@@ -316,10 +316,10 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
         return { deleted: removed !== undefined, preset: removed ?? null };
       }),
 
-    'csv:export': async ({ kind, asOf, formulaGuard }) => {
+    'csv:export': async ({ kind, asOf, year, formulaGuard }) => {
       try {
         const { content, rows } = await withConnection((connection) =>
-          exportToString(kind, context(connection, asOf), { formulaGuard }),
+          exportToString(kind, context(connection, asOf, year), { formulaGuard }),
         );
         return { kind, fileName: exportFileName(kind, asOf ?? null), content, rows };
       } catch (error) {
@@ -328,7 +328,7 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
       }
     },
 
-    'csv:exportFile': async ({ kind, asOf, path: given, formulaGuard }) => {
+    'csv:exportFile': async ({ kind, asOf, year, path: given, formulaGuard }) => {
       refuseInBrowser('Exporting');
       if (!EXPORTERS[kind]) throw new ApiError('invalid_input', `Unknown export ${kind}.`);
       const file = await chooseFile(
@@ -338,7 +338,7 @@ export function csvHandlers({ store, events, host, now: clock, handlers }: Backe
       if (file === null) return { kind, path: null, rows: 0 };
       try {
         const rows = await withConnection((connection) =>
-          exportToFile(kind, context(connection, asOf), file, { formulaGuard }),
+          exportToFile(kind, context(connection, asOf, year), file, { formulaGuard }),
         );
         return { kind, path: file, rows };
       } catch (error) {

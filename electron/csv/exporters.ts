@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { calls, type CallInput, type Handlers } from '../../shared/api/contract';
 import type { ExportKind } from '../../shared/api/csv-schemas';
 import type { HoldingsOutput, PerformanceOutput, RrgOutput } from '../../shared/api/portfolio-schemas';
+import type { RealizedOutput } from '../../shared/api/realized-schemas';
 import { guardCell } from '../../shared/csv/formula-guard';
 import { plainNumber } from '../../shared/csv/plain-number';
 import { TRANSACTION_COLUMNS } from '../../shared/csv/transaction-columns';
@@ -22,6 +23,8 @@ export interface PortfolioSource {
   performance(input: CallInput<'portfolio:performance'>): Promise<PerformanceOutput>;
   /** Every member against the benchmark set in Settings, the last 52 weeks up to `to`. */
   rotation(to: string | null): Promise<RrgOutput>;
+  /** Realized gains, lot by lot, of one tax year or every year. */
+  realized(year: number | null): Promise<RealizedOutput>;
 }
 
 /** The source over the backend's own handlers, each input through its contract schema. */
@@ -40,6 +43,8 @@ export function portfolioSource(handlers: () => Handlers): PortfolioSource {
       };
       return handlers()['rotation:rrg'](calls['rotation:rrg'].input.parse(input));
     },
+    realized: async (year) =>
+      handlers()['portfolio:realized'](calls['portfolio:realized'].input.parse(year === null ? {} : { year })),
   };
 }
 
@@ -48,7 +53,9 @@ export interface ExportContext {
   exports: ExportRepo;
   /** YYYY-MM-DD: rows up to and including this day (holdings are valued at the last close on or before it). */
   asOf: string | null;
-  /** Needed by the holdings, performance and rotation exports. */
+  /** The realized export: this tax year only, or every year (null or absent). */
+  year?: number | null;
+  /** Needed by the holdings, performance, rotation and realized exports. */
   portfolio?: PortfolioSource;
 }
 
@@ -147,6 +154,50 @@ async function rotationRows(context: ExportContext): Promise<Cell[][]> {
   );
 }
 
+/** One row per lot a sale consumed, sold on or before the as-of day when one is given. */
+async function realizedRows(context: ExportContext): Promise<Cell[][]> {
+  const view = await portfolioOf(context, 'realized').realized(context.year ?? null);
+  return view.rows
+    .filter((row) => context.asOf === null || row.sold <= context.asOf)
+    .map((row) => [
+      Number(row.sold.slice(0, 4)),
+      row.account,
+      row.symbol,
+      row.currency,
+      row.method,
+      row.acquired,
+      row.sold,
+      row.quantity,
+      row.proceeds,
+      row.cost,
+      row.gain,
+      row.term,
+      view.baseCurrency,
+      row.proceedsBase,
+      row.costBase,
+      row.gainBase,
+    ]);
+}
+
+export const REALIZED_COLUMNS = [
+  'tax_year',
+  'account',
+  'symbol',
+  'currency',
+  'method',
+  'acquired',
+  'sold',
+  'quantity',
+  'proceeds',
+  'cost',
+  'gain',
+  'term',
+  'base_currency',
+  'proceeds_base',
+  'cost_base',
+  'gain_base',
+] as const;
+
 export const HOLDINGS_COLUMNS = [
   'account',
   'symbol',
@@ -232,6 +283,12 @@ export const EXPORTERS: Record<ExportKind, Exporter> = {
     rows: performanceRows,
   },
   rotation: { kind: 'rotation', columns: ROTATION_COLUMNS, numbers: ['ratio', 'momentum'], rows: rotationRows },
+  realized: {
+    kind: 'realized',
+    columns: REALIZED_COLUMNS,
+    numbers: ['tax_year', 'quantity', 'proceeds', 'cost', 'gain', 'proceeds_base', 'cost_base', 'gain_base'],
+    rows: realizedRows,
+  },
 };
 
 export function exportFileName(kind: ExportKind, asOf: string | null): string {

@@ -22,6 +22,7 @@ import {
   refreshStarted,
 } from './quotes-schemas';
 import { appSettings, settingsPatch } from './settings-schemas';
+import { realizedInput, realizedOutput } from './realized-schemas';
 import { backupInfo, backupList, backupRestoreInput, backupRestoreOutput } from './backup-schemas';
 import {
   transactionInput,
@@ -107,11 +108,15 @@ export const portfolioSummary = z.strictObject({
   isEmpty: z.boolean(),
 });
 
+export const costMethodSchema = z.enum(['fifo', 'lifo', 'hifo', 'average']);
+
 export const account = z.strictObject({
   id: z.number().int(),
   name: z.string(),
   currency: z.string(),
   createdAt: z.string(),
+  /** The account's own cost method (docs/engine.md, "Cost methods"); null: the app-wide setting. */
+  costMethod: costMethodSchema.nullable(),
 });
 
 export const calls = {
@@ -120,6 +125,11 @@ export const calls = {
   'accounts:list': { input: noInput, output: z.array(account) },
   'accounts:create': {
     input: z.strictObject({ name: accountName, currency: currencyCode }),
+    output: account,
+  },
+  /** Sets an account's own cost method (null: the app-wide one); its ledger is replayed with it. */
+  'accounts:update': {
+    input: z.strictObject({ name: z.string().max(80), costMethod: costMethodSchema.nullable() }),
     output: account,
   },
   'quotes:list': { input: noInput, output: z.array(quoteSeriesInfo) },
@@ -152,6 +162,8 @@ export const calls = {
   'portfolio:tilt': { input: noInput, output: tiltOutput },
   /** One holding's page (every account, or one): positions, lots, trades, prices, relative strength. */
   'portfolio:holding': { input: holdingInput, output: holdingOutput },
+  /** Realized gains by tax year, lot by lot, with totals (shared/view/realized-gains.ts). */
+  'portfolio:realized': { input: realizedInput, output: realizedOutput },
   'rotation:series': { input: rotationInput, output: rotationOutput },
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */

@@ -8,7 +8,7 @@ import { TRANSACTION_TYPES } from '../domain/transaction';
 import { fileHandle } from './file-handle';
 import { daySchema, transactionInput } from './transaction-schemas';
 
-export const EXPORT_KINDS = ['transactions', 'holdings', 'quotes', 'performance', 'rotation'] as const;
+export const EXPORT_KINDS = ['transactions', 'holdings', 'quotes', 'performance', 'rotation', 'realized'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** More words than a broker's list of booking types ever needs; a bound on the stored document. */
@@ -198,6 +198,8 @@ export const csvDeletePresetOutput = z.strictObject({
 export const csvExportInput = z.strictObject({
   kind: z.enum(EXPORT_KINDS),
   asOf: daySchema.optional(),
+  /** The realized export: sales of this tax year only (every year when left out). */
+  year: z.number().int().min(1900).max(9999).optional(),
   /**
    * OWASP's formula guard: an apostrophe before a text cell that begins with =, +, -, @, a tab or
    * a carriage return, so a spreadsheet shows it instead of running it. On unless false; the app's

@@ -17,7 +17,13 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     'portfolio:summary': () => ({ accounts: 0, instruments: 0, transactions: 0, quoteBars: 0, isEmpty: true }),
     'accounts:list': () => [],
-    'accounts:create': ({ name, currency }) => ({ id: 1, name, currency, createdAt: '2020-01-01T00:00:00.000Z' }),
+    'accounts:create': ({ name, currency }) => ({
+      id: 1,
+      name,
+      currency,
+      createdAt: '2020-01-01T00:00:00.000Z',
+      costMethod: null,
+    }),
   };
   return { ...base, ...overrides } as Handlers;
 }
@@ -41,7 +47,12 @@ describe('createDispatch', () => {
   });
 
   it('normalises input through the schema before the handler sees it', async () => {
-    const create = vi.fn((input: { name: string; currency: string }) => ({ id: 7, ...input, createdAt: 'now' }));
+    const create = vi.fn((input: { name: string; currency: string }) => ({
+      id: 7,
+      ...input,
+      createdAt: 'now',
+      costMethod: null,
+    }));
     const dispatch = createDispatch(fakeHandlers({ 'accounts:create': create }));
     const result = await dispatch('accounts:create', { name: '  Brokerage  ', currency: 'USD' });
     expect(result.ok).toBe(true);

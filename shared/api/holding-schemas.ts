@@ -20,7 +20,7 @@ export const holdingOutput = z.strictObject({
   baseCurrency: z.string(),
   asOf: z.string().nullable(),
   /** The ledger's cost method, which made the lots and the realized P&L. */
-  costMethod: z.enum(['fifo', 'average']),
+  costMethod: z.enum(['fifo', 'lifo', 'hifo', 'average']),
   /** Open positions, per account, as the holdings call gives them. */
   open: z.array(holdingRow),
   /** Positions sold down to nothing, per account. */

@@ -18,7 +18,7 @@ export const appSettings = z.strictObject({
   stooqBaseUrl: baseUrl,
   /** Offline: refresh reports "offline" at once, whatever the provider. */
   offline: z.boolean(),
-  costMethod: z.enum(['fifo', 'average']),
+  costMethod: z.enum(['fifo', 'lifo', 'hifo', 'average']),
   /** The symbol the portfolio's returns are compared with. */
   benchmarkSymbol: symbolSchema,
   /**

@@ -7,7 +7,7 @@
 // balances are row numbers into tables of such figures (fixed-rows.ts), their names and flags in
 // arrays beside them, so a record's bookkeeping reads a row instead of following pointers.
 import type { Transaction } from '../domain/transaction';
-import type { Decimal } from './decimal';
+import { Decimal } from './decimal';
 import { Fixed } from './fixed';
 import { FixedRows } from './fixed-rows';
 import { LedgerError } from './ledger-error';
@@ -15,7 +15,15 @@ import type { LedgerRecord } from './ledger-parse';
 import { RowList, RowNames } from './ledger-rows';
 import { TimelineRecorder, type Slot } from './ledger-timelines';
 import type { StateLog } from './state-log';
-import { compareText, type AccountCash, type AccountState, type LedgerFlow, type Position } from './ledger-types';
+import {
+  compareText,
+  type AccountCash,
+  type AccountState,
+  type LedgerFlow,
+  type Position,
+  type SaleLot,
+  type SaleMatch,
+} from './ledger-types';
 import { LotBook, type CostMethod, type Lot } from './lots';
 
 // A holding's figures (its shares and cost basis are in the LotBook).
@@ -48,6 +56,7 @@ export interface PendingTransfer {
 /** The parts of the books that only grow: a checkpoint keeps their lengths, not copies. */
 export interface AppendOnly {
   flows: unknown[];
+  sales: unknown[];
   transfers: unknown[];
   days: string[];
   holdingLog: StateLog;
@@ -60,6 +69,8 @@ export class LedgerBook {
   readonly holdingFigures = new FixedRows(4, 256);
   readonly cashFigures = new FixedRows(8, 16);
   readonly flows: LedgerFlow[] = [];
+  /** Sales with the lots they took: append-only, like flows. */
+  readonly sales: SaleMatch[] = [];
   pending: PendingTransfer[] = [];
   readonly timelines: TimelineRecorder;
   /** Working values of the booking being applied, which sets each before reading it. */
@@ -73,6 +84,8 @@ export class LedgerBook {
   private readonly settledAmount = new Fixed();
 
   private readonly accounts: readonly string[];
+  /** Per account number, its cost method. */
+  private readonly accountMethods: readonly CostMethod[];
   /** Per account number, holdings by symbol: no string building per record. */
   private readonly holdingIndex: Map<string, number>[];
   private readonly holdings = new RowNames();
@@ -101,9 +114,18 @@ export class LedgerBook {
   private readonly implicit = new Fixed();
   private readonly totals = new Float64Array(2);
 
-  /** `accounts` in the reader's numbering; `records`: how many the replay will apply. */
-  constructor(costMethod: CostMethod, accounts: readonly string[], records: number) {
+  /**
+   * `accounts` in the reader's numbering; `records`: how many the replay will apply;
+   * `accountMethods`: accounts' own cost methods, by name (others use `costMethod`).
+   */
+  constructor(
+    costMethod: CostMethod,
+    accounts: readonly string[],
+    records: number,
+    accountMethods: Readonly<Record<string, CostMethod>> = {},
+  ) {
     this.costMethod = costMethod;
+    this.accountMethods = accounts.map((name) => accountMethods[name] ?? costMethod);
     // Lots that leave give their rows to new ones, so the book holds about as many as are open
     // at once: it starts small and grows by doubling.
     this.lots = new LotBook(costMethod, 1024);
@@ -121,7 +143,7 @@ export class LedgerBook {
     const symbol = r.symbol;
     const inAccount = this.holdingIndex[r.account] as Map<string, number>;
     let h = inAccount.get(symbol);
-    if (h === undefined) h = this.newHolding(tx, symbol, inAccount);
+    if (h === undefined) h = this.newHolding(tx, symbol, inAccount, this.accountMethods[r.account] as CostMethod);
     const held = this.holdings.currency[h] as string;
     if (held !== currency) {
       throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${held}.`, 'currency');
@@ -206,6 +228,39 @@ export class LedgerBook {
   }
 
   /**
+   * Records a sale of `quantity` from holding `h` for `proceeds` (after its fee), matched to the
+   * lots it took: each lot gets proceeds in proportion to its shares, the last the remainder, so
+   * the lots' proceeds add up to the sale's exactly (as their costs add up to the basis).
+   */
+  recordSale(tx: Transaction, h: number, quantity: Decimal, proceeds: Decimal, taken: readonly Lot[]): void {
+    let left = proceeds;
+    const lots: SaleLot[] = taken.map((lot, i) => {
+      const share = i === taken.length - 1 ? left : proceeds.mulDiv(lot.quantity, quantity);
+      left = left.sub(share);
+      return {
+        acquired: lot.acquired,
+        quantity: lot.quantity,
+        cost: lot.cost,
+        proceeds: share,
+        gain: share.sub(lot.cost),
+        lotTransactionId: lot.transactionId,
+      };
+    });
+    this.sales.push({
+      transactionId: tx.id,
+      account: tx.account,
+      symbol: this.holdings.name[h] as string,
+      currency: tx.currency,
+      day: tx.date,
+      method: this.lots.methodOf(h),
+      quantity,
+      proceeds,
+      cost: Decimal.sum(taken.map((lot) => lot.cost)),
+      lots,
+    });
+  }
+
+  /**
    * Records the day's end: an account whose cash ends the day below zero is funded implicitly
    * by the shortfall (docs/engine.md, "Implicit funding"), and every changed holding and
    * balance gets a row in the timelines.
@@ -267,7 +322,7 @@ export class LedgerBook {
 
   /** What only grows during a replay, for a checkpoint to keep as counts (ledger-resume.ts). */
   appendOnly(): AppendOnly {
-    return { flows: this.flows, transfers: this.transfers, ...this.timelines.appendOnly() };
+    return { flows: this.flows, sales: this.sales, transfers: this.transfers, ...this.timelines.appendOnly() };
   }
 
   /** Every account's positions and cash, in name order, as exact Decimals. */
@@ -322,14 +377,14 @@ export class LedgerBook {
     }
   }
 
-  private newHolding(tx: Transaction, symbol: string, inAccount: Map<string, number>): number {
+  private newHolding(tx: Transaction, symbol: string, inAccount: Map<string, number>, method: CostMethod): number {
     const { account, currency } = tx;
     const known = this.symbolCurrency.get(symbol);
     if (known === undefined) this.symbolCurrency.set(symbol, currency);
     else if (known !== currency) {
       throw new LedgerError(tx, `is in ${currency}, but earlier transactions have ${symbol} in ${known}.`, 'currency');
     }
-    const h = this.lots.addHolding();
+    const h = this.lots.addHolding(method);
     this.holdingFigures.addRow();
     this.holdings.add(account, symbol, currency, this.timelines.holdingSlot(account, symbol, currency));
     this.holdingDirty.push(0);

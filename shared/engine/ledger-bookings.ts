@@ -43,8 +43,9 @@ function buy(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): 
 }
 
 /**
- * A sale takes shares from the oldest lots (or the pool, under average cost) and brings in
- * quantity × price − fee; the realized P&L is those proceeds less the cost basis that left.
+ * A sale takes shares from its account's lots in the cost method's order (or the pool, under
+ * average cost) and brings in quantity × price − fee; the realized P&L is those proceeds less the
+ * cost basis that left. The sale is recorded with the lots it took (book.recordSale).
  */
 function sell(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number): void {
   const proceeds = book.money;
@@ -52,7 +53,9 @@ function sell(book: LedgerBook, tx: Transaction, r: LedgerRecord, cash: number):
   const h = book.holding(tx, r);
   book.requireHeld(tx, r, h);
   const basis = book.basis;
-  book.lots.dispose(h, r.quantity, null, basis);
+  const taken: Lot[] = [];
+  book.lots.dispose(h, r.quantity, taken, basis);
+  book.recordSale(tx, h, r.quantity.toDecimal(), proceeds.toDecimal(), taken);
   book.holdingFigures.add(h, REALIZED, proceeds);
   book.holdingFigures.sub(h, REALIZED, basis);
   book.cashFigures.add(cash, BALANCE, book.settled(proceeds));

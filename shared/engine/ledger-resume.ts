@@ -21,13 +21,13 @@ interface Checkpoint {
   /** A copy of the books, their append-only parts swapped for `placeholders`. */
   book: LedgerBook;
   placeholders: AppendOnly;
-  counts: { flows: number; transfers: number; days: number; holdingLog: number; cashLog: number };
+  counts: { flows: number; sales: number; transfers: number; days: number; holdingLog: number; cashLog: number };
 }
 
 /** A replay's result and what a later replay can resume from. */
 export interface ResumableLedger {
   result: LedgerResult;
-  /** today, accounts and cost method: a replay under others starts from the beginning. */
+  /** today, accounts and cost methods (the app's and accounts' own): a replay under others starts from the beginning. */
   key: string;
   checkpoints: Checkpoint[];
   /** The append-only parts of the last run's books, which hold every checkpoint's. */
@@ -42,7 +42,9 @@ function spacingFor(records: number): number {
 }
 
 function optionsKey(options: LedgerOptions): string {
-  return JSON.stringify([options.today, [...options.accounts], options.costMethod ?? 'fifo']);
+  // Accounts' own methods in name order: the same choices give the same key.
+  const own = Object.entries(options.accountCostMethods ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([options.today, [...options.accounts], options.costMethod ?? 'fifo', own]);
 }
 
 /** applyLedger, keeping checkpoints. `transactions` in date order, as the store returns them. */
@@ -78,6 +80,7 @@ export function resumeLedger(
   const logs = previous.logs;
   const swap = new Map<object, unknown>([
     [p.flows, logs.flows.slice(0, c.flows)],
+    [p.sales, logs.sales.slice(0, c.sales)],
     [p.transfers, logs.transfers.slice(0, c.transfers)],
     [p.days, logs.days.slice(0, c.days)],
     [p.holdingLog, logs.holdingLog.prefix(c.holdingLog)],
@@ -123,6 +126,7 @@ function checkpoint(index: number, day: string, book: LedgerBook): Checkpoint {
   const placeholders = emptyLogs();
   const swap = new Map<object, unknown>([
     [live.flows, placeholders.flows],
+    [live.sales, placeholders.sales],
     [live.transfers, placeholders.transfers],
     [live.days, placeholders.days],
     [live.holdingLog, placeholders.holdingLog],
@@ -135,6 +139,7 @@ function checkpoint(index: number, day: string, book: LedgerBook): Checkpoint {
     placeholders,
     counts: {
       flows: live.flows.length,
+      sales: live.sales.length,
       transfers: live.transfers.length,
       days: live.days.length,
       holdingLog: live.holdingLog.count,
@@ -144,5 +149,5 @@ function checkpoint(index: number, day: string, book: LedgerBook): Checkpoint {
 }
 
 function emptyLogs(): AppendOnly {
-  return { flows: [], transfers: [], days: [], holdingLog: new StateLog(16), cashLog: new StateLog(16) };
+  return { flows: [], sales: [], transfers: [], days: [], holdingLog: new StateLog(16), cashLog: new StateLog(16) };
 }

@@ -6,7 +6,10 @@ export interface LedgerOptions {
   today: string;
   /** Every account name a record may use. */
   accounts: Iterable<string>;
+  /** The cost method of accounts that do not name their own in accountCostMethods; FIFO by default. */
   costMethod?: CostMethod;
+  /** Accounts' own cost methods, by account name (an account not named uses costMethod). */
+  accountCostMethods?: Readonly<Record<string, CostMethod>>;
   /** Settles trades across currencies in their account's currency (docs/engine.md, "Trades across currencies"). */
   settlement?: Settlement;
 }
@@ -34,6 +37,36 @@ export interface Position {
   fees: Decimal;
   /** Tax records naming this symbol, apart from fees (a dividend's withheld tax is in its fee). */
   taxes: Decimal;
+}
+
+/** The part of a sale that one lot gave: in the trade's currency, exact. */
+export interface SaleLot {
+  /** The lot's acquisition day (kept through splits and transfers between accounts). */
+  acquired: string;
+  /** Shares taken from the lot, in shares of the sale's day (after any split). */
+  quantity: Decimal;
+  /** The cost basis those shares took with them, as the method defines it (buy fees included). */
+  cost: Decimal;
+  /** The sale's proceeds (after its fee) in proportion to the shares; the last lot takes the remainder. */
+  proceeds: Decimal;
+  gain: Decimal;
+  /** The buy or transfer_in that opened the lot. */
+  lotTransactionId: number;
+}
+
+/** A sale matched to the lots it consumed. Its lots' figures add up to the sale's exactly. */
+export interface SaleMatch {
+  transactionId: number;
+  account: string;
+  symbol: string;
+  currency: string;
+  /** The sale's day. */
+  day: string;
+  method: CostMethod;
+  quantity: Decimal;
+  proceeds: Decimal;
+  cost: Decimal;
+  lots: SaleLot[];
 }
 
 /** An account's money in one currency, exact. */
@@ -119,6 +152,8 @@ export interface LedgerResult {
   /** Per currency, summed over accounts. */
   cashTotals: BalanceTimeline[];
   flows: LedgerFlow[];
+  /** Every sale in the order applied, with the lots it consumed. */
+  sales: SaleMatch[];
   /** The first and last transaction dates, or null for an empty ledger. */
   firstDay: string | null;
   lastDay: string | null;

@@ -78,7 +78,8 @@ export class LedgerRun {
   constructor(options: LedgerOptions, records: number, book?: LedgerBook) {
     const accounts = new Set(options.accounts);
     this.reader = new RecordReader({ today: options.today, accounts });
-    this.book = book ?? new LedgerBook(options.costMethod ?? 'fifo', [...accounts], records);
+    this.book =
+      book ?? new LedgerBook(options.costMethod ?? 'fifo', [...accounts], records, options.accountCostMethods);
     this.settlement = options.settlement ?? null;
   }
 
@@ -138,6 +139,7 @@ export class LedgerRun {
       accounts: book.accountStates(),
       ...book.timelines.timelines(),
       flows: book.finishFlows(),
+      sales: book.sales.slice(),
       firstDay: transactions[0]?.date ?? null,
       lastDay: transactions[n - 1]?.date ?? null,
       unsettled: this.book.unsettled,

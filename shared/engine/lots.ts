@@ -2,7 +2,10 @@ import { Decimal } from './decimal';
 import * as fixed from './fixed';
 import { FixedRows } from './fixed-rows';
 
-export type CostMethod = 'fifo' | 'average';
+/** How a disposal picks its lots (docs/engine.md, "Cost methods"). */
+export type CostMethod = 'fifo' | 'lifo' | 'hifo' | 'average';
+
+export const COST_METHODS: readonly CostMethod[] = ['fifo', 'lifo', 'hifo', 'average'];
 
 export interface Lot {
   /** When the shares were first acquired (carried through transfers). */
@@ -29,6 +32,8 @@ const COST = 1;
  * Average cost: the book's cost is one pool; a disposal takes pool × shares ÷ holding. Lots are
  * still consumed oldest first so that acquisition dates stay meaningful, and their costs are
  * restated from the pool whenever they are shown or transferred.
+ * LIFO takes the newest lots first; HIFO the lots with the highest cost per share first, the
+ * earliest of equal ones first. Each holding has its own method (accounts choose theirs).
  */
 export class LotBook {
   private readonly lots: FixedRows;
@@ -38,6 +43,8 @@ export class LotBook {
   private readonly holdings = new FixedRows(2, 256);
   /** Each holding's oldest live lot and newest, or −1. */
   private readonly head: number[] = [];
+  /** Each holding's cost method. */
+  private readonly methods: CostMethod[] = [];
   private readonly tail: number[] = [];
   // Scratch values for disposals and splits, written before they are read within one call.
   private readonly lotCost = new fixed.Fixed();
@@ -62,11 +69,16 @@ export class LotBook {
     this.next = new Int32Array(Math.max(16, capacity));
   }
 
-  /** A new holding with no lots; its number. */
-  addHolding(): number {
+  /** A new holding with no lots, under `method` (the book's by default); its number. */
+  addHolding(method: CostMethod = this.method): number {
+    this.methods.push(method);
     this.head.push(-1);
     this.tail.push(-1);
     return this.holdings.addRow();
+  }
+
+  methodOf(holding: number): CostMethod {
+    return this.methods[holding] as CostMethod;
   }
 
   /** The holding's shares against `value`: −1, 0 or 1. */
@@ -124,52 +136,37 @@ export class LotBook {
 
   /**
    * Removes `shares` (the caller has checked they are held) and sets `disposed` to their cost
-   * basis. The lots that left are listed in `taken` when it is given (a transfer carries them);
-   * a sale needs just their cost.
+   * basis. The lots that left are listed in `taken` when it is given, in the order taken, their
+   * costs as the method defines them (a transfer carries them; a sale is matched to them).
    */
   dispose(holding: number, shares: fixed.Fixed, taken: Lot[] | null, disposed: fixed.Fixed): void {
     // Running values in Fixed scratch, not float locals: see fixed.ts on floats passed to calls.
-    const lots = this.lots;
     const rest = this.rest;
     const took = this.took;
     const lotQuantity = this.lotQuantity;
     const lotCost = this.lotCost;
     rest.setTo(shares);
     took.set(0, 0);
+    const method = this.methods[holding] as CostMethod;
+    if (method === 'lifo' || method === 'hifo') {
+      this.disposeInOrder(holding, method, taken);
+      disposed.setTo(took);
+      this.holdings.sub(holding, QUANTITY, shares);
+      if (this.holdings.isZero(holding, QUANTITY)) this.holdings.set(holding, COST, 0, 0);
+      else this.holdings.sub(holding, COST, disposed);
+      return;
+    }
     let i = this.head[holding] as number;
     while (rest.isPositive() && i >= 0) {
-      lots.get(i, QUANTITY, lotQuantity);
-      lots.get(i, COST, lotCost);
-      if (lotQuantity.compare(rest) <= 0) {
-        if (taken !== null) taken.push(this.lot(i));
-        took.add(lotCost);
-        rest.sub(lotQuantity);
-        const gone = i;
-        i = this.next[i] as number;
-        this.free(gone);
-      } else {
-        const part = this.part;
-        part.setMulDiv(lotCost, rest, lotQuantity);
-        if (taken !== null) {
-          taken.push({
-            acquired: this.acquired[i] as string,
-            quantity: rest.toDecimal(),
-            cost: part.toDecimal(),
-            transactionId: this.lotIds[i] as number,
-          });
-        }
-        lotCost.sub(part);
-        lots.store(i, COST, lotCost);
-        lotQuantity.sub(rest);
-        lots.store(i, QUANTITY, lotQuantity);
-        took.add(part);
-        rest.set(0, 0);
-      }
+      if (!this.take(i, taken)) break;
+      const gone = i;
+      i = this.next[i] as number;
+      this.free(gone);
     }
     this.head[holding] = i;
     if (i < 0) this.tail[holding] = -1;
     const book = this.holdings;
-    if (this.method === 'average') {
+    if (method === 'average') {
       if (book.compare(holding, QUANTITY, shares) <= 0) {
         book.get(holding, COST, disposed);
       } else {
@@ -184,6 +181,75 @@ export class LotBook {
     book.sub(holding, QUANTITY, shares);
     if (book.isZero(holding, QUANTITY)) book.set(holding, COST, 0, 0);
     else book.sub(holding, COST, disposed);
+  }
+
+  /**
+   * LIFO and HIFO: takes `rest` shares from the lots in the method's order into `took` (their
+   * cost), then relinks the lots left in date order. A walk over the holding's lots per disposal:
+   * these methods are chosen per account, and their holdings seldom have thousands of open lots.
+   */
+  private disposeInOrder(holding: number, method: 'lifo' | 'hifo', taken: Lot[] | null): void {
+    const lots = this.lots;
+    const chain: number[] = [];
+    for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) chain.push(i);
+    let order: number[];
+    if (method === 'lifo') order = chain.slice().reverse();
+    else {
+      // Highest cost per share first; the chain is in date order and sort is stable, so equal
+      // costs leave the earliest lot first. Cross-multiplied: no division to round.
+      const figures = chain.map((i) => ({ i, cost: lots.toDecimal(i, COST), quantity: lots.toDecimal(i, QUANTITY) }));
+      figures.sort((a, b) => b.cost.mul(a.quantity).cmp(a.cost.mul(b.quantity)));
+      order = figures.map((f) => f.i);
+    }
+    const gone = new Set<number>();
+    for (const i of order) {
+      if (!this.rest.isPositive()) break;
+      if (this.take(i, taken)) gone.add(i);
+    }
+    let last = -1;
+    this.head[holding] = -1;
+    for (const i of chain) {
+      if (gone.has(i)) continue;
+      if (last < 0) this.head[holding] = i;
+      else this.next[last] = i;
+      last = i;
+    }
+    if (last >= 0) this.next[last] = -1;
+    this.tail[holding] = last;
+    for (const i of gone) this.free(i);
+  }
+
+  /**
+   * Takes up to `rest` shares from lot `i` into `took` (their cost, in proportion to the shares
+   * taken: one rounding, the rest stays with the lot, so no cost is lost), listing them in
+   * `taken` when given. True when the whole lot went (the caller unlinks and frees it).
+   */
+  private take(i: number, taken: Lot[] | null): boolean {
+    const { lots, rest, took, lotQuantity, lotCost, part } = this;
+    lots.get(i, QUANTITY, lotQuantity);
+    lots.get(i, COST, lotCost);
+    if (lotQuantity.compare(rest) <= 0) {
+      if (taken !== null) taken.push(this.lot(i));
+      took.add(lotCost);
+      rest.sub(lotQuantity);
+      return true;
+    }
+    part.setMulDiv(lotCost, rest, lotQuantity);
+    if (taken !== null) {
+      taken.push({
+        acquired: this.acquired[i] as string,
+        quantity: rest.toDecimal(),
+        cost: part.toDecimal(),
+        transactionId: this.lotIds[i] as number,
+      });
+    }
+    lotCost.sub(part);
+    lots.store(i, COST, lotCost);
+    lotQuantity.sub(rest);
+    lots.store(i, QUANTITY, lotQuantity);
+    took.add(part);
+    rest.set(0, 0);
+    return false;
   }
 
   /**
@@ -218,7 +284,7 @@ export class LotBook {
   openLots(holding: number): Lot[] {
     const open: Lot[] = [];
     for (let i = this.head[holding] as number; i >= 0; i = this.next[i] as number) open.push(this.lot(i));
-    if (this.method === 'average') restate(open, this.cost(holding));
+    if (this.methods[holding] === 'average') restate(open, this.cost(holding));
     return open;
   }
 

@@ -20,6 +20,8 @@ export interface RecomputeInput {
   today: string;
   accounts: Iterable<string>;
   costMethod?: CostMethod;
+  /** Accounts' own cost methods (LedgerOptions.accountCostMethods). */
+  accountCostMethods?: Readonly<Record<string, CostMethod>>;
   baseCurrency?: string;
   /** Base units per unit of each other currency, by day (shared/fx/rate-series.ts). */
   fx?: ReadonlyMap<string, CloseSeries>;
@@ -64,6 +66,7 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       today: input.today,
       accounts,
       costMethod: input.costMethod,
+      accountCostMethods: input.accountCostMethods,
       settlement: input.settlement,
     });
   const series = valuePortfolio(ledger, {
@@ -107,7 +110,13 @@ export function recompute(input: RecomputeInput): RecomputeResult {
       ? ledger
       : applyLedger(
           input.transactions.filter((t) => t.date <= through),
-          { today: input.today, accounts, costMethod: input.costMethod, settlement: input.settlement },
+          {
+            today: input.today,
+            accounts,
+            costMethod: input.costMethod,
+            accountCostMethods: input.accountCostMethods,
+            settlement: input.settlement,
+          },
         );
   return {
     ledger,

@@ -56,10 +56,24 @@ export interface PositionInBase {
 
 /** A lot's cost in the base currency: the broker's rate when its trade carried one, else its day's rate. */
 function lotCostInBase(ctx: BaseContext, currency: string, lot: Position['lots'][number]): Converted {
-  const trade = ctx.tradeRates.get(lot.transactionId);
+  return tradeAmountInBase(ctx, lot.cost, currency, lot.transactionId, lot.acquired);
+}
+
+/**
+ * A trade's amount in the base currency: through the broker's rate into the account's currency
+ * when the trade carried one, then at `day`'s rate; else at `day`'s rate directly.
+ */
+export function tradeAmountInBase(
+  ctx: BaseContext,
+  amount: Decimal,
+  currency: string,
+  transactionId: number,
+  day: string,
+): Converted {
+  const trade = ctx.tradeRates.get(transactionId);
   if (trade !== undefined && trade.accountCurrency !== currency)
-    return toBase(ctx, lot.cost.mul(trade.rate), trade.accountCurrency, lot.acquired);
-  return toBase(ctx, lot.cost, currency, lot.acquired);
+    return toBase(ctx, amount.mul(trade.rate), trade.accountCurrency, day);
+  return toBase(ctx, amount, currency, day);
 }
 
 export function positionInBase(ctx: BaseContext, p: Position & Mark): PositionInBase {

@@ -11,7 +11,7 @@ describe('retrying a call the backend answered busy', () => {
     const fake = fakeClient({
       'accounts:create': ({ name, currency }) => {
         if (++answers <= 2) throw busy();
-        return { id: 7, name, currency, createdAt: '2026-01-02T00:00:00.000Z' };
+        return { id: 7, name, currency, createdAt: '2026-01-02T00:00:00.000Z', costMethod: null };
       },
     });
     const seen: number[] = [];

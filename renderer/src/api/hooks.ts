@@ -70,6 +70,12 @@ export function useCreateAccount() {
   return useWrite((input: CallInput<'accounts:create'>) => client.call('accounts:create', input));
 }
 
+/** Sets an account's own cost method (null: the app-wide one). */
+export function useUpdateAccount() {
+  const client = useClient();
+  return useWrite((input: CallInput<'accounts:update'>) => client.call('accounts:update', input));
+}
+
 export function useCreateTransaction() {
   const client = useClient();
   return useWrite((input: CallInput<'transactions:create'>) => client.call('transactions:create', input));

@@ -7,6 +7,7 @@ import { DataScreen } from '../screens/data/data-screen';
 import { HealthScreen } from '../screens/health/health-screen';
 import { HoldingScreen } from '../screens/holding/holding-screen';
 import { HoldingsScreen } from '../screens/holdings/holdings-screen';
+import { RealizedScreen } from '../screens/realized/realized-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen';
@@ -23,6 +24,7 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   holding: () => <HoldingScreen />,
   transactions: () => <TransactionsScreen />,
   rotation: () => <RotationScreen />,
+  realized: () => <RealizedScreen />,
   data: () => <DataScreen />,
   health: () => <HealthScreen />,
   settings: () => <SettingsScreen />,

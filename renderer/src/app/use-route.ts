@@ -5,6 +5,7 @@ export const ROUTES = [
   { id: 'holdings', label: 'Holdings' },
   { id: 'transactions', label: 'Transactions' },
   { id: 'rotation', label: 'Rotation' },
+  { id: 'realized', label: 'Realized gains' },
   { id: 'data', label: 'Import & export' },
   { id: 'health', label: 'Data health' },
   { id: 'settings', label: 'Settings' },

@@ -11,6 +11,7 @@ const KIND_LABELS: Record<ExportKind, string> = {
   quotes: 'Quotes',
   performance: 'Performance',
   rotation: 'Rotation',
+  realized: 'Realized gains',
 };
 
 /** One button per export; holdings, performance and rotation can be taken as of a past day. */

@@ -139,7 +139,12 @@ export function HoldingFigures({ holding }: { holding: HoldingOutput }) {
   );
 }
 
-const METHOD_WORDS = { fifo: 'FIFO (first in, first out)', average: 'average cost' } as const;
+const METHOD_WORDS = {
+  fifo: 'FIFO (first in, first out)',
+  lifo: 'LIFO (last in, first out)',
+  hifo: 'highest cost first',
+  average: 'average cost',
+} as const;
 
 /** The open lots, oldest first, as the ledger's cost method left them. */
 export function HoldingLots({ holding }: { holding: HoldingOutput }) {

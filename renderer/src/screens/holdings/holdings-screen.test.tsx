@@ -12,8 +12,8 @@ beforeAll(() => stubLayout());
 afterEach(cleanup);
 
 const accounts = [
-  { id: 1, name: 'Brokerage', currency: 'USD', createdAt: '2024-01-01' },
-  { id: 2, name: 'IRA', currency: 'USD', createdAt: '2024-01-01' },
+  { id: 1, name: 'Brokerage', currency: 'USD', createdAt: '2024-01-01', costMethod: null },
+  { id: 2, name: 'IRA', currency: 'USD', createdAt: '2024-01-01', costMethod: null },
 ];
 
 function setup(rows = manyHoldings(5000)) {

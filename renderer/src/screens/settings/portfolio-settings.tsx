@@ -31,6 +31,8 @@ export function PortfolioSettings({ settings }: { settings: AppSettings }) {
           label="Cost basis"
           options={[
             { value: 'fifo', label: 'First in, first out', title: 'Sales use the oldest lots first' },
+            { value: 'lifo', label: 'Last in, first out', title: 'Sales use the newest lots first' },
+            { value: 'hifo', label: 'Highest cost first', title: 'Sales use the lots that cost most a share first' },
             { value: 'average', label: 'Average cost', title: 'Every share costs the running average' },
           ]}
           value={costMethod}

@@ -8,6 +8,7 @@ import { BaseCurrencySettings } from './base-currency-settings';
 import { FxRatesSettings } from './fx-rates-settings';
 import { InstrumentsSettings } from './instruments-settings';
 import { PortfolioSettings } from './portfolio-settings';
+import { AccountCostMethods } from './account-cost-methods';
 import { QuotesSettings } from './quotes-settings';
 import { WeightsSettings } from './weights-settings';
 import './settings.css';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
           <QuotesSettings settings={s} />
           <div className="two-up">
             <PortfolioSettings settings={s} />
+            <AccountCostMethods />
             <AppearanceSettings settings={s} />
           </div>
           <BaseCurrencySettings settings={s} />
