@@ -27,6 +27,8 @@ import {
   transactionInput,
   transactionPage,
   transactionPageInput,
+  transactionPosition,
+  transactionPositionInput,
   transactionRow,
   transactionWithId,
 } from './transaction-schemas';
@@ -40,6 +42,7 @@ import {
   fxPairSummary,
   fxRate,
 } from './fx-schemas';
+import { incomeInput, incomeOutput } from './income-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
 import { healthReport } from './health-schemas';
 import {
@@ -148,6 +151,8 @@ export const calls = {
   'portfolio:holdings': { input: holdingsInput, output: holdingsOutput },
   'portfolio:performance': { input: performanceInput, output: performanceOutput },
   'portfolio:tilt': { input: noInput, output: tiltOutput },
+  /** Dividends and interest by month, year, holding and sleeve; TTM, yield on cost, forward estimate. */
+  'portfolio:income': { input: incomeInput, output: incomeOutput },
   'rotation:series': { input: rotationInput, output: rotationOutput },
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
@@ -173,6 +178,8 @@ export const calls = {
   'settings:set': { input: settingsPatch, output: appSettings },
   /** A page (at most TRANSACTIONS_PAGE_MAX rows), filtered and sorted in SQL; exports stream every row instead. */
   'transactions:list': { input: transactionPageInput, output: transactionPage },
+  /** The index of one row in the list's order and filter: which page to open to show it. */
+  'transactions:position': { input: transactionPositionInput, output: transactionPosition },
   'transactions:create': { input: transactionInput, output: transactionRow },
   'transactions:update': {
     input: z.strictObject({ id: z.number().int().positive(), transaction: transactionInput }),
