@@ -19,6 +19,7 @@ export const queryKeys = {
   holdings: (account?: string) => ['portfolio', 'holdings', account ?? null] as const,
   performance: (input: CallInput<'portfolio:performance'>) => ['portfolio', 'performance', input] as const,
   tilt: ['portfolio', 'tilt'] as const,
+  income: (input: CallInput<'portfolio:income'>) => ['portfolio', 'income', input] as const,
   rotation: (input: CallInput<'rotation:series'>) => ['rotation', 'series', input] as const,
   rrg: (input: CallInput<'rotation:rrg'>) => ['rotation', 'rrg', input] as const,
   instruments: ['instruments'] as const,

@@ -6,6 +6,7 @@ import { DashboardScreen } from '../screens/dashboard/dashboard-screen';
 import { DataScreen } from '../screens/data/data-screen';
 import { HealthScreen } from '../screens/health/health-screen';
 import { HoldingsScreen } from '../screens/holdings/holdings-screen';
+import { IncomeScreen } from '../screens/income/income-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen';
@@ -19,6 +20,7 @@ import './shell.css';
 const SCREENS: Record<RouteId, () => ReactNode> = {
   dashboard: () => <DashboardScreen />,
   holdings: () => <HoldingsScreen />,
+  income: () => <IncomeScreen />,
   transactions: () => <TransactionsScreen />,
   rotation: () => <RotationScreen />,
   data: () => <DataScreen />,
