@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TransactionRow } from '../../../../shared/api/transaction-schemas';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { TransactionType } from '../../../../shared/domain/transaction';
@@ -48,6 +48,11 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
   const saving = create.isPending || update.isPending;
   const serverError = (create.error ?? update.error) as ApiError | Error | null;
   const ids = useId();
+  // Opening the form moves focus into it (its first field), so Esc and typing reach it at once.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, []);
 
   const today = todayLocal();
   const validation = useMemo(
@@ -122,6 +127,7 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
 
   return (
     <form
+      ref={formRef}
       className="tx-form card"
       onSubmit={submit}
       noValidate

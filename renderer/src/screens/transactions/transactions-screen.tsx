@@ -64,17 +64,22 @@ export function TransactionsScreen() {
     );
   }
 
-  const setField = (key: 'account' | 'type' | 'search' | 'from' | 'to', value: string) =>
+  // A new filter or sort starts at the top: the row last aimed at no longer pulls the view.
+  const setField = (key: 'account' | 'type' | 'search' | 'from' | 'to', value: string) => {
+    setTarget(null);
     setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+  };
 
   // A second click on the sorted column turns it around; a new column starts with its natural
   // direction (dates newest first, the rest A to Z and smallest first).
-  const onSort = (key: TransactionSort) =>
+  const onSort = (key: TransactionSort) => {
+    setTarget(null);
     setFilter((f) =>
       f.sort === key
         ? { ...f, dir: f.dir === 'asc' ? 'desc' : 'asc' }
         : { ...f, sort: key, dir: key === 'date' ? 'desc' : 'asc' },
     );
+  };
 
   return (
     <main className="screen wide" id="main" tabIndex={-1} aria-labelledby="tx-title">

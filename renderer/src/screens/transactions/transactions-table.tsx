@@ -76,9 +76,10 @@ export function TransactionsTable({ query, total, onSort, onEdit, onDelete, targ
   useEffect(() => {
     if (!target || position.data === undefined) return;
     if (offset === null) onTargetHidden?.();
-    else if (offset !== undefined) virtual.scrollToIndex(offset, { align: 'center' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the target or its place changes
-  }, [target?.key, offset]);
+    // The list's new length may arrive after the row's place: a row past the old end waits for it.
+    else if (offset !== undefined && offset < total) virtual.scrollToIndex(offset, { align: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the target, its place or the length changes
+  }, [target?.key, offset, offset !== undefined && offset !== null && offset < total]);
   useLayoutEffect(() => {
     if (!target || focused.current === target.key) return;
     const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-testid="tx-${target.id}"] button`);
