@@ -190,8 +190,8 @@ test('transactions: newest first, sorted and filtered by the backend a page at a
   const days = [...new Set(all.map((r) => r.date))].sort();
   const from = days[3] as string;
   const to = days[10] as string;
-  await page.getByLabel('From').fill(from);
-  await page.getByLabel('To').fill(to);
+  await page.getByLabel('From', { exact: true }).fill(from);
+  await page.getByLabel('To', { exact: true }).fill(to);
   const inRange = all.filter((r) => r.date >= from && r.date <= to).length;
   await expect(page.getByText(new RegExp(`^${inRange} of 27 transactions$`))).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('transactions-table.png') });
