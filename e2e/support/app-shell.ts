@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type ScreenName =
-  'Dashboard' | 'Holdings' | 'Transactions' | 'Rotation' | 'Import & export' | 'Data health' | 'Settings';
+  'Dashboard' | 'Holdings' | 'Income' | 'Transactions' | 'Rotation' | 'Import & export' | 'Data health' | 'Settings';
 
 /** The sidebar and whatever screen is open, as a person uses them. */
 export class AppShell {

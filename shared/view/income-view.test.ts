@@ -82,7 +82,12 @@ describe('incomeView', () => {
     // Per share on each day (100 shares, then 60) × the 60 held now.
     expect(spy?.forwardEstimate).toBe(d('65.82').add(d('74.76')).add(d('79.38')).add(d('86.1')).toString());
     const jpm = view.holdings.find((h) => h.symbol === 'JPM');
-    expect(jpm).toMatchObject({ sleeve: 'financials', ttmDividends: '148', costBasis: '5397.5', forwardEstimate: '148' });
+    expect(jpm).toMatchObject({
+      sleeve: 'financials',
+      ttmDividends: '148',
+      costBasis: '5397.5',
+      forwardEstimate: '148',
+    });
     expect(view.totals.costBasis).toBe('19999.1');
     expect(view.totals.yieldOnCostPct).toBeCloseTo(((spyTtm + 148) / (14601.6 + 5397.5)) * 100, 10);
     expect(view.totals.ttmInterest).toBe('4.1');
@@ -104,6 +109,30 @@ describe('incomeView', () => {
 
   it('refuses an account that does not exist', () => {
     expect(() => incomeView(snapshot, transactions, { account: 'Nope' })).toThrow(/no account named "Nope"/);
+  });
+});
+
+describe('a holding that never paid', () => {
+  it('has no row, and its cost still counts in the yield on cost of what is held', () => {
+    const records = [
+      ...transactions,
+      tx({ id: 19, date: '2018-05-01', type: 'buy', symbol: 'MSFT', quantity: '10', price: '100' }),
+    ];
+    const withMsft = snapshotOf({
+      transactions: records,
+      accounts: ['Brokerage'],
+      today: '2019-02-22',
+      sleeves: { SPY: 'other', JPM: 'financials', MSFT: 'large_cap_tech' },
+      bars: {
+        SPY: [bar('2019-02-22', 279.140015)],
+        JPM: [bar('2019-02-22', 105.0)],
+        MSFT: [bar('2019-02-22', 110.97)],
+      },
+    });
+    const view = incomeView(withMsft, records, {});
+    expect(view.holdings.map((h) => h.symbol)).toEqual(['JPM', 'SPY']);
+    expect(view.sleeves.map((s) => s.sleeve).sort()).toEqual(['financials', 'other']);
+    expect(view.totals.costBasis).toBe(d('14601.6').add(d('5397.5')).add(d('1000')).toString());
   });
 });
 

@@ -49,7 +49,7 @@ export function yearBefore(day: string): string {
 export function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
   let [y, m] = first.split('-').map(Number) as [number, number];
-  for (let key = first; key <= last; ) {
+  for (let key = first; key <= last;) {
     out.push(key);
     m += 1;
     if (m > 12) [y, m] = [y + 1, 1];
@@ -80,7 +80,9 @@ function bookAll(snapshot: Snapshot, records: readonly Transaction[], account: s
     // A tax record without a symbol is not withheld on income (a capital gains tax, say).
     if (t.type !== 'dividend' && t.type !== 'interest' && !(isTax && t.symbol)) continue;
     const gross = isTax ? Decimal.ZERO : (Decimal.parseOptional(t.amount) ?? Decimal.ZERO);
-    const withheld = isTax ? (Decimal.parseOptional(t.amount) ?? Decimal.ZERO) : (Decimal.parseOptional(t.fee) ?? Decimal.ZERO);
+    const withheld = isTax
+      ? (Decimal.parseOptional(t.amount) ?? Decimal.ZERO)
+      : (Decimal.parseOptional(t.fee) ?? Decimal.ZERO);
     const rate = toBase(ctx, Decimal.ONE, t.currency, t.date);
     if (rate.value === null) {
       leftOut.push(`The ${t.type} of ${t.date}${t.symbol ? ` on ${t.symbol}` : ''}: ${rate.reason}`);
@@ -195,7 +197,11 @@ export function incomeView(snapshot: Snapshot, records: readonly Transaction[], 
         }));
   const years = [...yearSums.keys()].sort().map((year) => ({ year, ...amountsOf(yearSums.get(year) as Sums) }));
 
-  const symbols = [...new Set([...symbolSums.keys(), ...outlook.keys()])].sort();
+  // Holdings with income in the range or in the last twelve months; one that never paid is no row
+  // (its cost still counts in the totals' yield on cost: it is part of what is held).
+  const paid = (symbol: string) => symbolSums.has(symbol) || ttmBySymbol.has(symbol);
+  const everySymbol = [...new Set([...symbolSums.keys(), ...outlook.keys()])].sort();
+  const symbols = everySymbol.filter(paid);
   const holdings = symbols.map((symbol) => {
     const s = amountsOf(symbolSums.get(symbol) ?? zero());
     return {
@@ -210,8 +216,10 @@ export function incomeView(snapshot: Snapshot, records: readonly Transaction[], 
     };
   });
   // Holdings' dividends (and their taxes) add up by sleeve; interest belongs to no sleeve.
+  // A sleeve is listed when one of its holdings paid; its yield on cost counts all it holds.
   const bySleeve = new Map<Sleeve, { sums: Sums; ttm: Decimal; o: HoldingOutlook | undefined }>();
-  for (const symbol of symbols) {
+  const listedSleeves = new Set(symbols.map(sleeveOf));
+  for (const symbol of everySymbol) {
     const sleeve = sleeveOf(symbol);
     const entry = bySleeve.get(sleeve) ?? { sums: zero(), ttm: Decimal.ZERO, o: undefined };
     const s = symbolSums.get(symbol);
@@ -223,12 +231,15 @@ export function incomeView(snapshot: Snapshot, records: readonly Transaction[], 
     entry.o = mergeOutlook(entry.o, outlook.get(symbol));
     bySleeve.set(sleeve, entry);
   }
-  const sleeves = [...bySleeve.entries()].map(([sleeve, { sums, ttm, o }]) => {
-    const s = amountsOf(sums);
-    return { sleeve, dividends: s.dividends, taxes: s.taxes, net: s.net, ...outlookOf(ttm, o) };
-  });
+  const sleeves = [...bySleeve.entries()]
+    .filter(([sleeve]) => listedSleeves.has(sleeve))
+    .map(([sleeve, { sums, ttm, o }]) => {
+      const s = amountsOf(sums);
+      return { sleeve, dividends: s.dividends, taxes: s.taxes, net: s.net, ...outlookOf(ttm, o) };
+    });
   let all: HoldingOutlook | undefined;
   for (const o of outlook.values()) all = mergeOutlook(all, o);
+
   return {
     baseCurrency: base,
     asOf,

@@ -51,7 +51,7 @@ function Cells({ row, currency }: { row: Holding | SleeveRow; currency: string }
 
 export function IncomeByHolding({ rows, currency }: { rows: Holding[]; currency: string }) {
   return (
-    <table className="data-table compact-table" data-testid="income-by-holding">
+    <table className="data-table compact-table income-table" data-testid="income-by-holding">
       <caption className="visually-hidden">Income by holding</caption>
       <Head first="Holding" />
       <tbody>
@@ -72,7 +72,7 @@ export function IncomeByHolding({ rows, currency }: { rows: Holding[]; currency:
 
 export function IncomeBySleeve({ rows, currency }: { rows: SleeveRow[]; currency: string }) {
   return (
-    <table className="data-table compact-table" data-testid="income-by-sleeve">
+    <table className="data-table compact-table income-table" data-testid="income-by-sleeve">
       <caption className="visually-hidden">Income by sleeve</caption>
       <Head first="Sleeve" />
       <tbody>
@@ -89,7 +89,7 @@ export function IncomeBySleeve({ rows, currency }: { rows: SleeveRow[]; currency
 
 export function IncomeByYear({ rows, currency }: { rows: Year[]; currency: string }) {
   return (
-    <table className="data-table compact-table" data-testid="income-by-year">
+    <table className="data-table compact-table income-table" data-testid="income-by-year">
       <caption className="visually-hidden">Income by year</caption>
       <thead>
         <tr>
