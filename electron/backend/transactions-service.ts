@@ -8,7 +8,12 @@ import { patchRows } from './patch-rows';
 
 type TransactionHandlers = Pick<
   Handlers,
-  'transactions:list' | 'transactions:position' | 'transactions:create' | 'transactions:update' | 'transactions:delete' | 'transactions:restore'
+  | 'transactions:list'
+  | 'transactions:position'
+  | 'transactions:create'
+  | 'transactions:update'
+  | 'transactions:delete'
+  | 'transactions:restore'
 >;
 
 /**
