@@ -190,20 +190,25 @@ test('transactions: newest first, sorted and filtered by the backend a page at a
   const days = [...new Set(all.map((r) => r.date))].sort();
   const from = days[3] as string;
   const to = days[10] as string;
-  await page.getByLabel('From').fill(from);
-  await page.getByLabel('To').fill(to);
+  await page.getByLabel('From', { exact: true }).fill(from);
+  await page.getByLabel('To', { exact: true }).fill(to);
   const inRange = all.filter((r) => r.date >= from && r.date <= to).length;
   await expect(page.getByText(new RegExp(`^${inRange} of 27 transactions$`))).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('transactions-table.png') });
 
   // Delete and undo still work on a paged table.
   const victim = (await shownIds())[0] as number;
-  await page.getByRole('button', { name: `Delete transaction ${victim}` }).click();
+  // Named as the row reads ("Delete the buy of 150 MSFT on Jun 4, 2012"), never by its id.
+  const victimRow = page.getByTestId(`tx-${victim}`);
+  const deleteName = (await victimRow.getByRole('button', { name: /^Delete the / }).getAttribute('aria-label')) ?? '';
+  expect(deleteName).toContain(await victimRow.locator('td').first().innerText());
+  await victimRow.getByRole('button', { name: /^Delete the / }).click();
   await expect(page.getByText(new RegExp(`^${inRange - 1} of 26 transactions$`))).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText(new RegExp(`^${inRange} of 27 transactions$`))).toBeVisible();
-  await page.getByRole('button', { name: `Edit transaction ${victim}` }).click();
-  await expect(page.getByRole('form', { name: `Edit transaction ${victim}` })).toBeVisible();
+  const described = deleteName.replace(/^Delete /, '');
+  await page.getByRole('button', { name: `Edit ${described}` }).click();
+  await expect(page.getByRole('form', { name: `Edit ${described}` })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

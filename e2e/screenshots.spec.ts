@@ -51,6 +51,11 @@ const SCREENS: { name: ScreenName; file: string; ready: (page: Page) => Promise<
     ready: (page) => expect(page.getByTestId('holding-Brokerage-NFLX')).toBeVisible(),
   },
   {
+    name: 'Income',
+    file: 'income',
+    ready: (page) => expect(page.getByTestId('income-by-holding')).toBeVisible(),
+  },
+  {
     name: 'Transactions',
     file: 'transactions',
     ready: (page) => expect(page.getByText(/^27 of 27 transactions$/)).toBeVisible(),

@@ -15,6 +15,7 @@ const SAMPLES: Record<CallName, unknown> = {
   'accounts:update': { name: 'Fuzz', costMethod: 'hifo' },
   'portfolio:realized': { year: 2016, account: 'Fuzz' },
   'transactions:list': { account: 'Fuzz', from: '2016-01-01' },
+  'transactions:position': { id: 1, sort: 'date', dir: 'desc', from: '2016-01-01' },
   'transactions:create': { date: '2016-01-04', account: 'Fuzz', type: 'deposit', amount: '100', currency: 'USD' },
   'transactions:update': {
     id: 1,
@@ -24,6 +25,7 @@ const SAMPLES: Record<CallName, unknown> = {
   'transactions:restore': {
     row: { id: 1, date: '2016-01-04', account: 'Fuzz', type: 'deposit', amount: '100', currency: 'USD' },
   },
+  'portfolio:income': { from: '2016-01-01', to: '2016-12-31', account: 'Fuzz' },
   'quotes:list': {},
   'quotes:history': { symbol: 'SPY', from: '2016-01-01', to: '2016-12-31' },
   'quotes:refresh': { symbols: ['SPY'] },

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/api/contract';
+import { incomeView } from '../../shared/view/income-view';
 import { holdingsView } from '../../shared/view/holdings-list';
 import { performanceView } from '../../shared/view/performance-view';
 import { realizedGainsView } from '../../shared/view/realized-gains';
@@ -8,11 +9,11 @@ import type { BackendContext } from './backend-context';
 
 type PortfolioHandlers = Pick<
   Handlers,
-  'portfolio:holdings' | 'portfolio:performance' | 'portfolio:tilt' | 'portfolio:realized'
+  'portfolio:holdings' | 'portfolio:performance' | 'portfolio:tilt' | 'portfolio:realized' | 'portfolio:income'
 >;
 
 /** Holdings, performance against the benchmark and tilt: the engine's snapshot through the views in shared/view/. */
-export function portfolioHandlers({ snapshots, settings }: BackendContext): PortfolioHandlers {
+export function portfolioHandlers({ snapshots, settings, store }: BackendContext): PortfolioHandlers {
   return {
     'portfolio:holdings': ({ asOf, account }) => holdingsView(snapshots.get(asOf), account),
     'portfolio:performance': (input) => {
@@ -22,6 +23,7 @@ export function portfolioHandlers({ snapshots, settings }: BackendContext): Port
       const benchmark = snapshots.benchmark(symbol, benchmarkBasis, input.to);
       return performanceView(snapshot, input, benchmark.bars.length > 0 ? { symbol, ...benchmark } : null);
     },
+    'portfolio:income': (input) => incomeView(snapshots.get(), store.transactions.income(), input),
     'portfolio:tilt': () => tiltView(snapshots.get(), settings.get()),
     'portfolio:realized': (input) => {
       const snapshot = snapshots.get();

@@ -8,7 +8,12 @@ import { patchRows } from './patch-rows';
 
 type TransactionHandlers = Pick<
   Handlers,
-  'transactions:list' | 'transactions:create' | 'transactions:update' | 'transactions:delete' | 'transactions:restore'
+  | 'transactions:list'
+  | 'transactions:position'
+  | 'transactions:create'
+  | 'transactions:update'
+  | 'transactions:delete'
+  | 'transactions:restore'
 >;
 
 /**
@@ -68,6 +73,10 @@ export function transactionHandlers({ store, events, now, snapshots: ledger }: B
 
   return {
     'transactions:list': (query) => repo.page(query),
+    'transactions:position': ({ id, ...query }) => {
+      const order = { ...query, offset: 0, limit: 1 };
+      return { offset: repo.position(order, id), total: repo.page(order).total };
+    },
     'transactions:create': (input: TransactionInput) =>
       write(() => ({ removed: null, added: found(repo.insert(input, now().toISOString())) })),
     'transactions:update': ({ id, transaction }) =>

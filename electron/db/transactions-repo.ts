@@ -71,6 +71,9 @@ function where(query: TransactionPageQuery): { sql: string; params: Record<strin
 
 export function createTransactionsRepo(db: Db) {
   const all = db.prepare<[], TransactionRow>(`${SELECT} ORDER BY t.date, t.id`);
+  const income = db.prepare<[], TransactionRow>(
+    `${SELECT} WHERE t.type IN ('dividend', 'interest', 'tax') ORDER BY t.date, t.id`,
+  );
   const byId = db.prepare<[number], TransactionRow>(`${SELECT} WHERE t.id = ?`);
   const accountId = db.prepare<[string], { id: number }>('SELECT id FROM accounts WHERE name = ?');
   const ensureInstrument = db.prepare<[string, string]>(
@@ -132,6 +135,8 @@ export function createTransactionsRepo(db: Db) {
 
   return {
     all: (): TransactionRow[] => all.all(),
+    /** The dividend, interest and tax records, for the income view. */
+    income: (): TransactionRow[] => income.all(),
     /**
      * One page of the rows matching the query, how many match, and how many there are. The
      * matching ids are put in order once per filter and sort and kept until the database
@@ -144,6 +149,14 @@ export function createTransactionsRepo(db: Db) {
       const found = new Map(byIds.all(JSON.stringify(Array.from(pageIds))).map((row) => [row.id, row]));
       const rows = Array.from(pageIds, (id) => found.get(id)).filter((row) => row !== undefined);
       return { rows, total: ids.length, all: countAll.get()?.n ?? 0 };
+    },
+    /**
+     * Where the row `id` stands in the query's order (0-based), or null when the filter leaves it
+     * out: the table scrolls to a row it has just added or edited by reading the page around it.
+     */
+    position(query: TransactionPageQuery, id: number): number | null {
+      const index = orderedIds(query).indexOf(id);
+      return index < 0 ? null : index;
     },
     get: (id: number): TransactionRow | undefined => byId.get(id),
     /** `id` is given only when restoring a deleted row, so undo puts it back where it was. */

@@ -28,6 +28,8 @@ import {
   transactionInput,
   transactionPage,
   transactionPageInput,
+  transactionPosition,
+  transactionPositionInput,
   transactionRow,
   transactionWithId,
 } from './transaction-schemas';
@@ -41,6 +43,7 @@ import {
   fxPairSummary,
   fxRate,
 } from './fx-schemas';
+import { incomeInput, incomeOutput } from './income-schemas';
 import { analyzeInput, analyzeOutput } from './analyze-schemas';
 import { attributionInput, attributionOutput, signalsInput, signalsOutput } from './attribution-schemas';
 import { healthReport } from './health-schemas';
@@ -164,6 +167,8 @@ export const calls = {
   'portfolio:holding': { input: holdingInput, output: holdingOutput },
   /** Realized gains by tax year, lot by lot, with totals (shared/view/realized-gains.ts). */
   'portfolio:realized': { input: realizedInput, output: realizedOutput },
+  /** Dividends and interest by month, year, holding and sleeve; TTM, yield on cost, forward estimate. */
+  'portfolio:income': { input: incomeInput, output: incomeOutput },
   'rotation:series': { input: rotationInput, output: rotationOutput },
   'rotation:rrg': { input: rrgInput, output: rrgOutput },
   /** The figures behind `tiltfolio analyze`: change, highs, lows, drawdown, best window. */
@@ -193,6 +198,8 @@ export const calls = {
   'settings:set': { input: settingsPatch, output: appSettings },
   /** A page (at most TRANSACTIONS_PAGE_MAX rows), filtered and sorted in SQL; exports stream every row instead. */
   'transactions:list': { input: transactionPageInput, output: transactionPage },
+  /** The index of one row in the list's order and filter: which page to open to show it. */
+  'transactions:position': { input: transactionPositionInput, output: transactionPosition },
   'transactions:create': { input: transactionInput, output: transactionRow },
   'transactions:update': {
     input: z.strictObject({ id: z.number().int().positive(), transaction: transactionInput }),

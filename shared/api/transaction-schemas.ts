@@ -160,6 +160,16 @@ export const transactionPageInput = transactionFilter.extend({
   dir: z.enum(['asc', 'desc']).default('desc'),
 });
 
+/** A row's place in a sorted and filtered list, so that the table can open the page that holds it. */
+export const transactionPositionInput = transactionFilter.extend({
+  id: z.number().int().positive(),
+  sort: z.enum(TRANSACTION_SORTS).default('date'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+
+/** `offset` is the row's index in that order; null when the filter leaves it out. */
+export const transactionPosition = z.strictObject({ offset: z.number().int().nullable(), total: z.number().int() });
+
 export const transactionPage = z.strictObject({
   rows: z.array(transactionRow),
   /** How many transactions match the filter: the table's length. */

@@ -56,6 +56,19 @@ export function useTransactionPages(query: TransactionQuery, pages: readonly num
   return loaded;
 }
 
+/**
+ * Where row `id` stands in the table's order and filter (null: the filter leaves it out), so the
+ * table can scroll to it. Under the list's key, so that a write refreshes it with the pages.
+ */
+export function useTransactionPosition(query: TransactionQuery, id: number | null) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...queryKeys.transactions, 'position', query, id],
+    queryFn: () => client.call('transactions:position', { ...query, id: id as number }),
+    enabled: id !== null,
+  });
+}
+
 /** One hook per write; each refreshes what it changed when it succeeds. */
 function useWrite<I, O>(write: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();

@@ -22,6 +22,16 @@ export function usePerformance(input: CallInput<'portfolio:performance'>) {
   });
 }
 
+/** Dividends and interest by month, year, holding and sleeve (shared/view/income-view.ts). */
+export function useIncome(input: CallInput<'portfolio:income'>) {
+  const client = useClient();
+  return useQuery({
+    queryKey: queryKeys.income(input),
+    queryFn: () => client.call('portfolio:income', input),
+    placeholderData: (previous) => previous,
+  });
+}
+
 export function useTilt() {
   const client = useClient();
   return useQuery({ queryKey: queryKeys.tilt, queryFn: () => client.call('portfolio:tilt', {}) });

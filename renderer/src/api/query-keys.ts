@@ -23,6 +23,7 @@ export const queryKeys = {
   attribution: (input: CallInput<'portfolio:attribution'>) => ['portfolio', 'attribution', input] as const,
   signals: (input: CallInput<'portfolio:signals'>) => ['portfolio', 'signals', input] as const,
   realized: (input: CallInput<'portfolio:realized'>) => ['portfolio', 'realized', input] as const,
+  income: (input: CallInput<'portfolio:income'>) => ['portfolio', 'income', input] as const,
   rotation: (input: CallInput<'rotation:series'>) => ['rotation', 'series', input] as const,
   rrg: (input: CallInput<'rotation:rrg'>) => ['rotation', 'rrg', input] as const,
   instruments: ['instruments'] as const,

@@ -8,6 +8,7 @@ import { HealthScreen } from '../screens/health/health-screen';
 import { HoldingScreen } from '../screens/holding/holding-screen';
 import { HoldingsScreen } from '../screens/holdings/holdings-screen';
 import { RealizedScreen } from '../screens/realized/realized-screen';
+import { IncomeScreen } from '../screens/income/income-screen';
 import { RotationScreen } from '../screens/rotation/rotation-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen';
@@ -22,6 +23,7 @@ const SCREENS: Record<ScreenId, () => ReactNode> = {
   dashboard: () => <DashboardScreen />,
   holdings: () => <HoldingsScreen />,
   holding: () => <HoldingScreen />,
+  income: () => <IncomeScreen />,
   transactions: () => <TransactionsScreen />,
   rotation: () => <RotationScreen />,
   realized: () => <RealizedScreen />,

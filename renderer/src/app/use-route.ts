@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 export const ROUTES = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'holdings', label: 'Holdings' },
+  { id: 'income', label: 'Income' },
   { id: 'transactions', label: 'Transactions' },
   { id: 'rotation', label: 'Rotation' },
   { id: 'realized', label: 'Realized gains' },

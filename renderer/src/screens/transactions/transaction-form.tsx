@@ -1,9 +1,10 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TransactionRow } from '../../../../shared/api/transaction-schemas';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { TransactionType } from '../../../../shared/domain/transaction';
 import { useCreateTransaction, useUpdateTransaction } from '../../api/hooks';
-import { FIELDS_BY_TYPE, fieldLabel, fieldProps, TYPE_LABELS, type FieldName } from './transaction-fields';
+import { describeTransaction } from './describe-transaction';
+import { FIELDS_BY_TYPE, fieldLabel, fieldProps, type FieldName } from './transaction-fields';
 import { TypeOptions } from './type-options';
 import { validateDraft, type Draft } from './validate-transaction';
 
@@ -33,7 +34,8 @@ function draftFrom(row: TransactionRow | null, accounts: { name: string; currenc
 interface Props {
   accounts: { name: string; currency: string }[];
   editing: TransactionRow | null;
-  onDone: (message: string) => void;
+  /** After a save: the message to show and the row as saved, to scroll to. */
+  onDone: (message: string, row: TransactionRow) => void;
   onCancel: () => void;
 }
 
@@ -46,6 +48,11 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
   const saving = create.isPending || update.isPending;
   const serverError = (create.error ?? update.error) as ApiError | Error | null;
   const ids = useId();
+  // Opening the form moves focus into it (its first field), so Esc and typing reach it at once.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, []);
 
   const today = todayLocal();
   const validation = useMemo(
@@ -84,10 +91,7 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
     if (!validation.value) return;
     // A rate left in the field after the currency or account changed to match means nothing.
     const value = crossCurrency ? validation.value : { ...validation.value, fxRate: null };
-    const done = (verb: string) => () =>
-      onDone(
-        `${verb} ${TYPE_LABELS[value.type].toLowerCase()}${value.symbol ? ` of ${value.symbol}` : ''} on ${value.date}.`,
-      );
+    const done = (verb: string) => (row: TransactionRow) => onDone(`${verb} ${describeTransaction(row)}.`, row);
     if (editing) update.mutate({ id: editing.id, transaction: value }, { onSuccess: done('Saved') });
     else create.mutate(value, { onSuccess: done('Added') });
   }
@@ -123,12 +127,20 @@ export function TransactionForm({ accounts, editing, onDone, onCancel }: Props) 
 
   return (
     <form
+      ref={formRef}
       className="tx-form card"
       onSubmit={submit}
       noValidate
-      aria-label={editing ? `Edit transaction ${editing.id}` : 'New transaction'}
+      aria-labelledby={`${ids}-title`}
+      // Esc leaves the form as Cancel does, from any field in it.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
     >
-      <h2>{editing ? `Edit transaction ${editing.id}` : 'New transaction'}</h2>
+      <h2 id={`${ids}-title`}>{editing ? `Edit ${describeTransaction(editing)}` : 'New transaction'}</h2>
       <div className="tx-grid">
         {input('date', 'Date', { type: 'date' })}
         <div className="field">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TransactionRow, TransactionSort } from '../../../../shared/api/transaction-schemas';
 import type { TransactionType } from '../../../../shared/domain/transaction';
 import {
@@ -9,6 +9,8 @@ import {
   type TransactionQuery,
 } from '../../api/hooks';
 import { Notice } from '../../components/notice';
+import { plural } from '../../../../shared/domain/plural';
+import { describeTransaction } from './describe-transaction';
 import { TransactionForm } from './transaction-form';
 import { TransactionsTable } from './transactions-table';
 import { TypeOptions } from './type-options';
@@ -22,6 +24,9 @@ export function TransactionsScreen() {
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [message, setMessage] = useState<string | null>(null);
   const [lastDeleted, setLastDeleted] = useState<TransactionRow | null>(null);
+  const [target, setTarget] = useState<{ id: number; highlight: boolean; key: number } | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const aim = (id: number, highlight: boolean) => setTarget((t) => ({ id, highlight, key: (t?.key ?? 0) + 1 }));
   const accounts = useAccounts();
   const list = useTransactionsFirstPage(filter);
   const remove = useDeleteTransaction();
@@ -34,7 +39,10 @@ export function TransactionsScreen() {
       {
         onSuccess: (deleted) => {
           setLastDeleted(deleted);
-          setMessage(`Deleted transaction ${deleted.id}.`);
+          setTarget(null);
+          setMessage(`Deleted ${describeTransaction(deleted)}.`);
+          // Its row is gone: focus goes to the one control that stays.
+          addButton.current?.focus();
         },
         onError: (error) => setMessage(error.message),
       },
@@ -47,31 +55,42 @@ export function TransactionsScreen() {
       { row: lastDeleted },
       {
         onSuccess: (row) => {
-          setMessage(`Restored transaction ${row.id}.`);
+          setMessage(`Restored ${describeTransaction(row)}.`);
           setLastDeleted(null);
+          aim(row.id, true);
         },
         onError: (error) => setMessage(error.message),
       },
     );
   }
 
-  const setField = (key: 'account' | 'type' | 'search' | 'from' | 'to', value: string) =>
+  // A new filter or sort starts at the top: the row last aimed at no longer pulls the view.
+  const setField = (key: 'account' | 'type' | 'search' | 'from' | 'to', value: string) => {
+    setTarget(null);
     setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+  };
 
   // A second click on the sorted column turns it around; a new column starts with its natural
   // direction (dates newest first, the rest A to Z and smallest first).
-  const onSort = (key: TransactionSort) =>
+  const onSort = (key: TransactionSort) => {
+    setTarget(null);
     setFilter((f) =>
       f.sort === key
         ? { ...f, dir: f.dir === 'asc' ? 'desc' : 'asc' }
         : { ...f, sort: key, dir: key === 'date' ? 'desc' : 'asc' },
     );
+  };
 
   return (
     <main className="screen wide" id="main" tabIndex={-1} aria-labelledby="tx-title">
       <div className="screen-head">
         <h1 id="tx-title">Transactions</h1>
-        <button type="button" onClick={() => setEditing({ mode: 'new' })} disabled={accountOptions.length === 0}>
+        <button
+          type="button"
+          ref={addButton}
+          onClick={() => setEditing({ mode: 'new' })}
+          disabled={accountOptions.length === 0}
+        >
           Add transaction
         </button>
       </div>
@@ -92,11 +111,17 @@ export function TransactionsScreen() {
           key={editing.mode === 'edit' ? editing.row.id : 'new'}
           accounts={accountOptions}
           editing={editing.mode === 'edit' ? editing.row : null}
-          onCancel={() => setEditing({ mode: 'closed' })}
-          onDone={(text) => {
+          onCancel={() => {
+            // Back where the person came from: the row's Edit button, or Add transaction.
+            if (editing.mode === 'edit') aim(editing.row.id, false);
+            else addButton.current?.focus();
+            setEditing({ mode: 'closed' });
+          }}
+          onDone={(text, row) => {
             setEditing({ mode: 'closed' });
             setLastDeleted(null);
             setMessage(text);
+            aim(row.id, true);
           }}
         />
       )}
@@ -159,7 +184,7 @@ export function TransactionsScreen() {
           />
         </div>
         <p className="muted filter-count" aria-live="polite">
-          {list.data ? `${list.data.total.toLocaleString()} of ${list.data.all.toLocaleString()} transactions` : ''}
+          {list.data ? `${list.data.total.toLocaleString()} of ${plural(list.data.all, 'transaction')}` : ''}
         </p>
       </div>
 
@@ -190,6 +215,10 @@ export function TransactionsScreen() {
           onSort={onSort}
           onEdit={(row) => setEditing({ mode: 'edit', row })}
           onDelete={onDelete}
+          target={target}
+          onTargetHidden={() =>
+            setMessage((m) => `${m ?? ''} The current filter does not show it; clear the filter to see it.`.trim())
+          }
         />
       )}
     </main>

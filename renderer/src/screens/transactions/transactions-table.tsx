@@ -1,7 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { TransactionRow, TransactionSort } from '../../../../shared/api/transaction-schemas';
-import { TRANSACTION_PAGE_ROWS, useTransactionPages, type TransactionQuery } from '../../api/hooks';
+import {
+  TRANSACTION_PAGE_ROWS,
+  useTransactionPages,
+  useTransactionPosition,
+  type TransactionQuery,
+} from '../../api/hooks';
+import { describeTransaction } from './describe-transaction';
 import { describeSplitRatio } from '../../../../shared/engine/split-ratio';
 import { formatDay, formatPrice, formatQuantity } from '../../format/format';
 import { TYPE_LABELS } from './transaction-fields';
@@ -27,13 +33,20 @@ interface Props {
   onSort: (key: TransactionSort) => void;
   onEdit: (row: TransactionRow) => void;
   onDelete: (row: TransactionRow) => void;
+  /**
+   * A row to bring into view and focus (its Edit button): one just added, edited, restored, or
+   * whose form was closed. `highlight` marks it as changed. A new `key` repeats the move.
+   */
+  target?: { id: number; highlight: boolean; key: number } | null;
+  /** Told when the target is outside the filter, so the screen can say so. */
+  onTargetHidden?: () => void;
 }
 
 /**
  * A real <table>, virtualised with spacer rows, that asks the backend for the pages on screen
  * only: 500,000 transactions are never sent at once. Sorting and filtering happen in SQL.
  */
-export function TransactionsTable({ query, total, onSort, onEdit, onDelete }: Props) {
+export function TransactionsTable({ query, total, onSort, onEdit, onDelete, target = null, onTargetHidden }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: total,
@@ -54,6 +67,27 @@ export function TransactionsTable({ query, total, onSort, onEdit, onDelete }: Pr
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [sortKey]);
+
+  // Bring the target into view: ask where it stands in this order, scroll there, and once its row
+  // has loaded, focus its Edit button (once per target).
+  const position = useTransactionPosition(query, target?.id ?? null);
+  const offset = position.data?.offset;
+  const focused = useRef<number | null>(null);
+  useEffect(() => {
+    if (!target || position.data === undefined) return;
+    if (offset === null) onTargetHidden?.();
+    // The list's new length may arrive after the row's place: a row past the old end waits for it.
+    else if (offset !== undefined && offset < total) virtual.scrollToIndex(offset, { align: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the target, its place or the length changes
+  }, [target?.key, offset, offset !== undefined && offset !== null && offset < total]);
+  useLayoutEffect(() => {
+    if (!target || focused.current === target.key) return;
+    const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-testid="tx-${target.id}"] button`);
+    if (button) {
+      focused.current = target.key;
+      button.focus({ preventScroll: true });
+    }
+  });
 
   const rowAt = (index: number): TransactionRow | undefined =>
     pages.get(Math.floor(index / TRANSACTION_PAGE_ROWS))?.rows[index % TRANSACTION_PAGE_ROWS];
@@ -111,6 +145,7 @@ export function TransactionsTable({ query, total, onSort, onEdit, onDelete }: Pr
                 key={row.id}
                 data-testid={`tx-${row.id}`}
                 aria-rowindex={item.index + 2}
+                className={target?.highlight && target.id === row.id ? 'tx-highlight' : undefined}
                 style={{ height: ROW_HEIGHT }}
               >
                 <td>{formatDay(row.date)}</td>
@@ -137,7 +172,7 @@ export function TransactionsTable({ query, total, onSort, onEdit, onDelete }: Pr
                     type="button"
                     className="link"
                     onClick={() => onEdit(row)}
-                    aria-label={`Edit transaction ${row.id}`}
+                    aria-label={`Edit ${describeTransaction(row)}`}
                   >
                     Edit
                   </button>
@@ -145,7 +180,7 @@ export function TransactionsTable({ query, total, onSort, onEdit, onDelete }: Pr
                     type="button"
                     className="link danger"
                     onClick={() => onDelete(row)}
-                    aria-label={`Delete transaction ${row.id}`}
+                    aria-label={`Delete ${describeTransaction(row)}`}
                   >
                     Delete
                   </button>
