@@ -21,7 +21,13 @@ import { healthHandlers } from './health-service';
 import { createSnapshots } from './portfolio-snapshot';
 import { portfolioHandlers } from './portfolio-service';
 import { rotationHandlers } from './rotation-service';
-import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
+import {
+  backupHandlers,
+  createBackups,
+  guardWithBackups,
+  type Backups,
+  type DailyBackupTiming,
+} from './backup-service';
 import { answerBusyAsBusy } from './busy-guard';
 
 export interface BackendOptions {
@@ -40,6 +46,8 @@ export interface BackendOptions {
   chooseFile?: ChooseFile;
   /** How long a write waits for the writer's turn and the lock before answering `busy` (electron/db/store.ts). */
   writeWaitMs?: number | undefined;
+  /** When the on-open backup starts (backup-service.ts; tests shorten the waits). */
+  dailyBackup?: DailyBackupTiming;
 }
 
 export interface Backend {
@@ -85,7 +93,7 @@ export function createBackend(options: BackendOptions): Backend {
     handlers: () => handlers,
   };
 
-  const backups = createBackups(context);
+  const backups = createBackups(context, options.dailyBackup);
   const handlers: Handlers = answerBusyAsBusy(
     guardWithBackups(
       {
@@ -108,6 +116,7 @@ export function createBackend(options: BackendOptions): Backend {
     ),
   );
 
+  const dispatch = createDispatch(handlers, (error) => console.error(internalErrorLine(error)));
   return {
     store,
     db: store.db,
@@ -115,7 +124,15 @@ export function createBackend(options: BackendOptions): Backend {
     quotes,
     backups,
     handlers,
-    dispatch: createDispatch(handlers, (error) => console.error(internalErrorLine(error))),
+    // Calls and their answers both count as activity: the on-open backup waits for a quiet moment.
+    dispatch: async (name, input) => {
+      backups.noteCall();
+      try {
+        return await dispatch(name, input);
+      } finally {
+        backups.noteCall();
+      }
+    },
     close: () => {
       // Background refreshes stop first: nothing may write to a closed database.
       quotes.dispose();
