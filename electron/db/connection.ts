@@ -113,8 +113,7 @@ interface CleanClose {
 
 function fileStamps(file: string): CleanClose {
   const stat = fs.statSync(file);
-  // Whole milliseconds: what a copy that keeps times (utimes with a Date) can carry over.
-  return { size: stat.size, mtimeMs: Math.floor(stat.mtimeMs) };
+  return { size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
 /** True (and the note consumed) when the file is as Tiltfolio last closed it cleanly. */
@@ -130,7 +129,9 @@ function unchangedSinceCleanClose(file: string): boolean {
   }
   if (!fs.existsSync(file) || fs.existsSync(`${file}-wal`)) return false;
   const now = fileStamps(file);
-  return noted.size === now.size && noted.mtimeMs === now.mtimeMs;
+  // Within a millisecond: a copy that keeps times (utimes with a Date) carries whole milliseconds,
+  // and the conversion to seconds may land a hair below.
+  return noted.size === now.size && Math.abs(noted.mtimeMs - now.mtimeMs) < 1;
 }
 
 /** Closes the connection; when it was the file's last (no -wal left), notes the file as closed cleanly. */
