@@ -4,7 +4,7 @@ import { openDatabase } from '../connection';
 import { createDbAtVersion, scratchDir } from '../test-support/scratch';
 import { LATEST_SCHEMA_VERSION } from '.';
 
-describe('migration 0006 (quote summary)', () => {
+describe('migration 0007 (quote summary)', () => {
   it('summarises the bars already stored: per symbol, the rows, first and last day', () => {
     const file = path.join(scratchDir(), 'tiltfolio.sqlite');
     createDbAtVersion(file, 5, (db) => {
