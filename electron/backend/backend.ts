@@ -24,7 +24,13 @@ import { holdingHandlers } from './holding-service';
 import { rotationHandlers } from './rotation-service';
 import { attributionHandlers } from './attribution-service';
 import { signalsHandlers } from './signals-service';
-import { backupHandlers, createBackups, guardWithBackups, type Backups } from './backup-service';
+import {
+  backupHandlers,
+  createBackups,
+  guardWithBackups,
+  type Backups,
+  type DailyBackupTiming,
+} from './backup-service';
 import { answerBusyAsBusy } from './busy-guard';
 
 export interface BackendOptions {
@@ -43,6 +49,8 @@ export interface BackendOptions {
   chooseFile?: ChooseFile;
   /** How long a write waits for the writer's turn and the lock before answering `busy` (electron/db/store.ts). */
   writeWaitMs?: number | undefined;
+  /** When the on-open backup starts (backup-service.ts; tests shorten the waits). */
+  dailyBackup?: DailyBackupTiming;
 }
 
 export interface Backend {
@@ -88,7 +96,7 @@ export function createBackend(options: BackendOptions): Backend {
     handlers: () => handlers,
   };
 
-  const backups = createBackups(context);
+  const backups = createBackups(context, options.dailyBackup);
   const handlers: Handlers = answerBusyAsBusy(
     guardWithBackups(
       {
@@ -114,6 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
     ),
   );
 
+  const dispatch = createDispatch(handlers, (error) => console.error(internalErrorLine(error)));
   return {
     store,
     db: store.db,
@@ -121,7 +130,15 @@ export function createBackend(options: BackendOptions): Backend {
     quotes,
     backups,
     handlers,
-    dispatch: createDispatch(handlers, (error) => console.error(internalErrorLine(error))),
+    // Calls and their answers both count as activity: the on-open backup waits for a quiet moment.
+    dispatch: async (name, input) => {
+      backups.noteCall();
+      try {
+        return await dispatch(name, input);
+      } finally {
+        backups.noteCall();
+      }
+    },
     close: () => {
       // Background refreshes stop first: nothing may write to a closed database.
       quotes.dispose();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listBackups } from '../db/backups';
 import type { CallOutput } from '../../shared/api/contract';
 import type { Backend } from './backend';
 import { testBackend } from '../test-support/backend';
@@ -37,6 +38,32 @@ describe('backup service', () => {
       ['daily', '2026-01-03T01:00:00.000Z'],
       ['daily', '2026-01-02T00:00:00.000Z'],
     ]);
+  });
+
+  it('makes the on-open backup only once calls have stopped for a moment, not while the first screen loads', async () => {
+    const dir = tempDir();
+    backend = testBackend(dir, { dailyBackup: { idleMs: 150, maxDelayMs: 60_000 } });
+    const made = () => listBackups(path.join(dir, 'tiltfolio.sqlite')).map((b) => b.reason);
+    // A screen's calls, one every 40 ms for 600 ms: never a quiet 150 ms.
+    for (let i = 0; i < 15; i++) {
+      await ok(backend, 'accounts:list', {});
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    expect(made()).toEqual([]);
+    await vi.waitFor(() => expect(made()).toEqual(['daily']), { timeout: 3_000, interval: 20 });
+  });
+
+  it('makes it at the latest maxDelayMs after opening, however busy', async () => {
+    const dir = tempDir();
+    backend = testBackend(dir, { dailyBackup: { idleMs: 60_000, maxDelayMs: 200 } });
+    const made = () => listBackups(path.join(dir, 'tiltfolio.sqlite')).map((b) => b.reason);
+    expect(made()).toEqual([]);
+    const until = Date.now() + 3_000;
+    while (made().length === 0 && Date.now() < until) {
+      await ok(backend, 'accounts:list', {});
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(made()).toEqual(['daily']);
   });
 
   it('keeps the database as it was before an import, and restores it, and undoes the restore', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { latestBackup, openDatabase, openFailure } from './connection';
+import { cleanCloseNote, closeDatabase, latestBackup, openDatabase, openFailure } from './connection';
 import { DatabaseOpenError } from './errors';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { createDbAtVersion, scratchDir } from './test-support/scratch';
@@ -147,5 +147,53 @@ describe('openDatabase', () => {
       fs.chmodSync(dir, 0o755);
       fs.chmodSync(file, 0o644);
     }
+  });
+});
+
+describe('the integrity check on open', () => {
+  /** A database closed through the store's path, with a page in its middle overwritten afterwards. */
+  function closedThenDamaged(): { file: string; damage: () => void } {
+    const file = path.join(scratchDir(), 'tiltfolio.sqlite');
+    const db = openDatabase(file);
+    const insert = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`key-${i}`, 'x'.repeat(200));
+    })();
+    closeDatabase(db, file);
+    const damage = () => {
+      const { size, mtime, atime } = fs.statSync(file);
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+      fs.closeSync(fd);
+      // As if nothing had touched the file: same size, same mtime.
+      fs.utimesSync(file, atime, mtime);
+    };
+    return { file, damage };
+  }
+
+  it('runs when the file changed since Tiltfolio last closed it cleanly', () => {
+    const { file, damage } = closedThenDamaged();
+    damage();
+    const later = new Date(fs.statSync(file).mtimeMs + 5_000);
+    fs.utimesSync(file, later, later);
+    expect(openError(file).message).toMatch(/damaged or is not a Tiltfolio database/);
+  });
+
+  it('runs when there is no note of a clean close (a crash, a copy, the first open)', () => {
+    const { file, damage } = closedThenDamaged();
+    fs.rmSync(cleanCloseNote(file));
+    damage();
+    expect(openError(file).message).toMatch(/integrity check reported/);
+  });
+
+  it('is skipped for a file unchanged since its clean close, and the note is used once', () => {
+    const { file, damage } = closedThenDamaged();
+    expect(fs.existsSync(cleanCloseNote(file))).toBe(true);
+    damage();
+    // The damage is invisible to size and mtime: this open does not read every page.
+    const db = openDatabase(file);
+    expect(fs.existsSync(cleanCloseNote(file))).toBe(false);
+    db.close(); // not through closeDatabase: as a crash, no note is written
+    expect(openError(file).message).toMatch(/integrity check reported/);
   });
 });

@@ -132,9 +132,26 @@ export function createQuotesRepo(db: Db) {
     return bars.length;
   };
 
+  // quote_summary (migration 0006) answers the bar count without a scan of every bar: each write
+  // re-counts the symbols it touched (a range of one symbol's bars) in the same transaction.
+  const summariseSymbol = db.prepare<[string]>(
+    `INSERT INTO quote_summary (symbol, bars, first_day, last_day)
+       SELECT symbol, count(*), min(day), max(day) FROM quotes WHERE symbol = ? GROUP BY symbol
+     ON CONFLICT (symbol) DO UPDATE SET
+       bars = excluded.bars, first_day = excluded.first_day, last_day = excluded.last_day`,
+  );
+  const forgetSymbol = db.prepare<[string]>(
+    `DELETE FROM quote_summary WHERE symbol = ? AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.symbol = quote_summary.symbol)`,
+  );
+  const resummarise = (symbol: string): void => {
+    summariseSymbol.run(symbol);
+    forgetSymbol.run(symbol);
+  };
+
   const upsertMany = db.transaction((batch: readonly SeriesWrite[]): number => {
     let written = 0;
     for (const series of batch) written += writeSeries(series);
+    for (const symbol of new Set(batch.map((series) => series.symbol))) resummarise(symbol);
     return written;
   });
 
@@ -252,6 +269,7 @@ export function createQuotesRepo(db: Db) {
   );
   const deleteBars = db.transaction((symbol: string, from: string, to: string) => {
     const days = (deleteRange.all(symbol, from, to) as { day: string }[]).map((row) => row.day).sort();
+    resummarise(symbol);
     return { deleted: days.length, firstDay: days[0] ?? null, lastDay: days.at(-1) ?? null };
   });
 
@@ -271,8 +289,12 @@ export function createQuotesRepo(db: Db) {
       upsertMany([{ symbol, source, fetchedAt, bars }]),
     /** Upserts many series in a single transaction: all are written or none. */
     upsertMany: (batch: readonly SeriesWrite[]): number => upsertMany(batch),
-    /** Writes inside a caller's transaction (the caller owns atomicity). */
-    writeSeries,
+    /** Writes inside a caller's transaction (the caller owns atomicity): bars and the symbol's summary row. */
+    writeSeries: (series: SeriesWrite): number => {
+      const written = writeSeries(series);
+      resummarise(series.symbol);
+      return written;
+    },
     /** One symbol's bars in [from, to], one per day (see preferredRow), ascending. */
     history: (symbol: string, from = '0000-01-01', to = '9999-12-31'): HistoryBar[] =>
       timed('quotes.history', () => history(symbol, from, to)),

@@ -21,7 +21,7 @@
 //   leave the connection busy for every other call. Exports only read: `store.withOwnConnection`
 //   gives them a second connection outside the queue.
 import { createAccountsRepo } from './accounts-repo';
-import { openDatabase, type Db, type OpenOptions } from './connection';
+import { closeDatabase, openDatabase, type Db, type OpenOptions } from './connection';
 import { createCorporateActionsRepo } from './corporate-actions-repo';
 import { createExportRepo } from './csv-export-repo';
 import { createFxRatesRepo } from './fx-rates-repo';
@@ -121,7 +121,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
       queue.run((turn) => onOwnConnection((connection) => work(createImportWriter(connection, turn)))),
     inWriterTurn: (work) => queue.run(work),
     withOwnConnection: (work) => onOwnConnection((connection) => work({ exports: createExportRepo(connection) })),
-    close: () => db.close(),
+    close: () => closeDatabase(db, file),
   };
 }
 

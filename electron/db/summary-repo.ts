@@ -7,14 +7,18 @@ export interface TableCounts {
   quoteBars: number;
 }
 
-export function createSummaryRepo(db: Db) {
-  const counts = db.prepare<[], TableCounts>(`
+// The bars from quote_summary (migration 0006): count(*) of quotes scanned every bar (~370 ms at
+// 600,000), and this is the dashboard's first call.
+export const COUNTS_SQL = /* sql */ `
     SELECT
       (SELECT count(*) FROM accounts)     AS accounts,
       (SELECT count(*) FROM instruments)  AS instruments,
       (SELECT count(*) FROM transactions) AS transactions,
-      (SELECT count(*) FROM quotes)       AS quoteBars
-  `);
+      (SELECT coalesce(sum(bars), 0) FROM quote_summary) AS quoteBars
+`;
+
+export function createSummaryRepo(db: Db) {
+  const counts = db.prepare<[], TableCounts>(COUNTS_SQL);
   return {
     counts: (): TableCounts => counts.get() as TableCounts,
     schemaVersion: (): number => db.pragma('user_version', { simple: true }) as number,

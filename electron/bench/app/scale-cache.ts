@@ -5,10 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DB_FILE_NAME } from '../../backend/paths';
+import { cleanCloseNote } from '../../db/connection';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { FULL_SCALE, SCALE_GENERATOR_VERSION, writeScaleDataDir, type ScaleOptions } from '../scale/write-scale';
 
 export function scaleCacheDir(root: string, options: ScaleOptions = FULL_SCALE): string {
-  const key = `scale-v${SCALE_GENERATOR_VERSION}-seed${options.seed}-${options.transactions}tx-${options.bars}bars`;
+  // The schema too: a cached file from before a migration would be migrated (and backed up) in the measured open.
+  const key = `scale-v${SCALE_GENERATOR_VERSION}-schema${LATEST_SCHEMA_VERSION}-seed${options.seed}-${options.transactions}tx-${options.bars}bars`;
   return path.join(root, 'out', 'bench-data', key);
 }
 
@@ -30,6 +33,14 @@ export async function scaleDataDir(
     generated = true;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiltfolio-bench-scale-'));
-  fs.copyFileSync(cached, path.join(dataDir, DB_FILE_NAME));
+  const copy = path.join(dataDir, DB_FILE_NAME);
+  fs.copyFileSync(cached, copy);
+  // As a person reopening the app finds it: the file as Tiltfolio closed it (connection.ts), so the
+  // open skips quick_check as it would at home. The note holds the file's mtime, which the copy keeps.
+  if (fs.existsSync(cleanCloseNote(cached))) {
+    const { atime, mtime } = fs.statSync(cached);
+    fs.utimesSync(copy, atime, mtime);
+    fs.copyFileSync(cleanCloseNote(cached), cleanCloseNote(copy));
+  }
   return { dataDir, generated };
 }
