@@ -69,6 +69,11 @@ const SCREENS: { name: ScreenName; file: string; ready: (page: Page) => Promise<
     },
   },
   {
+    name: 'Realized gains',
+    file: 'realized-gains',
+    ready: (page) => expect(page.getByTestId('realized-totals')).toBeVisible(),
+  },
+  {
     name: 'Import & export',
     file: 'import-export',
     ready: async (page) => {
@@ -123,6 +128,12 @@ for (const viewport of SIZES) {
         await screen.ready(page);
         await checkAndShoot(page, screen.file, size, info);
       }
+      // A holding's page, reached from its symbol as a person reaches it.
+      await app.go('Holdings');
+      await page.getByTestId('holding-Brokerage-MSFT').getByRole('link', { name: 'MSFT' }).click();
+      await expect(page.getByTestId('holding-quantity')).toBeVisible();
+      await expect(page.getByText(/^2 transactions, newest first$/)).toBeVisible();
+      await checkAndShoot(page, 'holding', size, info);
     });
   });
 }
