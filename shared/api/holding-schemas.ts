@@ -36,6 +36,21 @@ export const holdingOutput = z.strictObject({
       costBase: decimalOut.nullable(),
     }),
   ),
+  /**
+   * Lots closed by sales, each sale's share of one lot (LedgerResult.sales), in the order the sales
+   * were booked; the same rows as the Realized gains screen, for this symbol.
+   */
+  closedLots: z.array(
+    z.strictObject({
+      account: z.string(),
+      acquired: z.string(),
+      sold: z.string(),
+      quantity: decimalOut,
+      proceeds: decimalOut,
+      cost: decimalOut,
+      gain: decimalOut,
+    }),
+  ),
   /** Sums over every account in the holding's own currency, and in the base currency (null when a rate is missing). */
   totals: z.strictObject({
     quantity: decimalOut,

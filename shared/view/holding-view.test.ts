@@ -108,6 +108,19 @@ describe('a holding’s page', () => {
     // Proceeds of both sales less the whole purchase.
     expect(Number(sold.totals.realizedPl)).toBeCloseTo(8 * 84.93 - 5 + (12 * 83 - 5) - (20 * 81.57 + 5), 8);
     expect(sold.trades.map((t) => t.side)).toEqual(['buy', 'sell', 'sell']);
+    // Its closed lots, sale by sale: the one purchase's cost shared by shares, each sale's proceeds after its fee.
+    const bought = 20 * 81.57 + 5;
+    expect(sold.closedLots.map((l) => [l.account, l.acquired, l.sold, l.quantity])).toEqual([
+      ['Euro', '2016-11-14', '2017-06-15', '8'],
+      ['Euro', '2016-11-14', '2017-07-03', '12'],
+    ]);
+    const [first, second] = sold.closedLots;
+    expect(Number(first?.cost)).toBeCloseTo((bought * 8) / 20, 8);
+    expect(Number(first?.proceeds)).toBeCloseTo(8 * 84.93 - 5, 8);
+    expect(Number(second?.cost)).toBeCloseTo((bought * 12) / 20, 8);
+    expect(Number(second?.gain)).toBeCloseTo(12 * 83 - 5 - (bought * 12) / 20, 8);
+    // The lots' gains are the realized P&L, exactly.
+    expect(sold.closedLots.reduce((sum, l) => sum + Number(l.gain), 0)).toBeCloseTo(Number(sold.totals.realizedPl), 8);
   });
 
   it('answers not_found for a symbol never held', () => {

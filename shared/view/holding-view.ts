@@ -67,6 +67,20 @@ export function holdingView(snapshot: Snapshot, query: HoldingQuery): HoldingOut
     )
     .sort((a, b) => (a.acquired < b.acquired ? -1 : a.acquired > b.acquired ? 1 : 0));
 
+  const closedLots = snapshot.result.ledger.sales
+    .filter((sale) => sale.symbol === symbol && (account === undefined || sale.account === account))
+    .flatMap((sale) =>
+      sale.lots.map((lot) => ({
+        account: sale.account,
+        acquired: lot.acquired,
+        sold: sale.day,
+        quantity: lot.quantity.toString(),
+        proceeds: lot.proceeds.toString(),
+        cost: lot.cost.toString(),
+        gain: lot.gain.toString(),
+      })),
+    );
+
   const trades = snapshot.transactions
     .filter(
       (t) =>
@@ -102,6 +116,7 @@ export function holdingView(snapshot: Snapshot, query: HoldingQuery): HoldingOut
     open,
     closed,
     lots,
+    closedLots,
     totals: {
       quantity: sumOf(open.map((r) => r.quantity)),
       costBasis: sumOf(open.map((r) => r.costBasis)),

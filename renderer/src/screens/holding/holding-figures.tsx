@@ -198,3 +198,53 @@ export function HoldingLots({ holding }: { holding: HoldingOutput }) {
     </section>
   );
 }
+
+/** Lots closed by sales, sale by sale, as the Realized gains screen lists them for this symbol. */
+export function HoldingClosedLots({ holding }: { holding: HoldingOutput }) {
+  if (holding.closedLots.length === 0) return null;
+  const money = (value: string) => formatMoney(value, holding.currency);
+  return (
+    <section className="card" aria-labelledby="holding-closed-lots-title">
+      <div className="card-head">
+        <h2 id="holding-closed-lots-title">Closed lots</h2>
+        <p className="muted small">
+          Each sale&rsquo;s share of a lot, by {METHOD_WORDS[holding.costMethod]}; by tax year under Realized gains
+        </p>
+      </div>
+      <table className="data-table compact-table" data-testid="holding-closed-lots">
+        <thead>
+          <tr>
+            <th scope="col">Acquired</th>
+            <th scope="col">Sold</th>
+            <th scope="col">Account</th>
+            <th scope="col" className="num">
+              Shares
+            </th>
+            <th scope="col" className="num">
+              Proceeds
+            </th>
+            <th scope="col" className="num">
+              Cost
+            </th>
+            <th scope="col" className="num">
+              Gain
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {holding.closedLots.map((lot, i) => (
+            <tr key={i}>
+              <td>{formatDay(lot.acquired)}</td>
+              <td>{formatDay(lot.sold)}</td>
+              <td>{lot.account}</td>
+              <td className="num">{formatQuantity(lot.quantity)}</td>
+              <td className="num">{money(lot.proceeds)}</td>
+              <td className="num">{money(lot.cost)}</td>
+              <td className={`num ${signClass(lot.gain)}`}>{formatMoney(lot.gain, holding.currency, true)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

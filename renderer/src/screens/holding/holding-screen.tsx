@@ -4,7 +4,7 @@ import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { HoldingHealth, HoldingTransactions } from './holding-activity';
 import { PriceChart, RelativeChart } from './holding-charts';
-import { HoldingFigures, HoldingLots } from './holding-figures';
+import { HoldingClosedLots, HoldingFigures, HoldingLots } from './holding-figures';
 import './holding.css';
 
 /** A holding's page (#/holding/SYMBOL[?account=NAME]), reached from its symbol anywhere it is shown. */
@@ -42,6 +42,7 @@ function HoldingPage({ symbol, account }: { symbol: string; account?: string }) 
             <HoldingLots holding={h} />
             <HoldingHealth symbol={symbol} />
           </div>
+          <HoldingClosedLots holding={h} />
           <HoldingTransactions symbol={symbol} account={account} />
         </>
       )}
