@@ -30,7 +30,7 @@ export function DashboardScreen() {
       {summary.data && !summary.data.isEmpty && (
         <>
           {holdings.isError && <ErrorNote what="value your holdings" error={holdings.error} />}
-          <HealthLink />
+          <HealthLink after={holdings.data !== undefined || holdings.isError} />
           {summary.data.transactions === 0 ? (
             <section className="card empty-state">
               <h2>No transactions yet</h2>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../../shared/api/contract';
 import { fakeClient } from '../../test-support/fake-client';
@@ -60,6 +61,25 @@ describe("the dashboard's health link", () => {
     const link = await screen.findByRole('link', { name: '3 data problems: see Data health' });
     expect(link.getAttribute('href')).toBe('#/health');
     expect(screen.getByText('3 holdings have no prices.')).toBeDefined();
+  });
+
+  it('asks for the check only once the cards it waits for have answered', async () => {
+    const client = fakeClient({ 'health:check': () => report(2) });
+    function Gate() {
+      const [after, setAfter] = useState(false);
+      return (
+        <>
+          <button onClick={() => setAfter(true)}>holdings answered</button>
+          <HealthLink after={after} />
+        </>
+      );
+    }
+    renderWithClient(<Gate />, client);
+    await new Promise((done) => setTimeout(done, 20));
+    expect(client.callsTo('health:check')).toHaveLength(0);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'holdings answered' }));
+    expect(await screen.findByRole('link', { name: '2 data problems: see Data health' })).toBeDefined();
+    expect(client.callsTo('health:check')).toHaveLength(1);
   });
 
   it('shows nothing when all is well', async () => {
