@@ -22,9 +22,11 @@ test('attribution over Oct 31 – Nov 14, 2016 on the demo, light and dark', asy
   await app.open(host.url);
   await app.loadDemo();
   await app.go('Rotation');
+  // The screen's window sets the cards' days, as it sets the charts'.
+  await page.getByLabel('From', { exact: true }).fill('2016-10-31');
+  await page.getByLabel('To', { exact: true }).fill('2016-11-14');
+  await page.getByRole('button', { name: 'Show' }).click();
   const card = page.getByTestId('attribution-card');
-  await card.getByLabel('From').fill('2016-10-31');
-  await card.getByLabel('To').fill('2016-11-14');
   const summary = card.getByTestId('attribution-summary');
   await expect(summary).toContainText('Oct 31, 2016 – Nov 14, 2016');
   // The same call the CLI makes: the card shows its figures to the hundredth, signed as the CLI prints them.
@@ -42,9 +44,10 @@ test('attribution over Oct 31 – Nov 14, 2016 on the demo, light and dark', asy
     await page.emulateMedia({ colorScheme: scheme });
     await card.screenshot({ path: info.outputPath(`attribution-${scheme}.png`) });
   }
+  await page.getByLabel('From', { exact: true }).fill('2016-11-01');
+  await page.getByLabel('To', { exact: true }).fill('2016-11-30');
+  await page.getByRole('button', { name: 'Show' }).click();
   const signals = page.getByTestId('signals-card');
-  await signals.getByLabel('From').fill('2016-11-01');
-  await signals.getByLabel('To').fill('2016-11-30');
   const table = signals.getByTestId('signals-table');
   await expect(table).toContainText('RUT closed at a new 52-week high');
   await expect(table).toContainText('Financials (sleeve) moved from Weakening to Leading');

@@ -128,8 +128,9 @@ export function RotationScreen() {
         )}
       </section>
       <RrgCard symbols={symbols} defaultBenchmark={benchmark} />
-      <AttributionCard />
-      <SignalsCard />
+      {/* The screen's window drives them too: every figure on the screen covers the days shown. */}
+      <AttributionCard from={days?.from} to={days?.to} />
+      <SignalsCard from={days?.from} to={days?.to} />
     </Screen>
   );
 }
