@@ -134,7 +134,10 @@ describe('tiltfolio tx import / export', () => {
     expect(result).toMatchObject({ code: 0, err: '' });
     const rows = dataRows(file);
     expect(result.out).toMatch(
-      new RegExp(`^${DETECTED(name, preset).replace(/[.()]/g, '\\$&')}Imported ${rows} of ${rows} rows from ${name} `),
+      // One noun per count: a file of one row says "1 of 1 row".
+      new RegExp(
+        `^${DETECTED(name, preset).replace(/[.()]/g, '\\$&')}Imported ${rows} of ${rows} ${rows === 1 ? 'row' : 'rows'} from ${name} `,
+      ),
     );
   });
 

@@ -12,6 +12,7 @@ import type { Backend } from '../backend/backend';
 import { portfolioSource, writeExport } from '../csv/exporters';
 import { detectPreset } from './detect-preset';
 import { CliFailure, type CliIo } from './session';
+import { countWord } from '../../shared/domain/plural';
 
 type WithBackend = <T>(work: (backend: Backend) => Promise<T>) => Promise<T>;
 
@@ -36,7 +37,7 @@ function reportImport(io: CliIo, result: ImportResult): void {
   const duplicates = `${count(result.duplicates)} duplicate${result.duplicates === 1 ? '' : 's'} skipped`;
   if (result.dryRun) {
     io.out(
-      `Dry run of ${result.fileName} (preset ${result.presetName}): would add ${count(result.added)} of ${count(result.rows)} rows (${duplicates}${created}). Nothing was written.\n`,
+      `Dry run of ${result.fileName} (preset ${result.presetName}): would add ${count(result.added)} of ${count(result.rows)} ${countWord(result.rows, 'row')} (${duplicates}${created}). Nothing was written.\n`,
     );
     if (result.preview.length > 0) {
       io.out(`First ${result.preview.length} to add:\n  ${TRANSACTION_COLUMNS.join(',')}\n`);
@@ -46,7 +47,7 @@ function reportImport(io: CliIo, result: ImportResult): void {
     return;
   }
   io.out(
-    `Imported ${count(result.added)} of ${count(result.rows)} rows from ${result.fileName} (${duplicates}${created}).\n`,
+    `Imported ${count(result.added)} of ${count(result.rows)} ${countWord(result.rows, 'row')} from ${result.fileName} (${duplicates}${created}).\n`,
   );
   for (const message of [...result.skippedMessages, ...result.fxRateMessages]) io.out(`${message}\n`);
 }
@@ -158,7 +159,7 @@ export function registerCsvCommands(program: Command, io: CliIo, withBackend: Wi
           const result = await backend.dispatch('csv:exportFile', { ...parsed.data, path: options.out });
           if (!result.ok) fail(io, result);
           const { rows, path: written } = result.value as { rows: number; path: string };
-          io.err(`Exported ${count(rows)} rows to ${written}.\n`);
+          io.err(`Exported ${count(rows)} ${countWord(rows, 'row')} to ${written}.\n`);
           return;
         }
         const portfolio = portfolioSource(() => backend.handlers);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CallOutput } from '../../shared/api/contract';
 import { call, CliFailure, table, withBackend, type CliIo, type GlobalOptions } from './session';
+import { countWord } from '../../shared/domain/plural';
 
 const FORMAT_NAMES = { ecb: 'ECB reference rates', yahoo: 'Yahoo pair' } as const;
 
@@ -31,10 +32,12 @@ export function registerFxCommands(program: Command, io: CliIo): void {
         for (const f of result.files) {
           const skipped =
             f.skipped > 0 ? ` (${f.skipped} ${f.format === 'ecb' ? 'N/A cells' : 'null rows'} skipped)` : '';
-          io.out(`${f.fileName}: ${FORMAT_NAMES[f.format]}, ${f.rates} rates${skipped}\n`);
+          io.out(`${f.fileName}: ${FORMAT_NAMES[f.format]}, ${f.rates} ${countWord(f.rates, 'rate')}${skipped}\n`);
         }
         const pairs = result.pairs.map((p) => `${p.base}/${p.quote}`);
-        io.out(`${result.rates} rates for ${pairs.length} pair${pairs.length === 1 ? '' : 's'}: ${pairs.join(', ')}\n`);
+        io.out(
+          `${result.rates} ${countWord(result.rates, 'rate')} for ${pairs.length} ${countWord(pairs.length, 'pair')}: ${pairs.join(', ')}\n`,
+        );
       });
     });
 

@@ -4,6 +4,7 @@ import type { CallOutput, EventPayload } from '../../shared/api/contract';
 import { deleteQuotesInput, refreshInput } from '../../shared/api/quotes-schemas';
 import { appSettings } from '../../shared/api/settings-schemas';
 import { call, CliFailure, table, withBackend, type CliIo, type GlobalOptions } from './session';
+import { countWord } from '../../shared/domain/plural';
 
 /** `SPY`, or `AAPL (2553), JPM (2553)` for an export holding several symbols. */
 function importedSymbols(result: CallOutput<'quotes:importFile'>): string {
@@ -54,7 +55,7 @@ export function registerQuoteCommands(program: Command, io: CliIo): void {
             };
             const result = await call<CallOutput<'quotes:importFile'>>(backend, 'quotes:importFile', input);
             const note = result.note ? ` (${result.note})` : '';
-            io.out(`${file}: ${result.bars} bars for ${importedSymbols(result)}${note}\n`);
+            io.out(`${file}: ${result.bars} ${countWord(result.bars, 'bar')} for ${importedSymbols(result)}${note}\n`);
           } catch (error) {
             failures++;
             io.err(`tiltfolio: ${(error as Error).message}\n`);

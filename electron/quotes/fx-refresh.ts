@@ -8,6 +8,7 @@ import { pairLabel, yahooFxSymbol, type FxPair } from '../../shared/quotes/fx-pa
 import { checkProviderSeries } from '../../shared/quotes/validate';
 import type { FxRatesRepo, Store } from '../db/store';
 import type { QuoteProvider } from './providers';
+import { countWord } from '../../shared/domain/plural';
 
 export interface PairRefresh {
   pair: FxPair;
@@ -51,7 +52,7 @@ export async function refreshPair(
     fetchedAt,
   }));
   const holes = answer.holes > 0 ? `; skipped ${answer.holes} day(s) without a rate` : '';
-  const message = `${rates.length} rates from ${rates[0]!.day} to ${rates.at(-1)!.day}${holes}`;
+  const message = `${rates.length} ${countWord(rates.length, 'rate')} from ${rates[0]!.day} to ${rates.at(-1)!.day}${holes}`;
   return stores.write((): [number, string] => {
     const written = stores.fxRates.write(rates);
     log(written, message);

@@ -20,6 +20,7 @@ import { CancelledError } from './http';
 import type { QuoteProvider } from './providers';
 import { guardScale, type ScaleWording } from './scale-guard';
 import { adjustForNewSplits, fetchSplitHistory } from './split-history';
+import { countWord } from '../../shared/domain/plural';
 
 export interface RefreshStores {
   /** Each symbol's write at the writer's turn (store.ts). */
@@ -171,7 +172,7 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     if (stopped()) return null;
     const fetchedAt = now().toISOString();
     const holes = series.holes > 0 ? `; skipped ${series.holes} day(s) without a close` : '';
-    const said = `${series.bars.length} bars from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
+    const said = `${series.bars.length} ${countWord(series.bars.length, 'bar')} from ${series.bars[0]!.day} to ${series.bars.at(-1)!.day}${holes}`;
     // store.write begins IMMEDIATE: whether a split is new is read and acted on under the write
     // lock, so a refresh in another process (the CLI beside the app) cannot apply it a second time.
     return stores.write((): [number, string] => {
@@ -228,8 +229,8 @@ export async function runRefresh(job: RefreshJob, context: RefreshContext): Prom
     : '';
   // Pairs are named only when the job had some, so a refresh of quotes alone reads as before.
   const what = pairs.length > 0 ? 'symbols and currency pairs' : 'symbols';
-  const rates = pairs.length > 0 ? ` and ${ratesWritten} exchange rates` : '';
-  const counts = `${ok} of ${total} ${what} updated, ${barsWritten} bars${rates} written${failed ? `; ${failed} failed (see the refresh log under Import & export)` : ''}${missing}`;
+  const rates = pairs.length > 0 ? ` and ${ratesWritten} exchange ${countWord(ratesWritten, 'rate')}` : '';
+  const counts = `${ok} of ${total} ${what} updated, ${barsWritten} ${countWord(barsWritten, 'bar')}${rates} written${failed ? `; ${failed} failed (see the refresh log under Import & export)` : ''}${missing}`;
   const state: RefreshSummary['state'] = job.signal.aborted ? 'cancelled' : failed > 0 && ok === 0 ? 'failed' : 'done';
   const message = state === 'cancelled' ? `Cancelled: ${counts}.` : `${counts}.`;
   if (context.isOpen()) {
