@@ -23,9 +23,10 @@ test('attribution over Oct 31 – Nov 14, 2016 on the demo, light and dark', asy
   await app.loadDemo();
   await app.go('Rotation');
   // The screen's window sets the cards' days, as it sets the charts'.
-  await page.getByLabel('From', { exact: true }).fill('2016-10-31');
-  await page.getByLabel('To', { exact: true }).fill('2016-11-14');
-  await page.getByRole('button', { name: 'Show' }).click();
+  const windowForm = page.getByRole('form', { name: 'From–to window' });
+  await windowForm.getByLabel('From', { exact: true }).fill('2016-10-31');
+  await windowForm.getByLabel('To', { exact: true }).fill('2016-11-14');
+  await windowForm.getByRole('button', { name: 'Show' }).click();
   const card = page.getByTestId('attribution-card');
   const summary = card.getByTestId('attribution-summary');
   await expect(summary).toContainText('Oct 31, 2016 – Nov 14, 2016');
@@ -44,9 +45,9 @@ test('attribution over Oct 31 – Nov 14, 2016 on the demo, light and dark', asy
     await page.emulateMedia({ colorScheme: scheme });
     await card.screenshot({ path: info.outputPath(`attribution-${scheme}.png`) });
   }
-  await page.getByLabel('From', { exact: true }).fill('2016-11-01');
-  await page.getByLabel('To', { exact: true }).fill('2016-11-30');
-  await page.getByRole('button', { name: 'Show' }).click();
+  await windowForm.getByLabel('From', { exact: true }).fill('2016-11-01');
+  await windowForm.getByLabel('To', { exact: true }).fill('2016-11-30');
+  await windowForm.getByRole('button', { name: 'Show' }).click();
   const signals = page.getByTestId('signals-card');
   const table = signals.getByTestId('signals-table');
   await expect(table).toContainText('RUT closed at a new 52-week high');

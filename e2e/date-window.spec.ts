@@ -41,14 +41,14 @@ test('rotation: a typed window, its statistics, and the window restored from the
   await expect(page.getByTestId('rotation-span')).toHaveText('Feb 24, 2014 – Feb 22, 2019');
 
   // A window that does not parse is refused in words, and nothing changes.
-  await page.getByLabel('From', { exact: true }).fill('2016-11-14');
-  await page.getByLabel('To', { exact: true }).fill('2016-10-31');
+  await page.getByRole('form', { name: 'From–to window' }).getByLabel('From', { exact: true }).fill('2016-11-14');
+  await page.getByRole('form', { name: 'From–to window' }).getByLabel('To', { exact: true }).fill('2016-10-31');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByRole('alert')).toHaveText('To: 2016-10-31 is before From (2016-11-14).');
   await expect(page.getByTestId('rotation-span')).toHaveText('Feb 24, 2014 – Feb 22, 2019');
 
-  await page.getByLabel('From', { exact: true }).fill('2016-10-31');
-  await page.getByLabel('To', { exact: true }).fill('2016-11-14');
+  await page.getByRole('form', { name: 'From–to window' }).getByLabel('From', { exact: true }).fill('2016-10-31');
+  await page.getByRole('form', { name: 'From–to window' }).getByLabel('To', { exact: true }).fill('2016-11-14');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByTestId('rotation-span')).toHaveText('Oct 31 – Nov 14, 2016');
   await expect(page).toHaveURL(/#\/rotation\?from=2016-10-31&to=2016-11-14$/);
@@ -69,7 +69,9 @@ test('rotation: a typed window, its statistics, and the window restored from the
   // A restart (here: a reload) restores the window from the hash.
   await page.reload();
   await expect(page.getByTestId('rotation-span')).toHaveText('Oct 31 – Nov 14, 2016');
-  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2016-10-31');
+  await expect(page.getByRole('form', { name: 'From–to window' }).getByLabel('From', { exact: true })).toHaveValue(
+    '2016-10-31',
+  );
   await expect(rotation.stat('since-change')).toHaveText(signed(rut));
 
   // A preset, then Back: the typed window again.
@@ -88,8 +90,12 @@ test('rotation: a typed window, its statistics, and the window restored from the
   await page.mouse.wheel(0, -600);
   await expect(page).toHaveURL(/#\/rotation\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
   const [, from, to] = /from=([\d-]+)&to=([\d-]+)/.exec(page.url()) as RegExpExecArray;
-  await expect(page.getByLabel('From', { exact: true })).toHaveValue(from as string);
-  await expect(page.getByLabel('To', { exact: true })).toHaveValue(to as string);
+  await expect(page.getByRole('form', { name: 'From–to window' }).getByLabel('From', { exact: true })).toHaveValue(
+    from as string,
+  );
+  await expect(page.getByRole('form', { name: 'From–to window' }).getByLabel('To', { exact: true })).toHaveValue(
+    to as string,
+  );
 });
 
 test('dashboard: the performance figures for a typed window, the benchmark checked against the CSV', async ({
@@ -98,8 +104,8 @@ test('dashboard: the performance figures for a typed window, the benchmark check
   const app = new AppShell(page);
   await app.open(host.url);
   await app.loadDemo();
-  await page.getByLabel('From', { exact: true }).fill('2016-10-31');
-  await page.getByLabel('To', { exact: true }).fill('2016-11-14');
+  await page.getByRole('form', { name: 'From–to window' }).getByLabel('From', { exact: true }).fill('2016-10-31');
+  await page.getByRole('form', { name: 'From–to window' }).getByLabel('To', { exact: true }).fill('2016-11-14');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/#\/(dashboard)?\?from=2016-10-31&to=2016-11-14$/);
   await expect(page.getByText('Oct 31 – Nov 14, 2016', { exact: true })).toBeVisible();

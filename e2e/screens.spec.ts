@@ -133,15 +133,13 @@ test('holdings: "Include closed" lists a position sold in full with its realized
   await app.go('Holdings');
   const holdings = new HoldingsPage(page);
   await expect(holdings.row('Brokerage', 'XLK')).toHaveCount(0);
-  await expect(page.getByTestId('holdings-realized')).toHaveText(/\d/);
-  expect(money(await page.getByTestId('holdings-realized').innerText())).toBeCloseTo(
-    Number(before.totals.realizedPl) + realized,
-    2,
-  );
-  expect(money(await page.getByTestId('holdings-dividends').innerText())).toBeCloseTo(
-    Number(before.totals.dividends) + 4.5,
-    2,
-  );
+  // The figures follow the API's writes once the change event has refetched them: poll, not one read.
+  await expect
+    .poll(async () => money(await page.getByTestId('holdings-realized').innerText()))
+    .toBeCloseTo(Number(before.totals.realizedPl) + realized, 2);
+  await expect
+    .poll(async () => money(await page.getByTestId('holdings-dividends').innerText()))
+    .toBeCloseTo(Number(before.totals.dividends) + 4.5, 2);
   await page.getByRole('checkbox', { name: 'Include closed' }).check();
   const row = page.getByTestId('closed-Brokerage-XLK');
   await expect(row).toBeVisible();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DateWindow } from '../../../../shared/view/date-window';
 import { stubLayout } from '../../test-support/render';
@@ -80,5 +80,42 @@ describe('DateWindowControl with useDateWindow', () => {
     });
     expect(screen.getByTestId('window').textContent).toBe('{"preset":"3Y"}');
     expect(screen.getByRole('radio', { name: '3Y' })).toHaveProperty('checked', true);
+  });
+  it('keeps what is being typed when the first answer arrives meanwhile, and sends it', async () => {
+    // The first load: nothing shown yet, then the answer lands while the person types.
+    let answer: (range: { from: string; to: string }) => void = () => {};
+    function Loading() {
+      const [value, setValue] = useDateWindow(FALLBACK);
+      const [shown, setShown] = useState<{ from: string; to: string } | null>(null);
+      useEffect(() => {
+        answer = setShown;
+      }, []);
+      return (
+        <>
+          <DateWindowControl
+            idPrefix="l"
+            presets={['1Y', '5Y']}
+            value={value}
+            onChange={(next) => setValue(next)}
+            shown={shown}
+            span={span}
+          />
+          <output data-testid="window">{JSON.stringify(value)}</output>
+        </>
+      );
+    }
+    render(<Loading />);
+    const user = userEvent.setup();
+    const from = screen.getByLabelText('From');
+    const to = screen.getByLabelText('To');
+    await user.type(from, '2016-10-31');
+    act(() => answer({ from: '2014-02-24', to: '2019-02-22' }));
+    await user.type(to, '2016-11-14');
+    expect((from as HTMLInputElement).value).toBe('2016-10-31');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    expect(JSON.parse(screen.getByTestId('window').textContent ?? '')).toEqual({
+      from: '2016-10-31',
+      to: '2016-11-14',
+    });
   });
 });

@@ -51,19 +51,32 @@ export function DateWindowControl({
   const errorId = useId();
   // The inputs follow the window shown (a preset, a drag, a zoom) until the user types: reset
   // while rendering when the days shown change (React's pattern for state derived from a prop).
+  // Typed days are kept until shown or abandoned for a preset: an answer arriving meanwhile (the
+  // first load) must not overwrite what the person is typing.
   const shownKey = shown ? `${shown.from}/${shown.to}` : '';
   const [seen, setSeen] = useState(shownKey);
+  const [typing, setTyping] = useState(false);
+  // A new window from anywhere (a drag, a zoom, Back) ends the typing: the inputs follow again.
+  const valueKey = JSON.stringify(value);
+  const [seenValue, setSeenValue] = useState(valueKey);
+  if (valueKey !== seenValue) {
+    setSeenValue(valueKey);
+    setTyping(false);
+  }
   if (shown && shownKey !== seen) {
     setSeen(shownKey);
-    setFrom(shown.from);
-    setTo(shown.to);
-    setErrors({});
+    if (!typing) {
+      setFrom(shown.from);
+      setTo(shown.to);
+      setErrors({});
+    }
   }
 
   const apply = () => {
     const parsed = parseWindow(from, to, span ?? undefined);
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
+    setTyping(false);
     onChange(parsed.value);
   };
   const options = presets.map((p) => ({ value: p as WindowPreset | 'CUSTOM', label: PRESET_LABELS[p] }));
@@ -74,7 +87,11 @@ export function DateWindowControl({
         hideLabel
         options={options}
         value={isCustom(value) ? 'CUSTOM' : value.preset}
-        onChange={(preset) => preset !== 'CUSTOM' && onChange({ preset })}
+        onChange={(preset) => {
+          if (preset === 'CUSTOM') return;
+          setTyping(false);
+          onChange({ preset });
+        }}
       />
       <form
         className="date-window-days"
@@ -93,7 +110,10 @@ export function DateWindowControl({
           max={span?.to}
           aria-invalid={errors.from ? true : undefined}
           aria-describedby={errors.from || errors.to ? errorId : undefined}
-          onChange={(e) => setFrom(e.target.value)}
+          onChange={(e) => {
+            setTyping(true);
+            setFrom(e.target.value);
+          }}
         />
         <label htmlFor={`${idPrefix}-to`}>To</label>
         <input
@@ -104,7 +124,10 @@ export function DateWindowControl({
           max={span?.to}
           aria-invalid={errors.to ? true : undefined}
           aria-describedby={errors.from || errors.to ? errorId : undefined}
-          onChange={(e) => setTo(e.target.value)}
+          onChange={(e) => {
+            setTyping(true);
+            setTo(e.target.value);
+          }}
         />
         <button type="submit" className="secondary small">
           Show

@@ -130,7 +130,7 @@ export function AttributionCard({ from: fromProp, to: toProp }: { from?: string;
               <span className="muted"> (your target blend of the indexes: {pctSigned(data.target_blend_pct)})</span>
             )}
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Attribution by sleeve, scrollable">
             <AttributionTable data={data} />
           </div>
           {data.risk && <RiskFigures risk={data.risk} />}

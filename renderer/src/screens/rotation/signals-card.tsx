@@ -76,7 +76,7 @@ export function SignalsCard({ from: fromProp, to: toProp }: { from?: string; to?
       {result.isError && <ErrorNote what="list the signals" error={result.error} />}
       {data && !result.isError && shown.length === 0 && <p className="muted">Nothing changed in this window.</p>}
       {shown.length > 0 && (
-        <div className="table-scroll short">
+        <div className="table-scroll short" tabIndex={0} role="region" aria-label="Signals, scrollable">
           <table className="data-table compact-table" data-testid="signals-table">
             <caption className="visually-hidden">Signals</caption>
             <thead>

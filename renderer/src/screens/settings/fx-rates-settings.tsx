@@ -33,7 +33,7 @@ export function FxRatesSettings({ baseCurrency }: { baseCurrency: string }) {
       {pairs.isError && <ErrorNote what="list the exchange rates" error={pairs.error} />}
       {pairs.data && list.length === 0 && <p>No exchange rates cached yet.</p>}
       {list.length > 0 && (
-        <div className="table-scroll short">
+        <div className="table-scroll short" tabIndex={0} role="region" aria-label="Exchange-rate pairs, scrollable">
           <table className="data-table compact-table" aria-label="Cached currency pairs">
             <thead>
               <tr>
