@@ -91,6 +91,23 @@ describe('backup service', () => {
     expect(await accountNames(backend)).toEqual(['Before', 'Imported']);
   });
 
+  it('backs up before deleting a currency pair, and the backup still holds its rates', async () => {
+    const dir = tempDir();
+    backend = testBackend(dir);
+    await ok(backend, 'fx:setManualRate', { base: 'EUR', quote: 'USD', day: '2020-01-02', rate: '1.1215' });
+    const deleted = await ok<CallOutput<'fx:deletePair'>>(backend, 'fx:deletePair', { base: 'EUR', quote: 'USD' });
+    expect(deleted.deleted).toBe(1);
+    const list = await ok<CallOutput<'backup:list'>>(backend, 'backup:list', {});
+    const before = list.backups.find((b) => b.reason === 'before-delete');
+    expect(before).toBeDefined();
+    // Read independently of the app: the copy still has the rate the delete removed.
+    const copy = new Database(before!.file, { readonly: true });
+    expect(copy.prepare(`SELECT day, rate FROM fx_rates WHERE base = 'EUR' AND quote = 'USD'`).all()).toEqual([
+      { day: '2020-01-02', rate: '1.1215' },
+    ]);
+    copy.close();
+  });
+
   it('takes only a name from the backups list, never a path', async () => {
     backend = testBackend(tempDir());
     const traversal = await backend.dispatch('backup:restore', { name: '../tiltfolio.sqlite.bak' });

@@ -28,6 +28,7 @@ const GUARDED: Partial<Record<CallName, string>> = {
   'fx:importFiles': 'before-import',
   'demo:load': 'before-import',
   'quotes:delete': 'before-delete',
+  'fx:deletePair': 'before-delete',
 };
 
 export interface Backups {
