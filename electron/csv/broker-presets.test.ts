@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/api/csv-schemas';
+import type { IncomeOutput } from '../../shared/api/income-schemas';
 import type { HoldingsOutput } from '../../shared/api/portfolio-schemas';
 import { suggestPreset } from '../../shared/csv/detect';
 import { BUILT_IN_PRESETS, builtInPreset } from '../../shared/csv/presets';
@@ -73,16 +74,17 @@ describe('broker presets', () => {
           'dividend',
           'dividend',
           'dividend',
-          'fee',
-          'fee',
           'interest',
+          'tax',
+          'tax',
         ].sort(),
       );
       const dell = example.inputs.find((i) => i.symbol === 'DELL' && i.type === 'sell');
       // "07/07/2025 as of 07/03/2025": the trade took effect on the 3rd; $62,499.92 + $0.08 for 500.
       expect(dell).toMatchObject({ date: '2025-07-03', quantity: '500', price: '125', fee: '0.08', currency: 'USD' });
       expect(example.inputs.find((i) => i.symbol === 'RKLB')).toMatchObject({ quantity: '1000', price: '27' });
-      expect(example.inputs.filter((i) => i.type === 'fee').map((i) => [i.symbol, i.amount])).toEqual([
+      // NRA Tax Adj is a tax withheld on the holding's dividend: its own type, not a fee.
+      expect(example.inputs.filter((i) => i.type === 'tax').map((i) => [i.symbol, i.amount])).toEqual([
         ['MSFT', '27.30'],
         ['SPY', '109.87'],
       ]);
@@ -100,6 +102,13 @@ describe('broker presets', () => {
       const price = Number(spy?.price);
       expect(Math.abs(price * 1.6531 - 694.48)).toBeLessThan(1e-8);
       expect(exported.inputs.find((i) => i.note === 'TO ADVISOR')).toMatchObject({ type: 'fee', symbol: null });
+      // The same day's two charges on IBN: the ADR fee stays a fee, the foreign tax is a tax.
+      expect(
+        exported.inputs.filter((i) => i.symbol === 'IBN' && i.date === '2024-09-06').map((i) => [i.type, i.amount]),
+      ).toEqual([
+        ['fee', '0.50'],
+        ['tax', '1.30'],
+      ]);
       expect(exported.inputs.find((i) => i.note.startsWith('WIRED FUNDS'))).toMatchObject({
         type: 'withdrawal',
         amount: '100000.00',
@@ -176,6 +185,20 @@ describe('broker presets', () => {
       expect(view.cash.map((c) => [c.currency, c.balance]).sort()).toEqual(expected.cash);
       expect(view.rows.map((r) => [r.symbol, r.quantity, r.costBasis]).sort()).toEqual(expected.holdings);
       expect(view.rows.every((r) => r.realizedPl === '0')).toBe(true);
+      // Withholding Tax rows are taxes withheld on the holding: Income adds them up per holding
+      // (the USD fund's, read from the file here in cents; CHF needs a rate this test has none of).
+      const withheld = cash
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(1, -1).split('","'))
+        .filter(([type, , isin]) => type === 'Withholding Tax' && isin === 'US9220427424')
+        .reduce((sum, row) => {
+          const [whole = '', cents = ''] = (row[4] ?? '').replace('-', '').split('.');
+          return sum + BigInt(whole + cents.padEnd(2, '0'));
+        }, 0n);
+      expect(withheld).toBe(5895n);
+      const income = await call<IncomeOutput>('portfolio:income', {});
+      expect(income.holdings.find((h) => h.symbol === 'US9220427424')?.taxes).toBe(dollars(withheld * 1000n));
       // The reading's own figures: 7 SMMCHA for CHF 1,983.90 with the commission; 323 VT for USD 31,576.55 + 6.979.
       expect(expected.holdings).toEqual([
         ['CH0111762537', '7', '1983.9'],

@@ -114,11 +114,11 @@ const cashColumns: Record<CashKey, SourceColumn> = {
 };
 
 /** How each Flex cash type is booked: its own type, or by the sign of Amount. */
-const CASH_TYPES = wordTable<'dividend' | 'interest' | 'charge' | 'cash'>({
+const CASH_TYPES = wordTable<'dividend' | 'interest' | 'charge' | 'withheld' | 'cash'>({
   dividends: 'dividend',
   'payment in lieu of dividends': 'dividend',
-  'withholding tax': 'charge',
-  '871(m) withholding': 'charge',
+  'withholding tax': 'withheld',
+  '871(m) withholding': 'withheld',
   'other fees': 'charge',
   'commission adjustments': 'charge',
   'broker interest paid': 'charge',
@@ -128,6 +128,20 @@ const CASH_TYPES = wordTable<'dividend' | 'interest' | 'charge' | 'cash'>({
   'deposits/withdrawals': 'cash',
   'deposits & withdrawals': 'cash',
 });
+
+/** The type a cash row is booked as: a charge or a tax refunded (money in) is interest. */
+function bookedType(booking: 'dividend' | 'interest' | 'charge' | 'withheld' | 'cash', out: boolean) {
+  switch (booking) {
+    case 'charge':
+      return out ? 'fee' : 'interest';
+    case 'withheld':
+      return out ? 'tax' : 'interest';
+    case 'cash':
+      return out ? 'withdrawal' : 'deposit';
+    default:
+      return booking;
+  }
+}
 
 export const ibkrFlexCashPreset: Preset<CashKey> = {
   name: 'ibkr-flex-cash',
@@ -149,7 +163,7 @@ export const ibkrFlexCashPreset: Preset<CashKey> = {
   },
   notes: [
     'Dividends and Payment In Lieu Of Dividends → dividend; Broker and Bond Interest Received → interest.',
-    'Withholding Tax, Other Fees, Commission Adjustments and interest paid → fee, or interest when the amount is a refund.',
+    'Withholding Tax and 871(m) Withholding → tax, with the security; Other Fees, Commission Adjustments and interest paid → fee; either → interest when the amount is a refund.',
     'Deposits/Withdrawals → deposit or withdrawal by the sign of Amount. The symbol is the Symbol column if the query has one, else the ISIN (as in the trades preset).',
   ],
   read(c) {
@@ -168,16 +182,7 @@ export const ibkrFlexCashPreset: Preset<CashKey> = {
     if (date === undefined || account === undefined || amount === undefined || amount === null) return undefined;
     const out = amount.startsWith('-');
     const magnitude = out ? amount.slice(1) : amount;
-    const type =
-      booking === 'charge'
-        ? out
-          ? 'fee'
-          : 'interest'
-        : booking === 'cash'
-          ? out
-            ? 'withdrawal'
-            : 'deposit'
-          : booking;
+    const type = bookedType(booking, out);
     return {
       date: date.day,
       time: null,

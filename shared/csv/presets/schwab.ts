@@ -20,7 +20,7 @@ const columns: Record<Key, SourceColumn> = {
 };
 
 /** How an action is booked: a type, a cash row whose sign decides, or left out with a reason. */
-type Booking = TransactionType | 'cash' | 'charge' | { leaveOut: string };
+type Booking = TransactionType | 'cash' | 'charge' | 'withheld' | { leaveOut: string };
 
 const OPTION_OR_SHORT = { leaveOut: 'options and short sales: Tiltfolio holds long positions in shares only' };
 const CORPORATE_ACTION = {
@@ -50,8 +50,8 @@ const ACTIONS = wordTable<Booking>({
   'credit interest': 'interest',
   'bank interest': 'interest',
   'bond interest': 'interest',
-  'nra tax adj': 'charge',
-  'foreign tax paid': 'charge',
+  'nra tax adj': 'withheld',
+  'foreign tax paid': 'withheld',
   'adr mgmt fee': 'charge',
   'advisor fee': 'charge',
   'service fee': 'charge',
@@ -115,7 +115,7 @@ export const schwabPreset: Preset<Key> = {
     'Every row is in USD; the export names no account, so choose one for the file.',
     'A date "07/07/2025 as of 07/03/2025" is booked on the "as of" date, when the trade took effect.',
     'Buy, Reinvest Shares and Sell: the price is the cash amount less (or plus) Fees & Comm, per share, so cash moves by exactly the Amount.',
-    'Dividends and capital gain distributions (also reinvested) → dividend; Credit Interest → interest; taxes and fees (NRA Tax Adj, Foreign Tax Paid, Advisor Fee …) → fee, or interest when they are refunded.',
+    'Dividends and capital gain distributions (also reinvested) → dividend; Credit Interest → interest; taxes withheld (NRA Tax Adj, Foreign Tax Paid) → tax, with the security; fees (Advisor Fee, Wire Fee …) → fee; either → interest when it is refunded.',
     'MoneyLink, wires and journals of cash → deposit or withdrawal by the sign of Amount; Journaled Shares → transfer in or out by the sign of Quantity, at the Price given.',
     'Left out and counted: options, short sales, corporate actions booked as shares added (splits, mergers, spin-offs) and the closing "Transactions Total" line.',
   ],
@@ -175,6 +175,9 @@ export const schwabPreset: Preset<Key> = {
         return { ...draft, type: amount?.startsWith('-') ? 'withdrawal' : 'deposit', amount: magnitude(amount) };
       case 'charge':
         return { ...draft, type: amount?.startsWith('-') ? 'fee' : 'interest', amount: magnitude(amount) };
+      // A tax withheld on a dividend: its own type, so Income counts it as withheld on that holding.
+      case 'withheld':
+        return { ...draft, type: amount?.startsWith('-') ? 'tax' : 'interest', amount: magnitude(amount) };
       default:
         return { ...draft, type: booking, amount };
     }
