@@ -150,7 +150,7 @@ function outcome(run: () => LedgerResult): unknown {
 }
 
 describe('the fixed-point replay against the Decimal one', () => {
-  for (const costMethod of ['fifo', 'average'] as const) {
+  for (const costMethod of ['fifo', 'lifo', 'hifo', 'average'] as const) {
     it(`agrees on 300 valid random ledgers (${costMethod})`, () => {
       let valid = 0;
       let taxedHoldings = 0;

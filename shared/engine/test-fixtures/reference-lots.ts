@@ -14,6 +14,7 @@ interface Disposal {
  * Average cost: the book's cost is one pool; a disposal takes pool × shares ÷ holding. Lots are
  * still consumed oldest first so that acquisition dates stay meaningful, and their costs are
  * restated from the pool whenever they are shown or transferred.
+ * LIFO and HIFO: see disposeInOrder.
  */
 export class LotBook {
   private lots: Lot[] = [];
@@ -47,6 +48,7 @@ export class LotBook {
    * when `keepLots` is set (a transfer carries them); a sale needs just their cost.
    */
   dispose(shares: Decimal, keepLots = false): Disposal {
+    if (this.method === 'lifo' || this.method === 'hifo') return this.disposeInOrder(shares, keepLots);
     const taken: Lot[] = [];
     let remaining = shares;
     let cost = Decimal.ZERO;
@@ -79,6 +81,45 @@ export class LotBook {
     this.quantity = this.quantity.sub(shares);
     this.cost = this.cost.sub(cost);
     if (this.quantity.isZero()) this.cost = Decimal.ZERO;
+    return { cost, lots: taken };
+  }
+
+  /**
+   * LIFO: the newest lots first. HIFO: the highest cost per share first, the earliest of equal
+   * ones first. The lots left keep their date order.
+   */
+  private disposeInOrder(shares: Decimal, keepLots: boolean): Disposal {
+    const live = this.lots.slice(this.head);
+    const order =
+      this.method === 'lifo'
+        ? [...live].reverse()
+        : // cost_b / quantity_b against cost_a / quantity_a, exactly; sort is stable, so dates break ties.
+          [...live].sort((a, b) => b.cost.mul(a.quantity).cmp(a.cost.mul(b.quantity)));
+    const taken: Lot[] = [];
+    const gone = new Set<Lot>();
+    let remaining = shares;
+    let cost = Decimal.ZERO;
+    for (const lot of order) {
+      if (!remaining.isPositive()) break;
+      if (lot.quantity.lte(remaining)) {
+        if (keepLots) taken.push(lot);
+        cost = cost.add(lot.cost);
+        remaining = remaining.sub(lot.quantity);
+        gone.add(lot);
+      } else {
+        const partCost = lot.cost.mulDiv(remaining, lot.quantity);
+        if (keepLots)
+          taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
+        lot.cost = lot.cost.sub(partCost);
+        lot.quantity = lot.quantity.sub(remaining);
+        cost = cost.add(partCost);
+        remaining = Decimal.ZERO;
+      }
+    }
+    this.lots = live.filter((lot) => !gone.has(lot));
+    this.head = 0;
+    this.quantity = this.quantity.sub(shares);
+    this.cost = this.quantity.isZero() ? Decimal.ZERO : this.cost.sub(cost);
     return { cost, lots: taken };
   }
 
