@@ -1,0 +1,104 @@
+import { calls, type CallName, type Handlers } from '../../shared/api/contract';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import type { BackendContext } from './backend-context';
+import { localDay } from './local-day';
+import type { SnapshotLabel } from './portfolio-snapshot';
+
+/**
+ * Moves when what an answer holds or how it is computed changes without the app's version
+ * moving (a development build): a stored answer of another format is ignored.
+ */
+export const STORED_ANSWER_FORMAT = 1;
+
+// The dashboard's calls that need the engine's snapshot, and the day each one's snapshot stops at.
+// The other calls the dashboard makes (summary, accounts) read a few rows and answer at once.
+const STORED = {
+  'portfolio:holdings': (input: { asOf?: string | undefined }) => input.asOf,
+  'portfolio:performance': (input: { to?: string | undefined }) => input.to,
+  'portfolio:tilt': () => undefined,
+} as const;
+type StoredCall = keyof typeof STORED;
+
+/**
+ * What an answer depends on besides the data generation: the local day it was computed on, the
+ * settings (base currency, cost method, benchmark, weights), the schema, the app and this format.
+ */
+export function answerContext(version: string, label: Pick<SnapshotLabel, 'day' | 'settings'>): string {
+  return JSON.stringify([STORED_ANSWER_FORMAT, version, LATEST_SCHEMA_VERSION, label.day, label.settings]);
+}
+
+/** The stored answer's value when its text is JSON of the call's output; undefined otherwise. */
+export function decodeAnswer(name: CallName, text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return calls[name].output.safeParse(value).success ? value : undefined;
+}
+
+/**
+ * Opening the app answers the dashboard from the answers the app last stored, while nothing they
+ * were computed from has changed (migration 0008), instead of replaying every transaction first
+ * (issue 20). Every other answer of these calls is computed as before and stored for the next
+ * opening; `onServed` hears each answer given from the store (the backend then builds its snapshot
+ * when the calls are done, for the screens that follow).
+ */
+export function withStoredAnswersIf(
+  enabled: boolean,
+  handlers: Handlers,
+  { store, snapshots, settings, now, host }: Pick<BackendContext, 'store' | 'snapshots' | 'settings' | 'now' | 'host'>,
+  onServed: () => void,
+): Handlers {
+  if (!enabled) return handlers;
+  const repo = store.storedAnswers;
+  const wrap = <N extends StoredCall>(name: N) => {
+    const handler = handlers[name] as (input: unknown) => unknown;
+    const asOfOf = STORED[name] as (input: unknown) => string | undefined;
+    return async (input: unknown) => {
+      const call = `${name} ${JSON.stringify(input)}`;
+      const stored = repo.find(call);
+      const context = answerContext(host.version, { day: localDay(now()), settings: JSON.stringify(settings.get()) });
+      let unreadable = false;
+      if (stored && stored.generation === repo.generation() && stored.context === context) {
+        // A corrupt row or one of another shape is only not used: the answer is computed again
+        // below and replaces it.
+        const value = decodeAnswer(name, stored.answer);
+        if (value !== undefined) {
+          onServed();
+          return value;
+        }
+        unreadable = true;
+      }
+      const answer = await handler(input);
+      // Labelled with what the snapshot behind the answer was computed from, not with the data
+      // now: a snapshot kept in memory from before another process's write must not be stored
+      // as the answer to the data after it.
+      const label = snapshots.label(asOfOf(input));
+      const labelContext = answerContext(host.version, label);
+      if (unreadable || stored?.generation !== label.generation || stored.context !== labelContext) {
+        // After the answer has gone: storing it is the next opening's gain, not this call's cost.
+        setImmediate(() => {
+          store
+            .write(() =>
+              repo.put(
+                call,
+                { generation: label.generation, context: labelContext, answer: JSON.stringify(answer) },
+                now().toISOString(),
+              ),
+            )
+            // Not stored (busy, closed, read-only): the next opening computes it, as before.
+            .catch(() => undefined);
+        });
+      }
+      return answer;
+    };
+  };
+  return {
+    ...handlers,
+    'portfolio:holdings': wrap('portfolio:holdings'),
+    'portfolio:performance': wrap('portfolio:performance'),
+    'portfolio:tilt': wrap('portfolio:tilt'),
+  } as Handlers;
+}
