@@ -1,7 +1,9 @@
 // How long the backend waits with no call in flight before it builds the snapshot: the dashboard
-// asks its calls in waves (the data-health check once the holdings have answered), and a build
-// started between two waves would hold the second up for a second at scale.
-export const WARM_UP_AFTER_IDLE_MS = 250;
+// asks its calls in waves (the cards once the holdings have answered, 100-300 ms apart in the
+// bench's profiles, more under load), and a build started between two waves held the second up
+// for the whole build (1.4 s at load 10 with 250 ms here). A screen opened before it starts
+// builds the snapshot in its first call, as every opening did before the answers were stored.
+export const WARM_UP_AFTER_IDLE_MS = 1_000;
 
 /**
  * After the dashboard was answered from stored answers (stored-answers.ts), the engine's snapshot
@@ -12,6 +14,7 @@ export const WARM_UP_AFTER_IDLE_MS = 250;
 export function createWarmUp(build: () => void) {
   let inFlight = 0;
   let wanted = false;
+  let disposed = false;
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
@@ -31,7 +34,7 @@ export function createWarmUp(build: () => void) {
   return {
     /** A stored answer was given: build the snapshot when the calls are done. */
     wanted: () => {
-      wanted = true;
+      wanted = !disposed;
     },
     callStarted: () => {
       inFlight++;
@@ -42,6 +45,7 @@ export function createWarmUp(build: () => void) {
       schedule();
     },
     dispose: () => {
+      disposed = true;
       wanted = false;
       clearTimeout(timer);
     },
