@@ -134,8 +134,9 @@ export function createSnapshots(
     return { snapshot, label: { generation, day: today, settings: JSON.stringify(current) } };
   }
 
+  const cacheKey = (asOf: string | undefined) => `${version}|${asOf ?? ''}|${JSON.stringify(settings.get())}`;
   function get(asOf?: string): Snapshot {
-    const key = `${version}|${asOf ?? ''}|${JSON.stringify(settings.get())}`;
+    const key = cacheKey(asOf);
     let snapshot = cache.get(key);
     if (!snapshot) {
       const built = build(asOf);
@@ -151,6 +152,11 @@ export function createSnapshots(
     get,
     /** What the snapshot `get(asOf)` answers was computed from (building it when none is cached). */
     label: (asOf?: string): SnapshotLabel => labels.get(get(asOf)) as SnapshotLabel,
+    /** The label of the snapshot `get(asOf)` would answer now, if it is cached; never builds. */
+    cachedLabel(asOf?: string): SnapshotLabel | undefined {
+      const snapshot = cache.get(cacheKey(asOf));
+      return snapshot && labels.get(snapshot);
+    },
     /** Closes of any symbol, held or not (benchmarks, rotation pairs). */
     history,
     /**

@@ -4,7 +4,11 @@ import type { CallName } from '../../shared/api/contract';
 import { openStore } from '../db/store';
 import { scratchDir } from '../db/test-support/scratch';
 import { createBackend, type Backend } from './backend';
-import { decodeAnswer } from './stored-answers';
+import { tiltView } from '../../shared/view/tilt-view';
+import type { BackendContext } from './backend-context';
+import { createSnapshots } from './portfolio-snapshot';
+import { createSettingsStore } from './settings-store';
+import { decodeAnswer, withStoredAnswersIf } from './stored-answers';
 
 // The demo's last day, a Friday; the day after the weekend has no new closes.
 const NOW = '2019-02-22T12:00:00.000Z';
@@ -215,6 +219,37 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
     // …but the next opening does not take that for the data as it now is.
     const { served, replayed } = await reopened(dir);
     expect(replayed).not.toEqual(before);
+    expect(served).toEqual(replayed);
+  });
+
+  it('labels an answer with the snapshot it came from, when a write lands while the answer awaits', async () => {
+    const { dir, backend, before } = await primed();
+    backend.db.prepare('DELETE FROM stored_answers').run();
+    const settings = createSettingsStore(backend.store.settings);
+    const snapshots = createSnapshots(backend.store, backend.events, settings, () => new Date(NOW));
+    const host = { version: 'test' } as BackendContext['host'];
+    const { store, events } = backend;
+    // A handler computes its answer, then a write and its announcement land before it returns.
+    const handlers = withStoredAnswersIf(
+      true,
+      {
+        ...backend.handlers,
+        'portfolio:tilt': async () => {
+          const answer = tiltView(snapshots.get(), settings.get());
+          const sale = store.transactions.all().find((t) => t.account === 'Lots' && t.type === 'sell')!;
+          await store.write(() => store.transactions.remove(sale.id));
+          events.emit('data:changed', { scope: 'transactions' });
+          return answer;
+        },
+      },
+      { store, snapshots, settings, now: () => new Date(NOW), host },
+      () => undefined,
+    );
+    expect(await handlers['portfolio:tilt']({})).toEqual(before.tilt);
+    await stored(backend);
+    close(backend);
+    const { served, replayed } = await reopened(dir);
+    expect(replayed.tilt).not.toEqual(before.tilt);
     expect(served).toEqual(replayed);
   });
 

@@ -71,13 +71,18 @@ export function withStoredAnswersIf(
         }
         unreadable = true;
       }
-      const answer = await handler(input);
       // Labelled with what the snapshot behind the answer was computed from, not with the data
       // now: a snapshot kept in memory from before another process's write must not be stored
-      // as the answer to the data after it.
-      const label = snapshots.label(asOfOf(input));
+      // as the answer to the data after it. Taken first (the handler then finds the snapshot
+      // built) and checked after: a write that finished while the answer awaited moved the
+      // snapshot on, and the answer is then not stored.
+      const asOf = asOfOf(input);
+      const label = snapshots.label(asOf);
+      const answer = await handler(input);
       const labelContext = answerContext(host.version, label);
-      if (unreadable || stored?.generation !== label.generation || stored.context !== labelContext) {
+      const current = snapshots.cachedLabel(asOf) === label;
+      const differs = unreadable || stored?.generation !== label.generation || stored.context !== labelContext;
+      if (current && differs) {
         // After the answer has gone: storing it is the next opening's gain, not this call's cost.
         setImmediate(() => {
           store
