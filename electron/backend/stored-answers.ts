@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { calls, type CallName, type Handlers } from '../../shared/api/contract';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { BackendContext } from './backend-context';
@@ -21,13 +23,58 @@ type StoredCall = keyof typeof STORED;
 
 /**
  * What an answer depends on besides the data generation: the local day it was computed on, the
- * settings (base currency, cost method, benchmark, weights), the schema, the app and this format.
+ * settings (base currency, cost method, benchmark, weights), the schema, the app, this format and
+ * the call's output schema (a development build that changes an answer's shape leaves the
+ * version as it was).
  */
-export function answerContext(version: string, label: Pick<SnapshotLabel, 'day' | 'settings'>): string {
-  return JSON.stringify([STORED_ANSWER_FORMAT, version, LATEST_SCHEMA_VERSION, label.day, label.settings]);
+export function answerContext(
+  name: StoredCall,
+  version: string,
+  label: Pick<SnapshotLabel, 'day' | 'settings'>,
+): string {
+  return JSON.stringify([
+    STORED_ANSWER_FORMAT,
+    version,
+    LATEST_SCHEMA_VERSION,
+    outputFingerprint(name),
+    label.day,
+    label.settings,
+  ]);
 }
 
-/** The stored answer's value when its text is JSON of the call's output; undefined otherwise. */
+const fingerprints = new Map<CallName, string>();
+function outputFingerprint(name: CallName): string {
+  let fingerprint = fingerprints.get(name);
+  if (fingerprint === undefined) {
+    const schema = JSON.stringify(z.toJSONSchema(calls[name].output, { unrepresentable: 'any' }));
+    fingerprint = createHash('sha256').update(schema).digest('hex').slice(0, 16);
+    fingerprints.set(name, fingerprint);
+  }
+  return fingerprint;
+}
+
+const requiredKeys = new Map<CallName, string[] | null>();
+/** The output's top-level fields that must be present; null when the output is not an object schema. */
+function requiredKeysOf(name: CallName): string[] | null {
+  let keys = requiredKeys.get(name);
+  if (keys === undefined) {
+    const output = calls[name].output as unknown as { shape?: Record<string, z.ZodType> };
+    keys = output.shape
+      ? Object.entries(output.shape)
+          .filter(([, field]) => !field.safeParse(undefined).success)
+          .map(([key]) => key)
+      : null;
+    requiredKeys.set(name, keys);
+  }
+  return keys;
+}
+
+/**
+ * The stored answer's value when its text is JSON of an object with the call's output fields;
+ * undefined otherwise (a corrupt row). Not checked field by field: at scale the full schema check
+ * of the holdings took longer (150-250 ms on a fresh process) than reading them; the schema's
+ * fingerprint in the context already says the shape is the one stored.
+ */
 export function decodeAnswer(name: CallName, text: string): unknown {
   let value: unknown;
   try {
@@ -35,7 +82,10 @@ export function decodeAnswer(name: CallName, text: string): unknown {
   } catch {
     return undefined;
   }
-  return calls[name].output.safeParse(value).success ? value : undefined;
+  const keys = requiredKeysOf(name);
+  if (keys === null) return calls[name].output.safeParse(value).success ? value : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return keys.every((key) => key in value) ? value : undefined;
 }
 
 /**
@@ -59,7 +109,10 @@ export function withStoredAnswersIf(
     return async (input: unknown) => {
       const call = `${name} ${JSON.stringify(input)}`;
       const stored = repo.find(call);
-      const context = answerContext(host.version, { day: localDay(now()), settings: JSON.stringify(settings.get()) });
+      const context = answerContext(name, host.version, {
+        day: localDay(now()),
+        settings: JSON.stringify(settings.get()),
+      });
       let unreadable = false;
       if (stored && stored.generation === repo.generation() && stored.context === context) {
         // A corrupt row or one of another shape is only not used: the answer is computed again
@@ -79,7 +132,7 @@ export function withStoredAnswersIf(
       const asOf = asOfOf(input);
       const label = snapshots.label(asOf);
       const answer = await handler(input);
-      const labelContext = answerContext(host.version, label);
+      const labelContext = answerContext(name, host.version, label);
       const current = snapshots.cachedLabel(asOf) === label;
       const differs = unreadable || stored?.generation !== label.generation || stored.context !== labelContext;
       if (current && differs) {
