@@ -51,6 +51,7 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
       performance: await ok(backend, 'portfolio:performance', {}),
       benchmarked: await ok(backend, 'portfolio:performance', { benchmark: 'QQQ' }),
       tilt: await ok(backend, 'portfolio:tilt', {}),
+      health: await ok(backend, 'health:check', {}),
     };
   }
 
@@ -113,17 +114,19 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
       answer: string;
     }[];
     expect(rows.map((r) => r.call)).toEqual([
+      'health:check {}',
       'portfolio:holdings {}',
       'portfolio:performance {"period":"ALL","benchmark":"QQQ"}',
       'portfolio:performance {"period":"ALL"}',
       'portfolio:tilt {}',
     ]);
-    expect(decodeAnswer('portfolio:holdings', rows[0]!.answer)).toEqual(before.holdings);
-    expect(decodeAnswer('portfolio:performance', rows[1]!.answer)).toEqual(before.benchmarked);
-    expect(decodeAnswer('portfolio:tilt', rows[3]!.answer)).toEqual(before.tilt);
+    expect(decodeAnswer('health:check', rows[0]!.answer)).toEqual(before.health);
+    expect(decodeAnswer('portfolio:holdings', rows[1]!.answer)).toEqual(before.holdings);
+    expect(decodeAnswer('portfolio:performance', rows[2]!.answer)).toEqual(before.benchmarked);
+    expect(decodeAnswer('portfolio:tilt', rows[4]!.answer)).toEqual(before.tilt);
     // Only JSON of the call's output is taken.
     expect(decodeAnswer('portfolio:tilt', '{"tilt": ')).toBeUndefined();
-    expect(decodeAnswer('portfolio:tilt', rows[0]!.answer)).toBeUndefined();
+    expect(decodeAnswer('portfolio:tilt', rows[1]!.answer)).toBeUndefined();
   });
 
   // Each change the figures depend on, made after the answers were stored: a backend opened next

@@ -14,10 +14,15 @@ export const STORED_ANSWER_FORMAT = 1;
 
 // The dashboard's calls that need the engine's snapshot, and the day each one's snapshot stops at.
 // The other calls the dashboard makes (summary, accounts) read a few rows and answer at once.
+// Each answer is labelled with its snapshot's label (below): a call added here that stops reading
+// the snapshot must be labelled with the generation read before it runs instead.
 const STORED = {
   'portfolio:holdings': (input: { asOf?: string | undefined }) => input.asOf,
   'portfolio:performance': (input: { to?: string | undefined }) => input.to,
   'portfolio:tilt': () => undefined,
+  // Its checks read the snapshot too; asked once the holdings have answered, it built the
+  // snapshot the stored holdings had not.
+  'health:check': () => undefined,
 } as const;
 type StoredCall = keyof typeof STORED;
 
@@ -158,5 +163,6 @@ export function withStoredAnswersIf(
     'portfolio:holdings': wrap('portfolio:holdings'),
     'portfolio:performance': wrap('portfolio:performance'),
     'portfolio:tilt': wrap('portfolio:tilt'),
+    'health:check': wrap('health:check'),
   } as Handlers;
 }
