@@ -6,6 +6,8 @@ import type { Db } from '../db/connection';
 import { openStore, type Store } from '../db/store';
 import { createQuoteService, type QuoteService, type QuoteServiceOptions } from '../quotes/quote-service';
 import { quoteHandlers } from '../quotes/handlers';
+import { withStoredAnswersIf } from './stored-answers';
+import { createWarmUp } from './warm-up';
 import { fxHandlers } from '../quotes/fx-handlers';
 import { accountHandlers } from './accounts-service';
 import { appHandlers } from './app-service';
@@ -51,6 +53,11 @@ export interface BackendOptions {
   writeWaitMs?: number | undefined;
   /** When the on-open backup starts (backup-service.ts; tests shorten the waits). */
   dailyBackup?: DailyBackupTiming;
+  /**
+   * false: every portfolio answer computed afresh, none stored or served (stored-answers.ts): for
+   * a test that compares figures with a full replay over the same file.
+   */
+  storedAnswers?: boolean;
 }
 
 export interface Backend {
@@ -97,26 +104,32 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const backups = createBackups(context, options.dailyBackup);
+  const warmUp = createWarmUp(() => void context.snapshots.get());
   const handlers: Handlers = answerBusyAsBusy(
     guardWithBackups(
-      {
-        ...appHandlers(context),
-        ...accountHandlers(context),
-        ...settingsHandlers(context),
-        ...quoteHandlers(context),
-        ...fxHandlers(context),
-        ...transactionHandlers(context),
-        ...portfolioHandlers(context),
-        ...holdingHandlers(context),
-        ...rotationHandlers(context),
-        ...attributionHandlers(context),
-        ...signalsHandlers(context),
-        ...instrumentHandlers(context),
-        ...healthHandlers(context),
-        ...demoHandlers(context),
-        ...csvHandlers(context),
-        ...backupHandlers(context, backups),
-      },
+      withStoredAnswersIf(
+        options.storedAnswers !== false,
+        {
+          ...appHandlers(context),
+          ...accountHandlers(context),
+          ...settingsHandlers(context),
+          ...quoteHandlers(context),
+          ...fxHandlers(context),
+          ...transactionHandlers(context),
+          ...portfolioHandlers(context),
+          ...holdingHandlers(context),
+          ...rotationHandlers(context),
+          ...attributionHandlers(context),
+          ...signalsHandlers(context),
+          ...instrumentHandlers(context),
+          ...healthHandlers(context),
+          ...demoHandlers(context),
+          ...csvHandlers(context),
+          ...backupHandlers(context, backups),
+        },
+        context,
+        warmUp.wanted,
+      ),
       backups,
       store,
     ),
@@ -133,13 +146,16 @@ export function createBackend(options: BackendOptions): Backend {
     // Calls and their answers both count as activity: the on-open backup waits for a quiet moment.
     dispatch: async (name, input) => {
       backups.noteCall();
+      warmUp.callStarted();
       try {
         return await dispatch(name, input);
       } finally {
         backups.noteCall();
+        warmUp.callEnded();
       }
     },
     close: () => {
+      warmUp.dispose();
       // Background refreshes stop first: nothing may write to a closed database.
       quotes.dispose();
       store.close();

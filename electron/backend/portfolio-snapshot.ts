@@ -24,7 +24,7 @@ import type { SettingsStore } from './settings-store';
  * every screen asks for a different view of the same computation.
  */
 export function createSnapshots(
-  store: Pick<Store, 'transactions' | 'accounts' | 'instruments' | 'quotes' | 'fxRates'>,
+  store: Pick<Store, 'transactions' | 'accounts' | 'instruments' | 'quotes' | 'fxRates' | 'storedAnswers'>,
   events: EventBus,
   settings: SettingsStore,
   now: () => Date,
@@ -45,6 +45,10 @@ export function createSnapshots(
   const ledgerKey = (costMethod: string, today: string, rates: readonly FxRate[]) =>
     `${ledgerVersion}|${costMethod}|${today}|${ratesFingerprint(rates)}`;
   const cache = new Map<string, Snapshot>();
+  // What each snapshot was computed from, for an answer stored from it (stored-answers.ts): the
+  // data generation read before any of its data, so a write made meanwhile (by another process:
+  // this cache hears only this one's events) leaves the label older, never newer, than the data.
+  const labels = new WeakMap<Snapshot, SnapshotLabel>();
   // The rows as the store returns them (by date, then id) and their replay, with its checkpoints:
   // an edit patches the rows and replays from its date (ledger-resume.ts) instead of reading and
   // replaying every transaction.
@@ -62,7 +66,8 @@ export function createSnapshots(
     return quotes.closes(symbol, '0000-01-01', to ?? '9999-12-31');
   }
 
-  function build(asOf: string | undefined): Snapshot {
+  function build(asOf: string | undefined): { snapshot: Snapshot; label: SnapshotLabel } {
+    const generation = store.storedAnswers.generation();
     const current = settings.get();
     const today = localDay(now());
     const rates = fxRates.all();
@@ -115,7 +120,7 @@ export function createSnapshots(
       targetWeights: current.targetWeights ?? undefined,
     });
     replayed = { key, rows, accounts: accountRows, ledger };
-    return {
+    const snapshot: Snapshot = {
       result,
       closes,
       sleeveOf: sleeveClassifier(overrides),
@@ -126,18 +131,31 @@ export function createSnapshots(
       transactions: rows,
       tradeRates: tradeRatesOf(rows, accountCurrency),
     };
+    return { snapshot, label: { generation, day: today, settings: JSON.stringify(current) } };
+  }
+
+  const cacheKey = (asOf: string | undefined) => `${version}|${asOf ?? ''}|${JSON.stringify(settings.get())}`;
+  function get(asOf?: string): Snapshot {
+    const key = cacheKey(asOf);
+    let snapshot = cache.get(key);
+    if (!snapshot) {
+      const built = build(asOf);
+      snapshot = built.snapshot;
+      labels.set(snapshot, built.label);
+      if (cache.size >= 4) cache.clear();
+      cache.set(key, snapshot);
+    }
+    return snapshot;
   }
 
   return {
-    get(asOf?: string): Snapshot {
-      const key = `${version}|${asOf ?? ''}|${JSON.stringify(settings.get())}`;
-      let snapshot = cache.get(key);
-      if (!snapshot) {
-        snapshot = build(asOf);
-        if (cache.size >= 4) cache.clear();
-        cache.set(key, snapshot);
-      }
-      return snapshot;
+    get,
+    /** What the snapshot `get(asOf)` answers was computed from (building it when none is cached). */
+    label: (asOf?: string): SnapshotLabel => labels.get(get(asOf)) as SnapshotLabel,
+    /** The label of the snapshot `get(asOf)` would answer now, if it is cached; never builds. */
+    cachedLabel(asOf?: string): SnapshotLabel | undefined {
+      const snapshot = cache.get(cacheKey(asOf));
+      return snapshot && labels.get(snapshot);
     },
     /** Closes of any symbol, held or not (benchmarks, rotation pairs). */
     history,
@@ -206,6 +224,13 @@ export function createSnapshots(
 }
 
 export type Snapshots = ReturnType<typeof createSnapshots>;
+
+/** The data generation, local day and settings (as JSON) a snapshot was computed from. */
+export interface SnapshotLabel {
+  generation: number;
+  day: string;
+  settings: string;
+}
 
 function ratesFingerprint(rates: readonly FxRate[]): string {
   let newest = '';

@@ -83,6 +83,8 @@ describe('edits at scale', () => {
       mode: 'browser',
       runtime: 'vitest',
       now: () => new Date(`${today}T12:00:00.000Z`),
+      // The full replay's figures, not the answers the backend above stored for the same data.
+      storedAnswers: false,
     });
     opened.push(fresh);
     expect(incremental).toEqual(await figures(fresh));

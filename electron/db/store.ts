@@ -30,6 +30,7 @@ import { createInstrumentsRepo } from './instruments-repo';
 import { createQuotesRepo, type QuotesRepo } from './quotes-repo';
 import { createRefreshLogRepo } from './refresh-log-repo';
 import { createSettingsRepo } from './settings-repo';
+import { createStoredAnswersRepo } from './stored-answers-repo';
 import { openSideConnection } from './side-connection';
 import { createSummaryRepo } from './summary-repo';
 import { createTransactionsRepo } from './transactions-repo';
@@ -43,6 +44,7 @@ export type FxRatesRepo = ReturnType<typeof createFxRatesRepo>;
 export type InstrumentsRepo = ReturnType<typeof createInstrumentsRepo>;
 export type RefreshLogRepo = ReturnType<typeof createRefreshLogRepo>;
 export type SettingsRepo = ReturnType<typeof createSettingsRepo>;
+export type StoredAnswersRepo = ReturnType<typeof createStoredAnswersRepo>;
 export type SummaryRepo = ReturnType<typeof createSummaryRepo>;
 export type TransactionsRepo = ReturnType<typeof createTransactionsRepo>;
 export type { ImportWriter, QuotesRepo };
@@ -70,6 +72,8 @@ export interface Store {
   readonly refreshLog: RefreshLogRepo;
   /** Settings as key → JSON text; electron/backend/settings-store.ts gives them their types. */
   readonly settings: SettingsRepo;
+  /** The data generation and the answers kept under it (migration 0008). */
+  readonly storedAnswers: StoredAnswersRepo;
   readonly summary: SummaryRepo;
   readonly transactions: TransactionsRepo;
   /**
@@ -113,6 +117,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     quotes: createQuotesRepo(db),
     refreshLog: createRefreshLogRepo(db),
     settings: createSettingsRepo(db),
+    storedAnswers: createStoredAnswersRepo(db),
     summary: createSummaryRepo(db),
     transactions: createTransactionsRepo(db),
     write: (work) =>
