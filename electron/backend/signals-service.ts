@@ -2,6 +2,7 @@ import type { CallOutput, Handlers, ParsedInput } from '../../shared/api/contrac
 import { ApiError } from '../../shared/api/errors';
 import type { Bar, CloseSeries } from '../../shared/domain/bar';
 import { SLEEVE_LABELS, SLEEVES, type Sleeve } from '../../shared/domain/sleeve';
+import { indexOfDayOnOrBefore, lowerBound } from '../../shared/engine/bars';
 import { addDays, dayFromNumber, dayToNumber } from '../../shared/engine/dates';
 import { signals, type SignalMember } from '../../shared/engine/signals';
 import { portfolioBars } from '../../shared/view/rotation-subjects';
@@ -14,12 +15,19 @@ const DEFAULT_SIGNAL_DAYS = 30;
 // one row per day as history does), without reading every held symbol's closes again (most of a
 // cold portfolio:signals at 600,000 bars).
 const barsOfSeries = new WeakMap<CloseSeries, Bar[]>();
+// Held symbols share trading days: a few thousand distinct days across 600,000 bars.
+const dayTexts = new Map<number, string>();
+function dayText(n: number): string {
+  let text = dayTexts.get(n);
+  if (text === undefined) dayTexts.set(n, (text = dayFromNumber(n)));
+  return text;
+}
 
 /** A series' closes as bars, to `end` (inclusive) when given. */
 export function seriesBars(series: CloseSeries, end?: string): Bar[] {
   let bars = barsOfSeries.get(series);
   if (!bars) {
-    bars = Array.from(series.days, (day, i) => ({ day: dayFromNumber(day), close: series.closes[i]! }));
+    bars = Array.from(series.days, (day, i) => ({ day: dayText(day), close: series.closes[i]! }));
     barsOfSeries.set(series, bars);
   }
   if (end === undefined) return bars;
@@ -74,11 +82,14 @@ export function signalsHandlers({ snapshots, settings, events }: BackendContext)
       if (bars !== null) members.push({ label: `${SLEEVE_LABELS[sleeve]} (sleeve)`, kind: 'sleeve', bars });
     }
     // Holdings held at some point of the window; each symbol once across accounts.
+    // The window's days are one stretch of the ascending valuation days: looked at alone.
+    const [first, past] = [lowerBound(series.days, start), indexOfDayOnOrBefore(series.days, end) + 1];
     const held = new Set(
       series.holdings
-        .filter((h) =>
-          h.values.some((v, t) => v > 0 && (series.days[t] as string) >= start && (series.days[t] as string) <= end),
-        )
+        .filter((h) => {
+          for (let t = first; t < past; t++) if ((h.values[t] as number) > 0) return true;
+          return false;
+        })
         .map((h) => h.symbol),
     );
     for (const symbol of [...held].sort()) {
