@@ -1,7 +1,9 @@
-import type { Handlers } from '../../shared/api/contract';
+import type { CallOutput, Handlers, ParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import type { Bar, CloseSeries } from '../../shared/domain/bar';
 import { SLEEVE_LABELS, SLEEVES, type Sleeve } from '../../shared/domain/sleeve';
-import { addDays } from '../../shared/engine/dates';
+import { indexOfDayOnOrBefore, lowerBound } from '../../shared/engine/bars';
+import { addDays, dayFromNumber, dayToNumber } from '../../shared/engine/dates';
 import { signals, type SignalMember } from '../../shared/engine/signals';
 import { portfolioBars } from '../../shared/view/rotation-subjects';
 import type { BackendContext } from './backend-context';
@@ -9,60 +11,112 @@ import type { BackendContext } from './backend-context';
 /** Days before `to` the list covers when no `from` is given. */
 const DEFAULT_SIGNAL_DAYS = 30;
 
-/** `portfolio:signals`: computed from the cache on each call, so it is current after every refresh. */
-export function signalsHandlers({ snapshots, settings }: BackendContext): Pick<Handlers, 'portfolio:signals'> {
+// The snapshot's closes as bars, once per series: the same rows quotes.closes reads (both resolve
+// one row per day as history does), without reading every held symbol's closes again (most of a
+// cold portfolio:signals at 600,000 bars).
+const barsOfSeries = new WeakMap<CloseSeries, Bar[]>();
+// Held symbols share trading days: a few thousand distinct days across 600,000 bars.
+const dayTexts = new Map<number, string>();
+function dayText(n: number): string {
+  let text = dayTexts.get(n);
+  if (text === undefined) dayTexts.set(n, (text = dayFromNumber(n)));
+  return text;
+}
+
+/** A series' closes as bars, to `end` (inclusive) when given. */
+export function seriesBars(series: CloseSeries, end?: string): Bar[] {
+  let bars = barsOfSeries.get(series);
+  if (!bars) {
+    bars = Array.from(series.days, (day, i) => ({ day: dayText(day), close: series.closes[i]! }));
+    barsOfSeries.set(series, bars);
+  }
+  if (end === undefined) return bars;
+  const last = dayToNumber(end);
+  let n = series.days.length;
+  while (n > 0 && series.days[n - 1]! > last) n--;
+  return n === bars.length ? bars : bars.slice(0, n);
+}
+
+/**
+ * `portfolio:signals`: worked out from the cache and kept until the data or the settings change
+ * (data:changed), so it is current after every refresh and the Rotation screen's calls that queue
+ * behind it are not held up again.
+ */
+export function signalsHandlers({ snapshots, settings, events }: BackendContext): Pick<Handlers, 'portfolio:signals'> {
+  let version = 0;
+  events.subscribe((name) => {
+    if (name === 'data:changed') version++;
+  });
+  let cached: { key: string; answer: CallOutput<'portfolio:signals'> } | null = null;
   return {
-    'portfolio:signals': ({ from, to }) => {
-      const current = settings.get();
-      const { series } = snapshots.get().result;
-      const last = series.days[series.days.length - 1];
-      if (last === undefined) throw new ApiError('not_found', 'The portfolio has no history yet.');
-      const end = to ?? last;
-      const start = from ?? addDays(end, -DEFAULT_SIGNAL_DAYS);
-      if (start > end) throw new ApiError('invalid_input', `from (${start}) is after to (${end}).`);
-      const benchmark = current.benchmarkSymbol;
-      const benchmarkBars = snapshots.history(benchmark);
-      if (benchmarkBars.length === 0)
-        throw new ApiError('not_found', `There are no cached prices for the benchmark ${benchmark}.`);
-      const members: SignalMember[] = [];
-      for (const sleeve of SLEEVES) {
-        const bars = portfolioBars(series, { kind: 'sleeve', sleeve });
-        if (bars !== null) members.push({ label: `${SLEEVE_LABELS[sleeve]} (sleeve)`, kind: 'sleeve', bars });
-      }
-      // Holdings held at some point of the window; each symbol once across accounts.
-      const held = new Set(
-        series.holdings
-          .filter((h) =>
-            h.values.some((v, t) => v > 0 && (series.days[t] as string) >= start && (series.days[t] as string) <= end),
-          )
-          .map((h) => h.symbol),
-      );
-      for (const symbol of [...held].sort()) {
-        const bars = snapshots.history(symbol, end);
-        if (bars.length > 0 && symbol !== benchmark) members.push({ label: symbol, kind: 'holding', bars });
-      }
-      const target = current.targetWeights;
-      const values = Object.fromEntries(
-        SLEEVES.map((s) => [
-          s,
-          series.sleeves.find((x) => x.sleeve === s)?.values ?? new Float64Array(series.days.length),
-        ]),
-      ) as Record<Sleeve, Float64Array>;
-      return {
-        from: start,
-        to: end,
-        benchmark,
-        signals: signals({
-          from: start,
-          to: end,
-          benchmark: { symbol: benchmark, bars: benchmarkBars },
-          members,
-          drift: target === null ? null : { days: series.days, values, target },
-          labels: SLEEVE_LABELS,
-          driftBandPct: current.driftBandPct,
-          overheatPct: current.overheatPct,
-        }),
-      };
+    'portfolio:signals': (input) => {
+      const key = `${version}|${input.from ?? ''}|${input.to ?? ''}|${JSON.stringify(settings.get())}`;
+      if (cached?.key === key) return cached.answer;
+      const answer = compute(input);
+      cached = { key, answer };
+      return answer;
     },
   };
+
+  function compute({ from, to }: ParsedInput<'portfolio:signals'>): CallOutput<'portfolio:signals'> {
+    const current = settings.get();
+    const snapshot = snapshots.get();
+    const { series } = snapshot.result;
+    /** A symbol's closes to `end` (every day without one), from the snapshot when it holds them. */
+    const history = (symbol: string, end?: string): Bar[] => {
+      const held = snapshot.closes.get(symbol);
+      return held === undefined ? snapshots.history(symbol, end) : seriesBars(held, end);
+    };
+    const last = series.days[series.days.length - 1];
+    if (last === undefined) throw new ApiError('not_found', 'The portfolio has no history yet.');
+    const end = to ?? last;
+    const start = from ?? addDays(end, -DEFAULT_SIGNAL_DAYS);
+    if (start > end) throw new ApiError('invalid_input', `from (${start}) is after to (${end}).`);
+    const benchmark = current.benchmarkSymbol;
+    const benchmarkBars = history(benchmark);
+    if (benchmarkBars.length === 0)
+      throw new ApiError('not_found', `There are no cached prices for the benchmark ${benchmark}.`);
+    const members: SignalMember[] = [];
+    for (const sleeve of SLEEVES) {
+      const bars = portfolioBars(series, { kind: 'sleeve', sleeve });
+      if (bars !== null) members.push({ label: `${SLEEVE_LABELS[sleeve]} (sleeve)`, kind: 'sleeve', bars });
+    }
+    // Holdings held at some point of the window; each symbol once across accounts.
+    // The window's days are one stretch of the ascending valuation days: looked at alone.
+    const [first, past] = [lowerBound(series.days, start), indexOfDayOnOrBefore(series.days, end) + 1];
+    const held = new Set(
+      series.holdings
+        .filter((h) => {
+          for (let t = first; t < past; t++) if ((h.values[t] as number) > 0) return true;
+          return false;
+        })
+        .map((h) => h.symbol),
+    );
+    for (const symbol of [...held].sort()) {
+      const bars = history(symbol, end);
+      if (bars.length > 0 && symbol !== benchmark) members.push({ label: symbol, kind: 'holding', bars });
+    }
+    const target = current.targetWeights;
+    const values = Object.fromEntries(
+      SLEEVES.map((s) => [
+        s,
+        series.sleeves.find((x) => x.sleeve === s)?.values ?? new Float64Array(series.days.length),
+      ]),
+    ) as Record<Sleeve, Float64Array>;
+    return {
+      from: start,
+      to: end,
+      benchmark,
+      signals: signals({
+        from: start,
+        to: end,
+        benchmark: { symbol: benchmark, bars: benchmarkBars },
+        members,
+        drift: target === null ? null : { days: series.days, values, target },
+        labels: SLEEVE_LABELS,
+        driftBandPct: current.driftBandPct,
+        overheatPct: current.overheatPct,
+      }),
+    };
+  }
 }

@@ -25,6 +25,7 @@ import { closeDatabase, openDatabase, type Db, type OpenOptions } from './connec
 import { createCorporateActionsRepo } from './corporate-actions-repo';
 import { createExportRepo } from './csv-export-repo';
 import { createFxRatesRepo } from './fx-rates-repo';
+import { createHealthRepo, type HealthRepo } from './health-repo';
 import { createImportWriter, type ImportWriter } from './csv-import-repo';
 import { createInstrumentsRepo } from './instruments-repo';
 import { createQuotesRepo, type QuotesRepo } from './quotes-repo';
@@ -67,6 +68,8 @@ export interface Store {
   readonly exports: ExportRepo;
   /** Cached exchange rates, one series per pair (electron/db/fx-rates-repo.ts). */
   readonly fxRates: FxRatesRepo;
+  /** What the data-health checks read of the quotes (electron/db/health-repo.ts). */
+  readonly health: HealthRepo;
   readonly instruments: InstrumentsRepo;
   readonly quotes: QuotesRepo;
   readonly refreshLog: RefreshLogRepo;
@@ -113,6 +116,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     corporateActions: createCorporateActionsRepo(db),
     exports: createExportRepo(db),
     fxRates: createFxRatesRepo(db),
+    health: createHealthRepo(db),
     instruments: createInstrumentsRepo(db),
     quotes: createQuotesRepo(db),
     refreshLog: createRefreshLogRepo(db),

@@ -1,6 +1,7 @@
 // What a data-health check answers, and what it is given. Each check is a pure function from the
 // input to rows of one type; checks.ts lists them, so a new check is one more entry there.
 import type { FxTable } from '../fx/rate-lookup';
+import type { HealthSeries } from './health-series';
 
 /** Kinds of problem, in the order the report lists them (what breaks most figures first). */
 export const HEALTH_KINDS = [
@@ -69,8 +70,8 @@ export interface HealthInput {
   splits: readonly HealthSplit[];
   /** Series the portfolio is measured against, e.g. `{ symbol: 'SPY', role: 'benchmark' }`. */
   comparisons: readonly { symbol: string; role: string }[];
-  /** Every cached row of each symbol held, traded or compared with (absent: none cached). */
-  rows: ReadonlyMap<string, readonly HealthRow[]>;
+  /** What is cached of each symbol held, traded or compared with (absent: nothing cached). */
+  series: ReadonlyMap<string, HealthSeries>;
   /** What converting into the base currency needs; absent: nothing to convert. */
   fx?: HealthFx;
 }

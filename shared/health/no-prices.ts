@@ -1,9 +1,9 @@
 // A position held today with no price at all: valued at cost, so its moves are nowhere.
 import type { HealthCheck } from './health-problem';
 
-export const holdingsWithoutPrices: HealthCheck = ({ holdings, rows }) =>
+export const holdingsWithoutPrices: HealthCheck = ({ holdings, series }) =>
   [...holdings]
-    .filter(([symbol]) => (rows.get(symbol)?.length ?? 0) === 0)
+    .filter(([symbol]) => (series.get(symbol)?.lastDay ?? null) === null)
     .map(([symbol, accounts]) => ({
       kind: 'no_prices',
       symbol,

@@ -1,7 +1,7 @@
 // Holes in a price series: stretches of weekdays with no bar, longer than any market closure.
 import { dayFromNumber, dayToNumber } from '../engine/dates';
 import type { HealthCheck, HealthProblem } from './health-problem';
-import { resolveRows } from './resolve-rows';
+import { NO_SERIES } from './health-series';
 
 /**
  * Weekdays without a bar between two bars, more than which is a gap: the longest US closures
@@ -43,11 +43,12 @@ function symbolsOf(input: Parameters<HealthCheck>[0]): Map<string, string[]> {
 /** One row per symbol: how many gaps, and the longest. */
 export const priceGaps: HealthCheck = (input) =>
   [...symbolsOf(input)].flatMap(([symbol, accounts]): HealthProblem[] => {
-    const bars = resolveRows(input.rows.get(symbol) ?? []);
     const gaps: { from: string; to: string; missing: number }[] = [];
-    for (let i = 1; i < bars.length; i++) {
-      const missing = weekdaysBetween(bars[i - 1]!.day, bars[i]!.day);
-      if (missing > GAP_WEEKDAYS) gaps.push({ from: bars[i - 1]!.day, to: bars[i]!.day, missing });
+    // Only days far apart can hold a gap (health-series.ts): counting weekdays between every
+    // pair of bars was a tenth of health:check at scale.
+    for (const [from, to] of (input.series.get(symbol) ?? NO_SERIES).farApart) {
+      const missing = weekdaysBetween(from, to);
+      if (missing > GAP_WEEKDAYS) gaps.push({ from, to, missing });
     }
     if (gaps.length === 0) return [];
     const longest = gaps.reduce((a, b) => (b.missing > a.missing ? b : a));

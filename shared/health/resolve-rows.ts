@@ -5,8 +5,8 @@ import type { HealthRow } from './health-problem';
 /** One write of bars: a source at one fetch time (a file import, one refresh's answer). */
 export const loadOf = (row: HealthRow): string => `${row.source}|${row.fetchedAt}`;
 
-// Five checks resolve the same symbol's rows: once per rows array (a third of a second of
-// health:check at 600,000 bars). Keyed weakly, so it lives as long as the input it came from.
+// Worked out once per rows array (it was a third of a second of health:check at 600,000 bars when
+// five checks each resolved every row). Keyed weakly, so it lives as long as the input it came from.
 const resolved = new WeakMap<readonly HealthRow[], readonly HealthRow[]>();
 
 /** One row per day, ascending, chosen as history chooses (quotes/merge.ts). Shared: do not change it. */

@@ -1,8 +1,10 @@
 // Prices already in the cache from two loads on different split scales (written before the
 // import refused such files, or typed): where the loads meet, the closes differ by a split factor.
 import { factorText, findScaleJump, likelySplit, priceText } from '../quotes/scale-seam';
+import { oneRowPerDay } from '../quotes/merge';
 import type { HealthCheck, HealthInput, HealthProblem, HealthRow } from './health-problem';
-import { loadOf, resolveRows } from './resolve-rows';
+import { NO_SERIES, seriesFromRows, type HealthSeries } from './health-series';
+import { loadOf } from './resolve-rows';
 
 function symbolsOf(input: HealthInput): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -21,19 +23,21 @@ interface Found {
 
 /** The first place two loads of one symbol disagree by a split factor (the rule of scale-seam.ts). */
 export function firstScaleJump(rows: readonly HealthRow[]): Found | null {
-  const shown = resolveRows(rows);
-  const shownByDay = new Map(shown.map((row) => [row.day, row]));
+  return scaleJumpIn(seriesFromRows(rows));
+}
+
+/** The same over a series' facts: only days several loads cover and where loads meet can jump. */
+function scaleJumpIn({ overlaps, seams }: HealthSeries): Found | null {
+  const shownByDay = new Map(oneRowPerDay(overlaps).map((row) => [row.day, row]));
   // A day two loads both have: their closes must agree.
-  for (const row of rows) {
+  for (const row of overlaps) {
     const winner = shownByDay.get(row.day)!;
     if (loadOf(row) === loadOf(winner)) continue;
     const factor = likelySplit(row.close / winner.close, true);
     if (factor) return { day: row.day, earlier: row, later: winner, factor };
   }
   // Where the shown series passes from one load to the next.
-  for (let i = 1; i < shown.length; i++) {
-    const [a, b] = [shown[i - 1]!, shown[i]!];
-    if (loadOf(a) === loadOf(b)) continue;
+  for (const [a, b] of seams) {
     const jump = findScaleJump([a], [b]);
     if (jump) return { day: b.day, earlier: a, later: b, factor: jump.factor };
   }
@@ -42,7 +46,7 @@ export function firstScaleJump(rows: readonly HealthRow[]): Found | null {
 
 export const scaleJumps: HealthCheck = (input) =>
   [...symbolsOf(input)].flatMap(([symbol, accounts]): HealthProblem[] => {
-    const found = firstScaleJump(input.rows.get(symbol) ?? []);
+    const found = scaleJumpIn(input.series.get(symbol) ?? NO_SERIES);
     if (found === null) return [];
     const { earlier, later, factor } = found;
     const ratio = factorText(factor);

@@ -1,12 +1,11 @@
 // A benchmark or comparison series whose prices stop before the portfolio's do.
 import type { HealthCheck, HealthProblem } from './health-problem';
-import { resolveRows } from './resolve-rows';
 
-export const seriesEndsEarly: HealthCheck = ({ comparisons, rows, portfolioLastDay }) =>
+export const seriesEndsEarly: HealthCheck = ({ comparisons, series, portfolioLastDay }) =>
   portfolioLastDay === null
     ? []
     : comparisons.flatMap(({ symbol, role }): HealthProblem[] => {
-        const last = resolveRows(rows.get(symbol) ?? []).at(-1)?.day ?? null;
+        const last = series.get(symbol)?.lastDay ?? null;
         if (last !== null && last >= portfolioLastDay) return [];
         const fix = `Refresh quotes for ${symbol} or import a file that reaches ${portfolioLastDay}, or choose another ${role} in Settings.`;
         return [

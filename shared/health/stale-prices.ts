@@ -1,6 +1,5 @@
 // A held symbol whose prices stopped while the rest of the portfolio's went on.
 import type { HealthCheck } from './health-problem';
-import { resolveRows } from './resolve-rows';
 import { CURRENT_FOR_DAYS, daysBetween } from './staleness';
 
 /**
@@ -9,11 +8,11 @@ import { CURRENT_FOR_DAYS, daysBetween } from './staleness';
  * 2019 data) says how old it is on the dashboard ("as of … — N days old"); this row is for the
  * symbol that stopped (delisted, renamed, a refresh that keeps failing) while the others went on.
  */
-export const stalePrices: HealthCheck = ({ holdings, rows, today, comparisons }) => {
+export const stalePrices: HealthCheck = ({ holdings, series, today, comparisons }) => {
   const last = new Map<string, string>();
   for (const symbol of [...holdings.keys(), ...comparisons.map((c) => c.symbol)]) {
-    const day = resolveRows(rows.get(symbol) ?? []).at(-1)?.day;
-    if (day !== undefined) last.set(symbol, day);
+    const day = series.get(symbol)?.lastDay ?? null;
+    if (day !== null) last.set(symbol, day);
   }
   const newest = [...last.values()].reduce((max, day) => (day > max ? day : max), '');
   const reference = newest !== '' && newest < today ? newest : today;

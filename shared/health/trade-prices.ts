@@ -2,7 +2,6 @@
 // another scale (before a split the ledger does not know), a wrong symbol, a typo.
 import { factorText, likelySplit, priceText as price } from '../quotes/scale-seam';
 import type { HealthCheck, HealthProblem } from './health-problem';
-import { resolveRows } from './resolve-rows';
 
 /** A trade price is far when it is more than this factor below the day's low or above its high. */
 export const TRADE_RANGE_FACTOR = 1.5;
@@ -12,17 +11,10 @@ export const TRADE_RANGE_FACTOR = 1.5;
  * the trade (the closes are split-adjusted, and a trade before a recorded split traded at the old
  * scale). The day's range is low to high, or the close alone when the bar has no range.
  */
-export const tradePrices: HealthCheck = ({ trades, splits, rows }) => {
-  const days = new Map<string, Map<string, { low: number; high: number }>>();
+export const tradePrices: HealthCheck = ({ trades, splits, series }) => {
   const rangeOn = (symbol: string, day: string) => {
-    let bySymbol = days.get(symbol);
-    if (!bySymbol) {
-      bySymbol = new Map(
-        resolveRows(rows.get(symbol) ?? []).map((r) => [r.day, { low: r.low ?? r.close, high: r.high ?? r.close }]),
-      );
-      days.set(symbol, bySymbol);
-    }
-    return bySymbol.get(day);
+    const r = series.get(symbol)?.shownOn.get(day);
+    return r && { low: r.low ?? r.close, high: r.high ?? r.close };
   };
   const splitDays = new Map<string, Map<string, number>>();
   for (const split of splits) {

@@ -1,7 +1,11 @@
 import type { HealthInput, HealthRow } from '../health-problem';
+import { seriesFromRows } from '../health-series';
 
-/** An input with nothing in it, and what a test changes. */
-export function healthInput(over: Partial<HealthInput> = {}): HealthInput {
+/** An input with nothing in it, and what a test changes; `rows` are each symbol's cached rows. */
+export function healthInput({
+  rows,
+  ...over
+}: Partial<HealthInput> & { rows?: ReadonlyMap<string, readonly HealthRow[]> } = {}): HealthInput {
   return {
     today: '2019-02-25',
     portfolioLastDay: '2019-02-22',
@@ -9,8 +13,10 @@ export function healthInput(over: Partial<HealthInput> = {}): HealthInput {
     trades: [],
     splits: [],
     comparisons: [],
-    rows: new Map(),
+    series: new Map(),
     ...over,
+    // After `over`: a test that spreads another input and gives rows means these rows.
+    ...(rows && { series: new Map([...rows].map(([symbol, symbolRows]) => [symbol, seriesFromRows(symbolRows)])) }),
   };
 }
 
