@@ -19,7 +19,19 @@ export const leftOutSchema = z.strictObject({
   count: z.number().int(),
 });
 
-export const holdingsInput = z.strictObject({ asOf: daySchema.optional(), account: z.string().max(80).optional() });
+/**
+ * Which position rows the holdings answer carries (totals, cash and currencies always): `all` (the
+ * default) open and closed, `open` without the closed list, `none` neither. At 2,000 positions
+ * the rows are 1.7 MB of JSON: a screen asks only for the rows it draws.
+ */
+export const HOLDINGS_POSITIONS = ['all', 'open', 'none'] as const;
+export type HoldingsPositions = (typeof HOLDINGS_POSITIONS)[number];
+
+export const holdingsInput = z.strictObject({
+  asOf: daySchema.optional(),
+  account: z.string().max(80).optional(),
+  positions: z.enum(HOLDINGS_POSITIONS).optional(),
+});
 
 export const holdingRow = z.strictObject({
   account: z.string(),

@@ -1,14 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../shared/api/contract';
+import type { HoldingsPositions } from '../../../shared/api/portfolio-schemas';
 import { useClient } from './client-context';
 import { queryKeys } from './query-keys';
 
-/** Positions valued on the last cached close, optionally for one account. */
-export function useHoldings(account?: string) {
+/**
+ * Positions valued on the last cached close, optionally for one account; `positions`: the rows a
+ * screen draws (the dashboard draws totals only, and 2,000 rows are 1.7 MB).
+ */
+export function useHoldings(positions: HoldingsPositions, account?: string) {
   const client = useClient();
   return useQuery({
-    queryKey: queryKeys.holdings(account),
-    queryFn: () => client.call('portfolio:holdings', account ? { account } : {}),
+    queryKey: queryKeys.holdings(positions, account),
+    queryFn: () => client.call('portfolio:holdings', account ? { positions, account } : { positions }),
     placeholderData: (previous) => previous,
   });
 }

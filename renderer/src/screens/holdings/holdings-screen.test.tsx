@@ -63,7 +63,7 @@ describe('HoldingsScreen', () => {
     await screen.findByText('8 positions valued on', { exact: false });
     await user.selectOptions(screen.getByLabelText('Account'), 'IRA');
     await screen.findByText('4 positions valued on', { exact: false });
-    expect(client.callsTo('portfolio:holdings')).toContainEqual({ account: 'IRA' });
+    expect(client.callsTo('portfolio:holdings')).toContainEqual({ account: 'IRA', positions: 'open' });
     const toggle = screen.getByRole('button', { name: /Financials/ });
     await user.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -144,7 +144,7 @@ describe('HoldingsScreen', () => {
     const user = userEvent.setup();
     const client = fakeClient({
       'accounts:list': () => accounts,
-      'portfolio:holdings': () => {
+      'portfolio:holdings': (input: CallInput<'portfolio:holdings'>) => {
         const view = holdingsOutput([holding('AAPL', { marketValue: '1200' })]);
         // XLK: bought for 1,000, sold for 1,250.50 (250.50 realized) with 12.25 of dividends = 262.75 earned.
         view.closed = [
@@ -162,6 +162,8 @@ describe('HoldingsScreen', () => {
           },
         ];
         view.totals = { ...view.totals, realizedPl: '250.5', dividends: '12.25' };
+        // As the backend: the closed list only when asked for.
+        if (input.positions !== 'all') view.closed = [];
         return view;
       },
     });
@@ -169,8 +171,11 @@ describe('HoldingsScreen', () => {
     expect((await screen.findByTestId('holdings-realized')).textContent).toBe('+$250.50');
     expect(screen.getByTestId('holdings-dividends').textContent).toBe('$12.25');
     expect(screen.queryByTestId('closed-table')).toBeNull();
+    // The open rows alone until the box is ticked: at 2,000 positions the closed list is 200 KB.
+    expect(client.callsTo('portfolio:holdings')).toEqual([{ positions: 'open' }]);
     await user.click(screen.getByRole('checkbox', { name: 'Include closed' }));
-    const row = screen.getByTestId('closed-Brokerage-XLK');
+    const row = await screen.findByTestId('closed-Brokerage-XLK');
+    expect(client.callsTo('portfolio:holdings')).toEqual([{ positions: 'open' }, { positions: 'all' }]);
     expect(Array.from(row.querySelectorAll('td')).map((td) => td.textContent)).toEqual([
       'Brokerage',
       '+$250.50',
