@@ -64,6 +64,16 @@ describe('portfolio:holdings, rows asked for and answers kept', () => {
     expect(none).toEqual({ ...all, rows: [], closed: [] });
     // Cash: 10,000 − 1,000 − 250 + 300; the totals count the closed position's realized P&L.
     expect(none.totals).toMatchObject({ cash: '9050', realizedPl: '50', costBasis: '1000' });
+    // AAPL has no quotes: its sleeve counts it at cost, all of the invested total.
+    expect(all.sleeves).toEqual([
+      expect.objectContaining({
+        sleeve: all.rows[0]?.sleeve,
+        positions: 1,
+        marketValue: '1000',
+        costBasis: '1000',
+        weightPct: 100,
+      }),
+    ]);
     const account = await holdings({ account: 'Brokerage', positions: 'open' });
     expect(account.rows).toEqual(all.rows);
   });

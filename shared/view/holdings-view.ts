@@ -2,10 +2,10 @@
 // sorted within their group. Money sums stay exact (decimal strings in, decimal strings out), and a
 // subtotal, like every total, adds only amounts converted to the base currency.
 import type { z } from 'zod';
-import type { holdingRow } from '../api/portfolio-schemas';
+import type { holdingRow, sleeveSubtotalSchema } from '../api/portfolio-schemas';
 import { SLEEVES, type Sleeve } from '../domain/sleeve';
 import { Decimal } from '../engine/decimal';
-import { leftOut, type LeftOut } from './left-out';
+import { leftOut } from './left-out';
 
 export type HoldingRow = z.output<typeof holdingRow>;
 
@@ -42,18 +42,7 @@ export interface HoldingSort {
 }
 
 /** A sleeve's sums in the base currency; `leftOut` lists its positions without a rate. */
-export interface SleeveSubtotal {
-  sleeve: Sleeve;
-  positions: number;
-  marketValue: string;
-  costBasis: string;
-  unrealizedPl: string;
-  realizedPl: string;
-  weightPct: number;
-  /** Null when no position in the sleeve has a day change. */
-  dayChange: number | null;
-  leftOut: LeftOut[];
-}
+export type SleeveSubtotal = z.output<typeof sleeveSubtotalSchema>;
 
 export type HoldingLine =
   | { kind: 'group'; key: string; subtotal: SleeveSubtotal; collapsed: boolean }
@@ -154,9 +143,15 @@ export interface SleeveGroup {
 
 /**
  * The rows by sleeve, in the sleeves' fixed order (empty ones left out), each with its subtotal:
- * apart from the sort, so that sorting a column does not add up every sleeve again.
+ * apart from the sort, so that sorting a column does not add up every sleeve again. `subtotals`:
+ * those the holdings answer carries, when `rows` are all of its rows (no search narrows them).
  */
-export function sleeveGroups(rows: readonly HoldingRow[], baseCurrency: string): SleeveGroup[] {
+export function sleeveGroups(
+  rows: readonly HoldingRow[],
+  baseCurrency: string,
+  subtotals?: readonly SleeveSubtotal[],
+): SleeveGroup[] {
+  const given = new Map(subtotals?.map((s) => [s.sleeve, s]));
   const bySleeve = new Map<Sleeve, HoldingRow[]>();
   for (const row of rows) {
     const list = bySleeve.get(row.sleeve);
@@ -165,7 +160,8 @@ export function sleeveGroups(rows: readonly HoldingRow[], baseCurrency: string):
   }
   return SLEEVES.flatMap((sleeve) => {
     const members = bySleeve.get(sleeve);
-    return members ? [{ sleeve, rows: members, subtotal: sleeveSubtotal(sleeve, members, baseCurrency) }] : [];
+    if (!members) return [];
+    return [{ sleeve, rows: members, subtotal: given.get(sleeve) ?? sleeveSubtotal(sleeve, members, baseCurrency) }];
   });
 }
 

@@ -104,6 +104,31 @@ describe('HoldingsScreen', () => {
     expect(subtotal?.textContent?.replace(/\D/g, '')).toBe('120000');
   });
 
+  it('heads the sleeves with the answer’s own subtotals, and adds up its own for the rows a search leaves', async () => {
+    const user = userEvent.setup();
+    const rows = [
+      holding('XLF', { sleeve: 'financials', marketValue: '100' }),
+      holding('JPM', { sleeve: 'financials', marketValue: '250' }),
+    ];
+    const client = fakeClient({
+      'accounts:list': () => accounts,
+      'portfolio:holdings': () => {
+        const view = holdingsOutput(rows);
+        // Not the rows' sum: shows that the heading takes the answer's figure as it is.
+        view.sleeves = view.sleeves.map((s) => ({ ...s, marketValue: '9999' }));
+        return view;
+      },
+    });
+    renderWithClient(<HoldingsScreen />, client);
+    const subtotal = () => document.querySelector('[data-col="subtotal-value"]')?.textContent?.replace(/\D/g, '');
+    await screen.findByText('2 positions valued on', { exact: false });
+    expect(subtotal()).toBe('999900');
+    // JPM alone: its own 250, added up here.
+    await user.type(screen.getByLabelText('Symbol or name'), 'JPM');
+    await screen.findByText('1 position valued on', { exact: false });
+    expect(subtotal()).toBe('25000');
+  });
+
   it('shows a EUR position’s value in dollars and its currency effect, and names a missing rate', async () => {
     const rows = [
       holding('BAS.DE', {

@@ -42,7 +42,11 @@ export function HoldingsScreen() {
   );
   const currency = data?.baseCurrency ?? 'USD';
   // Subtotals follow the rows (data, search), the order the sort: a sort click adds nothing up again.
-  const groups = useMemo(() => sleeveGroups(rows, currency), [rows, currency]);
+  // Unsearched, the headings are the answer's own subtotals (added up once, in the backend).
+  const groups = useMemo(
+    () => sleeveGroups(rows, currency, data && rows.length === data.rows.length ? data.sleeves : undefined),
+    [rows, currency, data],
+  );
   const lines = useMemo(() => groupLines(groups, sort, collapsed), [groups, sort, collapsed]);
   const notes = data ? [...leftOutNotes(data.totals.leftOut, currency, HOLDINGS_TOTALS), ...data.notes] : [];
 
