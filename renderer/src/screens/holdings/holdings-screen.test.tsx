@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../../shared/api/contract';
 import { fakeClient } from '../../test-support/fake-client';
 import { holding, holdingsOutput, manyHoldings } from '../../test-support/fixtures';
 import { renderWithClient, stubLayout } from '../../test-support/render';
+import { useDataChangedInvalidation } from '../../api/hooks';
 import { HoldingsScreen } from './holdings-screen';
 
 beforeAll(() => stubLayout());
@@ -102,6 +104,35 @@ describe('HoldingsScreen', () => {
     // The only group is "other": its subtotal is AAPL's 1,200, and it says EUR is not in it.
     const subtotal = screen.getByText('without EUR').closest('td');
     expect(subtotal?.textContent?.replace(/\D/g, '')).toBe('120000');
+  });
+
+  it('shows its answer again on a second visit without asking, and asks again once the data changed', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient({
+      'accounts:list': () => accounts,
+      'portfolio:holdings': () => holdingsOutput(manyHoldings(3)),
+    });
+    function Visits() {
+      useDataChangedInvalidation();
+      const [shown, setShown] = useState(true);
+      return (
+        <>
+          <button type="button" onClick={() => setShown((s) => !s)}>
+            away and back
+          </button>
+          {shown && <HoldingsScreen />}
+        </>
+      );
+    }
+    renderWithClient(<Visits />, client);
+    await screen.findByText('3 positions valued on', { exact: false });
+    const away = screen.getByRole('button', { name: 'away and back' });
+    await user.click(away);
+    await user.click(away);
+    await screen.findByText('3 positions valued on', { exact: false });
+    expect(client.callsTo('portfolio:holdings')).toHaveLength(1);
+    client.emit('data:changed', { scope: 'transactions' });
+    await waitFor(() => expect(client.callsTo('portfolio:holdings')).toHaveLength(2));
   });
 
   it('heads the sleeves with the answer’s own subtotals, and adds up its own for the rows a search leaves', async () => {
