@@ -93,6 +93,11 @@ describe('TransactionsScreen', () => {
     const table = screen.getByLabelText('Transactions, scrollable');
     // Deep in the list (rows 600 and on: the page at offset 600).
     act(() => table.scrollTo({ top: 600 * 40 }));
+    // As a browser: the scroll is told on a later frame, not inside scrollTo.
+    table.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+      if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top;
+      setTimeout(() => this.dispatchEvent(new Event('scroll')), 16);
+    } as Element['scrollTo'];
     await waitFor(() =>
       expect(client.callsTo('transactions:list')).toContainEqual(expect.objectContaining({ offset: 600 })),
     );

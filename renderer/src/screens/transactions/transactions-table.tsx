@@ -69,8 +69,14 @@ export function TransactionsTable({ query, total, onSort, onEdit, onDelete, targ
   const pages = useTransactionPages(query, topFor === sortKey ? pageNumbers : [0]);
 
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-    setTopFor(sortKey);
+    const element = scroller.current;
+    if (!element || element.scrollTop === 0) return setTopFor(sortKey);
+    // A browser says it has scrolled on its next frame, and the virtualizer reads the old
+    // position until then: the pages on screen are asked for once it has.
+    const scrolled = () => setTopFor(sortKey);
+    element.addEventListener('scroll', scrolled, { once: true });
+    element.scrollTo({ top: 0 });
+    return () => element.removeEventListener('scroll', scrolled);
   }, [sortKey]);
 
   // Bring the target into view: ask where it stands in this order, scroll there, and once its row
