@@ -25,10 +25,11 @@ const ORDER: Record<TransactionSort, { key: string; blank: string | null }> = {
   note: { key: 't.note COLLATE NOCASE', blank: null },
 };
 
-function orderBy(sort: TransactionSort, dir: 'asc' | 'desc'): string {
+function orderBy(sort: TransactionSort, dir: 'asc' | 'desc', scan: boolean): string {
   const { key, blank } = ORDER[sort];
   const d = dir === 'asc' ? 'ASC' : 'DESC';
-  if (sort === 'date') return `t.date ${d}, t.id ${d}`;
+  // `+t.date` keeps SQLite from walking the date index for the order (see pageIdsSql).
+  if (sort === 'date') return `${scan ? '+' : ''}t.date ${d}, t.id ${d}`;
   return `${blank ? `${blank} IS NULL, ` : ''}${key} ${d}, t.date ${d}, t.id ${d}`;
 }
 
@@ -67,6 +68,19 @@ function where(query: TransactionPageQuery): { sql: string; params: Record<strin
     params,
     needsAccounts: search !== undefined && search !== '',
   };
+}
+
+/**
+ * The ids matching the query, in its order. A search reads every row's text, so the table is
+ * read straight through and the matches sorted: walking the date index in order instead reads
+ * 50,000 rows one lookup at a time, about twice as slow (issue 20's search, 30 ms against 15).
+ * Without a search, the newest-first list reads the index and sorts nothing.
+ */
+export function pageIdsSql(query: TransactionPageQuery): { sql: string; params: Record<string, string> } {
+  const filter = where(query);
+  const join = filter.needsAccounts || query.sort === 'account' ? ' JOIN accounts a ON a.id = t.account_id' : '';
+  const order = orderBy(query.sort, query.dir, filter.needsAccounts);
+  return { sql: `SELECT t.id FROM transactions t${join} ${filter.sql} ORDER BY ${order}`, params: filter.params };
 }
 
 export function createTransactionsRepo(db: Db) {
@@ -112,13 +126,11 @@ export function createTransactionsRepo(db: Db) {
       orders.clear();
       ordersStamp = stamp;
     }
-    const filter = where(query);
-    const join = filter.needsAccounts || query.sort === 'account' ? ' JOIN accounts a ON a.id = t.account_id' : '';
-    const sql = `SELECT t.id FROM transactions t${join} ${filter.sql} ORDER BY ${orderBy(query.sort, query.dir)}`;
-    const key = `${sql}|${JSON.stringify(filter.params)}`;
+    const { sql, params } = pageIdsSql(query);
+    const key = `${sql}|${JSON.stringify(params)}`;
     let ids = orders.get(key);
     if (!ids) {
-      ids = Float64Array.from(prepared(sql).pluck().all(filter.params) as number[]);
+      ids = Float64Array.from(prepared(sql).pluck().all(params) as number[]);
       // A few orders at once (the table's current one, and the one before a sort click).
       if (orders.size >= 4) orders.clear();
       orders.set(key, ids);

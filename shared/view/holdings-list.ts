@@ -8,6 +8,7 @@ import { Decimal } from '../engine/decimal';
 import type { Position } from '../engine/ledger';
 import type { Mark } from '../engine/positions';
 import { positionInBase, toBase } from './base-values';
+import { sleeveGroups } from './holdings-view';
 import { leftOut } from './left-out';
 import { positionKey, positionReturn, recordsByPosition } from './position-return';
 import { baseContextOf, type Snapshot } from './snapshot';
@@ -112,6 +113,7 @@ export function holdingsView(snapshot: Snapshot, account: string | undefined): H
     asOf,
     baseCurrency: base,
     rows,
+    sleeves: sleeveGroups(rows, base).map((g) => g.subtotal),
     closed,
     cash: balances.map((c) => ({
       account: c.account,

@@ -1,14 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../shared/api/contract';
+import type { HoldingsPositions } from '../../../shared/api/portfolio-schemas';
 import { useClient } from './client-context';
 import { queryKeys } from './query-keys';
 
-/** Positions valued on the last cached close, optionally for one account. */
-export function useHoldings(account?: string) {
+/**
+ * How long an answer is shown again without asking (Holdings after Rotation, back and forth):
+ * every write, refresh and settings change, and the backend's data:changed, refetch it at once
+ * whatever its age, so this only spares asking again about what is known not to have changed. At
+ * 2,000 positions the answer is 1.5 MB that the screen would wait for before it counts as ready.
+ */
+export const HOLDINGS_FRESH_MS = 30_000;
+
+/**
+ * Positions valued on the last cached close, optionally for one account; `positions`: the rows a
+ * screen draws (the dashboard draws totals only, and 2,000 rows are 1.7 MB).
+ */
+export function useHoldings(positions: HoldingsPositions, account?: string) {
   const client = useClient();
   return useQuery({
-    queryKey: queryKeys.holdings(account),
-    queryFn: () => client.call('portfolio:holdings', account ? { account } : {}),
+    queryKey: queryKeys.holdings(positions, account),
+    queryFn: () => client.call('portfolio:holdings', account ? { positions, account } : { positions }),
+    staleTime: HOLDINGS_FRESH_MS,
     placeholderData: (previous) => previous,
   });
 }

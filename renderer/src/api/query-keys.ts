@@ -1,4 +1,5 @@
 import type { CallInput } from '../../../shared/api/contract';
+import type { HoldingsPositions } from '../../../shared/api/portfolio-schemas';
 
 // Every cache key in one place, so invalidation after a write cannot miss a screen.
 export const queryKeys = {
@@ -16,7 +17,8 @@ export const queryKeys = {
   fx: ['fx'] as const,
   fxPairs: ['fx', 'pairs'] as const,
   fxCurrencies: ['fx', 'currencies'] as const,
-  holdings: (account?: string) => ['portfolio', 'holdings', account ?? null] as const,
+  holdings: (positions: HoldingsPositions, account?: string) =>
+    ['portfolio', 'holdings', account ?? null, positions] as const,
   performance: (input: CallInput<'portfolio:performance'>) => ['portfolio', 'performance', input] as const,
   tilt: ['portfolio', 'tilt'] as const,
   holding: (symbol: string, account?: string) => ['portfolio', 'holding', symbol, account ?? null] as const,

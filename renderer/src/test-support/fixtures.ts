@@ -1,7 +1,7 @@
 import type { HoldingsOutput, TiltOutput } from '../../../shared/api/portfolio-schemas';
 import type { AppSettings } from '../../../shared/api/settings-schemas';
 import { SLEEVES } from '../../../shared/domain/sleeve';
-import type { HoldingBaseField, HoldingRow } from '../../../shared/view/holdings-view';
+import { sleeveGroups, type HoldingBaseField, type HoldingRow } from '../../../shared/view/holdings-view';
 
 export function holding(symbol: string, over: Partial<HoldingRow> = {}): HoldingRow {
   const own: Omit<HoldingRow, HoldingBaseField> = {
@@ -50,6 +50,7 @@ export function holdingsOutput(rows: HoldingRow[]): HoldingsOutput {
     asOf: '2024-05-01',
     baseCurrency: 'USD',
     rows,
+    sleeves: sleeveGroups(rows, 'USD').map((g) => g.subtotal),
     closed: [],
     cash: [],
     currencies: [],

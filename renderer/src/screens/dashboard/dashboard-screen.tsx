@@ -13,7 +13,8 @@ import './dashboard.css';
 
 export function DashboardScreen() {
   const summary = usePortfolioSummary();
-  const holdings = useHoldings();
+  // Its cards draw the totals and the currencies, not the positions.
+  const holdings = useHoldings('none');
   return (
     <Screen title="Dashboard" className="dashboard">
       {summary.isPending && (

@@ -7,6 +7,7 @@ import { fakeClient } from '../../test-support/fake-client';
 import { holding, holdingsOutput, tilt } from '../../test-support/fixtures';
 import { renderWithClient, stubLayout } from '../../test-support/render';
 import { Figures, PerformanceCard } from './performance-card';
+import { DashboardScreen } from './dashboard-screen';
 import { FirstRun } from './first-run';
 
 beforeAll(() => stubLayout());
@@ -215,6 +216,24 @@ describe('Dashboard figures', () => {
     expect(screen.getByTestId('twr').textContent).toBe('—');
     expect(screen.getByTestId('xirr').textContent).toBe('—');
     expect(screen.queryByTestId('skeleton')).toBeNull();
+  });
+});
+
+describe('Dashboard screen', () => {
+  it('asks for the holdings without their rows: its cards draw the totals (2,000 rows are 1.7 MB)', async () => {
+    const client = fakeClient({
+      'portfolio:summary': () => ({ accounts: 1, instruments: 1, transactions: 2, quoteBars: 10, isEmpty: false }),
+      'portfolio:holdings': () => {
+        const view = holdingsOutput([]);
+        view.totals = { ...view.totals, total: '12345.6' };
+        return view;
+      },
+      'portfolio:performance': () => performance,
+      'portfolio:tilt': () => tilt,
+    });
+    renderWithClient(<DashboardScreen />, client);
+    expect((await screen.findByTestId('total-value')).textContent).toBe('$12,345.60');
+    expect(client.callsTo('portfolio:holdings')).toEqual([{ positions: 'none' }]);
   });
 });
 

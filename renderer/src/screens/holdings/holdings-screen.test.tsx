@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../../../shared/api/contract';
 import { fakeClient } from '../../test-support/fake-client';
 import { holding, holdingsOutput, manyHoldings } from '../../test-support/fixtures';
 import { renderWithClient, stubLayout } from '../../test-support/render';
+import { useDataChangedInvalidation } from '../../api/hooks';
 import { HoldingsScreen } from './holdings-screen';
 
 beforeAll(() => stubLayout());
@@ -63,7 +65,7 @@ describe('HoldingsScreen', () => {
     await screen.findByText('8 positions valued on', { exact: false });
     await user.selectOptions(screen.getByLabelText('Account'), 'IRA');
     await screen.findByText('4 positions valued on', { exact: false });
-    expect(client.callsTo('portfolio:holdings')).toContainEqual({ account: 'IRA' });
+    expect(client.callsTo('portfolio:holdings')).toContainEqual({ account: 'IRA', positions: 'open' });
     const toggle = screen.getByRole('button', { name: /Financials/ });
     await user.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -102,6 +104,60 @@ describe('HoldingsScreen', () => {
     // The only group is "other": its subtotal is AAPL's 1,200, and it says EUR is not in it.
     const subtotal = screen.getByText('without EUR').closest('td');
     expect(subtotal?.textContent?.replace(/\D/g, '')).toBe('120000');
+  });
+
+  it('shows its answer again on a second visit without asking, and asks again once the data changed', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient({
+      'accounts:list': () => accounts,
+      'portfolio:holdings': () => holdingsOutput(manyHoldings(3)),
+    });
+    function Visits() {
+      useDataChangedInvalidation();
+      const [shown, setShown] = useState(true);
+      return (
+        <>
+          <button type="button" onClick={() => setShown((s) => !s)}>
+            away and back
+          </button>
+          {shown && <HoldingsScreen />}
+        </>
+      );
+    }
+    renderWithClient(<Visits />, client);
+    await screen.findByText('3 positions valued on', { exact: false });
+    const away = screen.getByRole('button', { name: 'away and back' });
+    await user.click(away);
+    await user.click(away);
+    await screen.findByText('3 positions valued on', { exact: false });
+    expect(client.callsTo('portfolio:holdings')).toHaveLength(1);
+    client.emit('data:changed', { scope: 'transactions' });
+    await waitFor(() => expect(client.callsTo('portfolio:holdings')).toHaveLength(2));
+  });
+
+  it('heads the sleeves with the answer’s own subtotals, and adds up its own for the rows a search leaves', async () => {
+    const user = userEvent.setup();
+    const rows = [
+      holding('XLF', { sleeve: 'financials', marketValue: '100' }),
+      holding('JPM', { sleeve: 'financials', marketValue: '250' }),
+    ];
+    const client = fakeClient({
+      'accounts:list': () => accounts,
+      'portfolio:holdings': () => {
+        const view = holdingsOutput(rows);
+        // Not the rows' sum: shows that the heading takes the answer's figure as it is.
+        view.sleeves = view.sleeves.map((s) => ({ ...s, marketValue: '9999' }));
+        return view;
+      },
+    });
+    renderWithClient(<HoldingsScreen />, client);
+    const subtotal = () => document.querySelector('[data-col="subtotal-value"]')?.textContent?.replace(/\D/g, '');
+    await screen.findByText('2 positions valued on', { exact: false });
+    expect(subtotal()).toBe('999900');
+    // JPM alone: its own 250, added up here.
+    await user.type(screen.getByLabelText('Symbol or name'), 'JPM');
+    await screen.findByText('1 position valued on', { exact: false });
+    expect(subtotal()).toBe('25000');
   });
 
   it('shows a EUR position’s value in dollars and its currency effect, and names a missing rate', async () => {
@@ -144,7 +200,7 @@ describe('HoldingsScreen', () => {
     const user = userEvent.setup();
     const client = fakeClient({
       'accounts:list': () => accounts,
-      'portfolio:holdings': () => {
+      'portfolio:holdings': (input: CallInput<'portfolio:holdings'>) => {
         const view = holdingsOutput([holding('AAPL', { marketValue: '1200' })]);
         // XLK: bought for 1,000, sold for 1,250.50 (250.50 realized) with 12.25 of dividends = 262.75 earned.
         view.closed = [
@@ -162,6 +218,8 @@ describe('HoldingsScreen', () => {
           },
         ];
         view.totals = { ...view.totals, realizedPl: '250.5', dividends: '12.25' };
+        // As the backend: the closed list only when asked for.
+        if (input.positions !== 'all') view.closed = [];
         return view;
       },
     });
@@ -169,8 +227,11 @@ describe('HoldingsScreen', () => {
     expect((await screen.findByTestId('holdings-realized')).textContent).toBe('+$250.50');
     expect(screen.getByTestId('holdings-dividends').textContent).toBe('$12.25');
     expect(screen.queryByTestId('closed-table')).toBeNull();
+    // The open rows alone until the box is ticked: at 2,000 positions the closed list is 200 KB.
+    expect(client.callsTo('portfolio:holdings')).toEqual([{ positions: 'open' }]);
     await user.click(screen.getByRole('checkbox', { name: 'Include closed' }));
-    const row = screen.getByTestId('closed-Brokerage-XLK');
+    const row = await screen.findByTestId('closed-Brokerage-XLK');
+    expect(client.callsTo('portfolio:holdings')).toEqual([{ positions: 'open' }, { positions: 'all' }]);
     expect(Array.from(row.querySelectorAll('td')).map((td) => td.textContent)).toEqual([
       'Brokerage',
       '+$250.50',

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Sleeve } from '../../../../shared/domain/sleeve';
-import { holdingLines, type HoldingSort, type HoldingSortKey } from '../../../../shared/view/holdings-view';
+import { groupLines, sleeveGroups, type HoldingSort, type HoldingSortKey } from '../../../../shared/view/holdings-view';
 import { useAccounts } from '../../api/hooks';
 import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
@@ -22,7 +22,7 @@ export function HoldingsScreen() {
   const [includeClosed, setIncludeClosed] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<Sleeve>>(new Set());
   const accounts = useAccounts();
-  const holdings = useHoldings(account || undefined);
+  const holdings = useHoldings(includeClosed ? 'all' : 'open', account || undefined);
   const query = useDeferredValue(search.trim().toUpperCase());
 
   const data = holdings.data;
@@ -41,7 +41,13 @@ export function HoldingsScreen() {
     [data, query],
   );
   const currency = data?.baseCurrency ?? 'USD';
-  const lines = useMemo(() => holdingLines(rows, sort, currency, collapsed), [rows, sort, currency, collapsed]);
+  // Subtotals follow the rows (data, search), the order the sort: a sort click adds nothing up again.
+  // Unsearched, the headings are the answer's own subtotals (added up once, in the backend).
+  const groups = useMemo(
+    () => sleeveGroups(rows, currency, data && rows.length === data.rows.length ? data.sleeves : undefined),
+    [rows, currency, data],
+  );
+  const lines = useMemo(() => groupLines(groups, sort, collapsed), [groups, sort, collapsed]);
   const notes = data ? [...leftOutNotes(data.totals.leftOut, currency, HOLDINGS_TOTALS), ...data.notes] : [];
 
   function onSort(key: HoldingSortKey) {
@@ -165,7 +171,10 @@ export function HoldingsScreen() {
           <HoldingsTable lines={lines} currency={currency} sort={sort} onSort={onSort} onToggle={onToggle} />
         </>
       )}
-      {data && includeClosed && <ClosedPositions rows={closed} searched={query !== ''} />}
+      {/* The answer before the box was ticked (shown while the one with the closed list loads) has none. */}
+      {data && includeClosed && !holdings.isPlaceholderData && (
+        <ClosedPositions rows={closed} searched={query !== ''} />
+      )}
       {data && data.cash.length > 0 && (
         <section className="card compact" aria-labelledby="cash-title">
           <h2 id="cash-title">Cash</h2>

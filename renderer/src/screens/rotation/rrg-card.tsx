@@ -38,7 +38,7 @@ export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly strin
   const [speedMs, setSpeedMs] = useState(500);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [highlight, setHighlight] = useState<string | null>(null);
-  const holdings = useHoldings();
+  const holdings = useHoldings('open');
   const chosenBenchmark = benchmark ?? defaultBenchmark;
 
   const subjects = useMemo<Subject[]>(() => {

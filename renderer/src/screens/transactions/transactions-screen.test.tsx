@@ -85,6 +85,31 @@ function ledger(count: number) {
 }
 
 describe('TransactionsScreen', () => {
+  it('asks a new search for its first rows only, not for the page at the old scroll position', async () => {
+    const user = userEvent.setup();
+    const { client } = ledger(1000);
+    renderWithClient(<TransactionsScreen />, client);
+    await screen.findByText('1,000 of 1,000 transactions');
+    const table = screen.getByLabelText('Transactions, scrollable');
+    // Deep in the list (rows 600 and on: the page at offset 600).
+    act(() => table.scrollTo({ top: 600 * 40 }));
+    // As a browser: the scroll is told on a later frame, not inside scrollTo.
+    table.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+      if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top;
+      setTimeout(() => this.dispatchEvent(new Event('scroll')), 16);
+    } as Element['scrollTo'];
+    await waitFor(() =>
+      expect(client.callsTo('transactions:list')).toContainEqual(expect.objectContaining({ offset: 600 })),
+    );
+    await user.type(screen.getByLabelText('Search'), 'd');
+    await waitFor(() =>
+      expect(client.callsTo('transactions:list')).toContainEqual(expect.objectContaining({ search: 'd', offset: 0 })),
+    );
+    await waitFor(() => expect(table.scrollTop).toBe(0));
+    const searched = client.callsTo('transactions:list').filter((q) => (q as { search?: string }).search === 'd');
+    expect(searched.map((q) => (q as { offset: number }).offset)).toEqual([0]);
+  });
+
   it('scrolls to a row added far down, highlights it, focuses its Edit button and says what it was', async () => {
     const user = userEvent.setup();
     const { client } = ledger(400);

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TransactionRow, TransactionSort } from '../../../../shared/api/transaction-schemas';
 import {
   TRANSACTION_PAGE_ROWS,
@@ -60,12 +60,23 @@ export function TransactionsTable({ query, total, onSort, onEdit, onDelete, targ
   const firstPage = Math.floor((items[0]?.index ?? 0) / TRANSACTION_PAGE_ROWS);
   const lastPage = Math.floor((items.at(-1)?.index ?? 0) / TRANSACTION_PAGE_ROWS);
   const pageNumbers = Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i);
-  const pages = useTransactionPages(query, pageNumbers);
   const sortKey = JSON.stringify(query);
+  // The filter and sort the table has been scrolled to the top for. A new one starts at its first
+  // row: until the scroll is back there, its pages are asked for from the top, not at the old
+  // scroll position (a page nobody would see, which the backend's one worker would read first and
+  // the first page wait behind: a search at 50,000 rows, issue 20).
+  const [topFor, setTopFor] = useState(sortKey);
+  const pages = useTransactionPages(query, topFor === sortKey ? pageNumbers : [0]);
 
-  // A new filter or sort starts at its first row.
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+    const element = scroller.current;
+    if (!element || element.scrollTop === 0) return setTopFor(sortKey);
+    // A browser says it has scrolled on its next frame, and the virtualizer reads the old
+    // position until then: the pages on screen are asked for once it has.
+    const scrolled = () => setTopFor(sortKey);
+    element.addEventListener('scroll', scrolled, { once: true });
+    element.scrollTo({ top: 0 });
+    return () => element.removeEventListener('scroll', scrolled);
   }, [sortKey]);
 
   // Bring the target into view: ask where it stands in this order, scroll there, and once its row
