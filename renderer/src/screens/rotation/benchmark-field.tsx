@@ -37,7 +37,7 @@ export function BenchmarkField({
     if (benchmarkText(parsed.value) !== current) onChange(parsed.value);
   };
   return (
-    <div className="field">
+    <div className="field benchmark-field">
       <label htmlFor={id}>Against</label>
       <input
         id={id}
