@@ -49,6 +49,9 @@ async function ratios(page: Page): Promise<Record<string, number>> {
 test('steps the graph through Oct 31 – Nov 14, 2016: financials and small caps move right, tech left', async ({
   page,
 }, info) => {
+  // Three RRG histories, a scrub, play, an axe scan and every holding at once: past 60 s when
+  // the machine is shared (it timed out so before this test changed too).
+  test.slow();
   const app = new AppShell(page);
   await app.open(host.url);
   await app.loadDemo();
