@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AppShell } from './support/app-shell';
 import { RotationPage } from './support/screen-pages';
+import { closeOn, signed } from './support/quote-files';
 import { startHost, type StartedHost } from './support/web-host';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
@@ -15,19 +16,6 @@ test.afterEach(async () => {
   await host.stop();
   fs.rmSync(host.dataDir, { recursive: true, force: true });
 });
-
-/** A day's close read straight from the data files the demo loads (column 5 of Yahoo's CSV). */
-function closeOn(symbol: string, day: string): number {
-  const file = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'quotes', `${symbol}.csv`);
-  const line = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${day},`));
-  if (!line) throw new Error(`${symbol} has no close on ${day}`);
-  return Number(line.split(',')[4]);
-}
-
-const signed = (pct: number) => `${pct > 0 ? '+' : ''}${pct.toFixed(1)}%`;
 
 test('rotation: a typed window, its statistics, and the window restored from the hash after a reload', async ({
   page,

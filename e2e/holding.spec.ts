@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppShell, money } from './support/app-shell';
 import { expectNoAxeViolations } from './support/axe';
 import { layoutFaults } from './support/layout-check';
+import { closeOn, signed } from './support/quote-files';
 import { startHost, type StartedHost } from './support/web-host';
 
 // A holding's page, opened from its symbol on the Holdings screen (demo portfolio): its figures
@@ -77,7 +78,12 @@ test('MSFT’s page from the holdings table: shares, value, return, lots, trades
   await expect(trades).toHaveCount(2);
   await expect(trades.first()).toContainText('Dec 24, 2018');
   await expect(page.getByTestId('holding-health')).toContainText('No problems found in MSFT');
-  await expect(page.getByRole('img', { name: /MSFT daily closes, with 2 buys and 0 sells marked/ })).toBeVisible();
+  // The whole history, every close of it: fitting ten years into the chart is not taken for a zoom.
+  await expect(
+    page.getByRole('img', { name: 'MSFT daily closes, Dec 31, 2008 – Feb 22, 2019, with 2 buys and 0 sells marked' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('holding-span')).toHaveText('Dec 31, 2008 – Feb 22, 2019');
+  await expect(page).toHaveURL(/#\/holding\/MSFT\?account=Brokerage$/);
   await expect(page.getByRole('img', { name: /Relative strength of MSFT against SPY and XLK/ })).toBeVisible();
 
   await expectNoAxeViolations(page);
@@ -124,4 +130,68 @@ test('GS’s page lists the lot its sale closed, with the gain worked out from t
   await toCent(5, cost);
   await toCent(6, proceeds - cost);
   await expectNoAxeViolations(page);
+});
+
+test('a window on MSFT’s page: its figures, kept in the hash beside the account, restored after a reload', async ({
+  page,
+}, info) => {
+  const app = new AppShell(page);
+  await app.open(host.url);
+  await app.loadDemo();
+  await app.go('Holdings');
+  await page.getByTestId('holding-Brokerage-MSFT').getByRole('link', { name: 'MSFT' }).click();
+  await expect(page).toHaveURL(/#\/holding\/MSFT\?account=Brokerage$/);
+  const windowForm = page.getByRole('form', { name: 'From–to window' });
+  await windowForm.getByLabel('From', { exact: true }).fill('2016-10-31');
+  await windowForm.getByLabel('To', { exact: true }).fill('2016-11-14');
+  await windowForm.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/#\/holding\/MSFT\?account=Brokerage&from=2016-10-31&to=2016-11-14$/);
+
+  // The figures beside the chart, worked out here from the CSV files: MSFT's move over the two
+  // weeks, and against SPY (the benchmark) and XLK (its sleeve's index).
+  const change = (symbol: string) => closeOn(symbol, '2016-11-14') / closeOn(symbol, '2016-10-31');
+  const expectWindow = async () => {
+    await expect(page.getByTestId('holding-span')).toHaveText('Oct 31 – Nov 14, 2016');
+    await expect(page.getByTestId('holding-window-change')).toHaveText(signed((change('MSFT') - 1) * 100));
+    await expect(page.getByTestId('holding-window-vs-SPY')).toHaveText(
+      signed((change('MSFT') / change('SPY') - 1) * 100),
+    );
+    await expect(page.getByTestId('holding-window-vs-XLK')).toHaveText(
+      signed((change('MSFT') / change('XLK') - 1) * 100),
+    );
+    await expect(
+      page.getByRole('img', { name: /MSFT daily closes, Oct 31 – Nov 14, 2016, with 0 buys/ }),
+    ).toBeVisible();
+  };
+  await expectWindow();
+  await expect(page.getByText('100 on the window’s first common day (Oct 31 – Nov 14, 2016)')).toBeVisible();
+
+  // A restart (here: a reload) brings back both the account and the window.
+  await page.reload();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'MSFT · Microsoft Corporation in Brokerage' }),
+  ).toBeVisible();
+  await expectWindow();
+  await expect(windowForm.getByLabel('From', { exact: true })).toHaveValue('2016-10-31');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await settled(page);
+    await page.screenshot({ path: info.outputPath(`holding-window-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectNoAxeViolations(page);
+
+  // Moving between accounts keeps the window.
+  await page.getByRole('link', { name: 'All accounts' }).click();
+  await expect(page).toHaveURL(/#\/holding\/MSFT\?from=2016-10-31&to=2016-11-14$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'MSFT · Microsoft Corporation' })).toBeVisible();
+  await expectWindow();
+  await page.getByTestId('holding-positions').getByRole('link', { name: 'Brokerage' }).click();
+  await expect(page).toHaveURL(/#\/holding\/MSFT\?from=2016-10-31&to=2016-11-14&account=Brokerage$/);
+  await expectWindow();
+
+  // A preset replaces the days and keeps the account.
+  await page.getByRole('radio', { name: '1Y' }).check();
+  await expect(page).toHaveURL(/#\/holding\/MSFT\?account=Brokerage&range=1Y$/);
+  await expect(page.getByTestId('holding-span')).not.toHaveText('Oct 31 – Nov 14, 2016');
 });

@@ -133,6 +133,8 @@ for (const viewport of SIZES) {
       await page.getByTestId('holding-Brokerage-MSFT').getByRole('link', { name: 'MSFT' }).click();
       await expect(page.getByTestId('holding-quantity')).toBeVisible();
       await expect(page.getByText(/^2 transactions, newest first$/)).toBeVisible();
+      // Its window control and the figures beside the chart (the whole history until one is chosen).
+      await expect(page.getByTestId('holding-span')).toHaveText('Dec 31, 2008 – Feb 22, 2019');
       await checkAndShoot(page, 'holding', size, info);
     });
   });

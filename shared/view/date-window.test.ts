@@ -6,7 +6,7 @@ import {
   presetRange,
   windowFromQuery,
   windowLabel,
-  windowToQuery,
+  windowQueryChanges,
 } from './date-window';
 
 const span = { from: '2008-01-02', to: '2022-06-30' };
@@ -83,9 +83,13 @@ describe('parseDay and parseWindow', () => {
 describe('the hash query', () => {
   it('round-trips custom days and presets', () => {
     expect(windowFromQuery('?from=2016-10-31&to=2016-11-14')).toEqual({ from: '2016-10-31', to: '2016-11-14' });
-    expect(windowToQuery({ from: '2016-10-31', to: '2016-11-14' })).toBe('from=2016-10-31&to=2016-11-14');
+    expect(windowQueryChanges({ from: '2016-10-31', to: '2016-11-14' })).toEqual({
+      from: '2016-10-31',
+      to: '2016-11-14',
+      range: null,
+    });
     expect(windowFromQuery('range=3y')).toEqual({ preset: '3Y' });
-    expect(windowToQuery({ preset: 'ALL' })).toBe('range=ALL');
+    expect(windowQueryChanges({ preset: 'ALL' })).toEqual({ from: null, to: null, range: 'ALL' });
   });
 
   it('ignores what does not parse rather than failing', () => {

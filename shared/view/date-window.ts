@@ -3,6 +3,7 @@
 // span, parsing typed dates and the hash's query, the label beside the statistics); the renderer's
 // date-window control and hook are thin over it.
 import { addDays, addMonths, isDay } from '../engine/dates';
+import { parseQuery } from './hash-query';
 
 export const WINDOW_PRESETS = ['1D', '1M', '3M', 'YTD', '1Y', '3Y', '5Y', 'ALL'] as const;
 export type WindowPreset = (typeof WINDOW_PRESETS)[number];
@@ -92,12 +93,7 @@ export function parseWindow(
  * screen's default rather than failing).
  */
 export function windowFromQuery(query: string): DateWindow | null {
-  // Read by hand: shared/ has no DOM (URLSearchParams), and the values are plain days and words.
-  const params = new Map<string, string>();
-  for (const pair of query.replace(/^\?/, '').split('&')) {
-    const at = pair.indexOf('=');
-    if (at > 0) params.set(pair.slice(0, at), pair.slice(at + 1));
-  }
+  const params = new Map(parseQuery(query).reverse()); // reversed: the first of a repeated key wins
   const from = params.get('from') ?? null;
   const to = params.get('to') ?? null;
   if (from !== null && to !== null) return isDay(from) && isDay(to) && from <= to ? { from, to } : null;
@@ -105,8 +101,11 @@ export function windowFromQuery(query: string): DateWindow | null {
   return range && (WINDOW_PRESETS as readonly string[]).includes(range) ? { preset: range as WindowPreset } : null;
 }
 
-export function windowToQuery(window: DateWindow): string {
-  return isCustom(window) ? `from=${window.from}&to=${window.to}` : `range=${window.preset}`;
+/** The window's keys for updateQuery: the other form's keys removed, the rest of the query kept. */
+export function windowQueryChanges(window: DateWindow): Record<string, string | null> {
+  return isCustom(window)
+    ? { from: window.from, to: window.to, range: null }
+    : { from: null, to: null, range: window.preset };
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

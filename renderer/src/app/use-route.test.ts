@@ -13,3 +13,19 @@ describe('a holding’s route', () => {
     expect(holdingOfHash('#/holding/')).toBeNull();
   });
 });
+
+describe('a holding’s route beside the date window', () => {
+  it('reads the account whatever the order of the keys, and ignores keys it does not know', () => {
+    const brokerage = { symbol: 'MSFT', account: 'Brokerage' };
+    expect(holdingOfHash('#/holding/MSFT?account=Brokerage&from=2016-10-31&to=2016-11-14')).toEqual(brokerage);
+    expect(holdingOfHash('#/holding/MSFT?from=2016-10-31&to=2016-11-14&account=Brokerage')).toEqual(brokerage);
+    expect(holdingOfHash('#/holding/MSFT?range=3Y&zzz=1')).toEqual({ symbol: 'MSFT' });
+    // A malformed window is the window's problem: the account still reads.
+    expect(holdingOfHash('#/holding/MSFT?from=2016-02-30&account=Brokerage')).toEqual(brokerage);
+  });
+  it('changes the account and keeps the window', () => {
+    const keep = 'from=2016-10-31&account=Brokerage&to=2016-11-14';
+    expect(holdingHref('MSFT', 'Old IRA', keep)).toBe('#/holding/MSFT?from=2016-10-31&account=Old%20IRA&to=2016-11-14');
+    expect(holdingHref('MSFT', undefined, keep)).toBe('#/holding/MSFT?from=2016-10-31&to=2016-11-14');
+  });
+});

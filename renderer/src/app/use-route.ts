@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { queryValue, updateQuery } from '../../../shared/view/hash-query';
 
 export const ROUTES = [
   { id: 'dashboard', label: 'Dashboard' },
@@ -24,17 +25,22 @@ function current(): ScreenId {
   return ROUTES.some((r) => r.id === id) ? (id as RouteId) : 'dashboard';
 }
 
-/** The link to a holding's page, for every place a symbol is shown. */
-export function holdingHref(symbol: string, account?: string): string {
-  return `#/holding/${encodeURIComponent(symbol)}${account === undefined ? '' : `?account=${encodeURIComponent(account)}`}`;
+/**
+ * The link to a holding's page, for every place a symbol is shown. `keep` is a query to carry over
+ * (the page's own, so moving between accounts keeps the date window); its account is replaced.
+ */
+export function holdingHref(symbol: string, account?: string, keep = ''): string {
+  const query = updateQuery(keep, { account: account ?? null });
+  return `#/holding/${encodeURIComponent(symbol)}${query === '' ? '' : `?${query}`}`;
 }
 
-/** The holding the hash names, or null. */
+/** The holding the hash names, or null; its query may hold other keys too (the date window). */
 export function holdingOfHash(hash: string): { symbol: string; account?: string } | null {
-  const match = /^#\/?holding\/([^?]+)(?:\?account=(.*))?$/.exec(hash);
+  const match = /^#\/?holding\/([^?]+)(?:\?(.*))?$/.exec(hash);
   if (!match) return null;
   const symbol = decodeURIComponent(match[1] as string);
-  return match[2] === undefined ? { symbol } : { symbol, account: decodeURIComponent(match[2]) };
+  const account = queryValue(match[2] ?? '', 'account');
+  return account === undefined ? { symbol } : { symbol, account };
 }
 
 /** Hash routes: they work the same under app:// and in browser mode, and survive a reload. */

@@ -73,6 +73,10 @@ export function Chart({ series, label, height = 360, paneLabels, paneStretch, on
       timeScale: {
         borderColor: readChartTheme().grid,
         lockVisibleTimeRangeOnResize: true,
+        // The fitted view must hold every day given: at the default 0.5 px a bar, ten years of
+        // closes overflow a 700 px chart, fitContent shows only the last seven, and that cut
+        // reads as a zoom (onVisibleDaysChange) that would narrow the screen's window by itself.
+        minBarSpacing: 0.05,
         tickMarkFormatter: tickMark,
       },
       crosshair: { mode: 0 },

@@ -118,4 +118,22 @@ describe('DateWindowControl with useDateWindow', () => {
       to: '2016-11-14',
     });
   });
+
+  it('shares the query with a holding’s account: each keeps the other', async () => {
+    window.location.hash = '#/holding/MSFT?from=2016-02-30&account=Old%20IRA&to=2016-11-14';
+    const user = userEvent.setup();
+    render(<Screen />);
+    // A malformed window falls back to the screen's own; the account is not the window's to drop.
+    expect(screen.getByTestId('window').textContent).toBe('{"preset":"5Y"}');
+    const from = screen.getByLabelText('From');
+    const to = screen.getByLabelText('To');
+    await user.clear(from);
+    await user.type(from, '2016-10-31');
+    await user.clear(to);
+    await user.type(to, '2016-11-14');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    expect(window.location.hash).toBe('#/holding/MSFT?from=2016-10-31&account=Old%20IRA&to=2016-11-14');
+    await user.click(screen.getByRole('radio', { name: '3Y' }));
+    expect(window.location.hash).toBe('#/holding/MSFT?account=Old%20IRA&range=3Y');
+  });
 });

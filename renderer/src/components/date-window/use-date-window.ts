@@ -1,28 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { windowFromQuery, windowToQuery, type DateWindow } from '../../../../shared/view/date-window';
+import { windowFromQuery, windowQueryChanges, type DateWindow } from '../../../../shared/view/date-window';
+import { hashQuery, writeHashQuery, type HashWriteOptions } from '../../app/hash-location';
 
-/** The hash's query: `#/rotation?from=2016-10-31&to=2016-11-14` gives `from=…&to=…`. */
-function hashQuery(): string {
-  const hash = window.location.hash;
-  const at = hash.indexOf('?');
-  return at < 0 ? '' : hash.slice(at + 1);
-}
-
-function hashRoute(): string {
-  const hash = window.location.hash || '#/';
-  const at = hash.indexOf('?');
-  return at < 0 ? hash : hash.slice(0, at);
-}
-
-export interface SetWindowOptions {
-  /** Replace the history entry rather than add one: zooming and dragging would otherwise fill Back. */
-  replace?: boolean;
-}
+export type SetWindowOptions = HashWriteOptions;
 
 /**
- * The window a chart screen shows, kept in the URL hash so a bookmark or a restart restores it and
- * Back/Forward step through earlier windows. `fallback` is used while the hash names none; pass a
- * constant (it is read on every hash change).
+ * The window a chart screen shows, kept in the URL hash (`from=&to=` or `range=`, beside whatever
+ * else the query holds: a holding's account, the RRG's week) so a bookmark or a restart restores
+ * it and Back/Forward step through earlier windows. `fallback` is used while the hash names none;
+ * pass a constant (it is read on every hash change).
  */
 export function useDateWindow(
   fallback: DateWindow,
@@ -38,11 +24,7 @@ export function useDateWindow(
     };
   }, [fallback]);
   const set = useCallback((next: DateWindow, options: SetWindowOptions = {}) => {
-    const hash = `${hashRoute()}?${windowToQuery(next)}`;
-    if (hash !== window.location.hash) {
-      if (options.replace) window.history.replaceState(window.history.state, '', hash);
-      else window.location.hash = hash;
-    }
+    writeHashQuery(windowQueryChanges(next), options);
     setCurrent(next);
   }, []);
   return [current, set];

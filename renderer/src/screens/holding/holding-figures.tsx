@@ -39,8 +39,17 @@ function Figure({
   );
 }
 
-/** The holding's sums over its accounts, and each position's return. */
-export function HoldingFigures({ holding }: { holding: HoldingOutput }) {
+/**
+ * The holding's sums over its accounts, and each position's return; with `accountHref`, each
+ * account links to the holding in that account alone.
+ */
+export function HoldingFigures({
+  holding,
+  accountHref,
+}: {
+  holding: HoldingOutput;
+  accountHref?: ((account: string) => string) | undefined;
+}) {
   const t = holding.totals;
   const positions = [...holding.open, ...holding.closed];
   return (
@@ -118,7 +127,7 @@ export function HoldingFigures({ holding }: { holding: HoldingOutput }) {
             return (
               <tr key={p.account}>
                 <th scope="row">
-                  {p.account}
+                  {accountHref ? <a href={accountHref(p.account)}>{p.account}</a> : p.account}
                   {quantity === '0' && <span className="cell-sub">closed</span>}
                 </th>
                 <td className="num">{formatQuantity(quantity)}</td>

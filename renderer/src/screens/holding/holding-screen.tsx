@@ -1,9 +1,10 @@
 import { useHolding } from '../../api/holding-hooks';
-import { useHoldingTarget } from '../../app/use-route';
+import { useHashQuery } from '../../app/hash-location';
+import { holdingHref, useHoldingTarget } from '../../app/use-route';
 import { ErrorNote } from '../../components/error-note';
 import { Screen } from '../../components/screen';
 import { HoldingHealth, HoldingTransactions } from './holding-activity';
-import { PriceChart, RelativeChart } from './holding-charts';
+import { HoldingCharts } from './holding-charts';
 import { HoldingClosedLots, HoldingFigures, HoldingLots } from './holding-figures';
 import './holding.css';
 
@@ -23,10 +24,22 @@ export function HoldingScreen() {
 
 function HoldingPage({ symbol, account }: { symbol: string; account?: string }) {
   const holding = useHolding(symbol, account);
+  // Moving between accounts keeps the rest of the query (the date window).
+  const query = useHashQuery();
+  const accountHref = (other?: string) => holdingHref(symbol, other, query);
   const h = holding.data;
   const title = `${symbol}${h?.name ? ` · ${h.name}` : ''}${account === undefined ? '' : ` in ${account}`}`;
   return (
-    <Screen title={title} className="holding" actions={<a href="#/holdings">All holdings</a>}>
+    <Screen
+      title={title}
+      className="holding"
+      actions={
+        <>
+          {account !== undefined && <a href={accountHref()}>All accounts</a>}
+          <a href="#/holdings">All holdings</a>
+        </>
+      }
+    >
       {holding.isPending && (
         <section className="card" aria-busy="true">
           Working out {symbol}…
@@ -35,9 +48,8 @@ function HoldingPage({ symbol, account }: { symbol: string; account?: string }) 
       {holding.isError && <ErrorNote what={`show ${symbol}`} error={holding.error} />}
       {h && (
         <>
-          <HoldingFigures holding={h} />
-          <PriceChart holding={h} />
-          <RelativeChart holding={h} />
+          <HoldingFigures holding={h} accountHref={account === undefined ? accountHref : undefined} />
+          <HoldingCharts holding={h} />
           <div className="holding-pair">
             <HoldingLots holding={h} />
             <HoldingHealth symbol={symbol} />

@@ -26,7 +26,7 @@ export function RotationChart({
     [data, palette, averageDays],
   );
   return (
-    <div className="rotation-body">
+    <div className="chart-with-figures">
       <div className="rotation-chart">
         <div className="chart-head">
           <ChartLegend series={chart.series} />

@@ -38,7 +38,7 @@ export function RotationStats({
   // Every figure below is the backend's for exactly these days: the heading says which.
   const span = s.from && s.to ? windowLabel(s.from, s.to) : '—';
   return (
-    <aside className="rotation-stats" aria-label="Figures">
+    <aside className="rotation-stats figures-aside" aria-label="Figures">
       <h3 data-testid="rotation-span">{span}</h3>
       {data.ended.map((side) => (
         <p key={side.label} className="warn small" data-testid="rotation-ended">

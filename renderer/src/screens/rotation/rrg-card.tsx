@@ -1,39 +1,40 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Subject } from '../../../../shared/api/portfolio-schemas';
 import { SLEEVES } from '../../../../shared/domain/sleeve';
+import {
+  parseSymbols,
+  RRG_TAILS,
+  rrgFromQuery,
+  rrgQueryChanges,
+  type RrgState,
+} from '../../../../shared/view/rrg-query';
 import { rrgFrame, rrgStops } from '../../../../shared/view/rrg-view';
 import { useHoldings, useRrg } from '../../api/portfolio-hooks';
+import { hashQuery, writeHashQuery } from '../../app/hash-location';
 import { ErrorNote } from '../../components/error-note';
 import { formatDay } from '../../format/format';
 import { Segmented } from '../../components/segmented';
 import { RrgChart } from './rrg-chart';
 import { RrgScrubber } from './rrg-scrubber';
 import { RrgTable } from './rrg-table';
-import { SubjectPicker } from './subject-picker';
+import { BenchmarkField } from './benchmark-field';
 
-type Members = 'sleeves' | 'holdings' | 'both' | 'symbols';
-
-const TAILS = [4, 8, 12, 26];
-
-/** Typed symbols, "xlf, XLK rut" → XLF, XLK, RUT: once each, at most 40. */
-export function parseSymbols(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .toUpperCase()
-        .split(/[\s,;]+/)
-        .filter(Boolean),
-    ),
-  ].slice(0, 40);
+/**
+ * Every state a bookmark should bring back (week, tail, closes, benchmark, members) starts from
+ * the hash and is written back to it as it changes, replacing the history entry: stepping or
+ * playing through weeks must not fill Back. The hash is read once, on opening the screen.
+ */
+function useRrgState(): [RrgState, (changes: Partial<RrgState>) => void] {
+  const [state, setState] = useState<RrgState>(() => rrgFromQuery(hashQuery()));
+  const update = useCallback((changes: Partial<RrgState>) => {
+    setState((before) => ({ ...before, ...changes }));
+    writeHashQuery(rrgQueryChanges(changes), { replace: true });
+  }, []);
+  return [state, update];
 }
 
 export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly string[]; defaultBenchmark: Subject }) {
-  const [benchmark, setBenchmark] = useState<Subject | null>(null);
-  const [members, setMembers] = useState<Members>('sleeves');
-  const [typed, setTyped] = useState('XLF XLK RUT');
-  const [tail, setTail] = useState(8);
-  const [period, setPeriod] = useState<'weekly' | 'daily'>('weekly');
-  const [end, setEnd] = useState<string | null>(null);
+  const [{ week: end, tail, period, benchmark, members, symbols: typed }, update] = useRrgState();
   const [playing, setPlaying] = useState(false);
   const [speedMs, setSpeedMs] = useState(500);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -42,7 +43,7 @@ export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly strin
   const chosenBenchmark = benchmark ?? defaultBenchmark;
 
   const subjects = useMemo<Subject[]>(() => {
-    if (members === 'symbols') return parseSymbols(typed).map((symbol) => ({ kind: 'symbol', symbol }));
+    if (members === 'symbols') return typed.map((symbol) => ({ kind: 'symbol', symbol }));
     const sleeves: Subject[] = SLEEVES.map((sleeve) => ({ kind: 'sleeve', sleeve }));
     const held = [...new Set((holdings.data?.rows ?? []).map((r) => r.symbol))]
       .sort()
@@ -70,7 +71,7 @@ export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly strin
   );
   const colors = useMemo(() => new Map((data?.members ?? []).map((m, i) => [m.key, i])), [data]);
   const colorOf = useCallback((key: string) => colors.get(key) ?? 0, [colors]);
-  const onIndex = useCallback((i: number) => setEnd(stops[i] ?? null), [stops]);
+  const onIndex = useCallback((i: number) => update({ week: stops[i] ?? null }), [stops, update]);
   const toggle = (key: string) =>
     setHidden((before) => {
       const next = new Set(before);
@@ -87,12 +88,11 @@ export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly strin
         </p>
       </div>
       <div className="filters">
-        <SubjectPicker
+        <BenchmarkField
           id="rrg-benchmark"
-          label="Against"
           value={chosenBenchmark}
           symbols={symbols}
-          onChange={setBenchmark}
+          onChange={(next) => update({ benchmark: next })}
         />
         <Segmented
           label="Members"
@@ -103,27 +103,27 @@ export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly strin
             { value: 'symbols', label: 'Symbols' },
           ]}
           value={members}
-          onChange={setMembers}
+          onChange={(next) => update({ members: next })}
         />
         {members === 'symbols' && (
           <div className="field">
             <label htmlFor="rrg-symbols">Symbols to compare</label>
             <input
               id="rrg-symbols"
-              defaultValue={typed}
+              defaultValue={typed.join(' ')}
               placeholder="XLF XLK RUT"
               // Asked for on Enter or leaving the field, not on every key.
-              onBlur={(e) => setTyped(e.target.value)}
+              onBlur={(e) => update({ symbols: parseSymbols(e.target.value) })}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') setTyped(e.currentTarget.value);
+                if (e.key === 'Enter') update({ symbols: parseSymbols(e.currentTarget.value) });
               }}
             />
           </div>
         )}
         <div className="field">
           <label htmlFor="rrg-tail">Tail</label>
-          <select id="rrg-tail" value={tail} onChange={(e) => setTail(Number(e.target.value))}>
-            {TAILS.map((n) => (
+          <select id="rrg-tail" value={tail} onChange={(e) => update({ tail: Number(e.target.value) })}>
+            {RRG_TAILS.map((n) => (
               <option key={n} value={n}>
                 {n} {period === 'weekly' ? 'weeks' : 'days'}
               </option>
@@ -137,7 +137,7 @@ export function RrgCard({ symbols, defaultBenchmark }: { symbols: readonly strin
             { value: 'daily', label: 'Daily' },
           ]}
           value={period}
-          onChange={setPeriod}
+          onChange={(next) => update({ period: next })}
         />
       </div>
       {rrg.isError && <ErrorNote what="draw the rotation" error={rrg.error} />}
