@@ -5,16 +5,17 @@ import { SLEEVE_LABELS, SLEEVES, type Sleeve } from '../../shared/domain/sleeve'
 import { indexOfDayOnOrBefore, lowerBound } from '../../shared/engine/bars';
 import { addDays, dayFromNumber, dayToNumber } from '../../shared/engine/dates';
 import { signals, type SignalMember } from '../../shared/engine/signals';
+import type { ValueSeries } from '../../shared/engine/valuation';
 import { portfolioBars } from '../../shared/view/rotation-subjects';
 import type { BackendContext } from './backend-context';
 
 /** Days before `to` the list covers when no `from` is given. */
 const DEFAULT_SIGNAL_DAYS = 30;
 
-// The snapshot's closes as bars, once per series: the same rows quotes.closes reads (both resolve
-// one row per day as history does), without reading every held symbol's closes again (most of a
-// cold portfolio:signals at 600,000 bars).
-const barsOfSeries = new WeakMap<CloseSeries, Bar[]>();
+// The snapshot's closes as bars: the same rows quotes.closes reads (both resolve one row per day
+// as history does), without reading every held symbol's closes again (most of a cold
+// portfolio:signals at 600,000 bars). Made per call and not kept: the answer is kept instead, and
+// every held symbol's bars kept as objects were tens of MB of the backend's heap at scale.
 // Held symbols share trading days: a few thousand distinct days across 600,000 bars.
 const dayTexts = new Map<number, string>();
 function dayText(n: number): string {
@@ -25,16 +26,32 @@ function dayText(n: number): string {
 
 /** A series' closes as bars, to `end` (inclusive) when given. */
 export function seriesBars(series: CloseSeries, end?: string): Bar[] {
-  let bars = barsOfSeries.get(series);
-  if (!bars) {
-    bars = Array.from(series.days, (day, i) => ({ day: dayText(day), close: series.closes[i]! }));
-    barsOfSeries.set(series, bars);
-  }
-  if (end === undefined) return bars;
-  const last = dayToNumber(end);
   let n = series.days.length;
-  while (n > 0 && series.days[n - 1]! > last) n--;
-  return n === bars.length ? bars : bars.slice(0, n);
+  if (end !== undefined) {
+    const last = dayToNumber(end);
+    while (n > 0 && series.days[n - 1]! > last) n--;
+  }
+  return Array.from(series.days.subarray(0, n), (day, i) => ({ day: dayText(day), close: series.closes[i]! }));
+}
+
+/**
+ * The symbols held at some point of [start, end]: a value above zero on a day inside it; each
+ * symbol once across accounts. A holding worth something on the series' last day, inside the
+ * window, is held without reading its days: reading them works out and keeps the holding's daily
+ * arrays (valuation.ts), some 15 MB at scale. The window's days are one stretch of the ascending
+ * valuation days: only they are looked at.
+ */
+export function heldInWindow(series: Pick<ValueSeries, 'days' | 'holdings'>, start: string, end: string): Set<string> {
+  const last = series.days.at(-1);
+  const lastInside = last !== undefined && last >= start && last <= end;
+  const [first, past] = [lowerBound(series.days, start), indexOfDayOnOrBefore(series.days, end) + 1];
+  const held = (h: ValueSeries['holdings'][number]) => {
+    if (lastInside && h.lastValue > 0) return true;
+    const values = h.values;
+    for (let t = first; t < past; t++) if ((values[t] as number) > 0) return true;
+    return false;
+  };
+  return new Set(series.holdings.filter(held).map((h) => h.symbol));
 }
 
 /**
@@ -76,25 +93,18 @@ export function signalsHandlers({ snapshots, settings, events }: BackendContext)
     const benchmarkBars = history(benchmark);
     if (benchmarkBars.length === 0)
       throw new ApiError('not_found', `There are no cached prices for the benchmark ${benchmark}.`);
-    const members: SignalMember[] = [];
-    for (const sleeve of SLEEVES) {
-      const bars = portfolioBars(series, { kind: 'sleeve', sleeve });
-      if (bars !== null) members.push({ label: `${SLEEVE_LABELS[sleeve]} (sleeve)`, kind: 'sleeve', bars });
-    }
-    // Holdings held at some point of the window; each symbol once across accounts.
-    // The window's days are one stretch of the ascending valuation days: looked at alone.
-    const [first, past] = [lowerBound(series.days, start), indexOfDayOnOrBefore(series.days, end) + 1];
-    const held = new Set(
-      series.holdings
-        .filter((h) => {
-          for (let t = first; t < past; t++) if ((h.values[t] as number) > 0) return true;
-          return false;
-        })
-        .map((h) => h.symbol),
-    );
-    for (const symbol of [...held].sort()) {
-      const bars = history(symbol, end);
-      if (bars.length > 0 && symbol !== benchmark) members.push({ label: symbol, kind: 'holding', bars });
+    const held = heldInWindow(series, start, end);
+    // Made as signals() takes them: one holding's bars in memory at a time.
+    function* members(): Generator<SignalMember> {
+      for (const sleeve of SLEEVES) {
+        const bars = portfolioBars(series, { kind: 'sleeve', sleeve });
+        if (bars !== null) yield { label: `${SLEEVE_LABELS[sleeve]} (sleeve)`, kind: 'sleeve', bars };
+      }
+      for (const symbol of [...held].sort()) {
+        if (symbol === benchmark) continue;
+        const bars = history(symbol, end);
+        if (bars.length > 0) yield { label: symbol, kind: 'holding', bars };
+      }
     }
     const target = current.targetWeights;
     const values = Object.fromEntries(
@@ -111,7 +121,7 @@ export function signalsHandlers({ snapshots, settings, events }: BackendContext)
         from: start,
         to: end,
         benchmark: { symbol: benchmark, bars: benchmarkBars },
-        members,
+        members: members(),
         drift: target === null ? null : { days: series.days, values, target },
         labels: SLEEVE_LABELS,
         driftBandPct: current.driftBandPct,

@@ -33,6 +33,28 @@ describe('signals', () => {
     expect(list.some((s) => s.kind === 'rs_up' || s.kind === 'quadrant')).toBe(true);
   });
 
+  it('takes members from a generator one at a time, with the same signals as from an array', () => {
+    const symbols = ['RUT', 'QQQ', 'XLF', 'XLK'] as const;
+    const asArray = signals({
+      ...base,
+      members: symbols.map((label) => ({ label, kind: 'holding' as const, bars: quotes(label) })),
+    });
+    // The backend reads each holding's bars as the generator is asked for it: one at a time.
+    let pending = 0;
+    let mostPending = 0;
+    function* members() {
+      for (const label of symbols) {
+        pending++;
+        mostPending = Math.max(mostPending, pending);
+        yield { label, kind: 'holding' as const, bars: quotes(label) };
+        pending--;
+      }
+    }
+    expect(signals({ ...base, members: members() })).toEqual(asArray);
+    expect(mostPending).toBe(1);
+    expect(new Set(asArray.map((s) => s.subject))).toEqual(new Set(['RUT', 'QQQ', 'XLF', 'XLK']));
+  });
+
   it('overheated: the first close more than the threshold above its 50-day average', () => {
     // 199 days at 100, then 130 (no day before is hot): the 50-day average that day is (49·100 + 130)/50 = 100.6.
     const days = Array.from({ length: 200 }, (_, i) => addDays('2016-01-01', i));

@@ -3,7 +3,7 @@
 // overheated above its 50- or 200-day average (docs/engine.md, "Signals").
 import type { Bar } from '../domain/bar';
 import { SLEEVES, type Sleeve, type SleeveWeights } from '../domain/sleeve';
-import { addDays, dayToNumber } from './dates';
+import { dayToNumber } from './dates';
 import { newHighs, WEEK_52_DAYS } from './highs-lows';
 import { sma } from './moving-average';
 import { regimeCrossings } from './regime-crossings';
@@ -30,7 +30,11 @@ export interface SignalsInput {
   from: string;
   to: string;
   benchmark: { symbol: string; bars: readonly Bar[] };
-  members: readonly SignalMember[];
+  /**
+   * Taken one at a time and not kept: a generator can read each member's bars as it comes
+   * (a few hundred holdings' whole histories at once were tens of MB of the backend's heap).
+   */
+  members: Iterable<SignalMember>;
   /** Sleeve values by day (the portfolio's valuation) and the target, for drift. */
   drift: { days: readonly string[]; values: Record<Sleeve, ArrayLike<number>>; target: SleeveWeights } | null;
   labels: Record<Sleeve, string>;
@@ -65,27 +69,11 @@ function runStarts(bars: readonly Bar[], flags: Uint8Array, from: string, to: st
   return out;
 }
 
-/** Index of the first bar on or after `day`. */
-function firstOnOrAfter(bars: readonly Bar[], day: string): number {
-  let lo = 0;
-  let hi = bars.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((bars[mid] as Bar).day < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function highsAndLows(m: SignalMember, from: string, to: string): Signal[] {
-  if (m.bars.length === 0) return [];
+  const bars = m.bars;
+  if (bars.length === 0) return [];
   // A high needs a year of closes before it: the first weeks of a series are not 52-week highs.
-  const firstFull = dayToNumber((m.bars[0] as Bar).day) + WEEK_52_DAYS;
-  // A close's 52-week flag looks back WEEK_52_DAYS only, so bars older than that before `from`
-  // change no flag inside the window: left out, the flags are worked out over a year or so
-  // instead of a whole history for every holding (issue 20).
-  const start = firstOnOrAfter(m.bars, addDays(from, -WEEK_52_DAYS));
-  const bars = start === 0 ? m.bars : m.bars.slice(start);
+  const firstFull = dayToNumber((bars[0] as Bar).day) + WEEK_52_DAYS;
   const full = (flags: Uint8Array) =>
     flags.map((f, i) => (f && dayToNumber((bars[i] as Bar).day) >= firstFull ? 1 : 0));
   const highs = full(newHighs(bars).week52);
