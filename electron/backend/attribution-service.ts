@@ -17,12 +17,6 @@ export function attributionHandlers({ snapshots, settings }: BackendContext): Pi
   return {
     'portfolio:attribution': ({ from, to }) => {
       const current = settings.get();
-      // The whole history's valuation (cached across windows); the window is cut from it.
-      const { series } = snapshots.get().result;
-      const last = series.days[series.days.length - 1];
-      if (last === undefined) throw new ApiError('not_found', 'The portfolio has no history yet.');
-      const end = to ?? last;
-      const start = from ?? addDays(end, -DEFAULT_WINDOW_DAYS);
       const symbolOf = (sleeve: Sleeve) => sleeveIndexSymbol(current.sleeveIndexes, sleeve, current.benchmarkSymbol);
       const indexes = {} as AttributionInput['indexes'];
       for (const sleeve of SLEEVES) {
@@ -35,6 +29,13 @@ export function attributionHandlers({ snapshots, settings }: BackendContext): Pi
           );
         indexes[sleeve] = { symbol, bars };
       }
+      // After the indexes: a refusal for want of one's prices comes without building the snapshot.
+      // The whole history's valuation (cached across windows); the window is cut from it.
+      const { series } = snapshots.get().result;
+      const last = series.days[series.days.length - 1];
+      if (last === undefined) throw new ApiError('not_found', 'The portfolio has no history yet.');
+      const end = to ?? last;
+      const start = from ?? addDays(end, -DEFAULT_WINDOW_DAYS);
       try {
         const result = attribution({
           days: series.days,

@@ -68,10 +68,8 @@ export function signalsHandlers({ snapshots, settings, events }: BackendContext)
   return {
     'portfolio:signals': (input) => {
       const key = `${version}|${input.from ?? ''}|${input.to ?? ''}|${JSON.stringify(settings.get())}`;
-      if (cached?.key === key) return cached.answer;
-      const answer = compute(input);
-      cached = { key, answer };
-      return answer;
+      if (cached?.key !== key) cached = { key, answer: compute(input) };
+      return chosen(cached.answer, input);
     },
   };
 
@@ -113,20 +111,27 @@ export function signalsHandlers({ snapshots, settings, events }: BackendContext)
         series.sleeves.find((x) => x.sleeve === s)?.values ?? new Float64Array(series.days.length),
       ]),
     ) as Record<Sleeve, Float64Array>;
-    return {
+    const list = signals({
       from: start,
       to: end,
-      benchmark,
-      signals: signals({
-        from: start,
-        to: end,
-        benchmark: { symbol: benchmark, bars: benchmarkBars },
-        members: members(),
-        drift: target === null ? null : { days: series.days, values, target },
-        labels: SLEEVE_LABELS,
-        driftBandPct: current.driftBandPct,
-        overheatPct: current.overheatPct,
-      }),
-    };
+      benchmark: { symbol: benchmark, bars: benchmarkBars },
+      members: members(),
+      drift: target === null ? null : { days: series.days, values, target },
+      labels: SLEEVE_LABELS,
+      driftBandPct: current.driftBandPct,
+      overheatPct: current.overheatPct,
+    });
+    return { from: start, to: end, benchmark, total: list.length, signals: list };
   }
+}
+
+/** The kind asked for and the newest `limit` of it, from the window's whole list (oldest first). */
+function chosen(
+  all: CallOutput<'portfolio:signals'>,
+  { kind, limit }: ParsedInput<'portfolio:signals'>,
+): CallOutput<'portfolio:signals'> {
+  if (kind === undefined && (limit === undefined || limit >= all.signals.length)) return all;
+  const ofKind = kind === undefined ? all.signals : all.signals.filter((s) => s.kind === kind);
+  const signals = limit === undefined || limit >= ofKind.length ? ofKind : ofKind.slice(ofKind.length - limit);
+  return { ...all, total: ofKind.length, signals };
 }

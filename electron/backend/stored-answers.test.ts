@@ -44,7 +44,7 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
     return result.value as T;
   }
 
-  /** What the dashboard asks for that needs the engine. */
+  /** What the dashboard and Rotation ask for that needs the engine. */
   async function dashboard(backend: Backend) {
     return {
       holdings: await ok(backend, 'portfolio:holdings', {}),
@@ -52,6 +52,14 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
       benchmarked: await ok(backend, 'portfolio:performance', { benchmark: 'QQQ' }),
       tilt: await ok(backend, 'portfolio:tilt', {}),
       health: await ok(backend, 'health:check', {}),
+      // Rotation's, stored the same way.
+      rrg: await ok(backend, 'rotation:rrg', { benchmark: { kind: 'symbol', symbol: 'SPY' } }),
+      attribution: await ok(backend, 'portfolio:attribution', {}),
+      signals: await ok(backend, 'portfolio:signals', {}),
+      series: await ok(backend, 'rotation:series', {
+        subject: { kind: 'sleeve', sleeve: 'financials' },
+        vs: { kind: 'symbol', symbol: 'SPY' },
+      }),
     };
   }
 
@@ -115,18 +123,29 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
     }[];
     expect(rows.map((r) => r.call)).toEqual([
       'health:check {}',
+      'portfolio:attribution {}',
       'portfolio:holdings {}',
       'portfolio:performance {"period":"ALL","benchmark":"QQQ"}',
       'portfolio:performance {"period":"ALL"}',
+      'portfolio:signals {}',
       'portfolio:tilt {}',
+      'rotation:rrg {"benchmark":{"kind":"symbol","symbol":"SPY"},"tail":8,"period":"weekly","heldOnly":true,"history":false}',
+      'rotation:series {"subject":{"kind":"sleeve","sleeve":"financials"},"vs":{"kind":"symbol","symbol":"SPY"},"average":50}',
     ]);
-    expect(decodeAnswer('health:check', rows[0]!.answer)).toEqual(before.health);
-    expect(decodeAnswer('portfolio:holdings', rows[1]!.answer)).toEqual(before.holdings);
-    expect(decodeAnswer('portfolio:performance', rows[2]!.answer)).toEqual(before.benchmarked);
-    expect(decodeAnswer('portfolio:tilt', rows[4]!.answer)).toEqual(before.tilt);
+    const answer = (call: string) => rows.find((r) => r.call.startsWith(call))!.answer;
+    expect(decodeAnswer('health:check', answer('health:check'))).toEqual(before.health);
+    expect(decodeAnswer('portfolio:holdings', answer('portfolio:holdings'))).toEqual(before.holdings);
+    expect(decodeAnswer('portfolio:performance', answer('portfolio:performance {"period":"ALL","benchmark"'))).toEqual(
+      before.benchmarked,
+    );
+    expect(decodeAnswer('portfolio:tilt', answer('portfolio:tilt'))).toEqual(before.tilt);
+    expect(decodeAnswer('rotation:rrg', answer('rotation:rrg'))).toEqual(before.rrg);
+    expect(decodeAnswer('portfolio:attribution', answer('portfolio:attribution'))).toEqual(before.attribution);
+    expect(decodeAnswer('portfolio:signals', answer('portfolio:signals'))).toEqual(before.signals);
+    expect(decodeAnswer('rotation:series', answer('rotation:series'))).toEqual(before.series);
     // Only JSON of the call's output is taken.
     expect(decodeAnswer('portfolio:tilt', '{"tilt": ')).toBeUndefined();
-    expect(decodeAnswer('portfolio:tilt', rows[1]!.answer)).toBeUndefined();
+    expect(decodeAnswer('portfolio:tilt', answer('portfolio:holdings'))).toBeUndefined();
   });
 
   // Each change the figures depend on, made after the answers were stored: a backend opened next

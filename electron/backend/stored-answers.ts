@@ -12,7 +12,7 @@ import type { SnapshotLabel } from './portfolio-snapshot';
  */
 export const STORED_ANSWER_FORMAT = 1;
 
-// The dashboard's calls that need the engine's snapshot, and the day each one's snapshot stops at.
+// The dashboard's and Rotation's calls that need the engine's snapshot, and the day each one's snapshot stops at.
 // The other calls the dashboard makes (summary, accounts) read a few rows and answer at once.
 // Each answer is labelled with its snapshot's label (below): a call added here that stops reading
 // the snapshot must be labelled with the generation read before it runs instead.
@@ -23,6 +23,13 @@ const STORED = {
   // Its checks read the snapshot too; asked once the holdings have answered, it built the
   // snapshot the stored holdings had not.
   'health:check': () => undefined,
+  // The Rotation screen's: the same snapshot; a reopening that goes to Rotation waited a whole
+  // build for them (the symbols an RRG names are read from quotes, whose writes move the generation).
+  'rotation:rrg': (input: { to?: string | undefined }) => input.to,
+  'portfolio:attribution': () => undefined,
+  'portfolio:signals': () => undefined,
+  // A portfolio or sleeve subject is read from the snapshot stopping at `to`.
+  'rotation:series': (input: { to?: string | undefined }) => input.to,
 } as const;
 type StoredCall = keyof typeof STORED;
 
@@ -164,5 +171,9 @@ export function withStoredAnswersIf(
     'portfolio:performance': wrap('portfolio:performance'),
     'portfolio:tilt': wrap('portfolio:tilt'),
     'health:check': wrap('health:check'),
+    'rotation:rrg': wrap('rotation:rrg'),
+    'portfolio:attribution': wrap('portfolio:attribution'),
+    'portfolio:signals': wrap('portfolio:signals'),
+    'rotation:series': wrap('rotation:series'),
   } as Handlers;
 }

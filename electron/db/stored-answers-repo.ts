@@ -8,7 +8,7 @@ export interface StoredAnswer {
 }
 
 // The newest answers kept: the dashboard asks for five, a screen or two more; older ones go.
-export const STORED_ANSWERS_KEPT = 16;
+export const STORED_ANSWERS_KEPT = 32;
 
 /**
  * The data generation (migration 0008: moved by triggers on every write to what the portfolio is

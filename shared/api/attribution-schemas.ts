@@ -48,16 +48,28 @@ export const attributionOutput = z.strictObject({
 export type AttributionOutput = z.output<typeof attributionOutput>;
 
 /** A window of days; `to` defaults to the last day valued, `from` to 30 days before `to`. */
-export const signalsInput = z.strictObject({ from: daySchema.optional(), to: daySchema.optional() });
+const signalKind = z.enum(['rs_up', 'rs_down', 'quadrant', 'high_52w', 'low_52w', 'drift', 'overheated']);
+
+export const signalsInput = z.strictObject({
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  /** Only signals of this kind (all kinds when absent). */
+  kind: signalKind.optional(),
+  /** The newest `limit` signals only (every one when absent): years of a large portfolio's are tens of thousands. */
+  limit: z.number().int().min(1).max(1_000_000).optional(),
+});
 
 export const signalsOutput = z.strictObject({
   from: z.string(),
   to: z.string(),
   benchmark: z.string(),
+  /** How many signals of the kind asked for the window holds; `signals` is the newest `limit` of them. */
+  total: z.number().int(),
+  /** Oldest first. */
   signals: z.array(
     z.strictObject({
       date: z.string(),
-      kind: z.enum(['rs_up', 'rs_down', 'quadrant', 'high_52w', 'low_52w', 'drift', 'overheated']),
+      kind: signalKind,
       subject: z.string(),
       message: z.string(),
     }),

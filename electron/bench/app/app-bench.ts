@@ -54,9 +54,9 @@ const SEARCH = 'SPY';
 const PROFILE_DIR = process.env.TILTFOLIO_BENCH_PROFILE;
 
 /**
- * The dashboard is timed on a reopening: a first server (not measured) loads the data and opens
- * the dashboard, as the person's last session did, and is stopped; the measured server starts
- * on the file it left. TILTFOLIO_BENCH_COLD=1 times the first opening after a change instead (no
+ * The screens are timed on a reopening: a first server (not measured) loads the data and opens
+ * the dashboard, Rotation and Holdings, as the person's last session did, and is stopped; the
+ * measured server starts on the file it left. TILTFOLIO_BENCH_COLD=1 times the first opening after a change instead (no
  * stored answers: migration 0008).
  */
 const COLD = process.env.TILTFOLIO_BENCH_COLD === '1';
@@ -79,7 +79,7 @@ async function measurePortfolio(
     await context.addInitScript(PAGE_HELPERS);
     const page = await context.newPage();
     // Profiling: every API call's time and response size, beside the trace.
-    const calls: { call: string; ms: number; bytes: number; at: number }[] = [];
+    const calls: { call: string; input: string | null; ms: number; bytes: number; at: number }[] = [];
     if (profile) {
       await browser.startTracing(page, { path: path.join(profile, 'chromium-trace.json'), screenshots: false });
       page.on('requestfinished', (request) => {
@@ -88,6 +88,7 @@ async function measurePortfolio(
           const call = new URL(request.url()).pathname.replace('/api/call/', '');
           calls.push({
             call,
+            input: request.postData(),
             ms: Math.round(timing.responseEnd),
             bytes: sizes.responseBodySize,
             at: Math.round(timing.startTime),
@@ -122,7 +123,7 @@ async function measurePortfolio(
   }
 }
 
-/** The session before the measured one: the data loaded, the dashboard opened, the server stopped. */
+/** The session before the measured one: the data loaded, the screens opened, the server stopped. */
 async function lastSession(
   browser: Browser,
   root: string,
@@ -137,6 +138,11 @@ async function lastSession(
     const page = await context.newPage();
     await page.goto(server.url);
     await timeToFirstReady(page, 'dashboard');
+    await navigate(page, 'rotation');
+    await navigate(page, 'holdings');
+    // A person does not quit within milliseconds of the last screen: its answers are stored
+    // after they have gone (stored-answers.ts).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     await context.close();
   } finally {
     await server.stop();

@@ -68,8 +68,14 @@ function barCounts(instruments: number, bars: number, days: number, random: () =
   return [days, ...counts];
 }
 
+/**
+ * Shaped like their own real files: the benchmark and the default sleeve indexes (Settings), so
+ * the Rotation screen's attribution has its references at scale as on the demo.
+ */
+const REFERENCES = ['SPY', 'XLK', 'XLF', 'RUT'];
+
 function tickers(count: number, random: () => number): string[] {
-  const taken = new Set(['SPY']);
+  const taken = new Set(REFERENCES);
   const out: string[] = [];
   while (out.length < count) {
     const length = 3 + Math.floor(random() * 2);
@@ -89,17 +95,24 @@ export function generateInstruments(
   random: () => number,
 ): ScaleInstrument[] {
   const counts = barCounts(options.instruments, options.bars, options.days, random);
-  const spy = shapes.find((shape) => shape.symbol === 'SPY') ?? (shapes[0] as { returns: Float64Array });
-  const symbols = ['SPY', ...tickers(options.instruments - 1, random)];
-  return symbols.map((symbol, i) => {
+  const references = REFERENCES.slice(0, Math.max(1, Math.min(REFERENCES.length, options.instruments - 1)));
+  // The references take the longest histories, as real indexes have: a window of years has them.
+  for (let i = 1; i < references.length; i++) {
+    let longest = i;
+    for (let j = i + 1; j < counts.length; j++) if ((counts[j] as number) > (counts[longest] as number)) longest = j;
+    [counts[i], counts[longest]] = [counts[longest] as number, counts[i] as number];
+  }
+  const symbols = [...references, ...tickers(options.instruments - references.length, random)];
+  const instruments = symbols.map((symbol, i) => {
     const length = counts[i] as number;
-    const shape = i === 0 ? spy : (shapes[Math.floor(random() * shapes.length)] as (typeof shapes)[number]);
-    const kind: InstrumentKind = i === 0 || random() < 0.15 ? 'etf' : 'stock';
+    const own = i < references.length ? shapes.find((shape) => shape.symbol === symbol) : undefined;
+    const shape = own ?? (shapes[Math.floor(random() * shapes.length)] as (typeof shapes)[number]);
+    const kind: InstrumentKind = i < references.length || random() < 0.15 ? 'etf' : 'stock';
     const closes = closesFrom(shape.returns, length, 20 + random() * 300, random);
     const firstIndex = options.days - length;
     // About one instrument in eight splits once, in its later half, when its price has grown.
     const splits: ScaleSplit[] = [];
-    if (i > 0 && random() < 0.125 && length > 400) {
+    if (i >= references.length && random() < 0.125 && length > 400) {
       splits.push({
         dayIndex: firstIndex + Math.floor(length / 2 + random() * (length / 2 - 1)),
         ratio: 2 + Math.floor(random() * 3),
@@ -114,6 +127,19 @@ export function generateInstruments(
       splits,
     };
   });
+  // Every kind of record, however the draws fell: one split at least, mid-history of the longest.
+  if (instruments.every((instrument) => instrument.splits.length === 0)) {
+    const longest = instruments
+      .slice(references.length)
+      .reduce<ScaleInstrument | undefined>(
+        (a, b) => (a === undefined || b.closes.length > a.closes.length ? b : a),
+        undefined,
+      );
+    if (longest !== undefined && longest.closes.length > 400) {
+      longest.splits.push({ dayIndex: longest.firstIndex + Math.floor(longest.closes.length * 0.75), ratio: 2 });
+    }
+  }
+  return instruments;
 }
 
 /** Price a trade at `dayIndex` really had: the adjusted close times every split still to come. */

@@ -13,7 +13,7 @@ import { generateLedger } from './scale-ledger';
 import { generateInstruments, instrumentBars, tradingDays, type ScaleInstrument } from './scale-prices';
 
 /** Bumped whenever the generator's output changes for a seed: the bench's cache is keyed by it. */
-export const SCALE_GENERATOR_VERSION = 1;
+export const SCALE_GENERATOR_VERSION = 3;
 
 export interface ScaleOptions {
   seed: number;

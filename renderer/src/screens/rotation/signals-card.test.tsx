@@ -1,35 +1,74 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallOutput } from '../../../../shared/api/contract';
+import type { CallInput, CallOutput } from '../../../../shared/api/contract';
 import { fakeClient } from '../../test-support/fake-client';
 import { renderWithClient } from '../../test-support/render';
 import { SignalsCard } from './signals-card';
 
-const answer: CallOutput<'portfolio:signals'> = {
-  from: '2016-11-01',
-  to: '2016-11-30',
-  benchmark: 'SPY',
-  signals: [
-    { date: '2016-11-09', kind: 'overheated', subject: 'GS', message: 'GS is overheated.' },
-    { date: '2016-11-11', kind: 'high_52w', subject: 'RUT', message: 'RUT closed at a new 52-week high.' },
-  ],
-};
+type Signal = CallOutput<'portfolio:signals'>['signals'][number];
+
+const TWO: Signal[] = [
+  { date: '2016-11-09', kind: 'overheated', subject: 'GS', message: 'GS is overheated.' },
+  { date: '2016-11-11', kind: 'high_52w', subject: 'RUT', message: 'RUT closed at a new 52-week high.' },
+];
+
+/** The backend's part, written out: the kind asked for, then its newest `limit`. */
+function answering(all: Signal[]) {
+  const asked: CallInput<'portfolio:signals'>[] = [];
+  const client = fakeClient({
+    'portfolio:signals': (input: CallInput<'portfolio:signals'>) => {
+      asked.push(input);
+      const ofKind = all.filter((s) => input.kind === undefined || s.kind === input.kind);
+      const limit = input.limit ?? ofKind.length;
+      return {
+        from: '2016-11-01',
+        to: '2016-11-30',
+        benchmark: 'SPY',
+        total: ofKind.length,
+        signals: ofKind.slice(Math.max(0, ofKind.length - limit)),
+      };
+    },
+  });
+  return { client, asked };
+}
 
 describe('SignalsCard', () => {
   afterEach(cleanup);
 
-  it('lists the signals dated, and shows one kind when asked', async () => {
-    renderWithClient(
-      <SignalsCard from="2016-11-01" to="2016-11-30" />,
-      fakeClient({ 'portfolio:signals': () => answer }),
-    );
+  it('lists the signals dated, and asks for one kind when asked', async () => {
+    const { client, asked } = answering(TWO);
+    renderWithClient(<SignalsCard from="2016-11-01" to="2016-11-30" />, client);
     const table = await screen.findByTestId('signals-table');
     expect(table.querySelectorAll('tbody tr')).toHaveLength(2);
-    expect(screen.getByText(/against SPY: 2 signals/)).toBeTruthy();
+    expect(screen.getByText(/against SPY: 2 signals$/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'high_52w' } });
-    expect(table.querySelectorAll('tbody tr')).toHaveLength(1);
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(1));
     expect(table.textContent).toContain('RUT closed at a new 52-week high.');
     expect(table.textContent).not.toContain('GS is overheated');
+    expect(asked.at(-1)).toMatchObject({ kind: 'high_52w' });
+  });
+
+  it('asks for the newest 200 of thousands, and 200 older at a time', async () => {
+    const many: Signal[] = Array.from({ length: 450 }, (_, i) => ({
+      date: `2016-${String(1 + Math.floor(i / 40)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      kind: 'quadrant',
+      subject: `S${i}`,
+      message: `Signal number ${i}.`,
+    }));
+    const { client, asked } = answering(many);
+    renderWithClient(<SignalsCard from="2016-01-01" to="2016-12-31" />, client);
+    const table = await screen.findByTestId('signals-table');
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(200);
+    expect(asked[0]).toMatchObject({ limit: 200 });
+    expect(screen.getByText(/450 signals, the newest 200 shown/)).toBeTruthy();
+    // The newest: numbers 250 to 449.
+    expect(table.textContent).toContain('Signal number 449.');
+    expect(table.textContent).not.toContain('Signal number 249.');
+    fireEvent.click(screen.getByRole('button', { name: 'Show 200 older' }));
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(400));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 older' }));
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(450));
+    expect(screen.queryByRole('button', { name: /older/ })).toBeNull();
   });
 });

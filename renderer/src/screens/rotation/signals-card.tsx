@@ -3,6 +3,7 @@ import type { CallOutput } from '../../../../shared/api/contract';
 import { useSignals } from '../../api/attribution-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { formatDay } from '../../format/format';
+import { plural } from '../../../../shared/domain/plural';
 
 type Kind = CallOutput<'portfolio:signals'>['signals'][number]['kind'];
 
@@ -16,6 +17,9 @@ const KIND_LABELS: Record<Kind, string> = {
   overheated: 'Overheated',
 };
 
+/** Signals asked for at a time. */
+const SIGNALS_PAGE = 200;
+
 /**
  * What changed, dated, from the quote cache (docs/engine.md, "Signals"). `from`/`to` come from the
  * screen's window when there is one; the card's own inputs otherwise (empty: the last 30 days).
@@ -25,16 +29,25 @@ export function SignalsCard({ from: fromProp, to: toProp }: { from?: string; to?
   const from = fromProp ?? (own.from || undefined);
   const to = toProp ?? (own.to || undefined);
   const [kind, setKind] = useState<Kind | 'all'>('all');
-  const result = useSignals({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  // The newest first page; years of a large portfolio's signals are tens of thousands, which the
+  // backend filters and cuts rather than sending them all for this table to hold.
+  const [limit, setLimit] = useState(SIGNALS_PAGE);
+  const result = useSignals({
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(kind === 'all' ? {} : { kind }),
+    limit,
+  });
   const data = result.data;
   const shown = data ? data.signals.filter((s) => kind === 'all' || s.kind === kind) : [];
+  const more = data ? data.total - data.signals.length : 0;
   return (
     <section className="card" aria-labelledby="signals-title" data-testid="signals-card">
       <div className="card-head">
         <h2 id="signals-title">Signals</h2>
         <p className="muted small">
           {data
-            ? `${formatDay(data.from)} – ${formatDay(data.to)}, against ${data.benchmark}: ${data.signals.length} signal${data.signals.length === 1 ? '' : 's'}`
+            ? `${formatDay(data.from)} – ${formatDay(data.to)}, against ${data.benchmark}: ${plural(data.total, 'signal')}${more > 0 ? `, the newest ${data.signals.length.toLocaleString()} shown` : ''}`
             : 'What changed, dated'}
         </p>
       </div>
@@ -63,7 +76,14 @@ export function SignalsCard({ from: fromProp, to: toProp }: { from?: string; to?
         )}
         <div className="field">
           <label htmlFor="sig-kind">Show</label>
-          <select id="sig-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind | 'all')}>
+          <select
+            id="sig-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as Kind | 'all');
+              setLimit(SIGNALS_PAGE);
+            }}
+          >
             <option value="all">Every kind</option>
             {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
               <option key={k} value={k}>
@@ -97,6 +117,11 @@ export function SignalsCard({ from: fromProp, to: toProp }: { from?: string; to?
             </tbody>
           </table>
         </div>
+      )}
+      {more > 0 && (
+        <button type="button" className="secondary small" onClick={() => setLimit((n) => n + SIGNALS_PAGE)}>
+          Show {Math.min(more, SIGNALS_PAGE).toLocaleString()} older
+        </button>
       )}
     </section>
   );
