@@ -65,9 +65,9 @@ describe('SignalsCard', () => {
     // The newest: numbers 250 to 449.
     expect(table.textContent).toContain('Signal number 449.');
     expect(table.textContent).not.toContain('Signal number 249.');
-    fireEvent.click(screen.getByRole('button', { name: 'Show 200 older' }));
+    fireEvent.click(screen.getByRole('button', { name: '200 older signals' }));
     await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(400));
-    fireEvent.click(screen.getByRole('button', { name: 'Show 50 older' }));
+    fireEvent.click(screen.getByRole('button', { name: '50 older signals' }));
     await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(450));
     expect(screen.queryByRole('button', { name: /older/ })).toBeNull();
   });

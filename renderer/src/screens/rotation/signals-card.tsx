@@ -120,7 +120,7 @@ export function SignalsCard({ from: fromProp, to: toProp }: { from?: string; to?
       )}
       {more > 0 && (
         <button type="button" className="secondary small" onClick={() => setLimit((n) => n + SIGNALS_PAGE)}>
-          Show {Math.min(more, SIGNALS_PAGE).toLocaleString()} older
+          {Math.min(more, SIGNALS_PAGE).toLocaleString()} older signals
         </button>
       )}
     </section>
