@@ -202,4 +202,28 @@ describe('transactions search index', () => {
     expect(found('moved')).toEqual([9001]);
     db.close();
   });
+
+  it('leaves a search to SQL when a note holds the separator, and still finds the right rows', () => {
+    const { db, file } = seeded(200);
+    db.prepare(`UPDATE transactions SET note = 'spy' || char(0) || 'glass' WHERE id = 7`).run();
+    const repo = createTransactionsRepo(db);
+    const instr = countInstr(db);
+    const oracle = openDatabase(file);
+    repo.page(query({}));
+    const ids = allIds(repo, { search: 'spy' });
+    expect(ids).toContain(7);
+    expect(ids).toEqual(sqlSearch(oracle, { search: 'spy' }));
+    expect(instr.calls).toBeGreaterThan(0);
+    oracle.close();
+    db.close();
+  });
+
+  it('searches an empty ledger', () => {
+    const { db } = seeded(0);
+    const repo = createTransactionsRepo(db);
+    repo.page(query({}));
+    repo.warmSearch();
+    expect(repo.page(query({ search: 'spy' }))).toMatchObject({ rows: [], total: 0, all: 0 });
+    db.close();
+  });
 });

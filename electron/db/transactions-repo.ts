@@ -129,7 +129,8 @@ export function createTransactionsRepo(db: Db) {
   const searches = new Map<string, Float64Array>();
   let ordersStamp = '';
 
-  let searchIndex: TransactionSearchIndex | null = null;
+  // undefined: not built since the last change; null: cannot be built (see the index).
+  let searchIndex: TransactionSearchIndex | null | undefined;
 
   /** Forgets the orders and the search index when the database has changed since they were made. */
   function checkStamp(): void {
@@ -137,7 +138,7 @@ export function createTransactionsRepo(db: Db) {
     if (stamp !== ordersStamp) {
       orders.clear();
       searches.clear();
-      searchIndex = null;
+      searchIndex = undefined;
       ordersStamp = stamp;
     }
   }
@@ -156,8 +157,9 @@ export function createTransactionsRepo(db: Db) {
     if (search.includes(SEARCH_SEPARATOR)) return null;
     const unsearched = orders.get(orderKey({ ...query, search: undefined }).key);
     if (!unsearched) return null;
-    searchIndex ??= buildTransactionSearchIndex(db);
-    const matched = searchIndex.matching(search);
+    if (searchIndex === undefined) searchIndex = buildTransactionSearchIndex(db);
+    const matched = searchIndex?.matching(search);
+    if (!matched) return null;
     return unsearched.filter((id) => matched.has(id));
   }
 
@@ -217,7 +219,7 @@ export function createTransactionsRepo(db: Db) {
     warmSearch(): void {
       if (!db.open) return;
       checkStamp();
-      searchIndex ??= buildTransactionSearchIndex(db);
+      if (searchIndex === undefined) searchIndex = buildTransactionSearchIndex(db);
     },
     get: (id: number): TransactionRow | undefined => byId.get(id),
     /** `id` is given only when restoring a deleted row, so undo puts it back where it was. */
