@@ -65,6 +65,16 @@ export function transactionHandlers({ store, events, now, snapshots: ledger }: B
     }
   }
 
+  // The search index is built once the table has been quiet a moment after showing an unsearched
+  // list (the first search then takes a few ms instead of reading the table; issue 20), not while
+  // its first pages are still being asked for.
+  let warming: ReturnType<typeof setTimeout> | undefined;
+  function warmSearchSoon(): void {
+    clearTimeout(warming);
+    warming = setTimeout(() => repo.warmSearch(), 300);
+    warming.unref?.();
+  }
+
   function found(id: number): TransactionRow {
     const row = repo.get(id);
     if (!row) throw new ApiError('not_found', `There is no transaction ${id}.`);
@@ -72,7 +82,11 @@ export function transactionHandlers({ store, events, now, snapshots: ledger }: B
   }
 
   return {
-    'transactions:list': (query) => repo.page(query),
+    'transactions:list': (query) => {
+      const page = repo.page(query);
+      if (!query.search?.trim()) warmSearchSoon();
+      return page;
+    },
     'transactions:position': ({ id, ...query }) => {
       const order = { ...query, offset: 0, limit: 1 };
       return { offset: repo.position(order, id), total: repo.page(order).total };

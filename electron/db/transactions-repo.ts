@@ -5,6 +5,7 @@ import type {
   TransactionSort,
 } from '../../shared/api/transaction-schemas';
 import type { Db } from './connection';
+import { buildTransactionSearchIndex, SEARCH_SEPARATOR, type TransactionSearchIndex } from './transaction-search-index';
 
 const SELECT = `
   SELECT t.id, t.date, t.time, a.name AS account, t.type, t.symbol, t.quantity, t.price, t.fee, t.amount,
@@ -33,6 +34,11 @@ function orderBy(sort: TransactionSort, dir: 'asc' | 'desc', scan: boolean): str
   return `${blank ? `${blank} IS NULL, ` : ''}${key} ${d}, t.date ${d}, t.id ${d}`;
 }
 
+/** The text a search looks for, as rows' text is compared with it; '' when there is none. */
+function searchText(query: TransactionPageQuery): string {
+  return query.search?.trim().toLowerCase() ?? '';
+}
+
 /** The WHERE clause of a page query and its parameters, from the filter's fields that are set. */
 function where(query: TransactionPageQuery): { sql: string; params: Record<string, string>; needsAccounts: boolean } {
   const parts: string[] = [];
@@ -57,7 +63,7 @@ function where(query: TransactionPageQuery): { sql: string; params: Record<strin
     parts.push('t.date <= @to');
     params.to = query.to;
   }
-  const search = query.search?.trim().toLowerCase();
+  const search = searchText(query);
   if (search) {
     // The words the table shows for a row: symbol, note, account and type.
     parts.push(`instr(lower(coalesce(t.symbol, '') || ' ' || t.note || ' ' || a.name || ' ' || t.type), @search) > 0`);
@@ -117,23 +123,59 @@ export function createTransactionsRepo(db: Db) {
   const byIds = db.prepare<[string], TransactionRow>(`${SELECT} WHERE t.id IN (SELECT value FROM json_each(?))`);
   // Any change by this connection (total_changes) or another (data_version) drops the orders.
   const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  // Unsearched orders and searches apart, so that a few searches typed one letter at a time do
+  // not push out the order the searches are filtered from.
   const orders = new Map<string, Float64Array>();
+  const searches = new Map<string, Float64Array>();
   let ordersStamp = '';
 
-  function orderedIds(query: TransactionPageQuery): Float64Array {
+  // undefined: not built since the last change; null: cannot be built (see the index).
+  let searchIndex: TransactionSearchIndex | null | undefined;
+
+  /** Forgets the orders and the search index when the database has changed since they were made. */
+  function checkStamp(): void {
     const stamp = `${String(db.pragma('data_version', { simple: true }))}|${changes.get()?.n ?? 0}`;
     if (stamp !== ordersStamp) {
       orders.clear();
+      searches.clear();
+      searchIndex = undefined;
       ordersStamp = stamp;
     }
+  }
+
+  const orderKey = (query: TransactionPageQuery) => {
     const { sql, params } = pageIdsSql(query);
-    const key = `${sql}|${JSON.stringify(params)}`;
-    let ids = orders.get(key);
+    return { sql, params, key: `${sql}|${JSON.stringify(params)}` };
+  };
+
+  /**
+   * A search's matches in the order of the same filter without the search, when the table has
+   * that order already (it shows it before anyone types): the index says which rows match in a
+   * few ms and the order is kept, so nothing is read or sorted. Otherwise SQL does it all.
+   */
+  function searchedIds(query: TransactionPageQuery, search: string): Float64Array | null {
+    if (search.includes(SEARCH_SEPARATOR)) return null;
+    const unsearched = orders.get(orderKey({ ...query, search: undefined }).key);
+    if (!unsearched) return null;
+    if (searchIndex === undefined) searchIndex = buildTransactionSearchIndex(db);
+    const matched = searchIndex?.matching(search);
+    if (!matched) return null;
+    return unsearched.filter((id) => matched.has(id));
+  }
+
+  function orderedIds(query: TransactionPageQuery): Float64Array {
+    checkStamp();
+    const { sql, params, key } = orderKey(query);
+    const search = searchText(query);
+    const kept = search ? searches : orders;
+    let ids = kept.get(key);
     if (!ids) {
-      ids = Float64Array.from(prepared(sql).pluck().all(params) as number[]);
+      ids =
+        (search ? searchedIds(query, search) : null) ??
+        Float64Array.from(prepared(sql).pluck().all(params) as number[]);
       // A few orders at once (the table's current one, and the one before a sort click).
-      if (orders.size >= 4) orders.clear();
-      orders.set(key, ids);
+      if (kept.size >= 4) kept.clear();
+      kept.set(key, ids);
     }
     return ids;
   }
@@ -169,6 +211,15 @@ export function createTransactionsRepo(db: Db) {
     position(query: TransactionPageQuery, id: number): number | null {
       const index = orderedIds(query).indexOf(id);
       return index < 0 ? null : index;
+    },
+    /**
+     * Builds the search index ahead of the first search (tens of ms at 50,000 rows), for a quiet
+     * moment after the table has loaded; a change to the database drops it again.
+     */
+    warmSearch(): void {
+      if (!db.open) return;
+      checkStamp();
+      if (searchIndex === undefined) searchIndex = buildTransactionSearchIndex(db);
     },
     get: (id: number): TransactionRow | undefined => byId.get(id),
     /** `id` is given only when restoring a deleted row, so undo puts it back where it was. */

@@ -45,6 +45,17 @@ export function useTransactionsFirstPage(query: TransactionQuery) {
   return useQuery({ ...transactionPageQuery(client, query, 0), placeholderData: keepPreviousData });
 }
 
+/**
+ * Asks for a filter's first page at once, before the screen re-renders for it: the backend reads
+ * while React renders, instead of after (a search at 50,000 rows, issue 20). The table's query for
+ * the same page then waits for this answer rather than asking again.
+ */
+export function usePrefetchTransactions(): (query: TransactionQuery) => void {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return (query) => void queryClient.prefetchQuery(transactionPageQuery(client, query, 0));
+}
+
 /** The pages the table has on screen, by page number; a page not yet loaded is absent. */
 export function useTransactionPages(query: TransactionQuery, pages: readonly number[]): Map<number, TransactionPage> {
   const client = useClient();

@@ -110,6 +110,25 @@ describe('TransactionsScreen', () => {
     expect(searched.map((q) => (q as { offset: number }).offset)).toEqual([0]);
   });
 
+  it('asks for the first rows of a search as the letter is typed, before the screen re-renders for it', async () => {
+    const user = userEvent.setup();
+    const { client } = ledger(1000);
+    renderWithClient(<TransactionsScreen />, client);
+    await screen.findByText('1,000 of 1,000 transactions');
+    // What the table showed when the search's rows were asked for: until the screen re-renders
+    // for the search, its old rows, never the new filter's "Loading…" placeholders.
+    const seen: string[] = [];
+    const call = client.call.bind(client);
+    client.call = ((name: string, input: { search?: string }) => {
+      if (name === 'transactions:list' && input.search === 'd')
+        seen.push(document.querySelectorAll('.tx-table tbody td.muted').length > 0 ? 'loading' : 'old rows');
+      return call(name as never, input as never);
+    }) as typeof client.call;
+    await user.type(screen.getByLabelText('Search'), 'd');
+    await waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    expect(seen).toEqual(['old rows']);
+  });
+
   it('scrolls to a row added far down, highlights it, focuses its Edit button and says what it was', async () => {
     const user = userEvent.setup();
     const { client } = ledger(400);

@@ -5,6 +5,7 @@ import {
   useAccounts,
   useDeleteTransaction,
   useRestoreTransaction,
+  usePrefetchTransactions,
   useTransactionsFirstPage,
   type TransactionQuery,
 } from '../../api/hooks';
@@ -29,6 +30,11 @@ export function TransactionsScreen() {
   const aim = (id: number, highlight: boolean) => setTarget((t) => ({ id, highlight, key: (t?.key ?? 0) + 1 }));
   const accounts = useAccounts();
   const list = useTransactionsFirstPage(filter);
+  const prefetch = usePrefetchTransactions();
+  const changeFilter = (next: TransactionQuery) => {
+    prefetch(next);
+    setFilter(next);
+  };
   const remove = useDeleteTransaction();
   const restore = useRestoreTransaction();
   const accountOptions = accounts.data ?? [];
@@ -67,17 +73,17 @@ export function TransactionsScreen() {
   // A new filter or sort starts at the top: the row last aimed at no longer pulls the view.
   const setField = (key: 'account' | 'type' | 'search' | 'from' | 'to', value: string) => {
     setTarget(null);
-    setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+    changeFilter({ ...filter, [key]: value === '' ? undefined : value });
   };
 
   // A second click on the sorted column turns it around; a new column starts with its natural
   // direction (dates newest first, the rest A to Z and smallest first).
   const onSort = (key: TransactionSort) => {
     setTarget(null);
-    setFilter((f) =>
-      f.sort === key
-        ? { ...f, dir: f.dir === 'asc' ? 'desc' : 'asc' }
-        : { ...f, sort: key, dir: key === 'date' ? 'desc' : 'asc' },
+    changeFilter(
+      filter.sort === key
+        ? { ...filter, dir: filter.dir === 'asc' ? 'desc' : 'asc' }
+        : { ...filter, sort: key, dir: key === 'date' ? 'desc' : 'asc' },
     );
   };
 
