@@ -132,7 +132,7 @@ export function createQuotesRepo(db: Db) {
     return bars.length;
   };
 
-  // quote_summary (migration 0006) answers the bar count without a scan of every bar: each write
+  // quote_summary (migration 0007) answers the bar count without a scan of every bar: each write
   // re-counts the symbols it touched (a range of one symbol's bars) in the same transaction.
   const summariseSymbol = db.prepare<[string]>(
     `INSERT INTO quote_summary (symbol, bars, first_day, last_day)

@@ -7,8 +7,9 @@ export interface StoredAnswer {
   answer: string;
 }
 
-// The newest answers kept: the dashboard asks for five, a screen or two more; older ones go.
-export const STORED_ANSWERS_KEPT = 32;
+// The newest answers kept of each call (its name, whatever the input): a call asked with many
+// inputs (Rotation's window scrubbed through) must not push out another's, which a reopening needs.
+export const STORED_ANSWERS_KEPT_PER_CALL = 6;
 
 /**
  * The data generation (migration 0008: moved by triggers on every write to what the portfolio is
@@ -24,8 +25,11 @@ export function createStoredAnswersRepo(db: Db) {
      ON CONFLICT (call) DO UPDATE SET generation = excluded.generation, context = excluded.context,
        answer = excluded.answer, stored_at = excluded.stored_at`,
   );
-  const prune = db.prepare<[number]>(
-    'DELETE FROM stored_answers WHERE call NOT IN (SELECT call FROM stored_answers ORDER BY stored_at DESC, rowid DESC LIMIT ?)',
+  // The call's name is the stored key up to its first space ("portfolio:signals {…}").
+  const prune = db.prepare<[string, string, number]>(
+    `DELETE FROM stored_answers WHERE substr(call, 1, instr(call, ' ')) = ?
+       AND call NOT IN (SELECT call FROM stored_answers WHERE substr(call, 1, instr(call, ' ')) = ?
+                        ORDER BY stored_at DESC, rowid DESC LIMIT ?)`,
   );
   return {
     /** Moves with every committed write to the portfolio's data, from any connection or process. */
@@ -34,7 +38,8 @@ export function createStoredAnswersRepo(db: Db) {
     /** Write side: only inside store.write(). */
     put(call: string, stored: StoredAnswer, at: string): void {
       put.run(call, stored.generation, stored.context, stored.answer, at);
-      prune.run(STORED_ANSWERS_KEPT);
+      const name = call.slice(0, call.indexOf(' ') + 1);
+      prune.run(name, name, STORED_ANSWERS_KEPT_PER_CALL);
     },
   };
 }

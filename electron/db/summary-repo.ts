@@ -7,7 +7,7 @@ export interface TableCounts {
   quoteBars: number;
 }
 
-// The bars from quote_summary (migration 0006): count(*) of quotes scanned every bar (~370 ms at
+// The bars from quote_summary (migration 0007): count(*) of quotes scanned every bar (~370 ms at
 // 600,000), and this is the dashboard's first call.
 export const COUNTS_SQL = /* sql */ `
     SELECT

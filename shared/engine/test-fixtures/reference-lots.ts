@@ -49,27 +49,10 @@ export class LotBook {
    */
   dispose(shares: Decimal, keepLots = false): Disposal {
     if (this.method === 'lifo' || this.method === 'hifo') return this.disposeInOrder(shares, keepLots);
-    const taken: Lot[] = [];
-    let remaining = shares;
-    let cost = Decimal.ZERO;
-    while (remaining.isPositive()) {
-      const lot = this.lots[this.head];
-      if (lot === undefined) break;
-      if (lot.quantity.lte(remaining)) {
-        if (keepLots) taken.push(lot);
-        cost = cost.add(lot.cost);
-        remaining = remaining.sub(lot.quantity);
-        this.head++;
-      } else {
-        const partCost = lot.cost.mulDiv(remaining, lot.quantity);
-        if (keepLots)
-          taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
-        lot.cost = lot.cost.sub(partCost);
-        lot.quantity = lot.quantity.sub(remaining);
-        cost = cost.add(partCost);
-        remaining = Decimal.ZERO;
-      }
-    }
+    // FIFO and average take the oldest first: the lots that go are a prefix of the live ones.
+    const { cost: takenCost, taken, gone } = takeInOrder(this.lots.slice(this.head), shares, keepLots);
+    let cost = takenCost;
+    this.head += gone.size;
     if (this.head > 64 && this.head * 2 > this.lots.length) {
       this.lots = this.lots.slice(this.head);
       this.head = 0;
@@ -95,27 +78,7 @@ export class LotBook {
         ? [...live].reverse()
         : // cost_b / quantity_b against cost_a / quantity_a, exactly; sort is stable, so dates break ties.
           [...live].sort((a, b) => b.cost.mul(a.quantity).cmp(a.cost.mul(b.quantity)));
-    const taken: Lot[] = [];
-    const gone = new Set<Lot>();
-    let remaining = shares;
-    let cost = Decimal.ZERO;
-    for (const lot of order) {
-      if (!remaining.isPositive()) break;
-      if (lot.quantity.lte(remaining)) {
-        if (keepLots) taken.push(lot);
-        cost = cost.add(lot.cost);
-        remaining = remaining.sub(lot.quantity);
-        gone.add(lot);
-      } else {
-        const partCost = lot.cost.mulDiv(remaining, lot.quantity);
-        if (keepLots)
-          taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
-        lot.cost = lot.cost.sub(partCost);
-        lot.quantity = lot.quantity.sub(remaining);
-        cost = cost.add(partCost);
-        remaining = Decimal.ZERO;
-      }
-    }
+    const { cost, taken, gone } = takeInOrder(order, shares, keepLots);
     this.lots = live.filter((lot) => !gone.has(lot));
     this.head = 0;
     this.quantity = this.quantity.sub(shares);
@@ -155,4 +118,33 @@ function restate(lots: Lot[], total: Decimal): void {
     lot.cost = i === lots.length - 1 ? left : total.mulDiv(lot.quantity, quantity);
     left = left.sub(lot.cost);
   });
+}
+
+/**
+ * Takes `shares` from the lots in the order given: whole lots while they fit, then part of one,
+ * its cost in proportion to the shares taken (one rounding; the rest stays with the lot).
+ */
+function takeInOrder(order: readonly Lot[], shares: Decimal, keepLots: boolean) {
+  const taken: Lot[] = [];
+  const gone = new Set<Lot>();
+  let remaining = shares;
+  let cost = Decimal.ZERO;
+  for (const lot of order) {
+    if (!remaining.isPositive()) break;
+    if (lot.quantity.lte(remaining)) {
+      if (keepLots) taken.push(lot);
+      cost = cost.add(lot.cost);
+      remaining = remaining.sub(lot.quantity);
+      gone.add(lot);
+    } else {
+      const partCost = lot.cost.mulDiv(remaining, lot.quantity);
+      if (keepLots)
+        taken.push({ acquired: lot.acquired, quantity: remaining, cost: partCost, transactionId: lot.transactionId });
+      lot.cost = lot.cost.sub(partCost);
+      lot.quantity = lot.quantity.sub(remaining);
+      cost = cost.add(partCost);
+      remaining = Decimal.ZERO;
+    }
+  }
+  return { cost, taken, gone };
 }
