@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { Sleeve } from '../../../../shared/domain/sleeve';
 import { groupLines, sleeveGroups, type HoldingSort, type HoldingSortKey } from '../../../../shared/view/holdings-view';
 import { useAccounts } from '../../api/hooks';
+import { AccountFilter } from '../../components/account-filter';
 import { useHoldings } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { FitMoney } from '../../components/fit-money';
@@ -69,17 +70,7 @@ export function HoldingsScreen() {
   return (
     <Screen title="Holdings" className="wide">
       <div className="filters" role="search" aria-label="Filter holdings">
-        <div className="field">
-          <label htmlFor="holdings-account">Account</label>
-          <select id="holdings-account" value={account} onChange={(e) => setAccount(e.target.value)}>
-            <option value="">All accounts</option>
-            {(accounts.data ?? []).map((a) => (
-              <option key={a.id} value={a.name}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountFilter id="holdings-account" value={account} accounts={accounts.data} onChange={setAccount} />
         <div className="field">
           <label htmlFor="holdings-search">Symbol or name</label>
           <input

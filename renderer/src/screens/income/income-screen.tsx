@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useAccounts } from '../../api/hooks';
+import { AccountFilter } from '../../components/account-filter';
 import { useIncome } from '../../api/portfolio-hooks';
 import { ErrorNote } from '../../components/error-note';
 import { FitMoney } from '../../components/fit-money';
@@ -27,17 +28,7 @@ export function IncomeScreen() {
   return (
     <Screen title="Income" className="wide">
       <div className="filters" role="search" aria-label="Filter income">
-        <div className="field">
-          <label htmlFor="income-account">Account</label>
-          <select id="income-account" value={account} onChange={(e) => setAccount(e.target.value)}>
-            <option value="">All accounts</option>
-            {(accounts.data ?? []).map((a) => (
-              <option key={a.id} value={a.name}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountFilter id="income-account" value={account} accounts={accounts.data} onChange={setAccount} />
         <div className="field">
           <label htmlFor="income-from">From</label>
           <input id="income-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -9,6 +9,7 @@ import {
   useTransactionsFirstPage,
   type TransactionQuery,
 } from '../../api/hooks';
+import { AccountFilter } from '../../components/account-filter';
 import { Notice } from '../../components/notice';
 import { plural } from '../../../../shared/domain/plural';
 import { describeTransaction } from './describe-transaction';
@@ -133,21 +134,12 @@ export function TransactionsScreen() {
       )}
 
       <div className="filters" role="search" aria-label="Filter transactions">
-        <div className="field">
-          <label htmlFor="tx-filter-account">Account</label>
-          <select
-            id="tx-filter-account"
-            value={filter.account ?? ''}
-            onChange={(e) => setField('account', e.target.value)}
-          >
-            <option value="">All accounts</option>
-            {accountOptions.map((a) => (
-              <option key={a.id} value={a.name}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountFilter
+          id="tx-filter-account"
+          value={filter.account ?? ''}
+          accounts={accountOptions}
+          onChange={(account) => setField('account', account)}
+        />
         <div className="field">
           <label htmlFor="tx-filter-type">Type</label>
           <select
