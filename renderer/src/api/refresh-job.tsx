@@ -56,10 +56,13 @@ export function RefreshJobProvider({ children }: { children: ReactNode }) {
   const ended = progress.job !== null && progress.job.state !== 'running';
   const running = started?.state === 'running' && !ended;
 
+  // Keyed by job, not by `ended`: a job whose every symbol fails at once can end before its start
+  // is answered, and `ended` would then stay true from the job before and refetch nothing.
+  const endedJobId = ended ? started?.jobId : undefined;
   useEffect(() => {
     // New closes change every figure: refetch once the job has ended.
-    if (ended) void queryClient.invalidateQueries();
-  }, [ended, queryClient]);
+    if (endedJobId) void queryClient.invalidateQueries();
+  }, [endedJobId, queryClient]);
 
   const value: RefreshJob = {
     running,
