@@ -8,7 +8,7 @@ import { tiltView } from '../../shared/view/tilt-view';
 import type { BackendContext } from './backend-context';
 import { createSnapshots } from './portfolio-snapshot';
 import { createSettingsStore } from './settings-store';
-import { decodeAnswer, withStoredAnswersIf } from './stored-answers';
+import { dayRule, decodeAnswer, withStoredAnswersIf } from './stored-answers';
 
 // The demo's last day, a Friday; the day after the weekend has no new closes.
 const NOW = '2019-02-22T12:00:00.000Z';
@@ -70,9 +70,11 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
   }
 
   /** A data folder with the demo portfolio (and a euro account, for the rates) whose dashboard was answered and stored. */
-  async function primed(): Promise<{ dir: string; backend: Backend; before: Awaited<ReturnType<typeof dashboard>> }> {
+  async function primed(
+    now?: string,
+  ): Promise<{ dir: string; backend: Backend; before: Awaited<ReturnType<typeof dashboard>> }> {
     const dir = scratchDir();
-    const backend = open(dir);
+    const backend = open(dir, { now });
     await ok(backend, 'demo:load', {});
     await ok(backend, 'accounts:create', { name: 'Depot', currency: 'EUR' });
     await ok(backend, 'fx:setManualRate', { base: 'EUR', quote: 'USD', day: '2019-01-02', rate: '1.14' });
@@ -275,20 +277,39 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
     expect(served).toEqual(replayed);
   });
 
-  it('answers afresh on another day', async () => {
-    const { dir, backend, before } = await primed();
-    // A close dated after today (written behind the app's back: the app refuses one) counts from
-    // its day on; the data generation stays where it was.
-    const generation = backend.store.storedAnswers.generation();
-    backend.db
-      .prepare(
-        "INSERT INTO quotes (symbol, day, source, close, fetched_at) VALUES ('SPY', '2019-02-26', 'manual', 330, '2019-02-22')",
-      )
-      .run();
-    expect(backend.store.storedAnswers.generation()).toBe(generation);
+  it('answers on a later morning from the stored answers, the health report saying the new day', async () => {
+    // Stored on the Monday after the demo's last close (Friday 2019-02-22): opened again a week later.
+    const { dir, backend, before } = await primed('2019-02-25T12:00:00.000Z');
     close(backend);
-    const { served, replayed } = await reopened(dir, '2019-03-01T12:00:00.000Z');
-    expect(replayed).not.toEqual(before);
+    const later = '2019-03-04T08:00:00.000Z';
+    const { served, replayed, replays } = await reopened(dir, later);
+    expect(replays).toBe(0);
+    expect(served).toEqual(replayed);
+    expect((served.health as { today: string }).today).toBe('2019-03-04');
+    expect({ ...served, health: undefined }).toEqual({ ...before, health: undefined });
+  });
+
+  it('answers the health report afresh on a later day when its newest price was the stored day’s', async () => {
+    // Stored on Friday 2019-02-22, the day of the newest close: the report measured staleness
+    // against that day as "today", and a later day measures it against the newest close instead.
+    const { dir, backend } = await primed();
+    close(backend);
+    const warm = open(dir, { now: '2019-03-04T08:00:00.000Z' });
+    const readAll = vi.spyOn(warm.store.transactions, 'all');
+    await ok(warm, 'portfolio:holdings', {});
+    await ok(warm, 'portfolio:performance', {});
+    expect(readAll).not.toHaveBeenCalled();
+    const health = await ok<{ today: string }>(warm, 'health:check', {});
+    expect(readAll).toHaveBeenCalled();
+    const fresh = await ok(open(dir, { now: '2019-03-04T08:00:00.000Z', storedAnswers: false }), 'health:check', {});
+    expect(health).toEqual(fresh);
+  });
+
+  it('answers afresh when the clock is set back', async () => {
+    const { dir, backend } = await primed('2019-03-04T12:00:00.000Z');
+    close(backend);
+    const { served, replayed, replays } = await reopened(dir, '2019-02-25T12:00:00.000Z');
+    expect(replays).toBeGreaterThan(0);
     expect(served).toEqual(replayed);
   });
 
@@ -348,5 +369,22 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
     const edited = await dashboard(warm);
     const fresh = await dashboard(open(dir, { storedAnswers: false }));
     expect(edited).toEqual(fresh);
+  });
+});
+
+describe('dayRule: whether an answer from one day answers on another, the data the same', () => {
+  const newest = (day: string | null) => () => day;
+  it('holds on its own day, and on a later one while no bar is dated after the day it was computed', () => {
+    expect(dayRule('portfolio:holdings', '2019-02-25', '2019-02-25', newest('2019-03-01'))).toBe('same');
+    expect(dayRule('portfolio:holdings', '2019-02-25', '2019-03-04', newest('2019-02-22'))).toBe('later');
+    expect(dayRule('portfolio:holdings', '2019-02-25', '2019-03-04', newest('2019-02-25'))).toBe('later');
+    expect(dayRule('portfolio:holdings', '2019-02-25', '2019-03-04', newest(null))).toBe('later');
+    // A bar dated after the stored day (written while the clock said otherwise) counts now.
+    expect(dayRule('portfolio:holdings', '2019-02-25', '2019-03-04', newest('2019-02-26'))).toBe('no');
+  });
+  it('never holds on an earlier day, and the health report only while its newest bar is older than its day', () => {
+    expect(dayRule('portfolio:holdings', '2019-03-04', '2019-02-25', newest('2019-02-22'))).toBe('no');
+    expect(dayRule('health:check', '2019-02-25', '2019-03-04', newest('2019-02-22'))).toBe('later');
+    expect(dayRule('health:check', '2019-02-22', '2019-03-04', newest('2019-02-22'))).toBe('no');
   });
 });

@@ -10,7 +10,7 @@ import type { SnapshotLabel } from './portfolio-snapshot';
  * Moves when what an answer holds or how it is computed changes without the app's version
  * moving (a development build): a stored answer of another format is ignored.
  */
-export const STORED_ANSWER_FORMAT = 1;
+export const STORED_ANSWER_FORMAT = 2;
 
 // The dashboard's and Rotation's calls that need the engine's snapshot, and the day each one's snapshot stops at.
 // The other calls the dashboard makes (summary, accounts) read a few rows and answer at once.
@@ -34,24 +34,44 @@ const STORED = {
 type StoredCall = keyof typeof STORED;
 
 /**
- * What an answer depends on besides the data generation: the local day it was computed on, the
- * settings (base currency, cost method, benchmark, weights), the schema, the app, this format and
- * the call's output schema (a development build that changes an answer's shape leaves the
- * version as it was).
+ * What an answer depends on besides the data generation and the day: the settings (base
+ * currency, cost method, benchmark, weights), the schema, the app, this format and the call's
+ * output schema (a development build that changes an answer's shape leaves the version as it was).
+ * The local day it was computed on follows after `@` (see `dayRule`).
  */
 export function answerContext(
   name: StoredCall,
   version: string,
   label: Pick<SnapshotLabel, 'day' | 'settings'>,
 ): string {
-  return JSON.stringify([
-    STORED_ANSWER_FORMAT,
-    version,
-    LATEST_SCHEMA_VERSION,
-    outputFingerprint(name),
-    label.day,
-    label.settings,
-  ]);
+  return `${contextPrefix(name, version, label.settings)}@${label.day}`;
+}
+
+function contextPrefix(name: StoredCall, version: string, settingsJson: string): string {
+  return JSON.stringify([STORED_ANSWER_FORMAT, version, LATEST_SCHEMA_VERSION, outputFingerprint(name), settingsJson]);
+}
+
+/**
+ * Whether an answer computed on `storedDay` still answers on `today`, the data being the same
+ * (same generation). Opening the app on a new morning is the usual opening, and the engine reads
+ * the day only to refuse a transaction dated after it: an answer from an earlier day holds while
+ * nothing in the cache is dated after that day (`newestBar`, the newest bar of any symbol). The
+ * health report also measures stale prices against today when the newest bar is today's
+ * (shared/health/stale-prices.ts), so it holds only while the newest bar is older than its day,
+ * and says the new day. A clock set back answers afresh.
+ */
+export function dayRule(
+  name: StoredCall,
+  storedDay: string,
+  today: string,
+  newestBar: () => string | null,
+): 'same' | 'later' | 'no' {
+  if (storedDay === today) return 'same';
+  if (storedDay > today) return 'no';
+  const newest = newestBar();
+  if (newest === null) return 'later';
+  const holds = name === 'health:check' ? newest < storedDay : newest <= storedDay;
+  return holds ? 'later' : 'no';
 }
 
 const fingerprints = new Map<CallName, string>();
@@ -121,20 +141,19 @@ export function withStoredAnswersIf(
     return async (input: unknown) => {
       const call = `${name} ${JSON.stringify(input)}`;
       const stored = repo.find(call);
-      const context = answerContext(name, host.version, {
-        day: localDay(now()),
-        settings: JSON.stringify(settings.get()),
-      });
+      const today = localDay(now());
+      const prefix = `${contextPrefix(name, host.version, JSON.stringify(settings.get()))}@`;
       let unreadable = false;
-      if (stored && stored.generation === repo.generation() && stored.context === context) {
+      if (stored && stored.generation === repo.generation() && stored.context.startsWith(prefix)) {
+        const rule = dayRule(name, stored.context.slice(prefix.length), today, repo.newestBarDay);
         // A corrupt row or one of another shape is only not used: the answer is computed again
         // below and replaces it.
-        const value = decodeAnswer(name, stored.answer);
+        const value = rule === 'no' ? undefined : decodeAnswer(name, stored.answer);
         if (value !== undefined) {
           onServed();
-          return value;
+          return rule === 'later' && name === 'health:check' ? { ...(value as object), today } : value;
         }
-        unreadable = true;
+        unreadable = rule !== 'no';
       }
       // Labelled with what the snapshot behind the answer was computed from, not with the data
       // now: a snapshot kept in memory from before another process's write must not be stored

@@ -31,7 +31,10 @@ export function createStoredAnswersRepo(db: Db) {
        AND call NOT IN (SELECT call FROM stored_answers WHERE substr(call, 1, instr(call, ' ')) = ?
                         ORDER BY stored_at DESC, rowid DESC LIMIT ?)`,
   );
+  const newestBar = db.prepare<[], { day: string | null }>('SELECT max(last_day) AS day FROM quote_summary');
   return {
+    /** The newest day any symbol has a bar for (quote_summary: a row per symbol), null without bars. */
+    newestBarDay: (): string | null => newestBar.get()?.day ?? null,
     /** Moves with every committed write to the portfolio's data, from any connection or process. */
     generation: (): number => generation.get()?.generation ?? 0,
     find: (call: string): StoredAnswer | undefined => find.get(call),
