@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../../../shared/api/contract';
 import { fakeClient } from '../../test-support/fake-client';
 import { renderWithClient } from '../../test-support/render';
+import { formatDay } from '../../format/format';
 import { SignalsCard } from './signals-card';
 
 type Signal = CallOutput<'portfolio:signals'>['signals'][number];
@@ -51,7 +52,8 @@ describe('SignalsCard', () => {
 
   it('asks for the newest 200 of thousands, and 200 older at a time', async () => {
     const many: Signal[] = Array.from({ length: 450 }, (_, i) => ({
-      date: `2016-${String(1 + Math.floor(i / 40)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      // A day apart, two signals a day, oldest first, as the backend answers them.
+      date: new Date(Date.UTC(2015, 0, 1 + Math.floor(i / 2))).toISOString().slice(0, 10),
       kind: 'quadrant',
       subject: `S${i}`,
       message: `Signal number ${i}.`,
@@ -65,8 +67,19 @@ describe('SignalsCard', () => {
     // The newest: numbers 250 to 449.
     expect(table.textContent).toContain('Signal number 449.');
     expect(table.textContent).not.toContain('Signal number 249.');
+    // Newest first: the table reads down into the past, and the older ones come below.
+    const messages = () => [...table.querySelectorAll('.signal-message')].map((td) => td.textContent);
+    const dates = () => [...table.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent);
+    // Two a day: the newest day's pair first, in the backend's order within it.
+    expect(messages().slice(0, 2)).toEqual(['Signal number 448.', 'Signal number 449.']);
+    expect(messages().at(-1)).toBe('Signal number 251.');
     fireEvent.click(screen.getByRole('button', { name: '200 older signals' }));
     await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(400));
+    expect(messages()[0]).toBe('Signal number 448.');
+    expect(messages().at(-1)).toBe('Signal number 51.');
+    // A stable sort by date, newest first, keeps the backend's order within a day.
+    const expected = many.slice(50).sort((a, b) => b.date.localeCompare(a.date));
+    expect(dates()).toEqual(expected.map((s) => formatDay(s.date)));
     fireEvent.click(screen.getByRole('button', { name: '50 older signals' }));
     await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(450));
     expect(screen.queryByRole('button', { name: /older/ })).toBeNull();

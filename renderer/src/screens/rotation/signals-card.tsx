@@ -17,6 +17,18 @@ const KIND_LABELS: Record<Kind, string> = {
   overheated: 'Overheated',
 };
 
+type Signal = CallOutput<'portfolio:signals'>['signals'][number];
+
+function newestFirst(signals: Signal[]): Signal[] {
+  const days: Signal[][] = [];
+  for (const s of signals) {
+    const last = days.at(-1);
+    if (last && last[0]!.date === s.date) last.push(s);
+    else days.push([s]);
+  }
+  return days.reverse().flat();
+}
+
 /** Signals asked for at a time. */
 const SIGNALS_PAGE = 200;
 
@@ -39,7 +51,9 @@ export function SignalsCard({ from: fromProp, to: toProp }: { from?: string; to?
     limit,
   });
   const data = result.data;
-  const shown = data ? data.signals.filter((s) => kind === 'all' || s.kind === kind) : [];
+  // Newest first, as the backend cuts them: the button below the table then adds older ones
+  // where it stands. Within a day, the backend's order (by kind, then subject) is kept.
+  const shown = data ? newestFirst(data.signals.filter((s) => kind === 'all' || s.kind === kind)) : [];
   const more = data ? data.total - data.signals.length : 0;
   return (
     <section className="card" aria-labelledby="signals-title" data-testid="signals-card">
