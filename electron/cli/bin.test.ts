@@ -15,7 +15,9 @@ function tiltfolio(...args: string[]) {
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-describe('npx tiltfolio (the installed bin)', () => {
+// Each npx start takes seconds on a loaded machine, and one test starts three: the spawns'
+// own 60 s timeouts decide, not the suite's 20 s default.
+describe('npx tiltfolio (the installed bin)', { timeout: 200_000 }, () => {
   const tempDir = useTempDirs();
 
   it('prints the version from package.json', () => {
