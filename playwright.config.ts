@@ -12,6 +12,9 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   timeout: 60_000,
+  // The checker's machine is as loaded as this one: a screen that needs a snapshot built may take
+  // more than the default 5 s to show under two parallel workers. No retries: a race must fail.
+  expect: { timeout: 10_000 },
   use: {
     browserName: 'chromium',
     headless: true,
