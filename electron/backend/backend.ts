@@ -104,7 +104,14 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const backups = createBackups(context, options.dailyBackup);
-  const warmUp = createWarmUp(() => void context.snapshots.get());
+  // The series read from their bars (electron/db/series-cache.ts) are stored once the calls are
+  // done, as the snapshot is built: the next build, and the next opening, read them in one row each.
+  const storeSeries = () => void store.write(() => store.quotes.series.saveUnsaved()).catch(() => undefined);
+  const saveSeries = createWarmUp(storeSeries);
+  const warmUp = createWarmUp(() => {
+    context.snapshots.get();
+    if (store.quotes.series.hasUnsaved()) storeSeries();
+  });
   const handlers: Handlers = answerBusyAsBusy(
     guardWithBackups(
       withStoredAnswersIf(
@@ -147,15 +154,19 @@ export function createBackend(options: BackendOptions): Backend {
     dispatch: async (name, input) => {
       backups.noteCall();
       warmUp.callStarted();
+      saveSeries.callStarted();
       try {
         return await dispatch(name, input);
       } finally {
         backups.noteCall();
         warmUp.callEnded();
+        if (store.quotes.series.hasUnsaved()) saveSeries.wanted();
+        saveSeries.callEnded();
       }
     },
     close: () => {
       warmUp.dispose();
+      saveSeries.dispose();
       // Background refreshes stop first: nothing may write to a closed database.
       quotes.dispose();
       store.close();

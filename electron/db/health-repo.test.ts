@@ -8,7 +8,7 @@ import { runHealthChecks } from '../../shared/health/checks';
 import type { HealthInput, HealthRow } from '../../shared/health/health-problem';
 import { seriesFromRows, type HealthSeries } from '../../shared/health/health-series';
 import { parseDailyCsv } from '../../shared/quotes/daily-csv';
-import { openDatabase } from './connection';
+import { openDatabase, type Db as Database } from './connection';
 import { createHealthRepo, HEALTH_SQL } from './health-repo';
 import { createQuotesRepo } from './quotes-repo';
 import { scratchDir } from './test-support/scratch';
@@ -61,66 +61,94 @@ const TRADE_DAYS: Record<string, string[]> = {
 };
 
 describe('health repository: what the checks read, without every row', () => {
-  it('answers as the facts worked out from every row do, on real prices', () => {
-    const db = loadedDb();
-    const health = createHealthRepo(db);
-    const everyRow = db.prepare<[string], HealthRow>(
-      'SELECT day, close, high, low, source, fetched_at AS fetchedAt FROM quotes WHERE symbol = ? ORDER BY day, source',
-    );
-    const fromDb = new Map<string, HealthSeries>();
-    const fromRows = new Map<string, HealthSeries>();
-    for (const [symbol, days] of Object.entries(TRADE_DAYS)) {
-      const reference = seriesFromRows(everyRow.all(symbol));
-      const series = health.series(symbol, days);
-      fromDb.set(symbol, series);
-      fromRows.set(symbol, reference);
-      expect(series.lastDay).toBe(reference.lastDay);
-      expect(series.farApart).toEqual(reference.farApart);
-      expect(series.overlaps).toEqual(reference.overlaps);
-      expect(series.seams).toEqual(reference.seams);
-      for (const day of days) expect(series.shownOn.get(day)).toEqual(reference.shownOn.get(day));
-    }
-    // The figures themselves, from the loads above.
-    const aapl = fromDb.get('AAPL')!;
-    expect(aapl.farApart).toContainEqual(['2012-02-29', '2012-03-21']);
-    expect(aapl.overlaps.filter((row) => row.source === 'yahoo')).toHaveLength(61); // trading days of 2014 Q1
-    expect(aapl.shownOn.get('2016-05-02')).toMatchObject({ source: 'manual', close: 94 });
-    expect(aapl.shownOn.get('2012-03-05')).toBeUndefined();
-    expect(fromDb.get('ZZZ')).toEqual({ lastDay: null, farApart: [], overlaps: [], seams: [], shownOn: new Map() });
-    // The newest load of BAS.DE shows its last three days: seams where the loads meet.
-    expect(fromDb.get('BAS.DE')!.seams.map(([a, b]) => [a.fetchedAt, b.fetchedAt])).toEqual([
-      ['2023-01-01T00:00:00Z', '2023-01-05T00:00:00Z'],
-      ['2023-01-05T00:00:00Z', '2023-01-09T00:00:00Z'],
-    ]);
+  // Three ways to the same facts: each row's outline; the series cache read from the bars; and
+  // the cache's stored rows (migration 0009), read back by a repository that never read the bars.
+  const WAYS = {
+    outline: (db: Database) => createHealthRepo(db),
+    'series cache, read from the bars': (db: Database) => createHealthRepo(db, createQuotesRepo(db).series),
+    'series cache, stored rows': (db: Database) => {
+      const quotes = createQuotesRepo(db);
+      for (const symbol of Object.keys(TRADE_DAYS)) quotes.series.get(symbol);
+      db.transaction(() => quotes.series.saveUnsaved())();
+      const stored = db.prepare('SELECT count(*) AS n FROM series_cache').get() as { n: number };
+      expect(stored.n).toBe(3); // ZZZ has no bars, so no row
+      const reading = createQuotesRepo(db);
+      // Nothing is left to store: each series came from its stored row.
+      for (const symbol of Object.keys(TRADE_DAYS)) reading.series.get(symbol);
+      expect(reading.series.hasUnsaved()).toBe(false);
+      return createHealthRepo(db, reading.series);
+    },
+  };
+  it.each(Object.keys(WAYS) as (keyof typeof WAYS)[])(
+    'answers as the facts worked out from every row do, on real prices: %s',
+    (way) => {
+      const db = loadedDb();
+      const health = WAYS[way](db);
+      const everyRow = db.prepare<[string], HealthRow>(
+        'SELECT day, close, high, low, source, fetched_at AS fetchedAt FROM quotes WHERE symbol = ? ORDER BY day, source',
+      );
+      const fromDb = new Map<string, HealthSeries>();
+      const fromRows = new Map<string, HealthSeries>();
+      for (const [symbol, days] of Object.entries(TRADE_DAYS)) {
+        const reference = seriesFromRows(everyRow.all(symbol));
+        const series = health.series(symbol, days);
+        fromDb.set(symbol, series);
+        fromRows.set(symbol, reference);
+        expect(series.lastDay).toBe(reference.lastDay);
+        expect(series.farApart).toEqual(reference.farApart);
+        expect(series.overlaps).toEqual(reference.overlaps);
+        expect(series.seams).toEqual(reference.seams);
+        for (const day of days) expect(series.shownOn.get(day)).toEqual(reference.shownOn.get(day));
+      }
+      // The figures themselves, from the loads above.
+      const aapl = fromDb.get('AAPL')!;
+      expect(aapl.farApart).toContainEqual(['2012-02-29', '2012-03-21']);
+      expect(aapl.overlaps.filter((row) => row.source === 'yahoo')).toHaveLength(61); // trading days of 2014 Q1
+      expect(aapl.shownOn.get('2016-05-02')).toMatchObject({ source: 'manual', close: 94 });
+      expect(aapl.shownOn.get('2012-03-05')).toBeUndefined();
+      expect(fromDb.get('ZZZ')).toEqual({ lastDay: null, farApart: [], overlaps: [], seams: [], shownOn: new Map() });
+      // The newest load of BAS.DE shows its last three days: seams where the loads meet.
+      expect(fromDb.get('BAS.DE')!.seams.map(([a, b]) => [a.fetchedAt, b.fetchedAt])).toEqual([
+        ['2023-01-01T00:00:00Z', '2023-01-05T00:00:00Z'],
+        ['2023-01-05T00:00:00Z', '2023-01-09T00:00:00Z'],
+      ]);
 
-    // And the report the checks make from each is the same, with problems in it to compare.
-    const input = (series: Map<string, HealthSeries>): HealthInput => ({
-      today: '2023-01-10',
-      portfolioLastDay: '2022-12-30',
-      holdings: new Map([
-        ['AAPL', ['Brokerage']],
-        ['BAS.DE', ['Depot']],
-        ['ZZZ', ['Brokerage']],
-      ]),
-      trades: Object.entries(TRADE_DAYS).flatMap(([symbol, days]) =>
-        days.map((date) => ({ date, account: 'Brokerage', type: 'buy' as const, symbol, quantity: '1', price: '30' })),
-      ),
-      splits: [{ date: '2014-06-09', symbol: 'AAPL', ratio: 7 }],
-      comparisons: [{ symbol: 'SPY', role: 'benchmark' }],
-      series,
-    });
-    const report = runHealthChecks(input(fromDb));
-    expect(report).toEqual(runHealthChecks(input(fromRows)));
-    expect(report.summary.map((line) => line.kind)).toEqual([
-      'no_prices',
-      'scale_jump',
-      'trade_price',
-      'series_ends_early',
-      'stale_prices',
-      'price_gap',
-    ]);
-    db.close();
-  });
+      // And the report the checks make from each is the same, with problems in it to compare.
+      const input = (series: Map<string, HealthSeries>): HealthInput => ({
+        today: '2023-01-10',
+        portfolioLastDay: '2022-12-30',
+        holdings: new Map([
+          ['AAPL', ['Brokerage']],
+          ['BAS.DE', ['Depot']],
+          ['ZZZ', ['Brokerage']],
+        ]),
+        trades: Object.entries(TRADE_DAYS).flatMap(([symbol, days]) =>
+          days.map((date) => ({
+            date,
+            account: 'Brokerage',
+            type: 'buy' as const,
+            symbol,
+            quantity: '1',
+            price: '30',
+          })),
+        ),
+        splits: [{ date: '2014-06-09', symbol: 'AAPL', ratio: 7 }],
+        comparisons: [{ symbol: 'SPY', role: 'benchmark' }],
+        series,
+      });
+      const report = runHealthChecks(input(fromDb));
+      expect(report).toEqual(runHealthChecks(input(fromRows)));
+      expect(report.summary.map((line) => line.kind)).toEqual([
+        'no_prices',
+        'scale_jump',
+        'trade_price',
+        'series_ends_early',
+        'stale_prices',
+        'price_gap',
+      ]);
+      db.close();
+    },
+  );
 
   it('reads one symbol along the primary key, and prices only by day', () => {
     const db = openDatabase(path.join(scratchDir(), 'plan.sqlite'));

@@ -1,12 +1,13 @@
 // What the data-health checks read of a symbol's cached prices (shared/health/health-series.ts),
 // without handing every bar to JavaScript: health:check read every column of 600,000 rows (over
 // a second at scale, and as long again in garbage collection) to use a few of them.
-import { dayToNumber } from '../../shared/engine/dates';
+import { dayFromNumber, dayToNumber } from '../../shared/engine/dates';
 import type { HealthRow } from '../../shared/health/health-problem';
 import { FAR_APART_DAYS, type HealthSeries } from '../../shared/health/health-series';
 import { loadOf } from '../../shared/health/resolve-rows';
 import { oneRowPerDay } from '../../shared/quotes/merge';
 import type { Db } from './connection';
+import type { SeriesCache } from './series-cache';
 
 /** The reads, exported so a test can check their plans and columns. */
 export const HEALTH_SQL = {
@@ -23,37 +24,51 @@ export const HEALTH_SQL = {
 
 const DAY_LENGTH = 'YYYY-MM-DD'.length;
 
-export function createHealthRepo(db: Db) {
+export function createHealthRepo(db: Db, cache?: SeriesCache) {
   const outline = db.prepare<[string], string>(HEALTH_SQL.outline).pluck();
   const rowsOn = db.prepare<[string, string], HealthRow>(HEALTH_SQL.rowsOn);
 
-  /** One symbol's facts; `tradeDays`: the days its trades are on (their shown rows are read). */
-  function series(symbol: string, tradeDays: Iterable<string> = []): HealthSeries {
-    const lines = outline.all(symbol);
-    const days: string[] = [];
-    // The load of each day's only row, or null for a day several rows (loads) share.
+  /**
+   * Each day (a day number) and the load of its only row, or null for a day several rows (loads)
+   * share: from the series cache (migration 0009) when there is one, else from every row's outline.
+   */
+  function dayLoads(symbol: string): { days: ArrayLike<number>; loads: (string | null)[] } {
+    if (cache) {
+      const series = cache.get(symbol);
+      const loads: (string | null)[] = new Array(series.days.length);
+      let at = 0;
+      for (const [load, count] of series.loads()) loads.fill(load, at, (at += count));
+      return { days: series.days, loads };
+    }
+    const days: number[] = [];
     const loads: (string | null)[] = [];
-    for (const line of lines) {
+    let lastDay = '';
+    for (const line of outline.all(symbol)) {
       const day = line.slice(0, DAY_LENGTH);
-      if (days.length > 0 && days[days.length - 1] === day) loads[loads.length - 1] = null;
+      if (days.length > 0 && lastDay === day) loads[loads.length - 1] = null;
       else {
-        days.push(day);
+        days.push(dayToNumber(day));
         loads.push(line.slice(DAY_LENGTH));
+        lastDay = day;
       }
     }
+    return { days, loads };
+  }
+
+  /** One symbol's facts; `tradeDays`: the days its trades are on (their shown rows are read). */
+  function series(symbol: string, tradeDays: Iterable<string> = []): HealthSeries {
+    const { days, loads } = dayLoads(symbol);
     const farApart: [string, string][] = [];
     // Pairs where loads may meet: different loads, or a day whose shown load is not known yet.
     const maybeSeams: number[] = [];
     const needed = new Set(tradeDays);
-    let previous = days.length > 0 ? dayToNumber(days[0]!) : 0;
+    const dayAt = (i: number) => dayFromNumber(days[i]!);
     for (let i = 1; i < days.length; i++) {
-      const n = dayToNumber(days[i]!);
-      if (n - previous > FAR_APART_DAYS) farApart.push([days[i - 1]!, days[i]!]);
-      previous = n;
+      if (days[i]! - days[i - 1]! > FAR_APART_DAYS) farApart.push([dayAt(i - 1), dayAt(i)]);
       const [a, b] = [loads[i - 1], loads[i]];
       if (a === null || b === null || a !== b) {
         maybeSeams.push(i);
-        needed.add(days[i - 1]!).add(days[i]!);
+        needed.add(dayAt(i - 1)).add(dayAt(i));
       }
     }
     const rows = needed.size === 0 ? [] : rowsOn.all(symbol, JSON.stringify([...needed]));
@@ -62,11 +77,11 @@ export function createHealthRepo(db: Db) {
     const shownOn = new Map(oneRowPerDay(rows).map((row) => [row.day, row]));
     const seams: [HealthRow, HealthRow][] = [];
     for (const i of maybeSeams) {
-      const [a, b] = [shownOn.get(days[i - 1]!)!, shownOn.get(days[i]!)!];
+      const [a, b] = [shownOn.get(dayAt(i - 1))!, shownOn.get(dayAt(i))!];
       if (loadOf(a) !== loadOf(b)) seams.push([a, b]);
     }
     return {
-      lastDay: days.at(-1) ?? null,
+      lastDay: days.length > 0 ? dayAt(days.length - 1) : null,
       farApart,
       overlaps: rows.filter((row) => perDay.get(row.day)! > 1),
       seams,

@@ -4,6 +4,7 @@ import type { Bar as DayBar, CloseSeries, QuoteBar } from '../../shared/domain/b
 import { closeSeries } from '../../shared/engine/close-series';
 import { dayToNumber } from '../../shared/engine/dates';
 import type { Db } from './connection';
+import { createSeriesCache } from './series-cache';
 import { timed } from './slow-query';
 
 /** A bar as history answers it: with where it came from. */
@@ -233,6 +234,7 @@ export function createQuotesRepo(db: Db) {
     }
     return { days, closes: values };
   };
+  const series = createSeriesCache(db, (symbol) => closeColumns(symbol, '0000-01-01', '9999-12-31'));
   const everyRow = db.prepare<[string], SourcedBar>(
     `SELECT ${BAR_COLUMNS} FROM quotes WHERE symbol = ? ORDER BY day, source`,
   );
@@ -301,8 +303,16 @@ export function createQuotesRepo(db: Db) {
     /** The same days as history, closes only: what valuation and the rotation analytics read. */
     closes: (symbol: string, from = '0000-01-01', to = '9999-12-31'): DayBar[] =>
       timed('quotes.closes', () => closes(symbol, from, to)),
+    /**
+     * A symbol's closes in [from, to] as columns. From the start, they come from the series cache
+     * (migration 0009), cut at `to`: the portfolio reads every held symbol's whole history.
+     */
     closeSeries: (symbol: string, from = '0000-01-01', to = '9999-12-31'): CloseSeries =>
-      timed('quotes.closeSeries', () => closeColumns(symbol, from, to)),
+      timed('quotes.closeSeries', () =>
+        from === '0000-01-01' ? upTo(series.get(symbol), to) : closeColumns(symbol, from, to),
+      ),
+    /** The series cache this repository reads through (series-cache.ts). */
+    series,
     /** Every stored row for a symbol, all sources: what "the cache is unchanged" compares. */
     rows: (symbol: string): SourcedBar[] => everyRow.all(symbol),
     /** Every source's rows for a symbol dated before `day`: what a newly reported split reaches. */
@@ -315,6 +325,9 @@ export function createQuotesRepo(db: Db) {
       for (const r of rows) {
         changed += setPrices.run(r.open, r.high, r.low, r.close, r.adjClose, r.volume, symbol, r.day, r.source).changes;
       }
+      // Rewritten prices are a write to the bars like any other: the summary row's rewrite moves
+      // the data generation (migration 0008) and the symbol's series stamp (migration 0009).
+      if (changed > 0) resummarise(symbol);
       return changed;
     },
     latestBars,
@@ -341,3 +354,18 @@ export function createQuotesRepo(db: Db) {
 }
 
 export type QuotesRepo = ReturnType<typeof createQuotesRepo>;
+
+/** The columns through `to` (views of the same arrays: nothing here writes into them). */
+function upTo(columns: CloseSeries, to: string): CloseSeries {
+  const { days, closes } = columns;
+  if (to >= '9999-12-31') return { days, closes };
+  const last = dayToNumber(to);
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! <= last) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === days.length ? { days, closes } : { days: days.subarray(0, lo), closes: closes.subarray(0, lo) };
+}

@@ -110,15 +110,16 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
       connection.close();
     }
   };
+  const quotes = createQuotesRepo(db);
   return {
     db,
     accounts: createAccountsRepo(db),
     corporateActions: createCorporateActionsRepo(db),
     exports: createExportRepo(db),
     fxRates: createFxRatesRepo(db),
-    health: createHealthRepo(db),
+    health: createHealthRepo(db, quotes.series),
     instruments: createInstrumentsRepo(db),
-    quotes: createQuotesRepo(db),
+    quotes,
     refreshLog: createRefreshLogRepo(db),
     settings: createSettingsRepo(db),
     storedAnswers: createStoredAnswersRepo(db),

@@ -54,12 +54,24 @@ const SEARCH = 'SPY';
 const PROFILE_DIR = process.env.TILTFOLIO_BENCH_PROFILE;
 
 /**
- * The screens are timed on a reopening: a first server (not measured) loads the data and opens
- * the dashboard, Rotation and Holdings, as the person's last session did, and is stopped; the
- * measured server starts on the file it left. TILTFOLIO_BENCH_COLD=1 times the first opening after a change instead (no
- * stored answers: migration 0008).
+ * Which opening the screens are timed on (TILTFOLIO_BENCH_OPENING):
+ * - `reopen` (the default): a first server (not measured) loads the data and opens the dashboard,
+ *   Rotation and Holdings, as the person's last session did, and is stopped; the measured server
+ *   starts on the file it left (its stored answers hold: migration 0008).
+ * - `changed`: the same last session, which then adds a transaction dated ten years back, as an
+ *   edit or the CLI would: the first opening after a change (the answers stored before it no
+ *   longer hold; the prices read in that session do: migration 0009).
+ * - `first`: the very first opening of the data (nothing stored or cached yet).
+ * TILTFOLIO_BENCH_COLD=1, its older spelling, is `first`.
  */
-const COLD = process.env.TILTFOLIO_BENCH_COLD === '1';
+const OPENINGS = ['reopen', 'changed', 'first'] as const;
+type Opening = (typeof OPENINGS)[number];
+const OPENING: Opening = (() => {
+  const asked = process.env.TILTFOLIO_BENCH_OPENING ?? (process.env.TILTFOLIO_BENCH_COLD === '1' ? 'first' : 'reopen');
+  if (!(OPENINGS as readonly string[]).includes(asked))
+    throw new Error(`TILTFOLIO_BENCH_OPENING=${asked}: use one of ${OPENINGS.join(', ')}.`);
+  return asked as Opening;
+})();
 
 type Figures = Record<AppCase, number>;
 
@@ -71,10 +83,10 @@ async function measurePortfolio(
   profile: string | undefined,
 ): Promise<Figures> {
   const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  if (!COLD) await lastSession(browser, root, dataDir, prepare);
+  if (OPENING !== 'first') await lastSession(browser, root, dataDir, prepare, OPENING === 'changed');
   const server = await startWebProcess(root, dataDir, nodeArgs);
   try {
-    if (COLD) await prepare(server.call);
+    if (OPENING === 'first') await prepare(server.call);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(PAGE_HELPERS);
     const page = await context.newPage();
@@ -129,6 +141,7 @@ async function lastSession(
   root: string,
   dataDir: string,
   prepare: (call: (name: string, input: unknown) => Promise<unknown>) => Promise<void>,
+  change: boolean,
 ): Promise<void> {
   const server = await startWebProcess(root, dataDir);
   try {
@@ -144,9 +157,25 @@ async function lastSession(
     // after they have gone (stored-answers.ts).
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await context.close();
+    if (change) await addTransaction(server.call);
   } finally {
     await server.stop();
   }
+}
+
+/** A deposit ten years back into the first account: every day since is valued again. */
+async function addTransaction(call: (name: string, input: unknown) => Promise<unknown>): Promise<void> {
+  const { value: accounts } = (await call('accounts:list', {})) as { value: { name: string; currency: string }[] };
+  const account = accounts[0];
+  if (!account) throw new Error('bench: the portfolio has no account to change');
+  const date = new Date(Date.now() - 10 * 365 * 86_400_000).toISOString().slice(0, 10);
+  await call('transactions:create', {
+    date,
+    account: account.name,
+    type: 'deposit',
+    amount: '1000',
+    currency: account.currency,
+  });
 }
 
 let run: Promise<BenchResult[]> | undefined;
