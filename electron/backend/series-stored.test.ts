@@ -72,4 +72,21 @@ describe('the series cache in the backend (migration 0009)', () => {
     expect(next.store.quotes.series.hasUnsaved()).toBe(false); // each series came from its row
     expect(cached(next)).toEqual(named.map((r) => r.symbol));
   });
+
+  it('after a restore and a new write, answers the data as it now is, not a series or an answer from before the restore', async () => {
+    const dir = scratchDir();
+    const backend = open(dir);
+    await ok(backend, 'demo:load', {});
+    const backup = (await ok(backend, 'backup:create', {})) as { name: string };
+    // The timeline the restore abandons: a typed price, its series held.
+    await ok(backend, 'quotes:setManualPrice', { symbol: 'MSFT', day: '2019-02-21', close: 500 });
+    await ok(backend, 'portfolio:holdings', {});
+    await ok(backend, 'backup:restore', { name: backup.name });
+    // The restored file's timeline: another typed price on the same day.
+    await ok(backend, 'quotes:setManualPrice', { symbol: 'MSFT', day: '2019-02-21', close: 50 });
+    const holdings = await ok(backend, 'portfolio:holdings', {});
+    const fresh = await ok(open(dir, false), 'portfolio:holdings', {});
+    expect(holdings).toEqual(fresh);
+    expect(backend.store.quotes.closeSeries('MSFT', '0000-01-01', '2019-02-21').closes.at(-1)).toBe(50);
+  });
 });
