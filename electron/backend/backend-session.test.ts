@@ -66,8 +66,13 @@ describe('backend session', () => {
     const seen: unknown[] = [];
     const off = backend.events.subscribe((name, payload) => seen.push([name, payload]));
     const body = Buffer.from(JSON.stringify({ name: 'Moved', currency: 'USD' }));
-    expect(await backend.dispatchJson('accounts:create', body)).toMatchObject({ ok: true, value: { name: 'Moved' } });
-    expect(await backend.dispatchJson('accounts:list', Buffer.from('{nope'))).toEqual({
+    // Answered as the JSON text an HTTP answer carries, with what its status is told from.
+    const created = await backend.dispatchJson('accounts:create', body);
+    expect(created.ok).toBe(true);
+    expect(JSON.parse(created.text)).toMatchObject({ ok: true, value: { name: 'Moved' } });
+    const refused = await backend.dispatchJson('accounts:list', Buffer.from('{nope'));
+    expect(refused).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(JSON.parse(refused.text)).toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'body is not valid JSON' },
     });

@@ -5,14 +5,18 @@
 import { isEventName, type ApiResult } from '../../shared/api/contract';
 import type { Dispatch } from '../../shared/api/dispatch';
 import type { ChooseFile, FileRequest } from '../csv/csv-service';
+import { toJsonAnswer, type JsonAnswer } from './dispatch-json';
 import type { AnyEventListener } from './event-bus';
 import type { FromBackend, HostSide, SessionOptions, ToBackend } from './session-protocol';
 
 /** What a transport (IPC, HTTP) needs of a backend, in this thread or another. */
 export interface BackendLink {
   readonly dispatch: Dispatch;
-  /** The same, given the input as JSON text (an HTTP body), parsed by the backend: see dispatch-json.ts. */
-  readonly dispatchJson?: (name: unknown, body: Uint8Array) => Promise<ApiResult<unknown>>;
+  /**
+   * The same, given the input as JSON text (an HTTP body), parsed by the backend, and answered as
+   * JSON text with its status: see dispatch-json.ts.
+   */
+  readonly dispatchJson?: (name: unknown, body: Uint8Array) => Promise<JsonAnswer>;
   readonly events: { subscribe(listener: AnyEventListener): () => void };
 }
 
@@ -41,7 +45,9 @@ function failure(message: string): ApiResult<unknown> {
 }
 
 export function connectBackend(port: HostSide, options: SessionOptions, hooks: SessionHooks): BackendSession {
-  const pending = new Map<number, (result: ApiResult<unknown>) => void>();
+  // Each call waits for its result; one given as JSON text waits for the text (a result the
+  // backend had to give as an object, "not open", is turned into text here).
+  const pending = new Map<number, (result: ApiResult<unknown> | JsonAnswer, asText: boolean) => void>();
   const listeners = new Set<AnyEventListener>();
   let calls = 0;
   let stopped: string | undefined;
@@ -74,10 +80,11 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
         return markOpened();
       case 'failed':
         return markFailed(new Error(message.message));
-      case 'result': {
+      case 'result':
+      case 'resultJson': {
         const settle = pending.get(message.id);
         pending.delete(message.id);
-        return settle?.(message.result);
+        return settle?.(message.kind === 'result' ? message.result : message.answer, message.kind === 'resultJson');
       }
       case 'event': {
         if (!isEventName(message.name)) return;
@@ -97,42 +104,48 @@ export function connectBackend(port: HostSide, options: SessionOptions, hooks: S
     markStopped(reason);
     markFailed(new Error(reason));
     markClosed();
-    for (const settle of pending.values()) settle(failure(reason));
+    for (const settle of pending.values()) settle(failure(reason), false);
     pending.clear();
   }
 
-  async function send(
+  async function send<T extends 'object' | 'text'>(
     name: unknown,
+    want: T,
     message: (id: number) => ToBackend,
     transfer: ArrayBuffer[] = [],
-  ): Promise<ApiResult<unknown>> {
+  ): Promise<T extends 'text' ? JsonAnswer : ApiResult<unknown>> {
+    type Out = T extends 'text' ? JsonAnswer : ApiResult<unknown>;
+    const as = (result: ApiResult<unknown> | JsonAnswer, asText: boolean): Out => {
+      if (want === 'text') return (asText ? result : toJsonAnswer(result as ApiResult<unknown>)) as Out;
+      return (asText ? JSON.parse((result as JsonAnswer).text) : result) as Out;
+    };
     try {
       await opened;
     } catch (error) {
-      return failure(error instanceof Error ? error.message : String(error));
+      return as(failure(error instanceof Error ? error.message : String(error)), false);
     }
-    if (stopped !== undefined) return failure(stopped);
+    if (stopped !== undefined) return as(failure(stopped), false);
     const id = ++calls;
-    return new Promise<ApiResult<unknown>>((resolve) => {
-      pending.set(id, resolve);
+    return new Promise<Out>((resolve) => {
+      pending.set(id, (result, asText) => resolve(as(result, asText)));
       try {
         port.post(message(id), transfer);
       } catch (error) {
         // Only plain data can cross; what cannot be cloned is refused like any malformed input.
         pending.delete(id);
         const reason = error instanceof Error ? error.message : String(error);
-        resolve({ ok: false, error: { code: 'invalid_input', message: `${String(name)}: ${reason}` } });
+        resolve(as({ ok: false, error: { code: 'invalid_input', message: `${String(name)}: ${reason}` } }, false));
       }
     });
   }
 
-  const dispatch: Dispatch = (name, input) => send(name, (id) => ({ kind: 'call', id, name, input }));
+  const dispatch: Dispatch = (name, input) => send(name, 'object', (id) => ({ kind: 'call', id, name, input }));
 
-  function dispatchJson(name: unknown, body: Uint8Array): Promise<ApiResult<unknown>> {
+  function dispatchJson(name: unknown, body: Uint8Array): Promise<JsonAnswer> {
     // Moved, not copied, when the bytes have a buffer of their own (a large body always does).
     const own =
       body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-    return send(name, (id) => ({ kind: 'callJson', id, name, body }), own ? [body.buffer as ArrayBuffer] : []);
+    return send(name, 'text', (id) => ({ kind: 'callJson', id, name, body }), own ? [body.buffer as ArrayBuffer] : []);
   }
 
   port.post({ kind: 'open', options });

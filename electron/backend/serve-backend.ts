@@ -3,7 +3,7 @@
 // the host for a file when a handler needs the app's dialogs.
 import type { ChosenFile, FileRequest } from '../csv/csv-service';
 import { createBackend, type Backend } from './backend';
-import { dispatchJson } from './dispatch-json';
+import { dispatchJson, toJsonAnswer } from './dispatch-json';
 import type { BackendSide, ToBackend } from './session-protocol';
 
 interface Waiting {
@@ -46,11 +46,13 @@ export function serveBackend(port: BackendSide, onClosed: () => void = () => {})
             result: { ok: false, error: { code: 'internal', message: 'The backend is not open.' } },
           });
         }
-        const answer =
-          message.kind === 'call'
-            ? backend.dispatch(name, message.input)
-            : dispatchJson(backend.dispatch, name, message.body);
-        void answer.then((result) => port.post({ kind: 'result', id, result }));
+        if (message.kind === 'call') {
+          void backend.dispatch(name, message.input).then((result) => port.post({ kind: 'result', id, result }));
+          return;
+        }
+        void dispatchJson(backend.dispatch, name, message.body).then((result) =>
+          port.post({ kind: 'resultJson', id, answer: toJsonAnswer(result) }),
+        );
         return;
       }
       case 'chosen': {

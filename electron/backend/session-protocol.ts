@@ -5,6 +5,7 @@
 // backend.
 import type { ApiResult, EventName } from '../../shared/api/contract';
 import type { ChosenFile, FileRequest } from '../csv/csv-service';
+import type { JsonAnswer } from './dispatch-json';
 
 /** What `createBackend` needs, as plain data (no clock, no callbacks). */
 export interface SessionOptions {
@@ -37,6 +38,8 @@ export type FromBackend =
   | { kind: 'opened' }
   | { kind: 'failed'; message: string }
   | { kind: 'result'; id: number; result: ApiResult<unknown> }
+  /** The answer to a `callJson`: already JSON text, as the HTTP answer carries it. */
+  | { kind: 'resultJson'; id: number; answer: JsonAnswer }
   | { kind: 'event'; name: EventName; payload: unknown }
   | { kind: 'chooseFile'; id: number; request: FileRequest }
   | { kind: 'closed' };

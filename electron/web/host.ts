@@ -5,7 +5,7 @@ import { internalErrorLine, type ApiErrorCode } from '../../shared/api/errors';
 import { REQUEST_MAX_BYTES, UPLOAD_CALLS, UPLOAD_MAX_BYTES } from '../../shared/api/limits';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { BackendLink } from '../backend/backend-session';
-import { dispatchJson } from '../backend/dispatch-json';
+import { dispatchJson, toJsonAnswer } from '../backend/dispatch-json';
 import { bearerToken, isForeignRequest, newToken, tokensEqual } from './auth';
 import { contentType, resolveStatic } from './static-files';
 
@@ -153,11 +153,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       // The JSON is parsed by the backend's worker when there is one: a 100 MB upload is no
       // reason for this thread to stop answering.
-      const result = backend.dispatchJson
+      const answer = backend.dispatchJson
         ? await backend.dispatchJson(name, body)
-        : await dispatchJson(backend.dispatch, name, body);
-      const status = result.ok ? 200 : STATUS_OF[result.error.code];
-      return sendJson(res, status, result);
+        : toJsonAnswer(await dispatchJson(backend.dispatch, name, body));
+      return send(res, answer.ok ? 200 : STATUS_OF[answer.code], answer.text, 'application/json; charset=utf-8');
     }
 
     if (url.pathname === '/api/events') {
