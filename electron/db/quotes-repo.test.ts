@@ -172,12 +172,13 @@ describe('quotes repository', () => {
       db.close();
     });
 
-    it('the per-symbol extents walk the key symbol by symbol, without a sort or a temporary index', () => {
+    it('the per-symbol extents read the summary, the cached columns, and count days only along one symbol’s key', () => {
       const { db } = setup();
       const text = plan(db, QUOTES_SQL.extents).join('\n');
-      expect(text).toMatch(/SEARCH q USING PRIMARY KEY \(symbol>\?\)/);
+      expect(text).toMatch(/SCAN q\b/); // quote_summary: a row per symbol
+      expect(text).toMatch(/SEARCH c USING PRIMARY KEY \(symbol=\?\)/);
       expect(text).toMatch(/SEARCH quotes USING PRIMARY KEY \(symbol=\?\)/);
-      expect(text).not.toMatch(/SCAN (q|quotes)\b|TEMP B-TREE/);
+      expect(text).not.toMatch(/SCAN quotes\b|TEMP B-TREE/);
       db.close();
     });
 

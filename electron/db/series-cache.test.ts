@@ -63,7 +63,30 @@ describe('series cache', () => {
       expect(quotes.closeSeries(symbol, '0000-01-01', '1990-01-01').days).toHaveLength(0);
     }
     expect(quotes.closeSeries('JPM', '0000-01-01', '2016-11-09').closes.at(-1)).toBe(77.5);
+    // The list counts days, not rows (JPM's typed price shares a day with the file), whether the
+    // count comes from the bars or, once stored, from the cached columns.
+    const days = (symbol: string) =>
+      (db.prepare('SELECT count(DISTINCT day) AS n FROM quotes WHERE symbol = ?').get(symbol) as { n: number }).n;
+    const listed = () => new Map(quotes.list().map((info) => [info.symbol, info.bars]));
+    expect(listed()).toEqual(
+      new Map([
+        ['BAS.DE', days('BAS.DE')],
+        ['JPM', days('JPM')],
+      ]),
+    );
     expect(save(db, quotes)).toBe(2);
+    expect(listed()).toEqual(
+      new Map([
+        ['BAS.DE', days('BAS.DE')],
+        ['JPM', days('JPM')],
+      ]),
+    );
+    db.prepare("UPDATE series_cache SET days = x'00000000' WHERE symbol = 'JPM'").run();
+    expect(listed().get('JPM')).toBe(1); // the count the cached row says: it is the one read
+    db.transaction(() => quotes.upsertBars('JPM', 'yahoo', '2024-01-01T00:00:00Z', [bar('2023-01-03', 140)]))();
+    expect(listed().get('JPM')).toBe(days('JPM')); // the row no longer holds: counted from the bars
+    quotes.series.get('JPM');
+    expect(save(db, quotes)).toBe(1);
     const reader = createQuotesRepo(db);
     for (const symbol of ['JPM', 'BAS.DE']) expect(reader.closeSeries(symbol)).toEqual(expected(db, symbol));
     expect(reader.series.hasUnsaved()).toBe(false);
