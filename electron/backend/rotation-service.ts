@@ -4,7 +4,7 @@ import type { Subject } from '../../shared/api/portfolio-schemas';
 import type { Bar } from '../../shared/domain/bar';
 import { analyze, AnalyzeError } from '../../shared/engine/analyze';
 import { noBarsMessage, portfolioBars } from '../../shared/view/rotation-subjects';
-import { rotationView } from '../../shared/view/rotation-view';
+import { rotationOverview, rotationView } from '../../shared/view/rotation-view';
 import { defaultRrgMembers, heldDays, rrgView } from '../../shared/view/rrg-view';
 import type { BackendContext } from './backend-context';
 
@@ -42,7 +42,10 @@ export function rotationHandlers({ snapshots }: BackendContext): RotationHandler
         throw error;
       }
     },
-    'rotation:series': (input) => rotationView(input, barsOf(input.subject, input.to), barsOf(input.vs, input.to)),
+    'rotation:series': (input) => {
+      const view = rotationView(input, barsOf(input.subject, input.to), barsOf(input.vs, input.to));
+      return input.overview ? rotationOverview(view) : view;
+    },
     'rotation:rrg': ({ benchmark, members, tail, to, period, heldOnly, history }) => {
       const benchmarkBars = barsOf(benchmark, to);
       const chosen = members ?? defaultRrgMembers(snapshots.get(to).result.series);

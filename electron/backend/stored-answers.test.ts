@@ -132,7 +132,7 @@ describe('stored answers (opening the app without replaying the ledger)', () => 
       'portfolio:signals {}',
       'portfolio:tilt {}',
       'rotation:rrg {"benchmark":{"kind":"symbol","symbol":"SPY"},"tail":8,"period":"weekly","heldOnly":true,"history":false}',
-      'rotation:series {"subject":{"kind":"sleeve","sleeve":"financials"},"vs":{"kind":"symbol","symbol":"SPY"},"average":50}',
+      'rotation:series {"subject":{"kind":"sleeve","sleeve":"financials"},"vs":{"kind":"symbol","symbol":"SPY"},"average":50,"overview":false}',
     ]);
     const answer = (call: string) => rows.find((r) => r.call.startsWith(call))!.answer;
     expect(decodeAnswer('health:check', answer('health:check'))).toEqual(before.health);

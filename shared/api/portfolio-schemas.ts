@@ -278,7 +278,15 @@ export const rotationInput = z.strictObject({
   /** Rebase the relative-strength line to 100 on this day (default: the first common day shown). */
   base: daySchema.optional(),
   average: z.number().int().min(2).max(400).default(50),
+  /**
+   * true: for an overview strip, only the span and the subject's price line, cut to at most
+   * OVERVIEW_POINTS points (every run's low and high kept); the other lines and markers are empty.
+   */
+  overview: z.boolean().default(false),
 });
+
+/** The most points an overview line carries: more than any strip is pixels wide. */
+export const OVERVIEW_POINTS = 1000;
 
 const dayClose = z.strictObject({ day: z.string(), close: z.number() });
 

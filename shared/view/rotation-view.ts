@@ -1,9 +1,10 @@
 // What the rotation chart shows for a subject against another over a range: both prices, the
 // relative-strength line and its average, drawdowns, new highs, the lowest close and the stats.
 import { ApiError } from '../api/errors';
-import type { RotationOutput, Subject } from '../api/portfolio-schemas';
+import { OVERVIEW_POINTS, type RotationOutput, type Subject } from '../api/portfolio-schemas';
 import type { Bar } from '../domain/bar';
 import { bestWindow, worstWindow } from '../engine/close-windows';
+import { decimateLine } from '../engine/decimate';
 import { drawdownSeries, maxDrawdown } from '../engine/drawdown';
 import { extensionSeries } from '../engine/extension';
 import { lowestClose, newHighs } from '../engine/highs-lows';
@@ -109,5 +110,23 @@ export function rotationView(
       best: move(best),
       worst: move(worst),
     },
+  };
+}
+
+/**
+ * What an overview strip draws of a comparison: its span and the subject's price line, cut to
+ * OVERVIEW_POINTS (shared/engine/decimate.ts); twelve years of every line were 0.8 MB for a strip
+ * a few hundred pixels wide (issue 20).
+ */
+export function rotationOverview(view: RotationOutput): RotationOutput {
+  return {
+    ...view,
+    price: decimateLine(view.price, OVERVIEW_POINTS),
+    priceAverage: [],
+    ratio: [],
+    ratioAverage: [],
+    regimeChanges: [],
+    drawdown: [],
+    newHighs: [],
   };
 }

@@ -37,7 +37,8 @@ export function RotationScreen() {
   // The pair's whole history: the overview strip, and the span a preset counts back from (the last
   // day the pair shares, which the backend knows: the newest price of some other symbol says
   // nothing about this pair). The window's own call computes every figure for the days shown.
-  const whole = useRotation(chosen && settings.data ? { ...chosen, average } : null);
+  // Asked as an overview: the span and a price line cut to the strip, not every line's every day.
+  const whole = useRotation(chosen && settings.data ? { ...chosen, average, overview: true } : null);
   const span = whole.data?.stats.from ? { from: whole.data.stats.from, to: whole.data.stats.to as string } : null;
   const days = isCustom(dateWindow) ? dateWindow : span ? presetRange(dateWindow.preset, span) : null;
   const rotation = useRotation(chosen && days ? { ...chosen, from: days.from, to: days.to, average } : null);
