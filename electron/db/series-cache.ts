@@ -16,7 +16,7 @@ export interface CachedSeries extends CloseSeries {
 }
 
 /** What separates a load's source from its fetch time; no source name holds it. */
-export const LOAD_SEPARATOR = '\u001f';
+const LOAD_SEPARATOR = '\u001f';
 
 // The columns are stored as the machine lays them out; every platform the app ships for is
 // little-endian, and a big-endian one would only never use the cache.
@@ -54,7 +54,7 @@ export function createSeriesCache(db: Db, shownCloses: (symbol: string) => Close
   const held = new Map<string, Held>();
   let unsaved = 0;
 
-  function build(symbol: string): { series: CachedSeries; runs: LoadRun[] } {
+  function build(symbol: string): CachedSeries {
     const all = rows.all(symbol) as unknown as [string, number, string, string][];
     let count = 0;
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i]![0] !== all[i - 1]![0]) count++;
@@ -85,14 +85,14 @@ export function createSeriesCache(db: Db, shownCloses: (symbol: string) => Close
       else runs.push([load, 1]);
     }
     const columns = shared ? shownCloses(symbol) : { days, closes };
-    return { series: withLoads(columns, () => runs), runs };
+    return withLoads(columns, () => runs);
   }
 
   return {
     /** The symbol's days, closes and load runs: held, stored, or read from its bars. */
     get(symbol: string): CachedSeries {
       const stamp = USABLE ? stampOf.get(symbol) : undefined;
-      if (stamp === undefined) return build(symbol).series;
+      if (stamp === undefined) return build(symbol);
       const kept = held.get(symbol);
       if (kept && kept.stamp === stamp) return kept.series;
       const row = stored.get(symbol, stamp);
@@ -106,10 +106,10 @@ export function createSeriesCache(db: Db, shownCloses: (symbol: string) => Close
         held.set(symbol, { stamp, series, unsaved: false });
         return series;
       }
-      const built = build(symbol);
+      const series = build(symbol);
       if (held.get(symbol)?.unsaved !== true) unsaved++;
-      held.set(symbol, { stamp, series: built.series, unsaved: true });
-      return built.series;
+      held.set(symbol, { stamp, series, unsaved: true });
+      return series;
     },
     /** Whether some series were read from their bars and not stored yet. */
     hasUnsaved: (): boolean => unsaved > 0,
